@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+// The Child Protection Fund ledger (Quỹ Bảo trợ trẻ em): no package dependencies — only
+// Foundation, the toolchain, and SQLite3 from Debian's libsqlite3-dev.
+import PackageDescription
+
+let package = Package(
+    name: "cpf",
+    products: [
+        .executable(name: "cpf", targets: ["cpf"]),
+        .executable(name: "cpf-bench", targets: ["cpf-bench"]),
+        .library(name: "FundLedger", targets: ["FundLedger"]),
+    ],
+    targets: [
+        // SQLite3 from the system (Debian: apt-get install libsqlite3-dev).
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        // The numbered schema files, compiled into the binary.
+        .target(
+            name: "LedgerSchema",
+            path: "ledger-schema",
+            exclude: [],
+            resources: [
+                .embedInCode("001_currencies_and_accounts.sql"),
+                .embedInCode("002_registries.sql"),
+                .embedInCode("003_journal.sql"),
+                .embedInCode("004_balances.sql"),
+                .embedInCode("005_change_log.sql"),
+            ]
+        ),
+        // Each report's query and template, compiled into the binary.
+        .target(
+            name: "ReportQueries",
+            path: "reports",
+            exclude: ["README.md"],
+            resources: [
+                .embedInCode("trial-balance.sql"),
+            ]
+        ),
+        .target(
+            name: "FundLedger",
+            dependencies: ["CSQLite", "LedgerSchema", "ReportQueries"],
+            resources: [.embedInCode("Chart/standard-chart.csv")]
+        ),
+        .target(name: "CPFCommandLine", dependencies: ["FundLedger"]),
+        .executableTarget(name: "cpf", dependencies: ["CPFCommandLine"]),
+        .executableTarget(name: "cpf-bench", dependencies: ["FundLedger"]),
+        .testTarget(name: "FundLedgerTests", dependencies: ["FundLedger"]),
+        .testTarget(name: "CPFTests", dependencies: ["cpf", "CPFCommandLine", "FundLedger"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

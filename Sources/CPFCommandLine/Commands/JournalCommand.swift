@@ -1,0 +1,64 @@
+import FundLedger
+
+/// `cpf journal`: the entries with their lines.
+struct JournalCommand: Command {
+    static let configuration = CommandConfiguration(
+        name: "journal",
+        abstract: "List entries with their lines.",
+        discussion: """
+        EXAMPLES:
+          cpf journal
+          cpf journal --from 2018-01-01 --to 2018-12-31 --format csv
+          cpf journal --seq 12
+          cpf journal --last 20
+        Beneficiary codes are never listed.
+        """,
+        options: [
+            .value("--from", "YYYY-MM-DD", "entries dated on or after"),
+            .value("--to", "YYYY-MM-DD", "entries dated on or before"),
+            .value("--seq", "N", "only entry N"),
+            .value("--last", "N", "only the last N entries"),
+            OutputOptions.format, OutputOptions.language,
+        ])
+
+    let from: LedgerDate?
+    let to: LedgerDate?
+    let seq: Int64?
+    let last: Int64?
+    let format: ReportFormat
+    let language: Language
+
+    init(_ arguments: ParsedArguments, context: CommandContext) throws {
+        from = try arguments.value("--from", LedgerDate.parse)
+        to = try arguments.value("--to", LedgerDate.parse)
+        func positive(_ name: String) throws -> Int64? {
+            guard let text = arguments.value(name) else { return nil }
+            guard let number = Int64(text), number > 0 else { throw UsageError("\(name) takes a positive number", command: "journal") }
+            return number
+        }
+        seq = try positive("--seq")
+        last = try positive("--last")
+        format = try OutputOptions.format(arguments, allowed: [.table, .csv, .json])
+        language = try OutputOptions.language(arguments, context: context)
+    }
+
+    func run(_ context: CommandContext) throws -> ExitStatus {
+        let ledger = try context.openLedger()
+        let head = try ledger.chainHead().seq
+        let first = seq ?? max(1, head - (last ?? head) + 1)
+        let listing = JournalListing(ledger: ledger, language: language)
+        var output = listing.begin(format)
+        try ledger.forEachEntry(fromSeq: first, throughSeq: seq ?? Int64.max) { entry in
+            if let from, entry.date < from { return }
+            if let to, entry.date > to { return }
+            output += listing.render(entry, format)
+            if output.utf8.count > 1 << 16 {
+                context.output.write(output)
+                output = ""
+            }
+        }
+        output += listing.end(format)
+        context.output.write(output)
+        return .success
+    }
+}

@@ -1,0 +1,80 @@
+import FundLedger
+
+/// `cpf verify`: recompute the hash chain and check every invariant.
+struct VerifyCommand: Command {
+    static let configuration = CommandConfiguration(
+        name: "verify",
+        abstract: "Check the hash chain and the books' invariants; print the head digest.",
+        discussion: """
+        Recomputes every entry's hash from the previous hash and the entry's canonical form
+        (docs/hash-chain.md), and checks that the sequence is gapless, every entry balances,
+        no line is orphaned and the maintained totals equal the lines. Exit status 1 names the
+        first bad entry.
+
+        With a digest published earlier (a statement's footer, 'cpf seal'), also proves that
+        nothing at or before that entry was changed or removed:
+          cpf verify --at 412 --digest 3b1f…
+        """,
+        options: [
+            .value("--digest", "HEX", "a published digest (64 hex digits)"),
+            .value("--at", "SEQ", "the entry the digest was published for"),
+            .value("--format", "FORMAT", "table (default) or json"),
+        ])
+
+    let digest: ChainDigest?
+    let json: Bool
+
+    init(_ arguments: ParsedArguments, context: CommandContext) throws {
+        switch (arguments.value("--digest"), arguments.value("--at")) {
+        case (nil, nil): digest = nil
+        case (let hex?, let at?):
+            guard let bytes = [UInt8](hexString: hex), bytes.count == 32 else {
+                throw UsageError("--digest takes the 64 hexadecimal digits of a SHA-256 digest", command: "verify")
+            }
+            guard let seq = Int64(at), seq > 0 else { throw UsageError("--at takes an entry's sequence number", command: "verify") }
+            digest = ChainDigest(seq: seq, hash: bytes)
+        default:
+            throw UsageError("--digest and --at go together", command: "verify")
+        }
+        let format = try OutputOptions.format(arguments, allowed: [.table, .json])
+        json = format == .json
+    }
+
+    func run(_ context: CommandContext) throws -> ExitStatus {
+        let report = try context.openLedger().verify(against: digest)
+        context.print(json ? VerifyCommand.json(report) : VerifyCommand.text(report, digest: digest))
+        return report.isIntact ? .success : .failure
+    }
+
+    static func text(_ report: VerificationReport, digest: ChainDigest?) -> String {
+        var text = ""
+        if report.isIntact {
+            text += "OK: \(report.entryCount) entries and \(report.lineCount) lines verified; the hash chain and every invariant hold.\n"
+        } else {
+            text += "FAILED: \(report.findings.count + report.findingsOmitted) problem(s) in \(report.entryCount) entries and \(report.lineCount) lines.\n"
+            for finding in report.findings { text += "  - \(finding.message)\n" }
+            if report.findingsOmitted > 0 { text += "  - … and \(report.findingsOmitted) more\n" }
+            if let first = report.firstBadSeq { text += "First bad entry: \(first)\n" }
+        }
+        if let digest, let matches = report.digestMatches {
+            text += matches ? "The digest for entry \(digest.seq) matches: nothing at or before it was changed or removed.\n"
+                            : "The digest for entry \(digest.seq) does NOT match.\n"
+        }
+        text += "Head: entry \(report.headSeq), digest \(report.headHash.hexString)"
+        return text
+    }
+
+    static func json(_ report: VerificationReport) -> String {
+        var fields: [(String, JSONValue)] = [
+            ("intact", .bool(report.isIntact)),
+            ("entries", .integer(report.entryCount)),
+            ("lines", .integer(report.lineCount)),
+            ("head_seq", .integer(report.headSeq)),
+            ("head_hash", .string(report.headHash.hexString)),
+            ("findings", .array(report.findings.map { .object([("seq", $0.seq.map(JSONValue.integer) ?? .null), ("message", .string($0.message))]) })),
+            ("findings_omitted", .integer(Int64(report.findingsOmitted))),
+        ]
+        if let matches = report.digestMatches { fields.append(("digest_matches", .bool(matches))) }
+        return JSONValue.object(fields).serialized()
+    }
+}

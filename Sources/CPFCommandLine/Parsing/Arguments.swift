@@ -1,0 +1,134 @@
+/// Bad usage: an unknown command or option, a missing value, a missing required option.
+/// `cpf` prints the message with a pointer to `--help` and exits with status 2.
+public struct UsageError: Error, CustomStringConvertible, Sendable {
+    public let message: String
+    /// The command whose help to point at, e.g. `post`.
+    public let command: String?
+
+    public init(_ message: String, command: String? = nil) {
+        self.message = message
+        self.command = command
+    }
+
+    public var description: String { message }
+}
+
+/// An option a command accepts: `--date YYYY-MM-DD`, or a flag like `--in-kind`.
+public struct OptionSpec: Sendable {
+    public let name: String
+    /// The placeholder shown in help; `nil` for a flag, which takes no value.
+    public let valueName: String?
+    public let help: String
+    public let isRepeatable: Bool
+    public let isRequired: Bool
+
+    public static func value(_ name: String, _ valueName: String, _ help: String, required: Bool = false, repeatable: Bool = false) -> OptionSpec {
+        OptionSpec(name: name, valueName: valueName, help: help, isRepeatable: repeatable, isRequired: required)
+    }
+
+    public static func flag(_ name: String, _ help: String) -> OptionSpec {
+        OptionSpec(name: name, valueName: nil, help: help, isRepeatable: false, isRequired: false)
+    }
+}
+
+/// A positional argument: `SEQ`, `FILE`.
+public struct PositionalSpec: Sendable {
+    public let name: String
+    public let help: String
+    public let isOptional: Bool
+
+    public init(_ name: String, _ help: String, optional: Bool = false) {
+        self.name = name
+        self.help = help
+        self.isOptional = optional
+    }
+}
+
+/// The arguments of one command after parsing: options in the order given, and positionals.
+public struct ParsedArguments: Sendable {
+    /// Every option occurrence in order, e.g. `[("--debit", "1121 …"), ("--credit", "…")]`.
+    public let occurrences: [(name: String, value: String?)]
+    public let positionals: [String]
+    let command: String
+
+    public func value(_ name: String) -> String? { occurrences.last { $0.name == name }?.value ?? nil }
+
+    public func values(_ name: String) -> [String] { occurrences.filter { $0.name == name }.compactMap(\.value) }
+
+    public func flag(_ name: String) -> Bool { occurrences.contains { $0.name == name } }
+
+    /// The value of a required option (the parser already checked it is there).
+    public func required(_ name: String) -> String {
+        guard let value = value(name) else { preconditionFailure("\(name) is declared required") }
+        return value
+    }
+
+    /// The value converted by `transform`, or `nil` when the option is absent.
+    public func value<T>(_ name: String, _ transform: (String) throws -> T) throws -> T? {
+        try value(name).map(transform)
+    }
+
+    public func positional(_ index: Int) -> String? { index < positionals.count ? positionals[index] : nil }
+}
+
+/// Parses a command's arguments against its declared options and positionals.
+///
+/// Accepts `--name value` and `--name=value`; `--` ends the options. Unknown options,
+/// a missing value, a repeated single option, a missing required option and a wrong number
+/// of positionals are usage errors.
+enum ArgumentParser {
+    static func parse(_ arguments: [String], configuration: CommandConfiguration) throws -> ParsedArguments {
+        let options = Dictionary(configuration.options.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var occurrences: [(name: String, value: String?)] = []
+        var positionals: [String] = []
+        var index = 0
+        var optionsEnded = false
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            guard !optionsEnded, argument.hasPrefix("--"), argument.count > 2 || argument == "--" else {
+                positionals.append(argument)
+                continue
+            }
+            if argument == "--" { optionsEnded = true; continue }
+            var name = argument
+            var inlineValue: String?
+            if let equals = argument.firstIndex(of: "=") {
+                name = String(argument[..<equals])
+                inlineValue = String(argument[argument.index(after: equals)...])
+            }
+            guard let spec = options[name] else {
+                throw UsageError("unknown option \(name) for 'cpf \(configuration.name)'", command: configuration.name)
+            }
+            if !spec.isRepeatable && occurrences.contains(where: { $0.name == name }) {
+                throw UsageError("\(name) is given more than once", command: configuration.name)
+            }
+            guard spec.valueName != nil else {
+                if inlineValue != nil { throw UsageError("\(name) takes no value", command: configuration.name) }
+                occurrences.append((name, nil))
+                continue
+            }
+            if let inlineValue {
+                occurrences.append((name, inlineValue))
+            } else {
+                guard index < arguments.count else {
+                    throw UsageError("\(name) needs a value (\(spec.valueName!))", command: configuration.name)
+                }
+                occurrences.append((name, arguments[index]))
+                index += 1
+            }
+        }
+        for spec in configuration.options where spec.isRequired && !occurrences.contains(where: { $0.name == spec.name }) {
+            throw UsageError("missing \(spec.name) \(spec.valueName ?? "")", command: configuration.name)
+        }
+        let requiredCount = configuration.positionals.filter { !$0.isOptional }.count
+        if positionals.count < requiredCount {
+            let missing = configuration.positionals[positionals.count].name
+            throw UsageError("missing \(missing)", command: configuration.name)
+        }
+        if positionals.count > configuration.positionals.count {
+            throw UsageError("unexpected argument '\(positionals[configuration.positionals.count])'", command: configuration.name)
+        }
+        return ParsedArguments(occurrences: occurrences, positionals: positionals, command: configuration.name)
+    }
+}

@@ -1,0 +1,83 @@
+import FundLedger
+
+/// Reads one `--debit`/`--credit` line as a user types it:
+///
+///     ACCOUNT AMOUNT CURRENCY [@ RATE] [key=value …]
+///
+///     "1122 10000.00 USD"                       rate from the rate table
+///     "1122 10000.00 USD @ 22790 source=VCB"    the rate that applied, and its source
+///     "1122 10000.00 USD vnd=227500000"         the dong value, checked against the rate
+///     "6111 20000000 VND program=scholarship unit=TN children=20"
+///
+/// Keys: `vnd`, `source`, `funder`, `grant`, `program`, `unit`, `item`, `qty`, `children`,
+/// `beneficiaries` (comma-separated pseudonymous codes), and `memo`, which takes the rest of
+/// the line.
+enum LineSpecification {
+    static let keys = ["vnd", "source", "funder", "grant", "program", "unit", "item", "qty", "children", "beneficiaries", "memo"]
+
+    static func parse(_ text: String, side: Side) throws -> LineDraft {
+        let shown = redacted(text)
+        var tokens = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        let example = "e.g. --\(side.rawValue) \"1121 20000000 VND\""
+        guard tokens.count >= 3 else {
+            throw LedgerError(.invalidInput, "the \(side.rawValue) line '\(shown)' needs an account, an amount and a currency", hint: example)
+        }
+        let account = tokens.removeFirst()
+        try Account.checkCode(account)
+        let amount = try Amount.parse(tokens[0] + " " + tokens[1])
+        tokens.removeFirst(2)
+        var line = LineDraft(accountCode: account, side: side, amount: amount)
+        while !tokens.isEmpty {
+            let token = tokens.removeFirst()
+            if token == "@" || token.hasPrefix("@") {
+                let rateText = token == "@" ? (tokens.isEmpty ? "" : tokens.removeFirst()) : String(token.dropFirst())
+                line.rate = try Rate.parse(rateText)
+                continue
+            }
+            guard let equals = token.firstIndex(of: "=") else {
+                throw LedgerError(.invalidInput, "unexpected '\(redacted(token))' in the \(side.rawValue) line '\(shown)'",
+                                  hint: "after the amount come '@ RATE' and key=value pairs (\(keys.joined(separator: ", ")))")
+            }
+            let key = String(token[..<equals])
+            let value = String(token[token.index(after: equals)...])
+            if key == "memo" {
+                line.memo = ([value] + tokens).joined(separator: " ")
+                tokens.removeAll()
+                continue
+            }
+            try apply(key: key, value: value, to: &line)
+        }
+        return line
+    }
+
+    /// The line as it may be shown in a message: beneficiary codes identify children, so
+    /// they are replaced by "…".
+    static func redacted(_ text: String) -> String {
+        text.split(separator: " ", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix("beneficiaries=") ? "beneficiaries=…" : String($0) }
+            .joined(separator: " ")
+    }
+
+    private static func apply(key: String, value: String, to line: inout LineDraft) throws {
+        func integer() throws -> Int64 {
+            guard let number = Int64(value), number > 0 else {
+                throw LedgerError(.invalidInput, "\(key)=\(value) is not a positive whole number", hint: "write e.g. \(key)=20")
+            }
+            return number
+        }
+        switch key {
+        case "vnd": line.dong = try Amount.parse(value + " VND").minorUnits
+        case "source": line.rateSource = value
+        case "funder": line.dimensions.funder = value
+        case "grant": line.dimensions.grant = value
+        case "program": line.dimensions.program = value
+        case "unit": line.dimensions.unit = value
+        case "item": line.item = value
+        case "qty": line.quantity = try integer()
+        case "children": line.children = try integer()
+        case "beneficiaries": line.beneficiaryCodes = value.split(separator: ",").map(String.init)
+        default:
+            throw LedgerError(.invalidInput, "unknown key '\(key)' in a line", hint: "use one of: \(keys.joined(separator: ", "))")
+        }
+    }
+}

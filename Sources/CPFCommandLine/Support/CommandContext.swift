@@ -1,0 +1,88 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import FundLedger
+
+/// Where a command writes: standard output for data, standard error for messages.
+public protocol TextSink: AnyObject {
+    func write(_ text: String)
+}
+
+/// The process's standard output or standard error, written with write(2): unbuffered, so
+/// messages and data appear in the order they are written.
+public final class StandardStream: TextSink, Sendable {
+    private let descriptor: Int32
+
+    public static let output = StandardStream(1)
+    public static let error = StandardStream(2)
+
+    private init(_ descriptor: Int32) { self.descriptor = descriptor }
+
+    public func write(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { return }
+                offset += written
+            }
+        }
+    }
+
+    /// Whether the stream is a terminal (progress lines are shown only then).
+    public var isTerminal: Bool { isatty(descriptor) != 0 }
+}
+
+/// Text kept in memory, for tests.
+public final class BufferSink: TextSink {
+    public private(set) var text = ""
+    public init() {}
+    public func write(_ text: String) { self.text += text }
+}
+
+/// What every command runs with: the environment, the output streams, the ledger path and
+/// the acting user.
+public final class CommandContext {
+    public let environment: [String: String]
+    let output: TextSink
+    let errors: TextSink
+    /// From `--db`, else `CPF_DB`.
+    let databasePath: String?
+    private let userOption: String?
+
+    init(environment: [String: String], output: TextSink, errors: TextSink, databasePath: String?, user: String?) {
+        self.environment = environment
+        self.output = output
+        self.errors = errors
+        self.databasePath = databasePath ?? environment["CPF_DB"].flatMap { $0.isEmpty ? nil : $0 }
+        self.userOption = user
+    }
+
+    /// Who is acting: `--user`, else `CPF_USER`, else the operating system's login name.
+    var user: String {
+        if let userOption { return userOption }
+        if let user = environment["CPF_USER"], !user.isEmpty { return user }
+        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+        return environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
+    }
+
+    /// The ledger path, or a usage error saying how to give one.
+    func requireDatabasePath() throws -> String {
+        guard let databasePath else {
+            throw UsageError("no ledger file given: use --db PATH or set CPF_DB")
+        }
+        return databasePath
+    }
+
+    func openLedger() throws -> Ledger {
+        try Ledger.open(at: try requireDatabasePath())
+    }
+
+    /// Writes data to standard output.
+    func print(_ text: String) { output.write(text.hasSuffix("\n") || text.isEmpty ? text : text + "\n") }
+
+    /// Writes a message to standard error.
+    func message(_ text: String) { errors.write(text.hasSuffix("\n") ? text : text + "\n") }
+}

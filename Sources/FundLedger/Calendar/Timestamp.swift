@@ -1,0 +1,68 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A moment in UTC with millisecond precision, written `2026-11-22T14:40:05.123Z`.
+///
+/// Entries record when they were posted as a `Timestamp`; it is part of the hashed header.
+public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Milliseconds since 1970-01-01T00:00:00Z.
+    public let millisecondsSinceEpoch: Int64
+
+    public init(millisecondsSinceEpoch: Int64) {
+        self.millisecondsSinceEpoch = millisecondsSinceEpoch
+    }
+
+    /// The current time from the system's real-time clock.
+    public static func now() -> Timestamp {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Timestamp(millisecondsSinceEpoch: Int64(time.tv_sec) * 1000 + Int64(time.tv_nsec) / 1_000_000)
+    }
+
+    /// Today's date in the machine's local time zone (Vietnam is UTC+7, so a UTC date would
+    /// be yesterday's until 07:00).
+    public static func today() -> LedgerDate {
+        var now = time(nil)
+        var local = tm()
+        localtime_r(&now, &local)
+        return LedgerDate(year: Int(local.tm_year) + 1900, month: Int(local.tm_mon) + 1, day: Int(local.tm_mday)) ?? Timestamp.now().date
+    }
+
+    public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.millisecondsSinceEpoch < rhs.millisecondsSinceEpoch }
+
+    /// The UTC calendar date of this moment.
+    public var date: LedgerDate {
+        LedgerDate(daysSinceEpoch: Int(floorDivide(millisecondsSinceEpoch, 86_400_000)))
+    }
+
+    public var description: String { iso }
+
+    /// ISO 8601 in UTC: `2026-11-22T14:40:05.123Z`.
+    public var iso: String {
+        let milliseconds = millisecondsSinceEpoch - floorDivide(millisecondsSinceEpoch, 86_400_000) * 86_400_000
+        let seconds = Int(milliseconds / 1000)
+        return "\(date.iso)T\(LedgerDate.pad(seconds / 3600, 2)):\(LedgerDate.pad(seconds / 60 % 60, 2)):"
+            + "\(LedgerDate.pad(seconds % 60, 2)).\(LedgerDate.pad(Int(milliseconds % 1000), 3))Z"
+    }
+
+    /// Parses the form `iso` writes.
+    public static func parse(_ text: String) -> Timestamp? {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 24, bytes[10] == UInt8(ascii: "T"), bytes[23] == UInt8(ascii: "Z"),
+              let date = try? LedgerDate.parse(String(decoding: bytes[0..<10], as: UTF8.self)) else { return nil }
+        func number(_ range: Range<Int>) -> Int64? { Int64(String(decoding: bytes[range], as: UTF8.self)) }
+        guard let hours = number(11..<13), let minutes = number(14..<16), let seconds = number(17..<19),
+              let milliseconds = number(20..<23), hours < 24, minutes < 60, seconds < 60 else { return nil }
+        let total = Int64(date.daysSinceEpoch) * 86_400_000 + ((hours * 60 + minutes) * 60 + seconds) * 1000 + milliseconds
+        return Timestamp(millisecondsSinceEpoch: total)
+    }
+}
+
+@inline(__always)
+func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
+    let q = a / b
+    return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
+}

@@ -1,0 +1,166 @@
+/// The result of `Ledger.verify`: what was checked and every problem found.
+public struct VerificationReport: Sendable {
+    public struct Finding: Sendable, Equatable {
+        /// The entry concerned, when there is one.
+        public let seq: Int64?
+        public let message: String
+    }
+
+    public internal(set) var entryCount: Int64 = 0
+    public internal(set) var lineCount: Int64 = 0
+    /// The last entry's sequence number and stored hash (the digest to publish).
+    public internal(set) var headSeq: Int64 = 0
+    public internal(set) var headHash: [UInt8] = []
+    public internal(set) var findings: [Finding] = []
+    /// Findings beyond `findingCountMax` are counted, not kept.
+    public internal(set) var findingsOmitted = 0
+    /// When a digest was given: whether the entry at that sequence still has that hash.
+    public internal(set) var digestMatches: Bool?
+
+    public static let findingCountMax = 200
+
+    public var isIntact: Bool { findings.isEmpty && digestMatches != false }
+
+    /// The first entry named by a finding, if any.
+    public var firstBadSeq: Int64? { findings.compactMap(\.seq).min() }
+
+    mutating func add(_ seq: Int64?, _ message: String) {
+        if findings.count < VerificationReport.findingCountMax {
+            findings.append(Finding(seq: seq, message: message))
+        } else {
+            findingsOmitted += 1
+        }
+    }
+}
+
+/// A digest published earlier: the hash the chain had at entry `seq`.
+public struct ChainDigest: Sendable, Equatable {
+    public let seq: Int64
+    public let hash: [UInt8]
+
+    public init(seq: Int64, hash: [UInt8]) {
+        self.seq = seq
+        self.hash = hash
+    }
+}
+
+extension Ledger {
+    /// Recomputes the hash chain and checks every invariant of the stored books:
+    /// the sequence is gapless; every entry's hash follows from the previous hash and its
+    /// canonical form; every journal entry has two or more lines numbered 1…n that sum to
+    /// zero; no line or beneficiary code belongs to a missing entry; every referenced account
+    /// and registry row exists; the maintained totals equal the sums of the lines.
+    ///
+    /// - Parameter digest: a digest published earlier; the report says whether the entry at
+    ///   its sequence still has that hash, which detects rewrites and truncation before it.
+    /// - Complexity: one pass over entries, lines and codes, O(lines).
+    public func verify(against digest: ChainDigest? = nil) throws -> VerificationReport {
+        try read {
+            var report = VerificationReport()
+            let recomputed = try verifyChain(into: &report, digest: digest)
+            try verifyTotals(recomputed, into: &report)
+            if let digest, digest.seq > report.headSeq {
+                report.digestMatches = false
+                report.add(nil, "the digest is for entry \(digest.seq), but the journal ends at entry \(report.headSeq): entries were removed")
+            }
+            return report
+        }
+    }
+
+    private func verifyChain(into report: inout VerificationReport, digest: ChainDigest?) throws -> [BalanceAccumulator.Key: BalanceAccumulator.Totals] {
+        let reader = try EntryReader(ledger: self)
+        let foreignAccounts = Set(try accountsByCode().values.filter(\.isForeignCurrency).map(\.id))
+        var previousHash = CanonicalForm.genesisHash(ledgerID: ledgerID)
+        var expectedSeq: Int64 = 1
+        var totals: [BalanceAccumulator.Key: BalanceAccumulator.Totals] = [:]
+        var form = CanonicalForm()
+        while let entry = try reader.next() {
+            if entry.seq != expectedSeq {
+                report.add(entry.seq, "the sequence jumps from \(expectedSeq - 1) to \(entry.seq): entries are missing or renumbered")
+            }
+            expectedSeq = entry.seq + 1
+            form.encode(entry)
+            var hasher = SHA256()
+            hasher.update(previousHash)
+            hasher.update(form.bytes)
+            if hasher.finalize() != entry.hash {
+                report.add(entry.seq, "entry \(entry.seq): the stored hash does not follow from its contents and the previous hash — entry \(entry.seq) (or the one before it) was changed after posting")
+            }
+            previousHash = entry.hash
+            checkLines(of: entry, into: &report)
+            for line in entry.lines {
+                let key = BalanceAccumulator.Key(dayKey: Int32(entry.date.dayKey), accountID: line.account.id)
+                let foreign = foreignAccounts.contains(line.account.id) ? line.foreign?.amount.minorUnits : nil
+                if !totals[key, default: BalanceAccumulator.Totals()].add(amountDong: line.amountDong, foreignMinorUnits: foreign) {
+                    report.add(entry.seq, "account \(line.account.code): the total overflows")
+                }
+            }
+            if let digest, digest.seq == entry.seq {
+                report.digestMatches = digest.hash == entry.hash
+                if digest.hash != entry.hash {
+                    report.add(entry.seq, "entry \(entry.seq) no longer has the published digest \(digest.hash.hexString): the books were rewritten at or before it")
+                }
+            }
+            report.entryCount += 1
+            report.lineCount += Int64(entry.lines.count)
+            report.headSeq = entry.seq
+            report.headHash = entry.hash
+        }
+        for anomaly in reader.anomalies { report.add(anomaly.seq, "entry \(anomaly.seq): \(anomaly.message)") }
+        return totals
+    }
+
+    private func checkLines(of entry: JournalEntry, into report: inout VerificationReport) {
+        switch entry.kind {
+        case .journal:
+            if entry.lines.count < 2 {
+                report.add(entry.seq, "entry \(entry.seq) has \(entry.lines.count) line(s); a journal entry has at least two")
+            }
+            var sum: Int64 = 0
+            for (offset, line) in entry.lines.enumerated() {
+                if line.lineNumber != offset + 1 {
+                    report.add(entry.seq, "entry \(entry.seq): line \(offset + 1) is missing or renumbered")
+                    break
+                }
+            }
+            for line in entry.lines { sum = sum &+ line.amountDong }
+            if sum != 0 {
+                report.add(entry.seq, "entry \(entry.seq) does not balance: its lines sum to \(sum) VND")
+            }
+        case .periodClose, .periodReopen:
+            if !entry.lines.isEmpty {
+                report.add(entry.seq, "entry \(entry.seq) is a \(entry.kind.rawValue) record but has lines")
+            }
+        }
+    }
+
+    /// Compares the maintained totals with the sums of the lines, by day and by month.
+    private func verifyTotals(_ recomputed: [BalanceAccumulator.Key: BalanceAccumulator.Totals], into report: inout VerificationReport) throws {
+        let codes = try accountCodesByID()
+        var byMonth: [BalanceAccumulator.Key: BalanceAccumulator.Totals] = [:]
+        for (key, totals) in recomputed {
+            _ = byMonth[BalanceAccumulator.Key(dayKey: key.dayKey / 100, accountID: key.accountID), default: BalanceAccumulator.Totals()].add(totals)
+        }
+        for (table, keyColumn, expected) in [("balance_day", "day_key", recomputed), ("balance_month", "month_key", byMonth)] {
+            var stored: [BalanceAccumulator.Key: BalanceAccumulator.Totals] = [:]
+            try database.forEachRow("SELECT \(keyColumn), account_id, debit_vnd, credit_vnd, foreign_net, line_count FROM \(table)") { row in
+                stored[BalanceAccumulator.Key(dayKey: Int32(truncatingIfNeeded: row.int64(at: 0)), accountID: row.int64(at: 1))] =
+                    BalanceAccumulator.Totals(debitDong: row.int64(at: 2), creditDong: row.int64(at: 3),
+                                              foreignNet: row.int64(at: 4), lineCount: row.int64(at: 5))
+            }
+            var mismatches = 0
+            for key in Set(stored.keys).union(expected.keys) where stored[key] != expected[key] {
+                mismatches += 1
+                if mismatches <= 5 {
+                    report.add(nil, "\(table): account \(codes[key.accountID] ?? "#\(key.accountID)") for \(key.dayKey) holds \(describe(stored[key])) but its lines give \(describe(expected[key]))")
+                }
+            }
+            if mismatches > 5 { report.add(nil, "\(table): \(mismatches - 5) more totals disagree with the lines") }
+        }
+    }
+
+    private func describe(_ totals: BalanceAccumulator.Totals?) -> String {
+        guard let totals else { return "nothing" }
+        return "debit \(totals.debitDong), credit \(totals.creditDong), foreign \(totals.foreignNet), \(totals.lineCount) lines"
+    }
+}

@@ -1,0 +1,164 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One fund's books in one SQLite file.
+///
+/// Create a ledger with `Ledger.create(at:fundName:user:)`, open an existing one with
+/// `Ledger.open(at:)`. Every write is one `BEGIN IMMEDIATE` transaction; every refusal is a
+/// thrown `LedgerError` and leaves the file exactly as it was.
+public final class Ledger {
+    public let database: Database
+    /// The fund's name, e.g. "Quỹ Bảo trợ trẻ em tỉnh Tây Ninh".
+    public private(set) var fundName: String
+    /// A random identifier fixed at `init`; the hash chain starts from it.
+    public let ledgerID: String
+
+    /// `PRAGMA application_id` of every ledger file: "CPF1" in ASCII
+    /// (https://www.sqlite.org/pragma.html#pragma_application_id).
+    public static let applicationID: Int64 = 0x4350_4631
+
+    /// Caches of small registries, rebuilt whenever a write transaction rolls back.
+    var registryCache = RegistryCache()
+    private var dataVersion: Int64 = -1
+
+    private init(database: Database) throws {
+        self.database = database
+        let meta = try database.rows("SELECT key, value FROM ledger_meta WHERE key IN ('fund_name', 'ledger_id')") {
+            ($0.text(at: 0), $0.text(at: 1))
+        }
+        let values = Dictionary(meta, uniquingKeysWith: { first, _ in first })
+        guard let fundName = values["fund_name"], let ledgerID = values["ledger_id"] else {
+            throw LedgerError(.notALedger, "\(database.path) has no fund name or ledger id", hint: "the file is damaged; restore it from a backup")
+        }
+        self.fundName = fundName
+        self.ledgerID = ledgerID
+    }
+
+    /// Creates a new ledger file with the schema, the known currencies and a chart of accounts.
+    ///
+    /// - Parameters:
+    ///   - chart: the accounts to seed. The default is the Child Protection Fund chart
+    ///     (`ChartOfAccounts.standard`).
+    /// - Throws: `LedgerError.ledgerExists` when a file is already there; nothing is left
+    ///   behind when creation fails.
+    public static func create(at path: String, fundName: String, user: String,
+                              chart: ChartOfAccounts = .standard,
+                              configuration: Database.Configuration = Database.Configuration()) throws -> Ledger {
+        guard !fileExists(path) else {
+            throw LedgerError(.ledgerExists, "a file already exists at \(path)",
+                              hint: "choose another path with --db, or open the existing ledger")
+        }
+        try TextRules.check(fundName, named: "fund name", maximumLength: 200)
+        let user = try TextRules.checkedUser(user)
+        do {
+            let database = try Database(path: path, mode: .readWriteCreate, configuration: configuration)
+            let now = Timestamp.now()
+            try database.execute("PRAGMA application_id = \(applicationID)")
+            try Migrator().migrate(database, at: now)
+            try database.writeTransaction {
+                for currency in Currency.known {
+                    try database.execute("INSERT INTO currency (code, exponent, name_en, name_vi) VALUES (?, ?, ?, ?)",
+                                         [currency.code, currency.exponent, currency.nameEnglish, currency.nameVietnamese])
+                }
+                let meta = ["fund_name": fundName, "ledger_id": randomUUID(), "created_at": now.iso, "created_by": user]
+                for (key, value) in meta.sorted(by: { $0.key < $1.key }) {
+                    try database.execute("INSERT INTO ledger_meta (key, value) VALUES (?, ?)", [key, value])
+                }
+                try chart.insert(into: database, at: now)
+                try StandardRegistries.insert(into: database, user: user, at: now)
+            }
+            return try Ledger(database: database)
+        } catch {
+            removeFiles(path)
+            throw error
+        }
+    }
+
+    /// Opens an existing ledger and applies any schema migrations it lacks.
+    ///
+    /// - Throws: `LedgerError.notALedger` when there is no file, or it is not an SQLite
+    ///   database, or not a ledger; `LedgerError.schemaTooNew` when a newer `cpf` wrote it.
+    public static func open(at path: String, configuration: Database.Configuration = Database.Configuration()) throws -> Ledger {
+        guard fileExists(path) else {
+            throw LedgerError(.notALedger, "there is no ledger at \(path)",
+                              hint: "create one with 'cpf --db \(path) init --name \"…\"', or point --db (or CPF_DB) at an existing ledger")
+        }
+        let database: Database
+        do {
+            database = try Database(path: path, mode: .readWrite, configuration: configuration)
+        } catch let error as SQLiteError where error.isNotADatabase {
+            throw LedgerError(.notALedger, "\(path) is not a cpf ledger (it is not an SQLite database)",
+                              hint: "check the path given with --db or CPF_DB")
+        }
+        guard try database.scalarInt64("PRAGMA application_id") == applicationID else {
+            throw LedgerError(.notALedger, "\(path) is an SQLite database but not a cpf ledger",
+                              hint: "check the path given with --db or CPF_DB; create a ledger with 'cpf init'")
+        }
+        try Migrator().migrate(database, at: Timestamp.now())
+        return try Ledger(database: database)
+    }
+
+    /// The schema version recorded in the file.
+    public func schemaVersion() throws -> Int { try Migrator().appliedVersion(of: database) }
+
+    /// Runs `body` in one write transaction (`BEGIN IMMEDIATE`), so every check it makes sees
+    /// the state it writes on. The registry caches are dropped when another connection has
+    /// committed since they were read, and when `body` fails, so nothing read inside a
+    /// rolled-back transaction survives it.
+    func write<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try database.writeTransaction {
+                try refreshCachesIfChangedElsewhere()
+                return try body()
+            }
+        } catch {
+            registryCache = RegistryCache()
+            throw error
+        }
+    }
+
+    /// Runs `body` in one read transaction: every query inside sees one snapshot.
+    public func read<T>(_ body: () throws -> T) throws -> T {
+        try database.readTransaction {
+            try refreshCachesIfChangedElsewhere()
+            return try body()
+        }
+    }
+
+    /// `PRAGMA data_version` changes when another connection commits
+    /// (https://www.sqlite.org/pragma.html#pragma_data_version).
+    private func refreshCachesIfChangedElsewhere() throws {
+        let version = try database.scalarInt64("PRAGMA data_version") ?? 0
+        if version != dataVersion {
+            registryCache = RegistryCache()
+            dataVersion = version
+        }
+    }
+
+    /// A value from `ledger_meta`, or `nil`.
+    public func metaValue(_ key: String) throws -> String? {
+        try database.scalarText("SELECT value FROM ledger_meta WHERE key = ?", [key])
+    }
+
+    // MARK: Files
+
+    static func fileExists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+    static func removeFiles(_ path: String) {
+        for suffix in ["", "-wal", "-shm", "-journal"] { unlink(path + suffix) }
+    }
+
+    /// A version 4 UUID from the system's secure random source (RFC 9562 §5.4).
+    static func randomUUID() -> String {
+        var generator = SystemRandomNumberGenerator()
+        var bytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        bytes[6] = (bytes[6] & 0x0F) | 0x40
+        bytes[8] = (bytes[8] & 0x3F) | 0x80
+        let hex = bytes.hexString
+        let characters = Array(hex)
+        return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(characters[$0]) }.joined(separator: "-")
+    }
+}

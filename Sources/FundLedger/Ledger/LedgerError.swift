@@ -1,0 +1,63 @@
+/// A refusal: the user asked for something the books cannot accept.
+///
+/// Every refusal names the rule it applies, says what is wrong, and says how to proceed.
+/// Nothing has been written when a `LedgerError` is thrown. Messages never contain a
+/// beneficiary code or any other child's data.
+public struct LedgerError: Error, Equatable, CustomStringConvertible, Sendable {
+    /// The rule that refused, stable across versions (tests and scripts match on it).
+    public let rule: Rule
+    /// What is wrong, with the figures involved.
+    public let message: String
+    /// How to proceed.
+    public let hint: String
+
+    public init(_ rule: Rule, _ message: String, hint: String) {
+        self.rule = rule
+        self.message = message
+        self.hint = hint
+    }
+
+    public var description: String { hint.isEmpty ? message : "\(message)\n  hint: \(hint)" }
+
+    /// The rules a refusal can name.
+    public enum Rule: String, Sendable, CaseIterable {
+        case invalidAmount = "invalid-amount"
+        case invalidRate = "invalid-rate"
+        case invalidDate = "invalid-date"
+        case invalidText = "invalid-text"
+        case overflow
+        case tooFewLines = "too-few-lines"
+        case tooManyLines = "too-many-lines"
+        case unbalanced
+        case unknownAccount = "unknown-account"
+        case closedAccount = "closed-account"
+        case headerAccount = "header-account"
+        case accountExists = "account-exists"
+        case invalidAccount = "invalid-account"
+        case accountInUse = "account-in-use"
+        case currencyMismatch = "currency-mismatch"
+        case unknownCurrency = "unknown-currency"
+        case missingRate = "missing-rate"
+        case rateMismatch = "rate-mismatch"
+        case rateExists = "rate-exists"
+        case duplicateReference = "duplicate-reference"
+        case unknownEntry = "unknown-entry"
+        case alreadyReversed = "already-reversed"
+        case notReversible = "not-reversible"
+        case notALedger = "not-a-ledger"
+        case ledgerExists = "ledger-exists"
+        case schemaTooNew = "schema-too-new"
+        case invalidChart = "invalid-chart"
+        case invalidInput = "invalid-input"
+        case unknownDimension = "unknown-dimension"
+        case registryExists = "registry-exists"
+        case restriction
+        case overspent
+        case insufficientFunds = "insufficient-funds"
+        case insufficientGoods = "insufficient-goods"
+        case periodClosed = "period-closed"
+        case approval
+        case settings
+        case busy
+    }
+}

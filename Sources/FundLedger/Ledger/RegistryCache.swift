@@ -1,0 +1,96 @@
+/// The registries whose codes a line can name.
+public enum Registry: String, Sendable, CaseIterable {
+    case funder
+    case grant
+    case program
+    case unit
+    case goodsItem = "goods item"
+
+    /// The table, quoted where the name is also an SQL word.
+    var table: String {
+        switch self {
+        case .funder: "funder"
+        case .grant: "\"grant\""
+        case .program: "program"
+        case .unit: "org_unit"
+        case .goodsItem: "goods_item"
+        }
+    }
+
+    /// The command that adds to this registry, for hints.
+    var addCommand: String {
+        switch self {
+        case .funder: "cpf funder add"
+        case .grant: "cpf grant add"
+        case .program: "cpf program add"
+        case .unit: "cpf unit add"
+        case .goodsItem: "cpf receive --in-kind --item CODE (or cpf item add)"
+        }
+    }
+}
+
+/// In-memory copies of the small tables that posting and verifying consult for every line:
+/// the chart of accounts and the registries' codes. Dropped when a write fails.
+struct RegistryCache {
+    var accountsByCode: [String: Account]?
+    var accountCodesByID: [Int64: String]?
+    var codesByRegistry: [Registry: (byCode: [String: Int64], byID: [Int64: String])] = [:]
+}
+
+extension Ledger {
+    /// Every account, keyed by code.
+    func accountsByCode() throws -> [String: Account] {
+        if let cached = registryCache.accountsByCode { return cached }
+        let headings = Set(try database.rows("SELECT DISTINCT parent_id FROM account WHERE parent_id IS NOT NULL") { $0.int64(at: 0) })
+        let accounts = try database.rows("""
+            SELECT a.id, a.code, a.name_vi, a.name_en, a.type, a.currency, p.code, a.closed_on
+            FROM account a LEFT JOIN account p ON p.id = a.parent_id ORDER BY a.code
+            """) { row in
+            Account(id: row.int64(at: 0), code: row.text(at: 1), nameVietnamese: row.text(at: 2), nameEnglish: row.text(at: 3),
+                    type: AccountType(rawValue: row.text(at: 4)) ?? .asset,
+                    currency: Currency.named(row.text(at: 5)) ?? .vnd, parentCode: row.optionalText(at: 6),
+                    closedOn: row.optionalText(at: 7).flatMap { try? LedgerDate.parse($0) },
+                    isHeading: headings.contains(row.int64(at: 0)))
+        }
+        let byCode = Dictionary(accounts.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        registryCache.accountsByCode = byCode
+        registryCache.accountCodesByID = Dictionary(accounts.map { ($0.id, $0.code) }, uniquingKeysWith: { first, _ in first })
+        return byCode
+    }
+
+    /// Account codes keyed by id.
+    func accountCodesByID() throws -> [Int64: String] {
+        if let cached = registryCache.accountCodesByID { return cached }
+        _ = try accountsByCode()
+        return registryCache.accountCodesByID ?? [:]
+    }
+
+    /// The codes of one registry, both ways.
+    func codes(of registry: Registry) throws -> (byCode: [String: Int64], byID: [Int64: String]) {
+        if let cached = registryCache.codesByRegistry[registry] { return cached }
+        let pairs = try database.rows("SELECT id, code FROM \(registry.table)") { ($0.int64(at: 0), $0.text(at: 1)) }
+        let codes = (byCode: Dictionary(pairs.map { ($1, $0) }, uniquingKeysWith: { first, _ in first }),
+                     byID: Dictionary(pairs, uniquingKeysWith: { first, _ in first }))
+        registryCache.codesByRegistry[registry] = codes
+        return codes
+    }
+
+    /// The id of a registry row by its code, or a refusal naming the registry.
+    func registryID(_ registry: Registry, code: String) throws -> Int64 {
+        guard let id = try codes(of: registry).byCode[code] else {
+            throw LedgerError(.unknownDimension, "there is no \(registry.rawValue) '\(code)'",
+                              hint: "check the code, or add it first with \(registry.addCommand)")
+        }
+        return id
+    }
+
+    /// Forgets the cached registries after one of them changed.
+    func invalidateRegistryCache() { registryCache = RegistryCache() }
+
+    /// Appends a row to the audit trail (`change_log`). Callers are inside a write transaction.
+    func recordChange(action: String, subject: String, detail: String, user: String, at timestamp: Timestamp, entrySeq: Int64? = nil) throws {
+        try database.execute("""
+            INSERT INTO change_log (changed_at, changed_by, action, subject, entry_seq, detail) VALUES (?, ?, ?, ?, ?, ?)
+            """, [timestamp.iso, user, action, subject, entrySeq, detail])
+    }
+}

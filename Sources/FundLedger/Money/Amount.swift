@@ -1,0 +1,152 @@
+/// An exact amount of money: an integer count of the currency's minor units.
+///
+/// `Amount(minorUnits: 1_000_000, currency: .usd)` is 10,000.00 USD. There is no floating
+/// point anywhere in money; arithmetic that would overflow `Int64` throws instead of wrapping.
+public struct Amount: Hashable, Sendable, CustomStringConvertible {
+    public let minorUnits: Int64
+    public let currency: Currency
+
+    public init(minorUnits: Int64, currency: Currency) {
+        self.minorUnits = minorUnits
+        self.currency = currency
+    }
+
+    /// An amount in Vietnamese dong.
+    public static func vnd(_ dong: Int64) -> Amount { Amount(minorUnits: dong, currency: .vnd) }
+
+    public var isZero: Bool { minorUnits == 0 }
+    public var isNegative: Bool { minorUnits < 0 }
+
+    public var negated: Amount { Amount(minorUnits: -minorUnits, currency: currency) }
+
+    /// The amount as typed by a user: `10000.00 USD`, `-227500000 VND`.
+    public var description: String { "\(Amount.decimalText(minorUnits, exponent: currency.exponent)) \(currency.code)" }
+
+    /// The number alone, with exactly `exponent` decimals and no grouping: `10000.00`.
+    public var decimalText: String { Amount.decimalText(minorUnits, exponent: currency.exponent) }
+
+    static func decimalText(_ minorUnits: Int64, exponent: Int) -> String {
+        let magnitude = minorUnits.magnitude
+        let sign = minorUnits < 0 ? "-" : ""
+        guard exponent > 0 else { return sign + String(magnitude) }
+        let scale = UInt64(powerOfTen(exponent))
+        let fraction = String(magnitude % scale)
+        let padded = String(repeating: "0", count: exponent - fraction.count) + fraction
+        return "\(sign)\(magnitude / scale).\(padded)"
+    }
+
+    /// The sum, or an `overflow` refusal.
+    public func adding(_ other: Amount) throws -> Amount {
+        precondition(currency == other.currency, "adding \(currency) to \(other.currency)")
+        let (sum, overflow) = minorUnits.addingReportingOverflow(other.minorUnits)
+        guard !overflow else {
+            throw LedgerError(.overflow, "\(self) + \(other) is beyond what the ledger can hold",
+                              hint: "split the amount into several entries")
+        }
+        return Amount(minorUnits: sum, currency: currency)
+    }
+}
+
+/// 10^exponent for small exponents.
+@inline(__always)
+func powerOfTen(_ exponent: Int) -> Int64 {
+    precondition(exponent >= 0 && exponent <= 18)
+    var result: Int64 = 1
+    for _ in 0..<exponent { result &*= 10 }
+    return result
+}
+
+extension Amount {
+    /// The largest amount a single line may carry, in minor units of any currency:
+    /// 10^15 − 1 (999 trillion dong is about forty billion US dollars). With at most
+    /// `JournalEntry.lineCountMax` lines an entry's totals stay far inside `Int64`.
+    public static let magnitudeMax: Int64 = 999_999_999_999_999
+
+    /// Parses an amount as a user types it: a plain decimal number, a space, and a currency
+    /// code — `10000.00 USD`, `227500000 VND`.
+    ///
+    /// Anything that could be read two ways is refused rather than guessed: grouping
+    /// separators (`227,500,000` or `227.500.000`), more decimals than the currency has,
+    /// a missing currency, exponents, spaces inside the number.
+    ///
+    /// - Parameter allowNegative: whether a leading `-` is accepted. The default is `false`.
+    /// - Throws: `LedgerError` with rule `invalidAmount`, `unknownCurrency` or `overflow`.
+    public static func parse(_ text: String, allowNegative: Bool = false) throws -> Amount {
+        let trimmed = text.trimmingSpaces()
+        let parts = trimmed.split(separator: " ", omittingEmptySubsequences: true)
+        guard parts.count == 2 else {
+            if parts.count == 1, parts[0].contains(where: \.isNumber), !parts[0].contains(where: \.isLetter) {
+                throw LedgerError(.invalidAmount, "amount '\(text)' has no currency",
+                                  hint: "write the currency code after the number, e.g. '\(parts[0]) VND' or '\(parts[0]) USD'")
+            }
+            throw LedgerError(.invalidAmount, "amount '\(text)' is not a number followed by a currency code",
+                              hint: "write it like '10000.00 USD' or '227500000 VND' (no grouping separators)")
+        }
+        let number = String(parts[0])
+        let code = String(parts[1])
+        if number.allSatisfy(\.isLetter), code.first?.isNumber == true {
+            throw LedgerError(.invalidAmount, "amount '\(text)' puts the currency first",
+                              hint: "write the number first: '\(code) \(number)'")
+        }
+        guard let currency = Currency.named(code) else {
+            throw LedgerError(.unknownCurrency, "unknown currency '\(code)' in amount '\(text)'",
+                              hint: "use an ISO 4217 code the ledger knows: \(Currency.known.map(\.code).joined(separator: ", "))")
+        }
+        let minorUnits = try parseDecimal(number, exponent: currency.exponent, allowNegative: allowNegative, original: text, currency: currency)
+        return Amount(minorUnits: minorUnits, currency: currency)
+    }
+
+    private static func parseDecimal(_ number: String, exponent: Int, allowNegative: Bool, original: String, currency: Currency) throws -> Int64 {
+        var digits = Substring(number)
+        var negative = false
+        if digits.first == "-" {
+            guard allowNegative else {
+                throw LedgerError(.invalidAmount, "amount '\(original)' is negative",
+                                  hint: "give a positive amount; the side (debit or credit) says its direction")
+            }
+            negative = true
+            digits = digits.dropFirst()
+        }
+        let pieces = digits.split(separator: ".", omittingEmptySubsequences: false)
+        if digits.contains(",") || pieces.count > 2 {
+            throw LedgerError(.invalidAmount, "amount '\(original)' has grouping separators",
+                              hint: "write the number without separators, e.g. '227500000 VND'; a '.' is only the decimal point")
+        }
+        let whole = pieces[0]
+        let fraction = pieces.count == 2 ? pieces[1] : ""
+        guard !whole.isEmpty, whole.allSatisfy(\.isASCIIDigit), fraction.allSatisfy(\.isASCIIDigit),
+              pieces.count == 1 || !fraction.isEmpty else {
+            throw LedgerError(.invalidAmount, "amount '\(original)' is not a plain decimal number",
+                              hint: "use digits and at most one '.', e.g. '10000.00 USD'")
+        }
+        if fraction.count > exponent {
+            if exponent == 0 {
+                let grouped = fraction.count == 3
+                throw LedgerError(.invalidAmount,
+                                  "amount '\(original)' has decimals, but \(currency.code) has no minor unit" + (grouped ? " ('.' here looks like a thousands separator)" : ""),
+                                  hint: "write whole \(currency.code) without separators, e.g. '\(whole)\(grouped ? fraction : "") \(currency.code)'")
+            }
+            throw LedgerError(.invalidAmount, "amount '\(original)' has \(fraction.count) decimals; \(currency.code) has \(exponent)",
+                              hint: "round it yourself to \(exponent) decimals; the ledger never guesses")
+        }
+        let paddedFraction = String(fraction) + String(repeating: "0", count: exponent - fraction.count)
+        let allDigits = (whole + paddedFraction).drop(while: { $0 == "0" })
+        guard allDigits.count <= 18, let magnitude = Int64(allDigits.isEmpty ? "0" : String(allDigits)),
+              magnitude <= magnitudeMax else {
+            throw LedgerError(.overflow, "amount '\(original)' is too large; the most one line can carry is \(Amount.decimalText(magnitudeMax, exponent: exponent)) \(currency.code)",
+                              hint: "split it into several lines or entries")
+        }
+        return negative ? -magnitude : magnitude
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { asciiValue.map { $0 >= 48 && $0 <= 57 } ?? false }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces and tabs.
+    func trimmingSpaces() -> String {
+        String(drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
+    }
+}

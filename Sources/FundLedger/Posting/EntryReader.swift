@@ -1,0 +1,176 @@
+/// Reads posted entries back, in sequence order, with their lines and beneficiary codes.
+///
+/// Three ordered scans (entries, lines, codes) are merged on the sequence number, so reading
+/// the whole journal is one pass over each table. Rows that belong to no entry, and values the
+/// program could not have written, are reported as `anomalies` instead of stopping the read:
+/// `verify` needs to see them all.
+final class EntryReader {
+    private let entries: Statement
+    private let lines: Statement
+    private let codes: Statement
+    private var lineRowPending: Bool
+    private var codeRowPending: Bool
+    private let accountCodes: [Int64: String]
+    private let registryCodes: [Registry: [Int64: String]]
+    /// What was read that no correct ledger contains, with the entry it concerns.
+    private(set) var anomalies: [(seq: Int64, message: String)] = []
+
+    init(ledger: Ledger, fromSeq: Int64 = 1, throughSeq: Int64 = Int64.max) throws {
+        let database = ledger.database
+        entries = try database.prepare("""
+            SELECT seq, kind, entry_date, memo, external_ref, posted_by, posted_at, approved_by, approved_at, reverses_seq, hash
+            FROM entry WHERE seq BETWEEN ?1 AND ?2 ORDER BY seq
+            """)
+        lines = try database.prepare("""
+            SELECT entry_seq, line_no, account_id, amount_vnd, currency, amount_foreign, rate, rate_date, rate_source,
+                   funder_id, grant_id, program_id, unit_id, restriction, item_id, quantity, children, memo
+            FROM line WHERE entry_seq BETWEEN ?1 AND ?2 ORDER BY entry_seq, line_no
+            """)
+        codes = try database.prepare("""
+            SELECT entry_seq, line_no, code FROM beneficiary_code WHERE entry_seq BETWEEN ?1 AND ?2 ORDER BY entry_seq, line_no, code
+            """)
+        for statement in [entries, lines, codes] {
+            try statement.bind(fromSeq, at: 1)
+            try statement.bind(throughSeq, at: 2)
+        }
+        accountCodes = try ledger.accountCodesByID()
+        var registryCodes: [Registry: [Int64: String]] = [:]
+        for registry in Registry.allCases { registryCodes[registry] = try ledger.codes(of: registry).byID }
+        self.registryCodes = registryCodes
+        lineRowPending = try lines.step()
+        codeRowPending = try codes.step()
+    }
+
+    /// The next entry, or `nil` after the last. Lines and codes of missing entries met on
+    /// the way are recorded in `anomalies`.
+    func next() throws -> JournalEntry? {
+        guard try entries.step() else {
+            while lineRowPending {
+                anomalies.append((lines.int64(at: 0), "line \(lines.int64(at: 1)) belongs to entry \(lines.int64(at: 0)), which does not exist"))
+                lineRowPending = try lines.step()
+            }
+            while codeRowPending {
+                anomalies.append((codes.int64(at: 0), "a beneficiary code belongs to entry \(codes.int64(at: 0)), line \(codes.int64(at: 1)), which does not exist"))
+                codeRowPending = try codes.step()
+            }
+            return nil
+        }
+        let seq = entries.int64(at: 0)
+        let beneficiaryCodes = try readCodes(seq: seq)
+        var entryLines: [PostedLine] = []
+        while lineRowPending && lines.int64(at: 0) <= seq {
+            let lineSeq = lines.int64(at: 0)
+            if lineSeq < seq {
+                anomalies.append((lineSeq, "line \(lines.int64(at: 1)) belongs to entry \(lineSeq), which does not exist"))
+            } else {
+                let number = lines.int(at: 1)
+                entryLines.append(decodeLine(seq: seq, codes: beneficiaryCodes[number] ?? []))
+            }
+            lineRowPending = try lines.step()
+        }
+        return decodeEntry(seq: seq, lines: entryLines)
+    }
+
+    private func readCodes(seq: Int64) throws -> [Int: [String]] {
+        var result: [Int: [String]] = [:]
+        while codeRowPending && codes.int64(at: 0) <= seq {
+            if codes.int64(at: 0) < seq {
+                anomalies.append((codes.int64(at: 0), "a beneficiary code belongs to entry \(codes.int64(at: 0)), which does not exist"))
+            } else {
+                result[codes.int(at: 1), default: []].append(codes.text(at: 2))
+            }
+            codeRowPending = try codes.step()
+        }
+        return result
+    }
+
+    private func decodeEntry(seq: Int64, lines: [PostedLine]) -> JournalEntry {
+        let kindText = entries.text(at: 1)
+        let kind = EntryKind(rawValue: kindText) ?? {
+            anomalies.append((seq, "unknown entry kind '\(kindText)'"))
+            return .journal
+        }()
+        return JournalEntry(seq: seq, kind: kind, date: date(entries.text(at: 2), seq: seq), memo: entries.text(at: 3),
+                            externalRef: entries.optionalText(at: 4), postedBy: entries.text(at: 5),
+                            postedAt: timestamp(entries.text(at: 6), seq: seq), approvedBy: entries.optionalText(at: 7),
+                            approvedAt: entries.optionalText(at: 8).map { timestamp($0, seq: seq) },
+                            reversesSeq: entries.optionalInt64(at: 9), lines: lines, hash: entries.blob(at: 10))
+    }
+
+    private func decodeLine(seq: Int64, codes: [String]) -> PostedLine {
+        let row = lines
+        func reference(_ column: Int32, _ registry: Registry) -> RegistryReference? {
+            guard let id = row.optionalInt64(at: column) else { return nil }
+            return RegistryReference(id: id, code: registryCodes[registry]?[id] ?? missing(registry.rawValue, id, seq))
+        }
+        let accountID = row.int64(at: 2)
+        var foreign: ForeignAmount?
+        if let currencyCode = row.optionalText(at: 4) {
+            let currency = Currency.named(currencyCode) ?? Currency(code: currencyCode, exponent: 0, nameEnglish: "?", nameVietnamese: "?")
+            let rateText = row.optionalText(at: 6) ?? ""
+            let rate = (try? Rate.parse(rateText)) ?? {
+                anomalies.append((seq, "line \(row.int64(at: 1)) has an unreadable rate '\(rateText)'"))
+                return Rate(scaledValue: 1, scale: 0)
+            }()
+            foreign = ForeignAmount(amount: Amount(minorUnits: row.optionalInt64(at: 5) ?? 0, currency: currency), rate: rate,
+                                    rateDate: date(row.optionalText(at: 7) ?? "", seq: seq), rateSource: row.optionalText(at: 8) ?? "")
+        }
+        let restrictionText = row.text(at: 13)
+        return PostedLine(
+            lineNumber: row.int(at: 1),
+            account: RegistryReference(id: accountID, code: accountCodes[accountID] ?? missing("account", accountID, seq)),
+            amountDong: row.int64(at: 3), foreign: foreign,
+            funder: reference(9, .funder), grant: reference(10, .grant), program: reference(11, .program), unit: reference(12, .unit),
+            restriction: Restriction(rawValue: restrictionText) ?? {
+                anomalies.append((seq, "unknown restriction '\(restrictionText)'"))
+                return .unrestricted
+            }(),
+            item: reference(14, .goodsItem), quantity: row.optionalInt64(at: 15), children: row.optionalInt64(at: 16),
+            memo: row.optionalText(at: 17), beneficiaryCodes: codes)
+    }
+
+    private func missing(_ what: String, _ id: Int64, _ seq: Int64) -> String {
+        anomalies.append((seq, "a line names \(what) #\(id), which does not exist"))
+        return "#\(id)"
+    }
+
+    private func date(_ text: String, seq: Int64) -> LedgerDate {
+        if let date = try? LedgerDate.parse(text) { return date }
+        anomalies.append((seq, "unreadable date '\(text.prefix(30))'"))
+        return LedgerDate.earliest
+    }
+
+    private func timestamp(_ text: String, seq: Int64) -> Timestamp {
+        if let timestamp = Timestamp.parse(text) { return timestamp }
+        anomalies.append((seq, "unreadable time '\(text.prefix(30))'"))
+        return Timestamp(millisecondsSinceEpoch: 0)
+    }
+}
+
+extension Ledger {
+    /// The entry with this sequence number, or `nil`.
+    public func entry(seq: Int64) throws -> JournalEntry? {
+        try EntryReader(ledger: self, fromSeq: seq, throughSeq: seq).next()
+    }
+
+    /// The entry posted with this external reference, or `nil`.
+    public func entry(externalRef: String) throws -> JournalEntry? {
+        guard let seq = try database.scalarInt64("SELECT seq FROM entry WHERE external_ref = ?", [externalRef]) else { return nil }
+        return try entry(seq: seq)
+    }
+
+    /// Calls `body` with each entry from `fromSeq` through `throughSeq`, in order, reading one
+    /// at a time.
+    public func forEachEntry(fromSeq: Int64 = 1, throughSeq: Int64 = Int64.max, _ body: (JournalEntry) throws -> Void) throws {
+        try read {
+            let reader = try EntryReader(ledger: self, fromSeq: fromSeq, throughSeq: throughSeq)
+            while let entry = try reader.next() { try body(entry) }
+        }
+    }
+
+    /// The newest entry's sequence number and hash; `(0, genesis)` for an empty journal.
+    public func chainHead() throws -> (seq: Int64, hash: [UInt8]) {
+        try database.firstRow("SELECT seq, hash FROM entry ORDER BY seq DESC LIMIT 1") { ($0.int64(at: 0), $0.blob(at: 1)) }
+            ?? (0, CanonicalForm.genesisHash(ledgerID: ledgerID))
+    }
+}

@@ -1,0 +1,130 @@
+extension Ledger {
+    /// Validates and posts one entry, atomically.
+    ///
+    /// When the draft has an external reference that is already posted with the same content,
+    /// nothing is written and the existing entry is returned as `.alreadyPosted`.
+    ///
+    /// - Parameter user: who posts it; recorded in the entry with the UTC time.
+    /// - Throws: `LedgerError` naming the broken rule; nothing is written.
+    @discardableResult
+    public func post(_ draft: EntryDraft, user: String) throws -> PostingOutcome {
+        try post([draft], user: user)[0]
+    }
+
+    /// Validates and posts several entries in one transaction: all of them or none.
+    ///
+    /// Each entry is validated against the books as they stand after the ones before it, so
+    /// the same reference twice in one batch is posted once.
+    ///
+    /// - Throws: the first entry's `LedgerError`, prefixed with its position when there are
+    ///   several; nothing is written.
+    public func post(_ drafts: [EntryDraft], user: String) throws -> [PostingOutcome] {
+        let user = try TextRules.checkedUser(user)
+        let postedAt = Timestamp.now()
+        return try write {
+            let writer = try JournalWriter(ledger: self)
+            var validator = EntryValidator(ledger: self)
+            var outcomes: [PostingOutcome] = []
+            outcomes.reserveCapacity(drafts.count)
+            for (index, draft) in drafts.enumerated() {
+                do {
+                    outcomes.append(try post(draft, validator: &validator, writer: writer, user: user, postedAt: postedAt))
+                } catch let error as LedgerError where drafts.count > 1 {
+                    throw LedgerError(error.rule, "entry \(index + 1) of \(drafts.count): \(error.message)", hint: error.hint)
+                }
+            }
+            try writer.finish()
+            return outcomes
+        }
+    }
+
+    /// Posts what it can of several entries in one transaction, and lists what it refused.
+    ///
+    /// - Returns: for each draft, its outcome or the refusal.
+    public func postAllValid(_ drafts: [EntryDraft], user: String) throws -> [Result<PostingOutcome, LedgerError>] {
+        let user = try TextRules.checkedUser(user)
+        let postedAt = Timestamp.now()
+        return try write {
+            let writer = try JournalWriter(ledger: self)
+            var validator = EntryValidator(ledger: self)
+            var results: [Result<PostingOutcome, LedgerError>] = []
+            results.reserveCapacity(drafts.count)
+            for draft in drafts {
+                do {
+                    results.append(.success(try post(draft, validator: &validator, writer: writer, user: user, postedAt: postedAt)))
+                } catch let error as LedgerError {
+                    results.append(.failure(error))
+                }
+            }
+            try writer.finish()
+            return results
+        }
+    }
+
+    private func post(_ draft: EntryDraft, validator: inout EntryValidator, writer: JournalWriter,
+                      user: String, postedAt: Timestamp) throws -> PostingOutcome {
+        let validated = try validator.validate(draft)
+        if let reference = validated.externalRef, let existing = try entry(externalRef: reference) {
+            guard validated.hasSameContent(as: existing) else {
+                throw LedgerError(.duplicateReference,
+                                  "reference \(reference) is already used by entry \(existing.seq) (\(existing.date), “\(existing.memo)”) with different content",
+                                  hint: "give a new entry a new reference; to correct entry \(existing.seq), reverse it with 'cpf reverse \(existing.seq)'")
+            }
+            return .alreadyPosted(existing)
+        }
+        return .posted(try writer.append(validated, postedBy: user, postedAt: postedAt))
+    }
+
+    /// Posts the mirror of entry `seq`: every line with its figures negated, linked to the
+    /// original. An entry is reversed at most once, and a reversal is not itself reversed.
+    ///
+    /// - Parameters:
+    ///   - reason: why; recorded in the reversal's memo.
+    ///   - date: the reversal's date. The default is today (local time).
+    /// - Throws: `LedgerError` when the entry does not exist, is not a journal entry, is a
+    ///   reversal, or was already reversed.
+    @discardableResult
+    public func reverse(seq: Int64, reason: String, date: LedgerDate? = nil, user: String) throws -> JournalEntry {
+        let user = try TextRules.checkedUser(user)
+        try TextRules.check(reason, named: "reason", maximumLength: 400)
+        let postedAt = Timestamp.now()
+        return try write {
+            guard let original = try entry(seq: seq) else {
+                let head = try database.scalarInt64("SELECT max(seq) FROM entry") ?? 0
+                throw LedgerError(.unknownEntry, "there is no entry \(seq); the journal has entries 1 to \(head)",
+                                  hint: "'cpf journal' lists the entries")
+            }
+            guard original.kind == .journal else {
+                throw LedgerError(.notReversible, "entry \(seq) is a \(original.kind.rawValue) record, not a journal entry",
+                                  hint: "only journal entries are reversed")
+            }
+            if let reversed = original.reversesSeq {
+                throw LedgerError(.notReversible, "entry \(seq) is itself the reversal of entry \(reversed)",
+                                  hint: "to restore entry \(reversed), post it again as a new entry")
+            }
+            if let reversal = try database.scalarInt64("SELECT seq FROM entry WHERE reverses_seq = ?", [seq]) {
+                throw LedgerError(.alreadyReversed, "entry \(seq) was already reversed by entry \(reversal)",
+                                  hint: "nothing to do; an entry is reversed once")
+            }
+            let lines = original.lines.enumerated().map { $0.element.reversed(lineNumber: $0.offset + 1) }
+            let reversal = ValidatedEntry(date: date ?? Timestamp.today(), memo: "Reversal of entry \(seq): \(reason)",
+                                          externalRef: nil, reversesSeq: seq, lines: lines)
+            try checkAccountsOpen(reversal)
+            let writer = try JournalWriter(ledger: self)
+            let entry = try writer.append(reversal, postedBy: user, postedAt: postedAt)
+            try writer.finish()
+            return entry
+        }
+    }
+
+    /// A reversal names the original's accounts; a closed one refuses it like any entry.
+    private func checkAccountsOpen(_ entry: ValidatedEntry) throws {
+        let accounts = try accountsByCode()
+        for line in entry.lines {
+            if let closed = accounts[line.account.code]?.closedOn {
+                throw LedgerError(.closedAccount, "account \(line.account.code) was closed on \(closed), so the reversal cannot post to it",
+                                  hint: "post a correcting entry to open accounts with 'cpf post' instead")
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+/// The journal as people and machines read it: entries with their lines, in text, CSV or
+/// JSON. Beneficiary codes are never written: only their count would reveal nothing, and even
+/// that is left out.
+public final class JournalListing {
+    let accounts: [String: Account]
+    let language: Language
+
+    public init(ledger: Ledger, language: Language) {
+        self.accounts = (try? ledger.accountsByCode()) ?? [:]
+        self.language = language
+    }
+
+    /// The CSV columns: one record per line.
+    public static let csvColumns = [
+        "seq", "date", "memo", "ref", "posted_by", "posted_at", "approved_by", "reverses_seq", "line_no", "account",
+        "debit_vnd", "credit_vnd", "currency", "amount_foreign", "rate", "rate_date", "rate_source",
+        "funder", "grant", "program", "unit", "restriction", "item", "quantity", "children", "line_memo",
+    ]
+
+    public func begin(_ format: ReportFormat) -> String {
+        switch format {
+        case .csv: CSVWriter.record(JournalListing.csvColumns)
+        case .json: "[\n"
+        default: ""
+        }
+    }
+
+    public func end(_ format: ReportFormat) -> String {
+        switch format {
+        case .json: "\n]\n"
+        default: ""
+        }
+    }
+
+    private var renderedCount = 0
+
+    /// One entry in `format`; call `begin` before the first and `end` after the last.
+    public func render(_ entry: JournalEntry, _ format: ReportFormat) -> String {
+        defer { renderedCount += 1 }
+        switch format {
+        case .csv: return csv(entry)
+        case .json: return (renderedCount > 0 ? ",\n" : "") + json(entry).serialized()
+        default: return text(entry)
+        }
+    }
+
+    /// One entry as text: a header line, then one line per posting line.
+    public func text(_ entry: JournalEntry) -> String {
+        let format = MoneyFormat(language: language)
+        var header = "#\(entry.seq)  \(format.format(entry.date))  \(entry.memo)"
+        if let ref = entry.externalRef { header += "  [\(ref)]" }
+        if let reversed = entry.reversesSeq { header += language == .vietnamese ? "  (đảo bút toán #\(reversed))" : "  (reverses #\(reversed))" }
+        if entry.kind != .journal { header += "  <\(entry.kind.rawValue)>" }
+        var text = header + "\n"
+        text += "    \(language == .vietnamese ? "người ghi" : "posted by") \(entry.postedBy) \(entry.postedAt.iso)"
+        if let approver = entry.approvedBy { text += language == .vietnamese ? ", duyệt: \(approver)" : ", approved by \(approver)" }
+        text += "\n"
+        for line in entry.lines {
+            let side = line.amountDong > 0 ? (language == .vietnamese ? "Nợ" : "Dr") : (language == .vietnamese ? "Có" : "Cr")
+            let name = accounts[line.account.code]?.name(in: language) ?? ""
+            var row = "    \(side) \(line.account.code.padding(toLength: 6)) \(name.padding(toLength: 34)) \(format.format(dong: abs(line.amountDong)).leftPadded(toLength: 22))"
+            if let foreign = line.foreign {
+                let unsigned = Amount(minorUnits: abs(foreign.amount.minorUnits), currency: foreign.amount.currency)
+                row += "  \(format.format(unsigned)) @ \(foreign.rate) (\(foreign.rateSource) \(format.format(foreign.rateDate)))"
+            }
+            let tags = [line.funder.map { "funder=\($0.code)" }, line.grant.map { "grant=\($0.code)" },
+                        line.program.map { "program=\($0.code)" }, line.unit.map { "unit=\($0.code)" },
+                        line.restriction == .unrestricted ? nil : line.restriction.rawValue,
+                        line.item.map { "item=\($0.code) qty=\(abs(line.quantity ?? 0))" },
+                        line.children.map { "children=\($0)" }, line.memo].compactMap { $0 }
+            if !tags.isEmpty { row += "  " + tags.joined(separator: " ") }
+            text += row + "\n"
+        }
+        return text
+    }
+
+    func csv(_ entry: JournalEntry) -> String {
+        var output = ""
+        let header = [String(entry.seq), entry.date.iso, entry.memo, entry.externalRef ?? "", entry.postedBy, entry.postedAt.iso,
+                      entry.approvedBy ?? "", entry.reversesSeq.map(String.init) ?? ""]
+        if entry.lines.isEmpty { output += CSVWriter.record(header + Array(repeating: "", count: JournalListing.csvColumns.count - header.count)) }
+        for line in entry.lines {
+            let fields: [String] = [
+                String(line.lineNumber), line.account.code,
+                line.amountDong > 0 ? String(line.amountDong) : "", line.amountDong < 0 ? String(-line.amountDong) : "",
+                line.foreign?.amount.currency.code ?? "", line.foreign.map { Amount(minorUnits: $0.amount.minorUnits, currency: $0.amount.currency).decimalText } ?? "",
+                line.foreign?.rate.description ?? "", line.foreign?.rateDate.iso ?? "", line.foreign?.rateSource ?? "",
+                line.funder?.code ?? "", line.grant?.code ?? "", line.program?.code ?? "", line.unit?.code ?? "",
+                line.restriction.rawValue, line.item?.code ?? "", line.quantity.map(String.init) ?? "",
+                line.children.map(String.init) ?? "", line.memo ?? "",
+            ]
+            output += CSVWriter.record(header + fields)
+        }
+        return output
+    }
+
+    /// One entry as JSON: amounts in minor units, signed (debit positive).
+    public func json(_ entry: JournalEntry) -> JSONValue {
+        func optional(_ text: String?) -> JSONValue { text.map(JSONValue.string) ?? .null }
+        let lines: [JSONValue] = entry.lines.map { line in
+            var fields: [(String, JSONValue)] = [
+                ("line_no", .integer(Int64(line.lineNumber))), ("account", .string(line.account.code)),
+                ("amount_vnd", .integer(line.amountDong)),
+            ]
+            if let foreign = line.foreign {
+                fields += [("currency", .string(foreign.amount.currency.code)), ("amount_foreign_minor", .integer(foreign.amount.minorUnits)),
+                           ("rate", .string(foreign.rate.description)), ("rate_date", .string(foreign.rateDate.iso)),
+                           ("rate_source", .string(foreign.rateSource))]
+            }
+            fields += [("funder", optional(line.funder?.code)), ("grant", optional(line.grant?.code)),
+                       ("program", optional(line.program?.code)), ("unit", optional(line.unit?.code)),
+                       ("restriction", .string(line.restriction.rawValue)), ("item", optional(line.item?.code)),
+                       ("quantity", line.quantity.map(JSONValue.integer) ?? .null),
+                       ("children", line.children.map(JSONValue.integer) ?? .null), ("memo", optional(line.memo))]
+            return .object(fields)
+        }
+        return .object([
+            ("seq", .integer(entry.seq)), ("kind", .string(entry.kind.rawValue)), ("date", .string(entry.date.iso)),
+            ("memo", .string(entry.memo)), ("ref", optional(entry.externalRef)), ("posted_by", .string(entry.postedBy)),
+            ("posted_at", .string(entry.postedAt.iso)), ("approved_by", optional(entry.approvedBy)),
+            ("reverses_seq", entry.reversesSeq.map(JSONValue.integer) ?? .null), ("hash", .string(entry.hash.hexString)),
+            ("lines", .array(lines)),
+        ])
+    }
+}
+
+extension String {
+    func padding(toLength length: Int) -> String {
+        count >= length ? self : self + String(repeating: " ", count: length - count)
+    }
+
+    func leftPadded(toLength length: Int) -> String {
+        count >= length ? self : String(repeating: " ", count: length - count) + self
+    }
+}

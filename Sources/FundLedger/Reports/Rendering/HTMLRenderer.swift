@@ -1,0 +1,124 @@
+/// Renders a report as one self-contained HTML file: inline CSS, printable on A4, in the
+/// chosen language, with the fund's name, what the report covers, when it was made and the
+/// chain digest in the footer. Beneficiary codes are never part of a `Report`, so they cannot
+/// reach the page.
+public struct HTMLRenderer {
+    public let language: Language
+    /// Inline SVG charts placed after the tables, already rendered.
+    public var charts: [String] = []
+
+    public init(language: Language, charts: [String] = []) {
+        self.language = language
+        self.charts = charts
+    }
+
+    public func render(_ report: Report) -> String {
+        let format = MoneyFormat(language: language)
+        var html = """
+        <!DOCTYPE html>
+        <html lang="\(language.rawValue)">
+        <head>
+        <meta charset="utf-8">
+        <title>\(HTMLRenderer.escape(report.title(language))) — \(HTMLRenderer.escape(report.fundName))</title>
+        <style>\(HTMLRenderer.css)</style>
+        </head>
+        <body>
+        <header><p class="fund">\(HTMLRenderer.escape(report.fundName))</p><h1>\(HTMLRenderer.escape(report.title(language)))</h1>
+
+        """
+        if !report.parameters.isEmpty {
+            html += "<p class=\"parameters\">"
+            html += report.parameters.map {
+                "\(HTMLRenderer.escape($0.label(language))): <strong>\(HTMLRenderer.escape($0.value.displayText(format, isPublic: report.isPublic)))</strong>"
+            }.joined(separator: " · ")
+            html += "</p>\n"
+        }
+        html += "</header>\n<main>\n"
+        for table in report.tables { html += render(table, format: format, isPublic: report.isPublic) }
+        for chart in charts { html += "<figure>\(chart)</figure>\n" }
+        for note in report.notes { html += "<p class=\"note\">\(HTMLRenderer.escape(note(language)))</p>\n" }
+        html += "</main>\n" + footer(report) + "</body>\n</html>\n"
+        return html
+    }
+
+    private func render(_ table: ReportTable, format: MoneyFormat, isPublic: Bool) -> String {
+        var html = "<section>\n"
+        if let title = table.title { html += "<h2>\(HTMLRenderer.escape(title(language)))</h2>\n" }
+        html += "<table>\n<thead><tr>"
+        for column in table.columns {
+            html += "<th\(column.isNumeric ? " class=\"number\"" : "")>\(HTMLRenderer.escape(column.title(language)))</th>"
+        }
+        html += "</tr></thead>\n<tbody>\n"
+        for row in table.rows { html += self.row(row, table: table, format: format, isPublic: isPublic, tag: "td") }
+        if table.rows.isEmpty {
+            html += "<tr><td colspan=\"\(table.columns.count)\">\(language == .vietnamese ? "Không có dòng nào" : "No rows")</td></tr>\n"
+        }
+        html += "</tbody>\n"
+        if let totals = table.totals {
+            html += "<tfoot>\n" + row(totals, table: table, format: format, isPublic: isPublic, tag: "td") + "</tfoot>\n"
+        }
+        return html + "</table>\n</section>\n"
+    }
+
+    private func row(_ cells: [ReportCell], table: ReportTable, format: MoneyFormat, isPublic: Bool, tag: String) -> String {
+        var html = "<tr>"
+        for (column, cell) in zip(table.columns, cells) {
+            let text = HTMLRenderer.escape(cell.displayText(format, isPublic: isPublic))
+            html += "<\(tag)\(column.isNumeric ? " class=\"number\"" : "")>\(text)</\(tag)>"
+        }
+        return html + "</tr>\n"
+    }
+
+    private func footer(_ report: Report) -> String {
+        let generated = language == .vietnamese ? "Lập lúc" : "Generated"
+        let digest = language == .vietnamese ? "Mã xác thực sổ (bút toán" : "Ledger digest (entry"
+        let check = language == .vietnamese
+            ? "Kiểm tra: cpf verify --at \(report.headSeq) --digest \(report.headHash.hexString)"
+            : "Check with: cpf verify --at \(report.headSeq) --digest \(report.headHash.hexString)"
+        return """
+        <footer>
+        <p>\(HTMLRenderer.escape(report.fundName)) · \(report.parameters.map { HTMLRenderer.escape($0.value.displayText(MoneyFormat(language: language), isPublic: report.isPublic)) }.joined(separator: " · ")) · \(generated) \(report.generatedAt.iso)</p>
+        <p>\(digest) \(report.headSeq)): <code>\(report.headHash.hexString)</code></p>
+        <p class="check">\(HTMLRenderer.escape(check))</p>
+        </footer>
+
+        """
+    }
+
+    /// Escapes text for HTML content and attribute values.
+    public static func escape(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    static let css = """
+    @page { size: A4; margin: 16mm 14mm; }
+    body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 10.5pt; color: #1d2430; margin: 0 auto; max-width: 190mm; }
+    header { border-bottom: 2px solid #1f5f8b; margin-bottom: 10px; }
+    .fund { color: #1f5f8b; font-weight: 600; margin: 8px 0 0; }
+    h1 { font-size: 17pt; margin: 2px 0 6px; }
+    h2 { font-size: 12.5pt; margin: 16px 0 6px; color: #1f5f8b; }
+    .parameters { margin: 0 0 8px; color: #444; }
+    table { border-collapse: collapse; width: 100%; margin-bottom: 8px; page-break-inside: auto; }
+    tr { page-break-inside: avoid; }
+    th, td { padding: 3px 6px; border-bottom: 1px solid #d8dde4; text-align: left; vertical-align: top; }
+    th { background: #eef3f7; font-weight: 600; }
+    td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    tfoot td { font-weight: 700; border-top: 2px solid #1d2430; }
+    figure { margin: 12px 0; page-break-inside: avoid; }
+    .note { color: #444; font-size: 9.5pt; }
+    footer { margin-top: 18px; border-top: 1px solid #aab4c0; font-size: 8.5pt; color: #555; }
+    footer code { font-size: 8pt; word-break: break-all; }
+    """
+}

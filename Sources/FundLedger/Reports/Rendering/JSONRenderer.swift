@@ -1,0 +1,112 @@
+/// Renders a report as JSON with stable field names: the column keys. Dong are integers;
+/// other amounts are `{"minor_units": 1000000, "currency": "USD"}`; dates are ISO strings;
+/// percentages are `{"part": …, "whole": …}` so nothing is rounded for the reader.
+public struct JSONRenderer {
+    public init() {}
+
+    public func render(_ report: Report) -> String {
+        var object: [(String, JSONValue)] = [
+            ("report", .string(report.key)),
+            ("title", .string(report.title.english)),
+            ("fund", .string(report.fundName)),
+            ("generated_at", .string(report.generatedAt.iso)),
+            ("head_seq", .integer(report.headSeq)),
+            ("head_hash", .string(report.headHash.hexString)),
+        ]
+        object.append(("parameters", .object(report.parameters.map { (parameterKey($0.label.english), value($0.value, isPublic: report.isPublic)) })))
+        object.append(("tables", .array(report.tables.map { table(report, $0) })))
+        return JSONValue.object(object).serialized() + "\n"
+    }
+
+    private func table(_ report: Report, _ table: ReportTable) -> JSONValue {
+        func row(_ cells: [ReportCell]) -> JSONValue {
+            .object(zip(table.columns, cells).map { ($0.key, value($1, isPublic: report.isPublic)) })
+        }
+        var fields: [(String, JSONValue)] = [("key", .string(table.key)), ("rows", .array(table.rows.map(row)))]
+        if let totals = table.totals { fields.append(("totals", row(totals))) }
+        return .object(fields)
+    }
+
+    private func parameterKey(_ label: String) -> String {
+        String(label.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "_" })
+    }
+
+    private func value(_ cell: ReportCell, isPublic: Bool) -> JSONValue {
+        switch cell {
+        case .empty: return .null
+        case .text(let text): return .string(text)
+        case .localized(let text): return .string(text.english)
+        case .dong(let dong): return .integer(dong)
+        case .amount(let amount): return .object([("minor_units", .integer(amount.minorUnits)), ("currency", .string(amount.currency.code))])
+        case .count(let count): return .integer(count)
+        case .children(let count): return isPublic && count > 0 && count < 5 ? .string("<5") : .integer(count)
+        case .percent(let part, let whole): return .object([("part", .integer(part)), ("whole", .integer(whole))])
+        case .date(let date): return .string(date.iso)
+        }
+    }
+}
+
+/// A JSON value, serialized by hand (RFC 8259): the project takes no dependencies, and the
+/// field order stays as written.
+public indirect enum JSONValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case integer(Int64)
+    case string(String)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.serialized() == rhs.serialized() }
+
+    public func serialized() -> String {
+        var output = ""
+        write(to: &output)
+        return output
+    }
+
+    private func write(to output: inout String) {
+        switch self {
+        case .null: output += "null"
+        case .bool(let value): output += value ? "true" : "false"
+        case .integer(let value): output += String(value)
+        case .string(let value): JSONValue.writeString(value, to: &output)
+        case .array(let values):
+            output += "["
+            for (index, value) in values.enumerated() {
+                if index > 0 { output += "," }
+                value.write(to: &output)
+            }
+            output += "]"
+        case .object(let fields):
+            output += "{"
+            for (index, field) in fields.enumerated() {
+                if index > 0 { output += "," }
+                JSONValue.writeString(field.0, to: &output)
+                output += ":"
+                field.1.write(to: &output)
+            }
+            output += "}"
+        }
+    }
+
+    static func writeString(_ text: String, to output: inout String) {
+        output += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        output += "\""
+    }
+}

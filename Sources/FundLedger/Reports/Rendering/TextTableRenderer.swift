@@ -1,0 +1,48 @@
+/// Renders a report as aligned plain text for a terminal: a title, the parameters, each
+/// table with right-aligned numbers and a totals row, and the chain head.
+public struct TextTableRenderer {
+    public let language: Language
+
+    public init(language: Language) { self.language = language }
+
+    public func render(_ report: Report) -> String {
+        let format = MoneyFormat(language: language)
+        var output = "\(report.title(language)) — \(report.fundName)\n"
+        for parameter in report.parameters {
+            output += "\(parameter.label(language)): \(parameter.value.displayText(format, isPublic: report.isPublic))\n"
+        }
+        for table in report.tables {
+            output += "\n"
+            if let title = table.title { output += "\(title(language))\n" }
+            output += render(table, format: format, isPublic: report.isPublic)
+        }
+        for note in report.notes { output += "\n\(note(language))" }
+        if !report.notes.isEmpty { output += "\n" }
+        return output
+    }
+
+    func render(_ table: ReportTable, format: MoneyFormat, isPublic: Bool) -> String {
+        let header = table.columns.map { $0.title(language) }
+        let body = table.rows.map { $0.map { $0.displayText(format, isPublic: isPublic) } }
+        let totals = table.totals.map { $0.map { $0.displayText(format, isPublic: isPublic) } }
+        var widths = header.map(\.count)
+        for row in body + (totals.map { [$0] } ?? []) {
+            for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.count) }
+        }
+        func line(_ cells: [String]) -> String {
+            var text = ""
+            for (index, cell) in cells.enumerated() {
+                let padding = String(repeating: " ", count: max(0, widths[index] - cell.count))
+                let aligned = table.columns[index].isNumeric ? padding + cell : cell + padding
+                text += (index == 0 ? "" : "  ") + aligned
+            }
+            return String(text.reversed().drop(while: { $0 == " " }).reversed()) + "\n"
+        }
+        let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+        var output = line(header) + rule
+        for row in body { output += line(row) }
+        if table.rows.isEmpty { output += language == .vietnamese ? "(không có dòng nào)\n" : "(no rows)\n" }
+        if let totals { output += rule + line(totals) }
+        return output
+    }
+}

@@ -1,0 +1,119 @@
+/// Text in both languages of the product.
+public struct LocalizedText: Sendable, Equatable, ExpressibleByStringLiteral {
+    public let english: String
+    public let vietnamese: String
+
+    public init(_ english: String, _ vietnamese: String) {
+        self.english = english
+        self.vietnamese = vietnamese
+    }
+
+    /// The same text in both languages (codes, names).
+    public init(stringLiteral value: String) {
+        self.init(value, value)
+    }
+
+    public func callAsFunction(_ language: Language) -> String { language == .vietnamese ? vietnamese : english }
+}
+
+/// A column of a report table.
+public struct ReportColumn: Sendable {
+    public enum Kind: Sendable {
+        case text
+        /// Whole dong.
+        case dong
+        /// An amount in the currency its cell names.
+        case amount
+        /// A count (child-instances, entries, quantities).
+        case count
+        /// A percentage, from a part and a whole.
+        case percent
+        case date
+    }
+
+    /// The stable key used as CSV header and JSON field name, e.g. `debit_vnd`.
+    public let key: String
+    public let title: LocalizedText
+    public let kind: Kind
+
+    public init(_ key: String, _ title: LocalizedText, _ kind: Kind) {
+        self.key = key
+        self.title = title
+        self.kind = kind
+    }
+
+    var isNumeric: Bool { kind != .text && kind != .date }
+}
+
+/// One cell of a report table.
+public enum ReportCell: Sendable, Equatable {
+    case empty
+    case text(String)
+    case localized(LocalizedText)
+    case dong(Int64)
+    case amount(Amount)
+    case count(Int64)
+    /// A count of child-instances. Public outputs show a count below 5 as "<5", so that a
+    /// small group of children cannot be singled out.
+    case children(Int64)
+    case percent(part: Int64, whole: Int64)
+    case date(LedgerDate)
+}
+
+/// One table of a report: columns, rows and an optional totals row.
+public struct ReportTable: Sendable {
+    /// Stable key of the section, e.g. `assets`.
+    public let key: String
+    public let title: LocalizedText?
+    public let columns: [ReportColumn]
+    public var rows: [[ReportCell]]
+    public var totals: [ReportCell]?
+
+    public init(key: String, title: LocalizedText? = nil, columns: [ReportColumn], rows: [[ReportCell]] = [], totals: [ReportCell]? = nil) {
+        self.key = key
+        self.title = title
+        self.columns = columns
+        self.rows = rows
+        self.totals = totals
+    }
+}
+
+/// A finished report, ready to render in any format and language.
+public struct Report: Sendable {
+    /// Stable key, e.g. `trial-balance`.
+    public let key: String
+    public let title: LocalizedText
+    public let fundName: String
+    /// What the report covers, e.g. ("As of", "2018-12-31").
+    public var parameters: [(label: LocalizedText, value: ReportCell)]
+    public var tables: [ReportTable]
+    public var notes: [LocalizedText]
+    public let generatedAt: Timestamp
+    /// The chain head when the report was made: anyone can later check it with `cpf verify --digest`.
+    public let headSeq: Int64
+    public let headHash: [UInt8]
+    /// Whether the report is for the public or a donor: small child counts are masked.
+    public var isPublic: Bool
+
+    public init(key: String, title: LocalizedText, fundName: String, parameters: [(label: LocalizedText, value: ReportCell)] = [],
+                tables: [ReportTable], notes: [LocalizedText] = [], generatedAt: Timestamp, headSeq: Int64, headHash: [UInt8], isPublic: Bool = false) {
+        self.key = key
+        self.title = title
+        self.fundName = fundName
+        self.parameters = parameters
+        self.tables = tables
+        self.notes = notes
+        self.generatedAt = generatedAt
+        self.headSeq = headSeq
+        self.headHash = headHash
+        self.isPublic = isPublic
+    }
+}
+
+/// The output formats of every report.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    case table
+    case csv
+    case json
+    case html
+}

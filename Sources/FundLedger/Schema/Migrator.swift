@@ -1,0 +1,51 @@
+import LedgerSchema
+
+/// Applies the numbered schema files in `ledger-schema/`, each in its own transaction, and
+/// records each one in `schema_migration` with the SHA-256 of the SQL that ran.
+struct Migrator {
+    let migrations: [LedgerSchema.Migration]
+
+    init(migrations: [LedgerSchema.Migration] = LedgerSchema.migrations) {
+        precondition(migrations.enumerated().allSatisfy { $0.offset + 1 == $0.element.version },
+                     "migrations are numbered 1, 2, 3, … without gaps")
+        self.migrations = migrations
+    }
+
+    /// The newest schema version this binary knows.
+    var latestVersion: Int { migrations.count }
+
+    /// The version recorded in the file; 0 for a file with no migrations.
+    func appliedVersion(of database: Database) throws -> Int {
+        let exists = try database.scalarInt64(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migration'") ?? 0
+        guard exists > 0 else { return 0 }
+        return Int(try database.scalarInt64("SELECT coalesce(max(version), 0) FROM schema_migration") ?? 0)
+    }
+
+    /// Brings the file up to `latestVersion`.
+    ///
+    /// - Throws: `LedgerError.schemaTooNew` when the file was written by a newer `cpf`;
+    ///   `SQLiteError` when a migration fails (that migration is rolled back).
+    func migrate(_ database: Database, at timestamp: Timestamp) throws {
+        let applied = try appliedVersion(of: database)
+        guard applied <= latestVersion else {
+            throw LedgerError(.schemaTooNew, "the ledger \(database.path) has schema version \(applied); this cpf knows versions up to \(latestVersion)",
+                              hint: "use a newer cpf to open this ledger")
+        }
+        for migration in migrations where migration.version > applied {
+            try database.writeTransaction {
+                try database.execute("""
+                    CREATE TABLE IF NOT EXISTS schema_migration (
+                        version     INTEGER PRIMARY KEY,
+                        name        TEXT NOT NULL,
+                        sha256      TEXT NOT NULL,
+                        applied_at  TEXT NOT NULL
+                    ) STRICT
+                    """)
+                try database.execute(migration.sql)
+                try database.execute("INSERT INTO schema_migration (version, name, sha256, applied_at) VALUES (?, ?, ?, ?)",
+                                     [migration.version, migration.name, SHA256.hash(Array(migration.sql.utf8)).hexString, timestamp.iso])
+            }
+        }
+    }
+}

@@ -1,0 +1,243 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where a `CSVReader` gets its bytes: a file read in fixed-size chunks, or bytes in memory.
+public protocol ByteSource {
+    /// Fills `buffer` from the start and returns the count read; 0 at the end.
+    mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int
+}
+
+/// Bytes already in memory.
+public struct MemoryByteSource: ByteSource {
+    private let bytes: [UInt8]
+    private var offset = 0
+
+    public init(_ bytes: [UInt8]) { self.bytes = bytes }
+    public init(_ text: String) { self.bytes = Array(text.utf8) }
+
+    public mutating func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        let count = min(buffer.count, bytes.count - offset)
+        guard count > 0 else { return 0 }
+        bytes.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress! + offset, byteCount: count) }
+        offset += count
+        return count
+    }
+}
+
+/// A file opened for reading. Memory use is the reader's buffer, whatever the file's size.
+public final class FileByteSource: ByteSource {
+    private let descriptor: Int32
+    public let path: String
+
+    /// - Throws: `LedgerError.invalidInput` when the file cannot be opened.
+    public init(path: String) throws {
+        let descriptor = Glibc.open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            throw LedgerError(.invalidInput, "cannot open \(path): \(String(cString: strerror(errno)))",
+                              hint: "check the file's path and permissions")
+        }
+        self.descriptor = descriptor
+        self.path = path
+    }
+
+    deinit { close(descriptor) }
+
+    public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        while true {
+            let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
+            if count >= 0 { return count }
+            if errno == EINTR { continue }
+            throw LedgerError(.invalidInput, "cannot read \(path): \(String(cString: strerror(errno)))", hint: "check the file")
+        }
+    }
+}
+
+/// One record of a CSV file.
+public struct CSVRecord: Sendable, Equatable {
+    public let fields: [String]
+    /// The physical line (1-based) on which the record starts, counting the header.
+    public let line: Int
+}
+
+/// A reader of RFC 4180 CSV (https://www.rfc-editor.org/rfc/rfc4180): comma-separated,
+/// double-quoted fields with `""` for a quote, quoted fields may hold commas and line breaks;
+/// records end with CRLF or LF; a UTF-8 byte-order mark at the start is skipped; empty lines
+/// are skipped.
+///
+/// Anything malformed is an error naming the file, line and column: an unterminated quote,
+/// a quote inside an unquoted field, text after a closing quote, invalid UTF-8, or a record
+/// past the limits.
+public final class CSVReader {
+    /// Limits past which a file is refused instead of slowing down or exhausting memory.
+    public struct Limits: Sendable {
+        public var fieldCountMax = 256
+        public var fieldByteCountMax = 64 * 1024
+        public var recordByteCountMax = 1024 * 1024
+        public init() {}
+    }
+
+    public let sourceName: String
+    private var source: any ByteSource
+    private let limits: Limits
+    private var buffer: UnsafeMutableRawBufferPointer
+    private var bufferCount = 0
+    private var position = 0
+    private var atEnd = false
+    private var line = 1
+    private var isFirstRead = true
+
+    public init(source: any ByteSource, sourceName: String, limits: Limits = Limits(), bufferByteCount: Int = 256 * 1024) {
+        self.source = source
+        self.sourceName = sourceName
+        self.limits = limits
+        self.buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferByteCount, alignment: 8)
+    }
+
+    deinit { buffer.deallocate() }
+
+    private func fill() throws {
+        position = 0
+        bufferCount = try source.read(into: buffer)
+        if bufferCount == 0 { atEnd = true }
+        if isFirstRead {
+            isFirstRead = false
+            if bufferCount >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
+        }
+    }
+
+    /// The next byte without consuming it, or `nil` at the end of the input.
+    @inline(__always)
+    private func peek() throws -> UInt8? {
+        if position >= bufferCount {
+            if atEnd { return nil }
+            try fill()
+            if atEnd { return nil }
+        }
+        return buffer[position]
+    }
+
+    private func error(_ message: String, column: Int, hint: String = "fix the file and run the command again") -> LedgerError {
+        LedgerError(.invalidInput, "\(sourceName) line \(line), column \(column): \(message)", hint: hint)
+    }
+
+    /// The next record, or `nil` at the end of the input.
+    public func next() throws -> CSVRecord? {
+        while true {
+            guard let first = try peek() else { return nil }
+            if first == 0x0A { position += 1; line += 1; continue }
+            if first == 0x0D {
+                position += 1
+                if try peek() == 0x0A { position += 1 }
+                line += 1
+                continue
+            }
+            break
+        }
+        let startLine = line
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var recordByteCount = 0
+        while true {
+            field.removeAll(keepingCapacity: true)
+            let ended = try readField(into: &field, column: fields.count + 1, recordByteCount: &recordByteCount)
+            guard let text = String(validating: field, as: UTF8.self) else {
+                throw error("the text is not valid UTF-8", column: fields.count + 1, hint: "save the file as UTF-8")
+            }
+            fields.append(text)
+            if fields.count > limits.fieldCountMax {
+                throw error("more than \(limits.fieldCountMax) fields in one record", column: fields.count)
+            }
+            if ended { return CSVRecord(fields: fields, line: startLine) }
+        }
+    }
+
+    /// Reads one field; returns `true` when the record ended after it.
+    private func readField(into field: inout [UInt8], column: Int, recordByteCount: inout Int) throws -> Bool {
+        func append(_ byte: UInt8) throws {
+            field.append(byte)
+            recordByteCount += 1
+            if field.count > limits.fieldByteCountMax {
+                throw error("a field is longer than \(limits.fieldByteCountMax) bytes", column: column)
+            }
+            if recordByteCount > limits.recordByteCountMax {
+                throw error("a record is longer than \(limits.recordByteCountMax) bytes", column: column)
+            }
+        }
+        if try peek() == 0x22 {
+            position += 1
+            let openingLine = line
+            while true {
+                guard let byte = try peek() else {
+                    throw error("a quoted field opened on line \(openingLine) is never closed", column: column,
+                                hint: "close the field with a double quote; write a quote inside a field as \"\"")
+                }
+                position += 1
+                if byte == 0x22 {
+                    if try peek() == 0x22 { position += 1; try append(0x22); continue }
+                    break
+                }
+                if byte == 0x0A { line += 1 }
+                try append(byte)
+            }
+            switch try peek() {
+            case nil: return true
+            case 0x2C: position += 1; return false
+            case 0x0A: position += 1; line += 1; return true
+            case 0x0D:
+                position += 1
+                if try peek() == 0x0A { position += 1 }
+                line += 1
+                return true
+            default:
+                throw error("text after the closing quote of a field", column: column,
+                            hint: "quote the whole field, and write a quote inside it as \"\"")
+            }
+        }
+        while true {
+            guard let byte = try peek() else { return true }
+            position += 1
+            switch byte {
+            case 0x2C: return false
+            case 0x0A: line += 1; return true
+            case 0x0D:
+                if try peek() == 0x0A { position += 1 }
+                line += 1
+                return true
+            case 0x22:
+                throw error("a double quote inside an unquoted field", column: column,
+                            hint: "quote the whole field, and write a quote inside it as \"\"")
+            default: try append(byte)
+            }
+        }
+    }
+}
+
+/// Writes RFC 4180 CSV: fields are quoted when they hold a comma, quote, line break or
+/// leading or trailing space; records end with CRLF.
+public enum CSVWriter {
+    public static func field(_ text: String) -> String {
+        let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+            || text.first == " " || text.last == " "
+        guard needsQuotes else { return text }
+        return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
+    }
+
+    public static func record(_ fields: [String]) -> String {
+        fields.map(field).joined(separator: ",") + "\r\n"
+    }
+}
+
+extension String {
+    /// Every occurrence of `target` replaced, without Foundation.
+    func replacingAll(_ target: Character, with replacement: String) -> String {
+        var result = ""
+        result.reserveCapacity(count)
+        for character in self {
+            if character == target { result += replacement } else { result.append(character) }
+        }
+        return result
+    }
+}

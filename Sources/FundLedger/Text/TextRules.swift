@@ -1,0 +1,48 @@
+/// Limits and character rules for the text a user types: memos, references, names, codes.
+///
+/// Past a limit the user gets a refusal that says so, never a truncation.
+public enum TextRules {
+    public static let memoLengthMax = 500
+    public static let referenceLengthMax = 100
+    public static let userLengthMax = 100
+    public static let codeLengthMax = 40
+
+    /// Refuses empty text (unless allowed), text longer than `maximumLength` characters, and
+    /// control characters such as line breaks and tabs.
+    public static func check(_ text: String, named name: String, maximumLength: Int, allowEmpty: Bool = false) throws {
+        if text.isEmpty && !allowEmpty {
+            throw LedgerError(.invalidText, "the \(name) is empty", hint: "give a \(name)")
+        }
+        if text.count > maximumLength {
+            throw LedgerError(.invalidText, "the \(name) is \(text.count) characters long; the limit is \(maximumLength)",
+                              hint: "shorten the \(name)")
+        }
+        if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            throw LedgerError(.invalidText, "the \(name) contains a control character (a line break, tab or similar)",
+                              hint: "write the \(name) on one line without tabs")
+        }
+    }
+
+    /// The name of who is acting, checked.
+    public static func checkedUser(_ user: String) throws -> String {
+        try check(user, named: "user name", maximumLength: userLengthMax)
+        return user
+    }
+
+    /// Registry codes (funders, grants, programs, units, goods, beneficiary codes): 1 to 40
+    /// of the letters A–Z and a–z, digits, '.', '_' and '-'.
+    ///
+    /// - Parameter echo: whether the refusal may quote the code. Beneficiary codes are never
+    ///   quoted: they identify a child.
+    public static func checkCode(_ code: String, named name: String, echo: Bool = true) throws {
+        let allowed = code.utf8.allSatisfy { byte in
+            (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
+                || byte == 46 || byte == 95 || byte == 45
+        }
+        guard !code.isEmpty, code.utf8.count <= codeLengthMax, allowed else {
+            let quoted = echo ? " '\(code.count <= 60 ? code : String(code.prefix(60)) + "…")'" : ""
+            throw LedgerError(.invalidText, "the \(name)\(quoted) is not a valid code",
+                              hint: "use 1 to \(codeLengthMax) letters (A–Z, a–z), digits, '.', '_' or '-'")
+        }
+    }
+}

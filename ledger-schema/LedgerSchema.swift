@@ -1,0 +1,22 @@
+/// The ledger's SQL schema, one numbered migration per file in this folder, compiled into
+/// the binary (`resources: [.embedInCode(...)]` in Package.swift). The files are both the
+/// documentation an auditor reads and the code that runs.
+public enum LedgerSchema {
+    /// A numbered schema change, applied once, in its own transaction, and recorded.
+    public struct Migration: Sendable {
+        public let version: Int
+        public let name: String
+        public let sql: String
+    }
+
+    /// Every migration, in order. A new file gets the next number and a line here.
+    public static let migrations: [Migration] = [
+        Migration(version: 1, name: "001_currencies_and_accounts", sql: text(PackageResources._01_currencies_and_accounts_sql)),
+        Migration(version: 2, name: "002_registries", sql: text(PackageResources._02_registries_sql)),
+        Migration(version: 3, name: "003_journal", sql: text(PackageResources._03_journal_sql)),
+        Migration(version: 4, name: "004_balances", sql: text(PackageResources._04_balances_sql)),
+        Migration(version: 5, name: "005_change_log", sql: text(PackageResources._05_change_log_sql)),
+    ]
+
+    private static func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
+}
