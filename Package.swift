@@ -42,8 +42,10 @@ let package = Package(
         ),
         .target(name: "CPFCommandLine", dependencies: ["FundLedger"]),
         .executableTarget(name: "cpf", dependencies: ["CPFCommandLine"]),
-        .executableTarget(name: "cpf-bench", dependencies: ["FundLedger"]),
-        .testTarget(name: "FundLedgerTests", dependencies: ["FundLedger"]),
+        // Deterministic fund books for the tests and the benchmark.
+        .target(name: "LedgerGenerator", dependencies: ["FundLedger"]),
+        .executableTarget(name: "cpf-bench", dependencies: ["FundLedger", "LedgerGenerator", "CSQLite"]),
+        .testTarget(name: "FundLedgerTests", dependencies: ["FundLedger", "LedgerGenerator"]),
         .testTarget(name: "CPFTests", dependencies: ["cpf", "CPFCommandLine", "FundLedger"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,1 +1,245 @@
-print("benchmark: not yet")
+#if canImport(Glibc)
+import Glibc
+#endif
+import FundLedger
+import LedgerGenerator
+
+/// `cpf-bench`: measures the ledger on this machine. Run it in release mode:
+///
+///     swift run -c release cpf-bench                       # 100,000 and 1,000,000 entries
+///     swift run -c release cpf-bench --entries 100000
+///
+/// For each size it builds a ledger from the deterministic generator through the library and
+/// prints: batched posting (entries/s) against raw SQLite inserts of the same rows, one
+/// durable post per transaction, trial-balance latency (today and past dates), and verify
+/// throughput. Figures are measured, never asserted: compare them with the targets yourself.
+
+struct Options {
+    var sizes = [100_000, 1_000_000]
+    var directory = "/tmp"
+    var batchSize = 10_000
+    var durableCount = 3_000
+    var phases: Set<String> = ["durable", "raw", "post", "trial-balance", "verify"]
+
+    init(_ arguments: [String]) {
+        var index = 0
+        func next() -> String {
+            index += 1
+            guard index < arguments.count else { fail("\(arguments[index - 1]) needs a value") }
+            return arguments[index]
+        }
+        while index < arguments.count {
+            switch arguments[index] {
+            case "--entries": sizes = next().split(separator: ",").compactMap { Int($0) }
+            case "--dir": directory = next()
+            case "--batch": batchSize = Int(next()) ?? batchSize
+            case "--durable": durableCount = Int(next()) ?? durableCount
+            case "--phases": phases = Set(next().split(separator: ",").map(String.init))
+            case "--help", "-h":
+                print("USAGE: cpf-bench [--entries N[,N…]] [--dir DIR] [--batch N] [--durable N] [--phases durable,raw,post,trial-balance,verify]")
+                exit(0)
+            default: fail("unknown argument \(arguments[index])")
+            }
+            index += 1
+        }
+    }
+}
+
+func fail(_ message: String) -> Never {
+    print("cpf-bench: \(message)")
+    exit(2)
+}
+
+/// Seconds on the monotonic clock.
+func now() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+/// Peak resident memory of this process so far, in MiB.
+func peakResidentMiB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+func removeLedger(_ path: String) {
+    for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+}
+
+func format(_ value: Double, _ decimals: Int = 1) -> String {
+    var text = String(Int((value * pow(10, Double(decimals))).rounded()))
+    if decimals > 0 {
+        while text.count <= decimals { text = "0" + text }
+        text.insert(".", at: text.index(text.endIndex, offsetBy: -decimals))
+    }
+    return text
+}
+
+func grouped(_ value: Int) -> String { MoneyFormat.english.number(Int64(value)) }
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted[sorted.count / 2]
+}
+
+let options = Options(Array(CommandLine.arguments.dropFirst()))
+let user = "bench"
+func report(_ name: String, _ value: String) {
+    print("  " + name + String(repeating: " ", count: max(1, 58 - name.count)) + value)
+}
+
+func benchmarkBatchedPosting(size: Int) throws -> Ledger {
+    let path = "\(options.directory)/cpf-bench-\(size).cpf"
+    removeLedger(path)
+    let ledger = try Ledger.create(at: path, fundName: "Benchmark fund", user: user)
+    let generator = LedgerGenerator()
+    try generator.recordRates(in: ledger, entryCount: size, user: user)
+    var iterator = generator.makeIterator()
+    var postingSeconds = 0.0
+    var lineCount = 0
+    var posted = 0
+    while posted < size {
+        var batch: [EntryDraft] = []
+        batch.reserveCapacity(options.batchSize)
+        while batch.count < options.batchSize && posted + batch.count < size, let entry = iterator.next() { batch.append(entry) }
+        lineCount += batch.reduce(0) { $0 + $1.lines.count }
+        let start = now()
+        _ = try ledger.post(batch, user: user)
+        postingSeconds += now() - start
+        posted += batch.count
+    }
+    report("batched posting (\(grouped(options.batchSize)) per transaction)", "\(grouped(Int(Double(size) / postingSeconds))) entries/s (\(format(postingSeconds, 2)) s, \(grouped(lineCount)) lines)")
+    return ledger
+}
+
+/// The same rows inserted straight into SQLite with prepared statements: no validation, no
+/// hashing, no maintained totals. The floor any ledger built on SQLite can reach.
+func benchmarkRawInserts(size: Int) throws {
+    let path = "\(options.directory)/cpf-bench-raw-\(size).cpf"
+    removeLedger(path)
+    let ledger = try Ledger.create(at: path, fundName: "Raw insert baseline", user: user)
+    let database = ledger.database
+    let accounts = Dictionary(uniqueKeysWithValues: try ledger.accounts().map { ($0.code, $0.id) })
+    var iterator = LedgerGenerator().makeIterator()
+    let hash = [UInt8](repeating: 7, count: 32)
+    var seq: Int64 = 0
+    var seconds = 0.0
+    while seq < size {
+        var batch: [EntryDraft] = []
+        while batch.count < options.batchSize && Int(seq) + batch.count < size, let entry = iterator.next() { batch.append(entry) }
+        let start = now()
+        try database.writeTransaction {
+            let insertEntry = try database.cachedStatement("""
+                INSERT INTO entry (seq, kind, entry_date, memo, external_ref, posted_by, posted_at, hash) VALUES (?1, 'journal', ?2, ?3, ?4, ?5, ?6, ?7)
+                """)
+            let insertLine = try database.cachedStatement("""
+                INSERT INTO line (entry_seq, line_no, account_id, amount_vnd, currency, amount_foreign, rate, rate_date, rate_source, children)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                """)
+            let postedAt = Timestamp.now().iso
+            for draft in batch {
+                seq += 1
+                try insertEntry.bind(seq, at: 1)
+                try insertEntry.bind(draft.date.iso, at: 2)
+                try insertEntry.bind(draft.memo, at: 3)
+                try insertEntry.bind(draft.externalRef, at: 4)
+                try insertEntry.bind(user, at: 5)
+                try insertEntry.bind(postedAt, at: 6)
+                try insertEntry.bind(blob: hash, at: 7)
+                try insertEntry.execute()
+                let dongs = rawDong(draft)
+                for (number, line) in draft.lines.enumerated() {
+                    let sign: Int64 = line.side == .debit ? 1 : -1
+                    try insertLine.bind(seq, at: 1)
+                    try insertLine.bind(number + 1, at: 2)
+                    try insertLine.bind(accounts[line.accountCode]!, at: 3)
+                    try insertLine.bind(sign * dongs[number], at: 4)
+                    if line.amount.currency == .vnd {
+                        for index in Int32(5)...9 { try insertLine.bindNull(at: index) }
+                    } else {
+                        try insertLine.bind(line.amount.currency.code, at: 5)
+                        try insertLine.bind(sign * line.amount.minorUnits, at: 6)
+                        try insertLine.bind("23000", at: 7)
+                        try insertLine.bind(draft.date.iso, at: 8)
+                        try insertLine.bind("SBV", at: 9)
+                    }
+                    try insertLine.bind(line.children.map { sign * $0 }, at: 10)
+                    try insertLine.execute()
+                }
+            }
+        }
+        seconds += now() - start
+    }
+    report("raw SQLite inserts of the same rows (baseline)", "\(grouped(Int(Double(size) / seconds))) entries/s (\(format(seconds, 2)) s)")
+    removeLedger(path)
+}
+
+/// Dong per line for the raw baseline: a USD line's dong is the other side's total.
+func rawDong(_ draft: EntryDraft) -> [Int64] {
+    let knownCredit = draft.lines.filter { $0.amount.currency == .vnd && $0.side == .credit }.reduce(Int64(0)) { $0 + $1.amount.minorUnits }
+    let knownDebit = draft.lines.filter { $0.amount.currency == .vnd && $0.side == .debit }.reduce(Int64(0)) { $0 + $1.amount.minorUnits }
+    return draft.lines.map { line in
+        line.amount.currency == .vnd ? line.amount.minorUnits : (line.side == .debit ? knownCredit - knownDebit : knownDebit - knownCredit)
+    }
+}
+
+func benchmarkDurablePosts() throws {
+    let path = "\(options.directory)/cpf-bench-durable.cpf"
+    removeLedger(path)
+    let ledger = try Ledger.create(at: path, fundName: "Durable posting", user: user)
+    var iterator = LedgerGenerator(seed: 7).makeIterator()
+    var drafts: [EntryDraft] = []
+    while drafts.count < options.durableCount, let draft = iterator.next() {
+        if draft.lines.allSatisfy({ $0.amount.currency == .vnd }) { drafts.append(draft) }
+    }
+    let start = now()
+    for draft in drafts { try ledger.post(draft, user: user) }
+    let seconds = now() - start
+    report("durable posts, one transaction each (synchronous=FULL)", "\(grouped(Int(Double(drafts.count) / seconds))) entries/s (\(grouped(drafts.count)) in \(format(seconds, 2)) s)")
+    removeLedger(path)
+}
+
+func benchmarkTrialBalance(_ ledger: Ledger, size: Int) throws {
+    var random = RepeatableRandomNumberGenerator(seed: 42)
+    let lastDay = LedgerGenerator().startDate.adding(days: size / LedgerGenerator().entriesPerDay)
+    var todayTimes: [Double] = []
+    var pastTimes: [Double] = []
+    _ = try ledger.trialBalance(through: Timestamp.today())
+    for _ in 0..<30 {
+        var start = now()
+        _ = try ledger.trialBalance(through: Timestamp.today())
+        todayTimes.append(now() - start)
+        let past = LedgerGenerator().startDate.adding(days: Int.random(in: 0...max(1, lastDay.daysSinceEpoch - LedgerGenerator().startDate.daysSinceEpoch), using: &random))
+        start = now()
+        _ = try ledger.trialBalance(through: past)
+        pastTimes.append(now() - start)
+    }
+    report("trial balance today (median of 30)", "\(format(median(todayTimes) * 1000, 2)) ms (max \(format(todayTimes.max()! * 1000, 2)) ms)")
+    report("trial balance at a random past date (median of 30)", "\(format(median(pastTimes) * 1000, 2)) ms (max \(format(pastTimes.max()! * 1000, 2)) ms)")
+}
+
+func benchmarkVerify(_ ledger: Ledger, size: Int) throws {
+    let start = now()
+    let verification = try ledger.verify()
+    let seconds = now() - start
+    guard verification.isIntact else { fail("verify found problems: \(verification.findings.prefix(3))") }
+    report("verify (hash chain + invariants)", "\(grouped(Int(Double(verification.entryCount) / seconds))) entries/s (\(format(seconds, 2)) s)")
+}
+
+print("cpf-bench — \(CommandLine.arguments.joined(separator: " "))")
+do {
+    if options.phases.contains("durable") { try benchmarkDurablePosts() }
+    for size in options.sizes {
+        print("\n\(grouped(size)) entries:")
+        if options.phases.contains("raw") { try benchmarkRawInserts(size: size) }
+        guard options.phases.contains("post") else { continue }
+        let ledger = try benchmarkBatchedPosting(size: size)
+        if options.phases.contains("trial-balance") { try benchmarkTrialBalance(ledger, size: size) }
+        if options.phases.contains("verify") { try benchmarkVerify(ledger, size: size) }
+        report("peak resident memory so far", "\(format(peakResidentMiB())) MiB")
+    }
+} catch {
+    fail("\(error)")
+}

@@ -63,7 +63,26 @@ public struct LedgerDate: Hashable, Comparable, Sendable, CustomStringConvertibl
     public var description: String { iso }
 
     public var iso: String {
-        "\(LedgerDate.pad(year, 4))-\(LedgerDate.pad(month, 2))-\(LedgerDate.pad(day, 2))"
+        withISOBytes { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the 10 bytes of `YYYY-MM-DD`, without building a string.
+    @inline(__always)
+    func withISOBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+        var bytes: (UInt64, UInt16) = (0, 0)
+        return withUnsafeMutableBytes(of: &bytes) { buffer in
+            buffer[0] = UInt8(48 + year / 1000 % 10)
+            buffer[1] = UInt8(48 + year / 100 % 10)
+            buffer[2] = UInt8(48 + year / 10 % 10)
+            buffer[3] = UInt8(48 + year % 10)
+            buffer[4] = 45
+            buffer[5] = UInt8(48 + month / 10)
+            buffer[6] = UInt8(48 + month % 10)
+            buffer[7] = 45
+            buffer[8] = UInt8(48 + day / 10)
+            buffer[9] = UInt8(48 + day % 10)
+            return body(UnsafeRawBufferPointer(rebasing: buffer[0..<10]))
+        }
     }
 
     /// `01/06/2018`, as Vietnamese documents write dates.

@@ -42,10 +42,31 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// ISO 8601 in UTC: `2026-11-22T14:40:05.123Z`.
     public var iso: String {
-        let milliseconds = millisecondsSinceEpoch - floorDivide(millisecondsSinceEpoch, 86_400_000) * 86_400_000
-        let seconds = Int(milliseconds / 1000)
-        return "\(date.iso)T\(LedgerDate.pad(seconds / 3600, 2)):\(LedgerDate.pad(seconds / 60 % 60, 2)):"
-            + "\(LedgerDate.pad(seconds % 60, 2)).\(LedgerDate.pad(Int(milliseconds % 1000), 3))Z"
+        withISOBytes { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Calls `body` with the 24 bytes of `iso`, without building a string.
+    func withISOBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+        let milliseconds = Int(millisecondsSinceEpoch - floorDivide(millisecondsSinceEpoch, 86_400_000) * 86_400_000)
+        let seconds = milliseconds / 1000
+        var bytes: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        return withUnsafeMutableBytes(of: &bytes) { buffer in
+            date.withISOBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: 10) }
+            let parts = [(10, UInt8(ascii: "T")), (13, UInt8(ascii: ":")), (16, UInt8(ascii: ":")), (19, UInt8(ascii: ".")), (23, UInt8(ascii: "Z"))]
+            for (offset, byte) in parts { buffer[offset] = byte }
+            func digits(_ value: Int, at offset: Int, count: Int) {
+                var value = value
+                for index in stride(from: offset + count - 1, through: offset, by: -1) {
+                    buffer[index] = UInt8(48 + value % 10)
+                    value /= 10
+                }
+            }
+            digits(seconds / 3600, at: 11, count: 2)
+            digits(seconds / 60 % 60, at: 14, count: 2)
+            digits(seconds % 60, at: 17, count: 2)
+            digits(milliseconds % 1000, at: 20, count: 3)
+            return body(UnsafeRawBufferPointer(rebasing: buffer[0..<24]))
+        }
     }
 
     /// Parses the form `iso` writes.

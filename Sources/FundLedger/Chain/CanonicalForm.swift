@@ -43,13 +43,13 @@ public struct CanonicalForm {
         append("cpf-entry-v1")
         append(entry.seq)
         append(entry.kind.rawValue)
-        append(entry.date.iso)
+        append(entry.date)
         append(entry.memo)
         append(entry.externalRef)
         append(entry.postedBy)
-        append(entry.postedAt.iso)
+        append(entry.postedAt)
         append(entry.approvedBy)
-        append(entry.approvedAt?.iso)
+        append(entry.approvedAt)
         append(entry.reversesSeq)
         append(Int64(entry.lines.count))
         for line in entry.lines { encode(line) }
@@ -62,7 +62,7 @@ public struct CanonicalForm {
         append(line.foreign?.amount.currency.code)
         append(line.foreign?.amount.minorUnits)
         append(line.foreign?.rate.description)
-        append(line.foreign?.rateDate.iso)
+        append(line.foreign?.rateDate)
         append(line.foreign?.rateSource)
         append(line.funder?.code)
         append(line.grant?.code)
@@ -85,6 +85,20 @@ public struct CanonicalForm {
             bytes.append(contentsOf: utf8)
             bytes.append(0x2C)
         }
+    }
+
+    mutating func append(_ date: LedgerDate?) {
+        guard let date else { bytes.append(contentsOf: [0x30, 0x3A, 0x2C]); return }
+        bytes.append(contentsOf: [0x31, 0x30, 0x3A])   // "10:"
+        date.withISOBytes { bytes.append(contentsOf: $0) }
+        bytes.append(0x2C)
+    }
+
+    mutating func append(_ timestamp: Timestamp?) {
+        guard let timestamp else { bytes.append(contentsOf: [0x30, 0x3A, 0x2C]); return }
+        bytes.append(contentsOf: [0x32, 0x34, 0x3A])   // "24:"
+        timestamp.withISOBytes { bytes.append(contentsOf: $0) }
+        bytes.append(0x2C)
     }
 
     mutating func append(_ value: Int64?) {

@@ -40,7 +40,7 @@ extension Ledger {
                 if parent.closedOn != nil {
                     throw LedgerError(.closedAccount, "account \(parentCode) is closed", hint: "add the sub-account under an open account")
                 }
-                if try database.firstRow("SELECT 1 FROM line WHERE account_id = ? LIMIT 1", [parent.id], { _ in true }) == true {
+                if try database.firstRow("SELECT 1 FROM balance_month WHERE account_id = ? AND line_count > 0 LIMIT 1", [parent.id], { _ in true }) == true {
                     throw LedgerError(.accountInUse, "account \(parentCode) already has entries of its own, so it cannot get sub-accounts",
                                       hint: "add the new account at the top level, or under an account without entries")
                 }

@@ -2,23 +2,25 @@
 /// because the project takes no package dependencies. Tested against the NIST example vectors
 /// and the SHAVS byte-oriented messages.
 ///
-/// Streaming: call `update` any number of times, then `finalize()` once.
+/// Streaming: call `update` any number of times, then `finalize()` once. The hasher keeps
+/// its partial block inline, so hashing allocates nothing but the digest.
 public struct SHA256: Sendable {
     /// The digest length in bytes.
     public static let digestByteCount = 32
 
-    private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
-        (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
-    private var buffer = [UInt8](repeating: 0, count: 64)
-    private var bufferedCount = 0
+    private var h0: UInt32 = 0x6a09e667, h1: UInt32 = 0xbb67ae85, h2: UInt32 = 0x3c6ef372, h3: UInt32 = 0xa54ff53a
+    private var h4: UInt32 = 0x510e527f, h5: UInt32 = 0x9b05688c, h6: UInt32 = 0x1f83d9ab, h7: UInt32 = 0x5be0cd19
+    /// The partial block, 64 bytes.
+    private var block: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
+    private var blockCount = 0
     private var totalByteCount: UInt64 = 0
 
     public init() {}
 
     /// The digest of `bytes` in one call.
-    public static func hash<Bytes: Sequence>(_ bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
+    public static func hash(_ bytes: [UInt8]) -> [UInt8] {
         var hasher = SHA256()
-        hasher.update(Array(bytes))
+        hasher.update(bytes)
         return hasher.finalize()
     }
 
@@ -30,45 +32,50 @@ public struct SHA256: Sendable {
         guard var input = bytes.baseAddress, bytes.count > 0 else { return }
         var remaining = bytes.count
         totalByteCount &+= UInt64(remaining)
-        if bufferedCount > 0 {
-            let take = min(64 - bufferedCount, remaining)
-            buffer.withUnsafeMutableBytes { $0.baseAddress!.advanced(by: bufferedCount).copyMemory(from: input, byteCount: take) }
-            bufferedCount += take
+        if blockCount > 0 {
+            let take = min(64 - blockCount, remaining)
+            let offset = blockCount
+            withUnsafeMutableBytes(of: &block) { $0.baseAddress!.advanced(by: offset).copyMemory(from: input, byteCount: take) }
+            blockCount += take
             input += take
             remaining -= take
-            guard bufferedCount == 64 else { return }
-            buffer.withUnsafeBytes { compress(blocks: $0.baseAddress!, count: 1) }
-            bufferedCount = 0
+            guard blockCount == 64 else { return }
+            let copy = block
+            withUnsafeBytes(of: copy) { compress($0.baseAddress!, count: 1) }
+            blockCount = 0
         }
-        let blockCount = remaining / 64
-        if blockCount > 0 {
-            compress(blocks: input, count: blockCount)
-            input += blockCount * 64
-            remaining -= blockCount * 64
+        let fullBlocks = remaining / 64
+        if fullBlocks > 0 {
+            compress(input, count: fullBlocks)
+            input += fullBlocks * 64
+            remaining -= fullBlocks * 64
         }
         if remaining > 0 {
-            buffer.withUnsafeMutableBytes { $0.baseAddress!.copyMemory(from: input, byteCount: remaining) }
-            bufferedCount = remaining
+            withUnsafeMutableBytes(of: &block) { $0.baseAddress!.copyMemory(from: input, byteCount: remaining) }
+            blockCount = remaining
         }
     }
 
-    /// Pads the message, processes the last block and returns the 32-byte digest.
+    /// Pads the message (FIPS 180-4 §5.1.1), processes the last block and returns the
+    /// 32-byte digest.
     public mutating func finalize() -> [UInt8] {
         let bitLength = totalByteCount &* 8
-        var padding = [UInt8](repeating: 0, count: bufferedCount < 56 ? 56 - bufferedCount : 120 - bufferedCount)
-        padding[0] = 0x80
-        for shift in stride(from: 56, through: 0, by: -8) { padding.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        let savedTotal = totalByteCount
-        padding.withUnsafeBytes { update($0) }
-        totalByteCount = savedTotal
-        precondition(bufferedCount == 0)
+        var padding: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        let paddingCount = blockCount < 56 ? 64 - blockCount : 128 - blockCount
+        withUnsafeMutableBytes(of: &padding) { bytes in
+            bytes[0] = 0x80
+            for index in 0..<8 { bytes[paddingCount - 1 - index] = UInt8(truncatingIfNeeded: bitLength >> UInt64(index * 8)) }
+            let savedTotal = totalByteCount
+            update(UnsafeRawBufferPointer(rebasing: bytes[0..<paddingCount]))
+            totalByteCount = savedTotal
+        }
+        precondition(blockCount == 0)
         var digest = [UInt8](repeating: 0, count: 32)
-        let words = [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7]
-        for (index, word) in words.enumerated() {
-            digest[index * 4] = UInt8(word >> 24)
-            digest[index * 4 + 1] = UInt8(truncatingIfNeeded: word >> 16)
-            digest[index * 4 + 2] = UInt8(truncatingIfNeeded: word >> 8)
-            digest[index * 4 + 3] = UInt8(truncatingIfNeeded: word)
+        digest.withUnsafeMutableBytes { bytes in
+            for (index, word) in [h0, h1, h2, h3, h4, h5, h6, h7].enumerated() {
+                bytes.storeBytes(of: word.bigEndian, toByteOffset: index * 4, as: UInt32.self)
+            }
         }
         return digest
     }
@@ -84,43 +91,70 @@ public struct SHA256: Sendable {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    @inline(__always)
-    private static func rotateRight(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 
-    /// FIPS 180-4 §6.2.2 over `count` consecutive 64-byte blocks.
-    private mutating func compress(blocks: UnsafeRawPointer, count: Int) {
-        var (h0, h1, h2, h3, h4, h5, h6, h7) = state
-        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-            SHA256.roundConstants.withUnsafeBufferPointer { k in
+    /// FIPS 180-4 §6.2.2 over `count` consecutive 64-byte blocks. The message schedule is a
+    /// rolling window of 16 words; the rounds are unrolled by eight so the working variables
+    /// rotate by name instead of being copied.
+    private mutating func compress(_ blocks: UnsafeRawPointer, count: Int) {
+        var (a, b, c, d, e, f, g, h) = (h0, h1, h2, h3, h4, h5, h6, h7)
+        var window: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32,
+                     UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        SHA256.roundConstants.withUnsafeBufferPointer { constants in
+            let k = constants.baseAddress!
+            withUnsafeMutableBytes(of: &window) { raw in
+                let w = raw.baseAddress!.assumingMemoryBound(to: UInt32.self)
                 for blockIndex in 0..<count {
-                    let block = blocks + blockIndex * 64
-                    for t in 0..<16 {
-                        w[t] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: t * 4, as: UInt32.self))
+                    let block = blocks + blockIndex &* 64
+                    @inline(__always) func schedule(_ t: Int) -> UInt32 {
+                        if t < 16 {
+                            let word = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: t &* 4, as: UInt32.self))
+                            w[t] = word
+                            return word &+ k[t]
+                        }
+                        let w15 = w[(t &- 15) & 15], w2 = w[(t &- 2) & 15]
+                        let s0 = rotateRight(w15, 7) ^ rotateRight(w15, 18) ^ (w15 &>> 3)
+                        let s1 = rotateRight(w2, 17) ^ rotateRight(w2, 19) ^ (w2 &>> 10)
+                        let word = w[t & 15] &+ s0 &+ w[(t &- 7) & 15] &+ s1
+                        w[t & 15] = word
+                        return word &+ k[t]
                     }
-                    for t in 16..<64 {
-                        let s0 = SHA256.rotateRight(w[t - 15], 7) ^ SHA256.rotateRight(w[t - 15], 18) ^ (w[t - 15] >> 3)
-                        let s1 = SHA256.rotateRight(w[t - 2], 17) ^ SHA256.rotateRight(w[t - 2], 19) ^ (w[t - 2] >> 10)
-                        w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+                    var (ra, rb, rc, rd, re, rf, rg, rh) = (a, b, c, d, e, f, g, h)
+                    var t = 0
+                    while t < 64 {
+                        round(ra, rb, rc, &rd, re, rf, rg, &rh, schedule(t))
+                        round(rh, ra, rb, &rc, rd, re, rf, &rg, schedule(t &+ 1))
+                        round(rg, rh, ra, &rb, rc, rd, re, &rf, schedule(t &+ 2))
+                        round(rf, rg, rh, &ra, rb, rc, rd, &re, schedule(t &+ 3))
+                        round(re, rf, rg, &rh, ra, rb, rc, &rd, schedule(t &+ 4))
+                        round(rd, re, rf, &rg, rh, ra, rb, &rc, schedule(t &+ 5))
+                        round(rc, rd, re, &rf, rg, rh, ra, &rb, schedule(t &+ 6))
+                        round(rb, rc, rd, &re, rf, rg, rh, &ra, schedule(t &+ 7))
+                        t &+= 8
                     }
-                    var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
-                    for t in 0..<64 {
-                        let sum1 = SHA256.rotateRight(e, 6) ^ SHA256.rotateRight(e, 11) ^ SHA256.rotateRight(e, 25)
-                        let choice = (e & f) ^ (~e & g)
-                        let temp1 = h &+ sum1 &+ choice &+ k[t] &+ w[t]
-                        let sum0 = SHA256.rotateRight(a, 2) ^ SHA256.rotateRight(a, 13) ^ SHA256.rotateRight(a, 22)
-                        let majority = (a & b) ^ (a & c) ^ (b & c)
-                        let temp2 = sum0 &+ majority
-                        h = g; g = f; f = e; e = d &+ temp1
-                        d = c; c = b; b = a; a = temp1 &+ temp2
-                    }
-                    h0 = h0 &+ a; h1 = h1 &+ b; h2 = h2 &+ c; h3 = h3 &+ d
-                    h4 = h4 &+ e; h5 = h5 &+ f; h6 = h6 &+ g; h7 = h7 &+ h
+                    a = a &+ ra; b = b &+ rb; c = c &+ rc; d = d &+ rd
+                    e = e &+ re; f = f &+ rf; g = g &+ rg; h = h &+ rh
                 }
             }
         }
-        state = (h0, h1, h2, h3, h4, h5, h6, h7)
+        (h0, h1, h2, h3, h4, h5, h6, h7) = (a, b, c, d, e, f, g, h)
     }
 }
+
+/// One SHA-256 round: `d` and `h` are updated in place; the caller rotates the names.
+@inline(__always)
+private func round(_ a: UInt32, _ b: UInt32, _ c: UInt32, _ d: inout UInt32,
+                   _ e: UInt32, _ f: UInt32, _ g: UInt32, _ h: inout UInt32, _ constantPlusWord: UInt32) {
+    let sum1 = rotateRight(e, 6) ^ rotateRight(e, 11) ^ rotateRight(e, 25)
+    let choice = (e & f) ^ (~e & g)
+    let temp1 = h &+ sum1 &+ choice &+ constantPlusWord
+    let sum0 = rotateRight(a, 2) ^ rotateRight(a, 13) ^ rotateRight(a, 22)
+    let majority = (a & b) ^ (a & c) ^ (b & c)
+    d = d &+ temp1
+    h = temp1 &+ sum0 &+ majority
+}
+
+@inline(__always)
+private func rotateRight(_ x: UInt32, _ n: UInt32) -> UInt32 { (x &>> n) | (x &<< (32 &- n)) }
 
 extension Array where Element == UInt8 {
     /// Lowercase hexadecimal, two digits per byte.

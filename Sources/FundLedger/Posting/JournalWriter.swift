@@ -8,6 +8,8 @@ final class JournalWriter {
     private(set) var headHash: [UInt8]
     private(set) var balances = BalanceAccumulator()
     private let foreignAccountIDs: Set<Int64>
+    /// The ISO text of the last `postedAt` seen: every entry of a batch shares it.
+    private var postedAtText: (Timestamp, String)?
 
     /// Reads the chain head. The caller holds the write lock (`BEGIN IMMEDIATE`), so the head
     /// cannot move underneath.
@@ -62,7 +64,8 @@ final class JournalWriter {
         try insertEntry.bind(entry.memo, at: 4)
         try insertEntry.bind(entry.externalRef, at: 5)
         try insertEntry.bind(entry.postedBy, at: 6)
-        try insertEntry.bind(entry.postedAt.iso, at: 7)
+        if postedAtText?.0 != entry.postedAt { postedAtText = (entry.postedAt, entry.postedAt.iso) }
+        try insertEntry.bind(postedAtText!.1, at: 7)
         try insertEntry.bind(entry.approvedBy, at: 8)
         try insertEntry.bind(entry.approvedAt?.iso, at: 9)
         try insertEntry.bind(entry.reversesSeq, at: 10)

@@ -37,6 +37,7 @@ public final class Database {
     ///
     /// - Throws: `SQLiteError` when the file cannot be opened or configured.
     public init(path: String, mode: OpenMode = .readWrite, configuration: Configuration = Configuration()) throws {
+        _ = Database.processSetup
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         switch mode {
         case .readWrite: flags |= SQLITE_OPEN_READWRITE
@@ -61,6 +62,11 @@ public final class Database {
             throw error
         }
     }
+
+    /// Process-wide SQLite settings, applied once before the first connection opens.
+    private static let processSetup: Void = {
+        _ = cpf_sqlite3_disable_memory_statistics()
+    }()
 
     deinit {
         statementCache.removeAll()
@@ -109,10 +115,11 @@ public final class Database {
     }
 
     /// A prepared statement kept for the life of the connection, reset and ready to bind.
-    /// Use it for SQL that runs many times.
+    /// Use it for SQL that runs many times. Its parameters keep their last values until bound
+    /// again: bind every parameter.
     public func cachedStatement(_ sql: String) throws -> Statement {
         if let statement = statementCache[sql] {
-            statement.reset()
+            statement.resetKeepingBindings()
             return statement
         }
         let statement = try Statement(database: self, sql: sql)

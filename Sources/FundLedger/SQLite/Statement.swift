@@ -97,8 +97,11 @@ public final class Statement {
         }
     }
 
-    /// Binds every value in order, starting at parameter 1.
+    /// Binds every value in order, starting at parameter 1. The count must match the SQL's
+    /// parameters: a cached statement would otherwise keep an earlier run's value.
     public func bind(_ values: [any DatabaseBindable]) throws {
+        precondition(values.count == Int(sqlite3_bind_parameter_count(handle)),
+                     "\(values.count) values for \(sqlite3_bind_parameter_count(handle)) parameters in: \(sql)")
         for (offset, value) in values.enumerated() {
             try bind(value.databaseValue, at: Int32(offset + 1))
         }
@@ -136,9 +139,16 @@ public final class Statement {
         sqlite3_clear_bindings(handle)
     }
 
-    /// Runs the statement to completion, ignoring any rows, then resets it.
+    /// Resets the statement to run again; bound values stay until bound again. Cheaper than
+    /// `reset()` on statements that bind every parameter each time.
+    public func resetKeepingBindings() {
+        sqlite3_reset(handle)
+    }
+
+    /// Runs the statement to completion, ignoring any rows, then resets it (bound values
+    /// stay until bound again).
     public func execute() throws {
-        defer { reset() }
+        defer { sqlite3_reset(handle) }
         while try step() {}
     }
 
