@@ -45,8 +45,10 @@ let package = Package(
         // Deterministic fund books for the tests and the benchmark.
         .target(name: "LedgerGenerator", dependencies: ["FundLedger"]),
         .executableTarget(name: "cpf-bench", dependencies: ["FundLedger", "LedgerGenerator", "CSQLite"]),
-        .testTarget(name: "FundLedgerTests", dependencies: ["FundLedger", "LedgerGenerator"]),
-        .testTarget(name: "CPFTests", dependencies: ["cpf", "CPFCommandLine", "FundLedger"]),
+        // What both test targets share: temporary ledgers, fingerprints, running the binary.
+        .target(name: "TestSupport", dependencies: ["FundLedger"], path: "Tests/TestSupport"),
+        .testTarget(name: "FundLedgerTests", dependencies: ["FundLedger", "LedgerGenerator", "TestSupport"]),
+        .testTarget(name: "CPFTests", dependencies: ["cpf", "CPFCommandLine", "FundLedger", "LedgerGenerator", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
