@@ -24,6 +24,7 @@ let package = Package(
                 .embedInCode("003_journal.sql"),
                 .embedInCode("004_balances.sql"),
                 .embedInCode("005_change_log.sql"),
+                .embedInCode("006_funding.sql"),
             ]
         ),
         // Each report's query and template, compiled into the binary.
@@ -33,6 +34,7 @@ let package = Package(
             exclude: ["README.md"],
             resources: [
                 .embedInCode("trial-balance.sql"),
+                .embedInCode("grant-figures.sql"),
             ]
         ),
         .target(

@@ -16,6 +16,7 @@ public enum LedgerSchema {
         Migration(version: 3, name: "003_journal", sql: text(PackageResources._03_journal_sql)),
         Migration(version: 4, name: "004_balances", sql: text(PackageResources._04_balances_sql)),
         Migration(version: 5, name: "005_change_log", sql: text(PackageResources._05_change_log_sql)),
+        Migration(version: 6, name: "006_funding", sql: text(PackageResources._06_funding_sql)),
     ]
 
     private static func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }

@@ -9,6 +9,11 @@ public enum CommandLineTool {
         InitCommand.self, DemoCommand.self,
         AccountAddCommand.self, AccountListCommand.self, AccountCloseCommand.self, AccountLoadCommand.self,
         RateSetCommand.self, RateListCommand.self,
+        FunderAddCommand.self, FunderListCommand.self, ProgramAddCommand.self, ProgramListCommand.self,
+        UnitAddCommand.self, UnitListCommand.self, UnitMergeCommand.self, ItemAddCommand.self, ItemListCommand.self,
+        GrantAddCommand.self, GrantAmendCommand.self, GrantShowCommand.self, GrantListCommand.self,
+        ReceiveCommand.self, DisburseCommand.self, ConvertCommand.self, RevalueCommand.self,
+        PlanSetCommand.self, PlanListCommand.self, SettingsShowCommand.self, SettingsSetCommand.self,
         PostCommand.self, ReverseCommand.self, JournalCommand.self,
         ReportCommand.self, VerifyCommand.self,
     ] }

@@ -1,12 +1,46 @@
-/// Totals per account and day, gathered while entries are written and added to
-/// `balance_day` and `balance_month` once, at the end of the transaction.
+/// Totals of the lines written in a transaction, gathered in memory and added to the
+/// maintained totals once, at the end (`flush`): per account and day (`balance_day`,
+/// `balance_month`) and per day and every dimension (`dimension_day`, `dimension_month`).
 ///
 /// A batch of thousands of entries touches a few hundred (day, account) pairs, so the
-/// maintained totals cost a few hundred upserts per batch instead of two per line.
+/// maintained totals cost a few hundred upserts per batch instead of four per line.
 struct BalanceAccumulator {
+    /// A day (or, after `monthly`, a month) and an account.
     struct Key: Hashable {
         let dayKey: Int32
         let accountID: Int64
+    }
+
+    /// A day (or month), an account and every dimension of a line. 0 (or "") means none.
+    struct DimensionKey: Hashable {
+        var dayKey: Int32
+        let accountID: Int64
+        let funderID: Int64
+        let grantID: Int64
+        let programID: Int64
+        let unitID: Int64
+        let itemID: Int64
+        let restriction: Restriction
+        let currency: String
+
+        init(dayKey: Int32, accountID: Int64, funderID: Int64, grantID: Int64, programID: Int64, unitID: Int64,
+             itemID: Int64, restriction: Restriction, currency: String) {
+            self.dayKey = dayKey
+            self.accountID = accountID
+            self.funderID = funderID
+            self.grantID = grantID
+            self.programID = programID
+            self.unitID = unitID
+            self.itemID = itemID
+            self.restriction = restriction
+            self.currency = currency
+        }
+
+        init(_ line: PostedLine, dayKey: Int32) {
+            self.init(dayKey: dayKey, accountID: line.account.id, funderID: line.funder?.id ?? 0, grantID: line.grant?.id ?? 0,
+                      programID: line.program?.id ?? 0, unitID: line.unit?.id ?? 0, itemID: line.item?.id ?? 0,
+                      restriction: line.restriction, currency: line.foreign?.amount.currency.code ?? "")
+        }
     }
 
     struct Totals: Equatable {
@@ -43,46 +77,83 @@ struct BalanceAccumulator {
         }
     }
 
+    struct DimensionTotals: Equatable {
+        var amounts = Totals()
+        var quantityNet: Int64 = 0
+        var childrenNet: Int64 = 0
+
+        mutating func add(_ line: PostedLine) -> Bool {
+            guard amounts.add(amountDong: line.amountDong, foreignMinorUnits: line.foreign?.amount.minorUnits) else { return false }
+            let quantity = quantityNet.addingReportingOverflow(line.quantity ?? 0)
+            let children = childrenNet.addingReportingOverflow(line.children ?? 0)
+            guard !quantity.overflow, !children.overflow else { return false }
+            (quantityNet, childrenNet) = (quantity.partialValue, children.partialValue)
+            return true
+        }
+
+        mutating func add(_ other: DimensionTotals) -> Bool {
+            guard amounts.add(other.amounts) else { return false }
+            let quantity = quantityNet.addingReportingOverflow(other.quantityNet)
+            let children = childrenNet.addingReportingOverflow(other.childrenNet)
+            guard !quantity.overflow, !children.overflow else { return false }
+            (quantityNet, childrenNet) = (quantity.partialValue, children.partialValue)
+            return true
+        }
+    }
+
     private(set) var byDay: [Key: Totals] = [:]
+    private(set) var byDimension: [DimensionKey: DimensionTotals] = [:]
 
     var isEmpty: Bool { byDay.isEmpty }
 
     /// Adds a line. `foreignAccount` says whether the account is kept in a foreign currency,
     /// whose balance is then tracked in that currency too.
     mutating func add(_ line: PostedLine, date: LedgerDate, foreignAccount: Bool) throws {
-        let key = Key(dayKey: Int32(date.dayKey), accountID: line.account.id)
+        let dayKey = Int32(date.dayKey)
         let foreign = foreignAccount ? line.foreign?.amount.minorUnits : nil
-        guard byDay[key, default: Totals()].add(amountDong: line.amountDong, foreignMinorUnits: foreign) else {
+        guard byDay[Key(dayKey: dayKey, accountID: line.account.id), default: Totals()].add(amountDong: line.amountDong, foreignMinorUnits: foreign),
+              byDimension[DimensionKey(line, dayKey: dayKey), default: DimensionTotals()].add(line) else {
             throw BalanceAccumulator.overflowError(account: line.account.code)
         }
     }
 
-    /// The totals gathered so far for one account on or before `dayKey`, not yet in the file.
-    func pendingTotals(accountID: Int64, throughDayKey dayKey: Int) -> Totals {
-        var totals = Totals()
-        for (key, value) in byDay where key.accountID == accountID && Int(key.dayKey) <= dayKey {
-            _ = totals.add(value)
+    /// The same totals by month instead of by day.
+    static func monthly(_ byDay: [Key: Totals]) -> [Key: Totals]? {
+        var byMonth: [Key: Totals] = [:]
+        for (key, totals) in byDay {
+            guard byMonth[Key(dayKey: key.dayKey / 100, accountID: key.accountID), default: Totals()].add(totals) else { return nil }
         }
-        return totals
+        return byMonth
+    }
+
+    static func monthly(_ byDay: [DimensionKey: DimensionTotals]) -> [DimensionKey: DimensionTotals]? {
+        var byMonth: [DimensionKey: DimensionTotals] = [:]
+        for (key, totals) in byDay {
+            var monthKey = key
+            monthKey.dayKey = key.dayKey / 100
+            guard byMonth[monthKey, default: DimensionTotals()].add(totals) else { return nil }
+        }
+        return byMonth
     }
 
     /// Adds everything gathered to the maintained totals and starts afresh.
     mutating func flush(into database: Database) throws {
         guard !byDay.isEmpty else { return }
-        var byMonth: [Key: Totals] = [:]
-        for (key, totals) in byDay {
-            let monthKey = Key(dayKey: key.dayKey / 100, accountID: key.accountID)
-            guard byMonth[monthKey, default: Totals()].add(totals) else { throw BalanceAccumulator.overflowError(account: "#\(key.accountID)") }
+        guard let byMonth = BalanceAccumulator.monthly(byDay), let dimensionsByMonth = BalanceAccumulator.monthly(byDimension) else {
+            throw BalanceAccumulator.overflowError(account: "(a month's total)")
         }
         do {
             try upsert(byDay, table: "balance_day", keyColumn: "day_key", database: database)
             try upsert(byMonth, table: "balance_month", keyColumn: "month_key", database: database)
+            try upsert(byDimension, table: "dimension_day", keyColumn: "day_key", database: database)
+            try upsert(dimensionsByMonth, table: "dimension_month", keyColumn: "month_key", database: database)
         } catch let error as SQLiteError where error.isConstraintViolation {
             // An integer sum past Int64 becomes REAL in SQLite, which a STRICT INTEGER column refuses.
             throw LedgerError(.overflow, "an account's running total would exceed what the ledger can hold (\(error.message))",
                               hint: "this many dong cannot be real; check the amounts")
         }
         byDay.removeAll(keepingCapacity: true)
+        byDimension.removeAll(keepingCapacity: true)
     }
 
     private func upsert(_ totals: [Key: Totals], table: String, keyColumn: String, database: Database) throws {
@@ -102,6 +173,39 @@ struct BalanceAccumulator {
             try statement.bind(value.creditDong, at: 4)
             try statement.bind(value.foreignNet, at: 5)
             try statement.bind(value.lineCount, at: 6)
+            try statement.execute()
+        }
+    }
+
+    private func upsert(_ totals: [DimensionKey: DimensionTotals], table: String, keyColumn: String, database: Database) throws {
+        let statement = try database.cachedStatement("""
+            INSERT INTO \(table) (\(keyColumn), account_id, funder_id, grant_id, program_id, unit_id, item_id, restriction, currency,
+                                  debit_vnd, credit_vnd, foreign_net, quantity_net, children_net, line_count)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+            ON CONFLICT (\(keyColumn), account_id, funder_id, grant_id, program_id, unit_id, item_id, restriction, currency) DO UPDATE SET
+                debit_vnd = debit_vnd + excluded.debit_vnd,
+                credit_vnd = credit_vnd + excluded.credit_vnd,
+                foreign_net = foreign_net + excluded.foreign_net,
+                quantity_net = quantity_net + excluded.quantity_net,
+                children_net = children_net + excluded.children_net,
+                line_count = line_count + excluded.line_count
+            """)
+        for (key, value) in totals.sorted(by: { ($0.key.dayKey, $0.key.accountID) < ($1.key.dayKey, $1.key.accountID) }) {
+            try statement.bind(Int64(key.dayKey), at: 1)
+            try statement.bind(key.accountID, at: 2)
+            try statement.bind(key.funderID, at: 3)
+            try statement.bind(key.grantID, at: 4)
+            try statement.bind(key.programID, at: 5)
+            try statement.bind(key.unitID, at: 6)
+            try statement.bind(key.itemID, at: 7)
+            try statement.bind(key.restriction.rawValue, at: 8)
+            try statement.bind(key.currency, at: 9)
+            try statement.bind(value.amounts.debitDong, at: 10)
+            try statement.bind(value.amounts.creditDong, at: 11)
+            try statement.bind(value.amounts.foreignNet, at: 12)
+            try statement.bind(value.quantityNet, at: 13)
+            try statement.bind(value.childrenNet, at: 14)
+            try statement.bind(value.amounts.lineCount, at: 15)
             try statement.execute()
         }
     }

@@ -58,7 +58,8 @@ extension Ledger {
         try read {
             var report = VerificationReport()
             let recomputed = try verifyChain(into: &report, digest: digest)
-            try verifyTotals(recomputed, into: &report)
+            try verifyBalances(recomputed, into: &report)
+            try verifyDimensions(recomputed, into: &report)
             if let digest, digest.seq > report.headSeq {
                 report.digestMatches = false
                 report.add(nil, "the digest is for entry \(digest.seq), but the journal ends at entry \(report.headSeq): entries were removed")
@@ -67,12 +68,12 @@ extension Ledger {
         }
     }
 
-    private func verifyChain(into report: inout VerificationReport, digest: ChainDigest?) throws -> [BalanceAccumulator.Key: BalanceAccumulator.Totals] {
+    private func verifyChain(into report: inout VerificationReport, digest: ChainDigest?) throws -> BalanceAccumulator {
         let reader = try EntryReader(ledger: self)
         let foreignAccounts = Set(try accountsByCode().values.filter(\.isForeignCurrency).map(\.id))
         var previousHash = CanonicalForm.genesisHash(ledgerID: ledgerID)
         var expectedSeq: Int64 = 1
-        var totals: [BalanceAccumulator.Key: BalanceAccumulator.Totals] = [:]
+        var totals = BalanceAccumulator()
         var form = CanonicalForm()
         while let entry = try reader.next() {
             if entry.seq != expectedSeq {
@@ -89,9 +90,9 @@ extension Ledger {
             previousHash = entry.hash
             checkLines(of: entry, into: &report)
             for line in entry.lines {
-                let key = BalanceAccumulator.Key(dayKey: Int32(entry.date.dayKey), accountID: line.account.id)
-                let foreign = foreignAccounts.contains(line.account.id) ? line.foreign?.amount.minorUnits : nil
-                if !totals[key, default: BalanceAccumulator.Totals()].add(amountDong: line.amountDong, foreignMinorUnits: foreign) {
+                do {
+                    try totals.add(line, date: entry.date, foreignAccount: foreignAccounts.contains(line.account.id))
+                } catch {
                     report.add(entry.seq, "account \(line.account.code): the total overflows")
                 }
             }
@@ -134,28 +135,49 @@ extension Ledger {
         }
     }
 
-    /// Compares the maintained totals with the sums of the lines, by day and by month.
-    private func verifyTotals(_ recomputed: [BalanceAccumulator.Key: BalanceAccumulator.Totals], into report: inout VerificationReport) throws {
+    /// Compares the maintained balances with the sums of the lines, by day and by month.
+    private func verifyBalances(_ recomputed: BalanceAccumulator, into report: inout VerificationReport) throws {
         let codes = try accountCodesByID()
-        var byMonth: [BalanceAccumulator.Key: BalanceAccumulator.Totals] = [:]
-        for (key, totals) in recomputed {
-            _ = byMonth[BalanceAccumulator.Key(dayKey: key.dayKey / 100, accountID: key.accountID), default: BalanceAccumulator.Totals()].add(totals)
-        }
-        for (table, keyColumn, expected) in [("balance_day", "day_key", recomputed), ("balance_month", "month_key", byMonth)] {
+        let byMonth = BalanceAccumulator.monthly(recomputed.byDay) ?? [:]
+        for (table, keyColumn, expected) in [("balance_day", "day_key", recomputed.byDay), ("balance_month", "month_key", byMonth)] {
             var stored: [BalanceAccumulator.Key: BalanceAccumulator.Totals] = [:]
             try database.forEachRow("SELECT \(keyColumn), account_id, debit_vnd, credit_vnd, foreign_net, line_count FROM \(table)") { row in
                 stored[BalanceAccumulator.Key(dayKey: Int32(truncatingIfNeeded: row.int64(at: 0)), accountID: row.int64(at: 1))] =
                     BalanceAccumulator.Totals(debitDong: row.int64(at: 2), creditDong: row.int64(at: 3),
                                               foreignNet: row.int64(at: 4), lineCount: row.int64(at: 5))
             }
-            var mismatches = 0
-            for key in Set(stored.keys).union(expected.keys) where stored[key] != expected[key] {
-                mismatches += 1
-                if mismatches <= 5 {
-                    report.add(nil, "\(table): account \(codes[key.accountID] ?? "#\(key.accountID)") for \(key.dayKey) holds \(describe(stored[key])) but its lines give \(describe(expected[key]))")
-                }
+            let differing = Set(stored.keys).union(expected.keys).filter { stored[$0] != expected[$0] }.sorted { ($0.dayKey, $0.accountID) < ($1.dayKey, $1.accountID) }
+            for key in differing.prefix(5) {
+                report.add(nil, "\(table): account \(codes[key.accountID] ?? "#\(key.accountID)") for \(key.dayKey) holds \(describe(stored[key])) but its lines give \(describe(expected[key]))")
             }
-            if mismatches > 5 { report.add(nil, "\(table): \(mismatches - 5) more totals disagree with the lines") }
+            if differing.count > 5 { report.add(nil, "\(table): \(differing.count - 5) more totals disagree with the lines") }
+        }
+    }
+
+    /// Compares the maintained totals by dimension with the sums of the lines.
+    private func verifyDimensions(_ recomputed: BalanceAccumulator, into report: inout VerificationReport) throws {
+        let codes = try accountCodesByID()
+        let byMonth = BalanceAccumulator.monthly(recomputed.byDimension) ?? [:]
+        for (table, keyColumn, expected) in [("dimension_day", "day_key", recomputed.byDimension), ("dimension_month", "month_key", byMonth)] {
+            var stored: [BalanceAccumulator.DimensionKey: BalanceAccumulator.DimensionTotals] = [:]
+            try database.forEachRow("""
+                SELECT \(keyColumn), account_id, funder_id, grant_id, program_id, unit_id, item_id, restriction, currency,
+                       debit_vnd, credit_vnd, foreign_net, quantity_net, children_net, line_count FROM \(table)
+                """) { row in
+                let key = BalanceAccumulator.DimensionKey(
+                    dayKey: Int32(truncatingIfNeeded: row.int64(at: 0)), accountID: row.int64(at: 1), funderID: row.int64(at: 2),
+                    grantID: row.int64(at: 3), programID: row.int64(at: 4), unitID: row.int64(at: 5), itemID: row.int64(at: 6),
+                    restriction: Restriction(rawValue: row.text(at: 7)) ?? .unrestricted, currency: row.text(at: 8))
+                stored[key] = BalanceAccumulator.DimensionTotals(
+                    amounts: BalanceAccumulator.Totals(debitDong: row.int64(at: 9), creditDong: row.int64(at: 10),
+                                                       foreignNet: row.int64(at: 11), lineCount: row.int64(at: 14)),
+                    quantityNet: row.int64(at: 12), childrenNet: row.int64(at: 13))
+            }
+            let differing = Set(stored.keys).union(expected.keys).filter { stored[$0] != expected[$0] }
+            for key in differing.sorted(by: { ($0.dayKey, $0.accountID) < ($1.dayKey, $1.accountID) }).prefix(5) {
+                report.add(nil, "\(table): account \(codes[key.accountID] ?? "#\(key.accountID)") for \(key.dayKey) (funder #\(key.funderID), grant #\(key.grantID), program #\(key.programID), unit #\(key.unitID), item #\(key.itemID)) disagrees with its lines")
+            }
+            if differing.count > 5 { report.add(nil, "\(table): \(differing.count - 5) more totals disagree with the lines") }
         }
     }
 

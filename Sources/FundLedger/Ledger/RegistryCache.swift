@@ -35,6 +35,9 @@ struct RegistryCache {
     var accountsByCode: [String: Account]?
     var accountCodesByID: [Int64: String]?
     var codesByRegistry: [Registry: (byCode: [String: Int64], byID: [Int64: String])] = [:]
+    var settings: LedgerSettings?
+    var units: [Int64: OrgUnit]?
+    var grantTerms: [Int64: [GrantTerms]] = [:]
 }
 
 extension Ledger {

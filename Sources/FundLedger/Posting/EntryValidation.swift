@@ -7,13 +7,24 @@ extension EntryDraft {
 
 /// Turns drafts into validated entries: every rule an entry must meet before it is written.
 ///
-/// An entry is validated as a whole: two or more lines; each line names an open posting
-/// account and a positive amount; a foreign amount has an exact rate (the line's own, or the
-/// rate table's latest on or before the entry date) and, when a dong value is stated, it
-/// equals the converted amount; dimensions name registered codes; debits equal credits in
-/// dong. The first broken rule is thrown as a `LedgerError`.
+/// An entry is validated as a whole:
+/// - two or more lines, each naming an open posting account and a positive amount;
+/// - a foreign amount coming in has an exact rate (the line's own with its source, or the
+///   rate table's latest on or before the entry date) and any stated dong value equals it;
+/// - money leaving a foreign-currency account is valued at that account's moving weighted-
+///   average book rate, and goods leaving the goods account at their carrying value; the
+///   difference between book value and the dong the entry states is booked to the
+///   exchange-difference account as a realized gain or loss (`PostingRules.fxDifference`);
+/// - dimensions name registered codes, and the restriction follows from the grant's terms;
+/// - debits equal credits in dong;
+/// - the funding rules of `PostingRules` hold (restrictions, overspending, stock, balances).
+///
+/// The first broken rule is thrown as a `LedgerError`.
 struct EntryValidator {
     let ledger: Ledger
+    let roles: AccountRoles
+    let settings: LedgerSettings
+    var funding = FundingState()
     private var rateCache: [RateKey: ExchangeRate?] = [:]
 
     private struct RateKey: Hashable {
@@ -21,9 +32,43 @@ struct EntryValidator {
         let dayKey: Int
     }
 
-    init(ledger: Ledger) { self.ledger = ledger }
+    init(ledger: Ledger) throws {
+        self.ledger = ledger
+        self.roles = try AccountRoles(ledger: ledger)
+        self.settings = try ledger.settings()
+    }
 
-    mutating func validate(_ draft: EntryDraft) throws -> ValidatedEntry {
+    /// Validates `draft` against the books as they stand, including `pending`: what this
+    /// transaction already wrote.
+    mutating func validate(_ draft: EntryDraft, pending: BalanceAccumulator) throws -> ValidatedEntry {
+        try checkHeader(draft)
+        let accounts = try ledger.accountsByCode()
+        var lines: [PostedLine] = []
+        lines.reserveCapacity(draft.lines.count + 1)
+        var outflows = OutflowTally()
+        for (index, line) in draft.lines.enumerated() {
+            do {
+                lines.append(try validate(line, number: index + 1, date: draft.date, accounts: accounts, pending: pending, outflows: &outflows))
+            } catch let error as LedgerError {
+                throw LedgerError(error.rule, "line \(index + 1): \(error.message)", hint: error.hint)
+            }
+        }
+        if let difference = try PostingRules.fxDifference(lines, outflows: outflows, settings: settings, accounts: accounts) {
+            lines.append(difference)
+        }
+        try PostingRules.checkBalanced(lines)
+        var rules = PostingRules(validator: self)
+        try rules.check(lines, date: draft.date, pending: pending)
+        funding = rules.funding
+        return ValidatedEntry(date: draft.date, memo: draft.memo, externalRef: draft.externalRef, lines: lines)
+    }
+
+    /// Keeps the funding figures current after `entry` was written.
+    mutating func didWrite(_ entry: JournalEntry) {
+        funding.apply(entry, roles: roles)
+    }
+
+    private func checkHeader(_ draft: EntryDraft) throws {
         try TextRules.check(draft.memo, named: "memo", maximumLength: TextRules.memoLengthMax, allowEmpty: true)
         if let reference = draft.externalRef {
             try TextRules.check(reference, named: "reference", maximumLength: TextRules.referenceLengthMax)
@@ -36,33 +81,47 @@ struct EntryValidator {
             throw LedgerError(.tooManyLines, "an entry may have at most \(EntryDraft.lineCountMax) lines; this one has \(draft.lines.count)",
                               hint: "split it into several entries")
         }
-        let accounts = try ledger.accountsByCode()
-        var lines: [PostedLine] = []
-        lines.reserveCapacity(draft.lines.count)
-        // At most 1,000 lines of at most 10^15 each: the sums cannot overflow Int64.
-        var debits: Int64 = 0
-        var credits: Int64 = 0
-        for (index, line) in draft.lines.enumerated() {
-            let posted: PostedLine
-            do {
-                posted = try validate(line, number: index + 1, date: draft.date, accounts: accounts)
-            } catch let error as LedgerError {
-                throw LedgerError(error.rule, "line \(index + 1): \(error.message)", hint: error.hint)
-            }
-            if posted.amountDong > 0 { debits += posted.amountDong } else { credits -= posted.amountDong }
-            lines.append(posted)
-        }
-        guard debits == credits else {
-            let format = MoneyFormat.english
-            let larger = debits > credits ? "debits exceed credits" : "credits exceed debits"
-            throw LedgerError(.unbalanced, "the entry does not balance: debits \(format.format(dong: debits)), credits \(format.format(dong: credits)); \(larger) by \(format.format(dong: abs(debits - credits)))",
-                              hint: "correct an amount, or add a line for the difference")
-        }
-        return ValidatedEntry(date: draft.date, memo: draft.memo, externalRef: draft.externalRef, lines: lines)
     }
 
-    private mutating func validate(_ line: LineDraft, number: Int, date: LedgerDate, accounts: [String: Account]) throws -> PostedLine {
-        guard let account = accounts[line.accountCode] else { throw Ledger.unknownAccount(line.accountCode) }
+    private mutating func validate(_ line: LineDraft, number: Int, date: LedgerDate, accounts: [String: Account],
+                                   pending: BalanceAccumulator, outflows: inout OutflowTally) throws -> PostedLine {
+        let account = try postingAccount(line.accountCode, accounts: accounts)
+        guard line.amount.minorUnits > 0 else {
+            throw LedgerError(.invalidAmount, "the amount \(line.amount) is not positive",
+                              hint: "give a positive amount; the side (debit or credit) says its direction")
+        }
+        guard line.amount.minorUnits <= Amount.magnitudeMax else {
+            throw LedgerError(.overflow, "the amount \(line.amount) is more than one line can carry", hint: "split it into several lines")
+        }
+        try line.memo.map { try TextRules.check($0, named: "line memo", maximumLength: TextRules.memoLengthMax) }
+        let sign: Int64 = line.side == .debit ? 1 : -1
+        let goods = try goodsReference(line, account: account)
+        let dimensions = try resolveDimensions(line.dimensions, date: date)
+        let (dong, foreign): (Int64, ForeignAmount?)
+        let isBookValued = account.isForeignCurrency && account.type == .asset && line.side == .credit
+        if isBookValued {
+            (dong, foreign) = try bookValue(line, account: account, date: date, pending: pending, outflows: &outflows)
+        } else if let goods, account.id == roles.goodsAccountID, line.side == .credit {
+            dong = try carryingValue(line, item: goods, pending: pending, outflows: &outflows)
+            foreign = nil
+        } else {
+            (dong, foreign) = try convert(line, account: account, date: date)
+        }
+        let children = try checkedChildren(line)
+        let posted = PostedLine(
+            lineNumber: number, account: RegistryReference(id: account.id, code: account.code), amountDong: sign * dong,
+            foreign: foreign.map { ForeignAmount(amount: Amount(minorUnits: sign * $0.amount.minorUnits, currency: $0.amount.currency),
+                                                 rate: $0.rate, rateDate: $0.rateDate, rateSource: $0.rateSource) },
+            funder: dimensions.funder, grant: dimensions.grant, program: dimensions.program, unit: dimensions.unit,
+            restriction: dimensions.restriction, item: goods,
+            quantity: line.quantity.map { sign * $0 }, children: children.map { sign * $0 },
+            memo: line.memo?.isEmpty == true ? nil : line.memo, beneficiaryCodes: line.beneficiaryCodes.sorted())
+        if isBookValued { outflows.bookValuedLines.append((posted.funder, posted.grant, posted.restriction)) }
+        return posted
+    }
+
+    private func postingAccount(_ code: String, accounts: [String: Account]) throws -> Account {
+        guard let account = accounts[code] else { throw Ledger.unknownAccount(code) }
         if account.isHeading {
             let children = accounts.values.filter { $0.parentCode == account.code && $0.closedOn == nil }.map(\.code).sorted()
             throw LedgerError(.headerAccount, "account \(account.code) (\(account.nameEnglish)) is a heading with sub-accounts",
@@ -72,30 +131,12 @@ struct EntryValidator {
             throw LedgerError(.closedAccount, "account \(account.code) (\(account.nameEnglish)) was closed on \(closed)",
                               hint: "post to an open account; 'cpf account list' shows which are open")
         }
-        guard line.amount.minorUnits > 0 else {
-            throw LedgerError(.invalidAmount, "the amount \(line.amount) is not positive",
-                              hint: "give a positive amount; the side (debit or credit) says its direction")
-        }
-        guard line.amount.minorUnits <= Amount.magnitudeMax else {
-            throw LedgerError(.overflow, "the amount \(line.amount) is more than one line can carry", hint: "split it into several lines")
-        }
-        let sign: Int64 = line.side == .debit ? 1 : -1
-        let (dong, foreign) = try convert(line, account: account, date: date)
-        try line.memo.map { try TextRules.check($0, named: "line memo", maximumLength: TextRules.memoLengthMax) }
-        let goods = try goodsReference(line)
-        let children = try checkedChildren(line)
-        return PostedLine(
-            lineNumber: number, account: RegistryReference(id: account.id, code: account.code), amountDong: sign * dong,
-            foreign: foreign.map { ForeignAmount(amount: Amount(minorUnits: sign * $0.amount.minorUnits, currency: $0.amount.currency),
-                                                 rate: $0.rate, rateDate: $0.rateDate, rateSource: $0.rateSource) },
-            funder: try reference(.funder, line.dimensions.funder), grant: try reference(.grant, line.dimensions.grant),
-            program: try reference(.program, line.dimensions.program), unit: try reference(.unit, line.dimensions.unit),
-            restriction: .unrestricted, item: goods,
-            quantity: line.quantity.map { sign * $0 }, children: children.map { sign * $0 },
-            memo: line.memo?.isEmpty == true ? nil : line.memo, beneficiaryCodes: line.beneficiaryCodes.sorted())
+        return account
     }
 
-    /// The line's dong value and, for a foreign amount, its rate with date and source.
+    // MARK: Valuation
+
+    /// The dong value of money coming in, or of any line not valued at book.
     private mutating func convert(_ line: LineDraft, account: Account, date: LedgerDate) throws -> (Int64, ForeignAmount?) {
         let currency = line.amount.currency
         if account.isForeignCurrency && currency != account.currency {
@@ -111,17 +152,7 @@ struct EntryValidator {
             }
             return (line.amount.minorUnits, nil)
         }
-        let applied: ExchangeRate
-        if let rate = line.rate {
-            guard let source = line.rateSource, !source.isEmpty else {
-                throw LedgerError(.missingRate, "the line's rate \(rate) has no source",
-                                  hint: "say where the rate comes from, e.g. 'source=VCB' (the bank's voucher) or 'source=SBV'")
-            }
-            try TextRules.check(source, named: "rate source", maximumLength: 100)
-            applied = ExchangeRate(currency: currency, date: date, rate: rate, source: source, recordedBy: "", recordedAt: "")
-        } else {
-            applied = try tableRate(currency, on: date)
-        }
+        let applied = try appliedRate(line, date: date)
         let dong = try applied.rate.convertToDong(line.amount)
         if let stated = line.dong, stated != dong {
             throw LedgerError(.rateMismatch, "\(line.amount) at \(applied.rate) (\(applied.source), \(applied.date)) is \(MoneyFormat.english.format(dong: dong)), not \(MoneyFormat.english.format(dong: stated))",
@@ -131,6 +162,75 @@ struct EntryValidator {
             throw LedgerError(.invalidAmount, "\(line.amount) at \(applied.rate) rounds to 0 VND", hint: "a line must be worth at least 1 VND")
         }
         return (dong, ForeignAmount(amount: line.amount, rate: applied.rate, rateDate: applied.date, rateSource: applied.source))
+    }
+
+    private mutating func appliedRate(_ line: LineDraft, date: LedgerDate) throws -> ExchangeRate {
+        guard let rate = line.rate else { return try tableRate(line.amount.currency, on: date) }
+        guard let source = line.rateSource, !source.isEmpty else {
+            throw LedgerError(.missingRate, "the line's rate \(rate) has no source",
+                              hint: "say where the rate comes from, e.g. 'source=VCB' (the bank's voucher) or 'source=SBV'")
+        }
+        try TextRules.check(source, named: "rate source", maximumLength: 100)
+        return ExchangeRate(currency: line.amount.currency, date: date, rate: rate, source: source, recordedBy: "", recordedAt: "")
+    }
+
+    /// Money leaving a foreign-currency account, valued at the account's moving weighted-
+    /// average book rate: its dong balance times the share of its foreign balance that leaves.
+    private mutating func bookValue(_ line: LineDraft, account: Account, date: LedgerDate, pending: BalanceAccumulator,
+                                    outflows: inout OutflowTally) throws -> (Int64, ForeignAmount?) {
+        guard line.amount.currency == account.currency else {
+            throw LedgerError(.currencyMismatch, "account \(account.code) is kept in \(account.currency.code), but the line gives \(line.amount)",
+                              hint: "give the amount in \(account.currency.code); money leaving the account is valued at its book rate")
+        }
+        var balance = try funding.foreignBalance(account.id, ledger: ledger, pending: pending)
+        balance.dong -= outflows.dong[account.id, default: 0]
+        balance.other -= outflows.foreign[account.id, default: 0]
+        let format = MoneyFormat.english
+        guard line.amount.minorUnits <= balance.other else {
+            throw LedgerError(.insufficientFunds, "account \(account.code) holds \(format.format(Amount(minorUnits: balance.other, currency: account.currency))); \(format.format(line.amount)) cannot leave it",
+                              hint: "receive the money first, or pay out at most what the account holds")
+        }
+        let dong = balance.dongValue(of: line.amount.minorUnits)
+        if let stated = line.dong, stated != dong {
+            throw LedgerError(.rateMismatch, "money leaving \(account.code) is valued at its book rate: \(format.format(line.amount)) is \(format.format(dong: dong)) on the books, not \(format.format(dong: stated))",
+                              hint: "state the dong actually obtained on the other side; the difference is booked to the exchange-difference account")
+        }
+        if line.rate != nil {
+            throw LedgerError(.invalidRate, "money leaving \(account.code) is valued at its book rate, not at a rate of the line",
+                              hint: "remove '@ RATE'; give the dong actually obtained on the other side")
+        }
+        guard dong > 0 else {
+            throw LedgerError(.invalidAmount, "\(line.amount) is worth 0 VND on the books of \(account.code)", hint: "move a larger amount")
+        }
+        outflows.dong[account.id, default: 0] += dong
+        outflows.foreign[account.id, default: 0] += line.amount.minorUnits
+        outflows.bookValuedDong += dong
+        return (dong, ForeignAmount(amount: line.amount, rate: Rate.bookRate(dong: dong, for: line.amount), rateDate: date, rateSource: Rate.bookRateSource))
+    }
+
+    /// Goods leaving the goods account, valued at their carrying value: the item's dong value
+    /// on hand times the share of its quantity that leaves.
+    private mutating func carryingValue(_ line: LineDraft, item: RegistryReference, pending: BalanceAccumulator, outflows: inout OutflowTally) throws -> Int64 {
+        guard line.amount.currency == .vnd else {
+            throw LedgerError(.currencyMismatch, "goods are carried in VND, but the line gives \(line.amount)", hint: "give the goods' value in VND")
+        }
+        var onHand = try funding.goodsOnHand(item.id, goodsAccountID: roles.goodsAccountID ?? 0, ledger: ledger, pending: pending)
+        onHand.dong -= outflows.goodsDong[item.id, default: 0]
+        onHand.other -= outflows.goodsQuantity[item.id, default: 0]
+        let quantity = line.quantity ?? 0
+        guard quantity <= onHand.other else {
+            throw LedgerError(.insufficientGoods, "only \(onHand.other) \(item.code) are on hand; \(quantity) cannot be handed out",
+                              hint: "receive the goods first (cpf receive --in-kind), or hand out at most \(onHand.other)")
+        }
+        let value = onHand.dongValue(of: quantity)
+        let stated = line.dong ?? line.amount.minorUnits
+        if stated != value {
+            throw LedgerError(.rateMismatch, "\(quantity) \(item.code) are carried at \(MoneyFormat.english.format(dong: value)), not \(MoneyFormat.english.format(dong: stated))",
+                              hint: "goods leave at their carrying value; state \(value) VND")
+        }
+        outflows.goodsDong[item.id, default: 0] += value
+        outflows.goodsQuantity[item.id, default: 0] += quantity
+        return value
     }
 
     private mutating func tableRate(_ currency: Currency, on date: LedgerDate) throws -> ExchangeRate {
@@ -149,18 +249,47 @@ struct EntryValidator {
         return rate
     }
 
+    // MARK: Dimensions
+
+    private struct ResolvedDimensions {
+        var funder: RegistryReference?
+        var grant: RegistryReference?
+        var program: RegistryReference?
+        var unit: RegistryReference?
+        var restriction: Restriction = .unrestricted
+    }
+
+    /// Resolves the codes; a grant brings its funder and the restriction of its terms on `date`.
+    private func resolveDimensions(_ dimensions: Dimensions, date: LedgerDate) throws -> ResolvedDimensions {
+        var resolved = ResolvedDimensions(funder: try reference(.funder, dimensions.funder), grant: try reference(.grant, dimensions.grant),
+                                          program: try reference(.program, dimensions.program), unit: try reference(.unit, dimensions.unit))
+        if let grantReference = resolved.grant, let grant = try ledger.grant(id: grantReference.id) {
+            if let funder = resolved.funder, funder.id != grant.funderID {
+                throw LedgerError(.restriction, "grant \(grant.code) is from funder \(grant.funderCode), not \(funder.code)",
+                                  hint: "name the grant's own funder, or leave the funder out: the grant brings it")
+            }
+            resolved.funder = RegistryReference(id: grant.funderID, code: grant.funderCode)
+            resolved.restriction = grant.terms(on: date).restriction
+        }
+        return resolved
+    }
+
     private func reference(_ registry: Registry, _ code: String?) throws -> RegistryReference? {
         guard let code else { return nil }
         return RegistryReference(id: try ledger.registryID(registry, code: code), code: code)
     }
 
-    private func goodsReference(_ line: LineDraft) throws -> RegistryReference? {
+    private func goodsReference(_ line: LineDraft, account: Account) throws -> RegistryReference? {
         switch (line.item, line.quantity) {
-        case (nil, nil): return nil
+        case (nil, nil):
+            if account.id == roles.goodsAccountID {
+                throw LedgerError(.invalidInput, "a line on the goods account \(account.code) names the item and its quantity",
+                                  hint: "add item=CODE qty=N to the line")
+            }
+            return nil
         case (let item?, let quantity?):
             guard quantity > 0, quantity <= Amount.magnitudeMax else {
-                throw LedgerError(.invalidAmount, "the quantity \(quantity) of \(item) is not a positive count",
-                                  hint: "give how many units, e.g. qty=90")
+                throw LedgerError(.invalidAmount, "the quantity \(quantity) of \(item) is not a positive count", hint: "give how many units, e.g. qty=90")
             }
             return try reference(.goodsItem, item)
         default:
@@ -197,5 +326,33 @@ struct EntryValidator {
                               hint: "each code is a child reached, so there cannot be more codes than child-instances")
         }
         return children
+    }
+}
+
+/// What earlier lines of the same entry take out of foreign-currency accounts and goods,
+/// so a later line is valued on what is left.
+struct OutflowTally {
+    var dong: [Int64: Int64] = [:]
+    var foreign: [Int64: Int64] = [:]
+    var goodsDong: [Int64: Int64] = [:]
+    var goodsQuantity: [Int64: Int64] = [:]
+    /// The total dong value of lines valued at a foreign account's book rate.
+    var bookValuedDong: Int64 = 0
+    /// The funder, grant and restriction of each book-valued line: the exchange difference
+    /// follows the money it arose on.
+    var bookValuedLines: [(funder: RegistryReference?, grant: RegistryReference?, restriction: Restriction)] = []
+}
+
+extension Rate {
+    /// The source recorded on lines valued at an account's moving average book rate.
+    public static let bookRateSource = "book average"
+
+    /// The book rate of a book-valued line: exact when it has at most `scaleMax` decimals,
+    /// else rounded half-even to `scaleMax` decimals. The line's dong amount is the exact book
+    /// value either way; the rate only states it.
+    static func bookRate(dong: Int64, for amount: Amount) -> Rate {
+        if let exact = implied(dong: dong, by: amount) { return exact }
+        let scaled = divideRoundingHalfEven(Int128(dong) * Int128(powerOfTen(scaleMax + amount.currency.exponent)), Int128(amount.minorUnits))
+        return Rate(scaledValue: max(1, Int64(clamping: scaled)), scale: scaleMax)
     }
 }

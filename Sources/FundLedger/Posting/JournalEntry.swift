@@ -152,13 +152,6 @@ public struct ValidatedEntry: Sendable, Equatable {
         self.lines = lines
     }
 
-    /// Whether a posted entry says the same thing: date, memo, reference and lines. Who posted
-    /// it and when do not count.
-    public func hasSameContent(as entry: JournalEntry) -> Bool {
-        kind == entry.kind && date == entry.date && memo == entry.memo && externalRef == entry.externalRef
-            && reversesSeq == entry.reversesSeq && lines == entry.lines
-    }
-
     public var totalDebitDong: Int64 { lines.reduce(0) { $0 + max($1.amountDong, 0) } }
 }
 

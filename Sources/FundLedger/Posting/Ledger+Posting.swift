@@ -19,11 +19,18 @@ extension Ledger {
     /// - Throws: the first entry's `LedgerError`, prefixed with its position when there are
     ///   several; nothing is written.
     public func post(_ drafts: [EntryDraft], user: String) throws -> [PostingOutcome] {
+        try post(drafts, user: user, preparing: nil)
+    }
+
+    /// Posts `drafts` after `preparing` ran in the same transaction (to register a goods item a
+    /// receipt names, say), so both happen or neither.
+    func post(_ drafts: [EntryDraft], user: String, preparing: ((String, Timestamp) throws -> Void)?) throws -> [PostingOutcome] {
         let user = try TextRules.checkedUser(user)
         let postedAt = Timestamp.now()
         return try write {
+            try preparing?(user, postedAt)
             let writer = try JournalWriter(ledger: self)
-            var validator = EntryValidator(ledger: self)
+            var validator = try EntryValidator(ledger: self)
             var outcomes: [PostingOutcome] = []
             outcomes.reserveCapacity(drafts.count)
             for (index, draft) in drafts.enumerated() {
@@ -46,7 +53,7 @@ extension Ledger {
         let postedAt = Timestamp.now()
         return try write {
             let writer = try JournalWriter(ledger: self)
-            var validator = EntryValidator(ledger: self)
+            var validator = try EntryValidator(ledger: self)
             var results: [Result<PostingOutcome, LedgerError>] = []
             results.reserveCapacity(drafts.count)
             for draft in drafts {
@@ -63,16 +70,18 @@ extension Ledger {
 
     private func post(_ draft: EntryDraft, validator: inout EntryValidator, writer: JournalWriter,
                       user: String, postedAt: Timestamp) throws -> PostingOutcome {
-        let validated = try validator.validate(draft)
-        if let reference = validated.externalRef, let existing = try entry(externalRef: reference) {
-            guard validated.hasSameContent(as: existing) else {
+        if let reference = draft.externalRef, let existing = try entry(externalRef: reference) {
+            guard draft.matches(existing) else {
                 throw LedgerError(.duplicateReference,
                                   "reference \(reference) is already used by entry \(existing.seq) (\(existing.date), “\(existing.memo)”) with different content",
                                   hint: "give a new entry a new reference; to correct entry \(existing.seq), reverse it with 'cpf reverse \(existing.seq)'")
             }
             return .alreadyPosted(existing)
         }
-        return .posted(try writer.append(validated, postedBy: user, postedAt: postedAt))
+        let validated = try validator.validate(draft, pending: writer.balances)
+        let entry = try writer.append(validated, postedBy: user, postedAt: postedAt)
+        validator.didWrite(entry)
+        return .posted(entry)
     }
 
     /// Posts the mirror of entry `seq`: every line with its figures negated, linked to the
@@ -111,6 +120,8 @@ extension Ledger {
                                           externalRef: nil, reversesSeq: seq, lines: lines)
             try checkAccountsOpen(reversal)
             let writer = try JournalWriter(ledger: self)
+            var rules = PostingRules(validator: try EntryValidator(ledger: self))
+            try rules.check(reversal.lines, date: reversal.date, pending: writer.balances, isReversal: true)
             let entry = try writer.append(reversal, postedBy: user, postedAt: postedAt)
             try writer.finish()
             return entry

@@ -41,3 +41,115 @@ extension Ledger {
         }
     }
 }
+
+extension Ledger {
+    private func listing(_ key: String, _ title: LocalizedText, columns: [ReportColumn], rows: [[ReportCell]]) throws -> Report {
+        let head = try chainHead()
+        return Report(key: key, title: title, fundName: fundName, tables: [ReportTable(key: key, columns: columns, rows: rows)],
+                      generatedAt: Timestamp.now(), headSeq: head.seq, headHash: head.hash)
+    }
+
+    /// The funders as a report.
+    public func fundersReport() throws -> Report {
+        try read {
+            try listing("funders", LocalizedText("Funders", "Nhà tài trợ"), columns: [
+                ReportColumn("code", LocalizedText("Code", "Mã"), .text), ReportColumn("name", LocalizedText("Name", "Tên"), .text),
+                ReportColumn("kind", LocalizedText("Kind", "Loại"), .text), ReportColumn("currency", LocalizedText("Currency", "Tiền tệ"), .text),
+                ReportColumn("country", LocalizedText("Country", "Quốc gia"), .text),
+            ], rows: try funders().map {
+                [.text($0.code), .text($0.name), .localized(LocalizedText($0.kind.rawValue, $0.kind.nameVietnamese)), .text($0.currency.code),
+                 $0.country.map(ReportCell.text) ?? .empty]
+            })
+        }
+    }
+
+    /// The programs as a report.
+    public func programsReport() throws -> Report {
+        try read {
+            try listing("programs", LocalizedText("Programs", "Chương trình"), columns: [
+                ReportColumn("code", LocalizedText("Code", "Mã"), .text), ReportColumn("name", LocalizedText("Name", "Tên"), .text),
+                ReportColumn("expense_account", LocalizedText("Expense account", "TK chi"), .text),
+            ], rows: try programs().map {
+                [.text($0.code), .localized(LocalizedText($0.nameEnglish, $0.nameVietnamese)), $0.expenseAccountCode.map(ReportCell.text) ?? .empty]
+            })
+        }
+    }
+
+    /// The org units as a report, with their windows and mergers.
+    public func unitsReport() throws -> Report {
+        try read {
+            let units = try self.units()
+            return try listing("units", LocalizedText("Org units", "Đơn vị hành chính"), columns: [
+                ReportColumn("code", LocalizedText("Code", "Mã"), .text), ReportColumn("name", LocalizedText("Name", "Tên"), .text),
+                ReportColumn("level", LocalizedText("Level", "Cấp"), .text), ReportColumn("parent", LocalizedText("Parent", "Trực thuộc"), .text),
+                ReportColumn("from", LocalizedText("From", "Từ ngày"), .date), ReportColumn("to", LocalizedText("To", "Đến ngày"), .date),
+                ReportColumn("merged_into", LocalizedText("Merged into", "Sáp nhập vào"), .text),
+            ], rows: units.values.sorted { $0.code < $1.code }.map { unit in
+                [.text(unit.code), .text(unit.name), .text(unit.level.rawValue), unit.parentID.flatMap { units[$0]?.code }.map(ReportCell.text) ?? .empty,
+                 unit.effectiveFrom.map(ReportCell.date) ?? .empty, unit.effectiveTo.map(ReportCell.date) ?? .empty,
+                 unit.mergedIntoID.flatMap { units[$0]?.code }.map(ReportCell.text) ?? .empty]
+            })
+        }
+    }
+
+    /// The goods items as a report.
+    public func goodsItemsReport() throws -> Report {
+        try read {
+            try listing("items", LocalizedText("Goods items", "Hàng hóa, hiện vật"), columns: [
+                ReportColumn("code", LocalizedText("Code", "Mã"), .text), ReportColumn("name", LocalizedText("Name", "Tên"), .text),
+                ReportColumn("unit", LocalizedText("Unit", "Đơn vị tính"), .text),
+            ], rows: try goodsItems().map { [.text($0.code), .localized(LocalizedText($0.nameEnglish, $0.nameVietnamese)), .text($0.unit)] })
+        }
+    }
+
+    /// The plans of a year as a report.
+    public func plansReport(year: Int?) throws -> Report {
+        try read {
+            try listing("plans", LocalizedText("Plans", "Kế hoạch"), columns: [
+                ReportColumn("year", LocalizedText("Year", "Năm"), .text), ReportColumn("program", LocalizedText("Program", "Chương trình"), .text),
+                ReportColumn("source", LocalizedText("Source", "Nguồn"), .text), ReportColumn("amount_vnd", LocalizedText("Amount", "Số tiền"), .dong),
+            ], rows: try plans(year: year).map {
+                [.text(String($0.year)), .text($0.programCode ?? "*"), .text($0.source?.rawValue ?? "*"), .dong($0.amountDong)]
+            })
+        }
+    }
+
+    /// The grants with their utilization through `date`, one row each.
+    public func grantsReport(through date: LedgerDate, funderCode: String? = nil) throws -> Report {
+        try read {
+            let head = try chainHead()
+            var table = ReportTable(key: "grants", columns: [
+                ReportColumn("grant", LocalizedText("Grant", "Khoản tài trợ"), .text),
+                ReportColumn("funder", LocalizedText("Funder", "Nhà tài trợ"), .text),
+                ReportColumn("status", LocalizedText("Status", "Trạng thái"), .text),
+                ReportColumn("restriction", LocalizedText("Restriction", "Hạn chế"), .text),
+                ReportColumn("committed", LocalizedText("Committed", "Cam kết"), .amount),
+                ReportColumn("received", LocalizedText("Received", "Đã nhận"), .amount),
+                ReportColumn("outstanding", LocalizedText("Outstanding", "Còn phải nhận"), .amount),
+                ReportColumn("received_vnd", LocalizedText("Received (VND)", "Đã nhận (VND)"), .dong),
+                ReportColumn("spent_vnd", LocalizedText("Spent (VND)", "Đã chi (VND)"), .dong),
+                ReportColumn("fx_effect_vnd", LocalizedText("FX effect (VND)", "Chênh lệch tỷ giá"), .dong),
+                ReportColumn("available_vnd", LocalizedText("Available (VND)", "Còn lại (VND)"), .dong),
+                ReportColumn("children", LocalizedText("Child-instances", "Lượt trẻ em"), .count),
+            ])
+            var totals = (received: Int64(0), spent: Int64(0), fx: Int64(0), available: Int64(0), children: Int64(0))
+            for utilization in try grantUtilizations(through: date, funderCode: funderCode) {
+                let figures = utilization.figures
+                table.rows.append([.text(utilization.grant.code), .text(utilization.grant.funderCode), .text(utilization.terms.status.rawValue),
+                                   .text(utilization.terms.restriction.rawValue), .amount(utilization.committed), .amount(utilization.received),
+                                   .amount(utilization.outstanding), .dong(figures.receivedDong), .dong(figures.spentDong), .dong(figures.fxEffectDong),
+                                   .dong(figures.availableDong), .count(figures.children)])
+                totals.received += figures.receivedDong
+                totals.spent += figures.spentDong
+                totals.fx += figures.fxEffectDong
+                totals.available += figures.availableDong
+                totals.children += figures.children
+            }
+            table.totals = [.localized(LocalizedText("Total", "Tổng cộng")), .empty, .empty, .empty, .empty, .empty, .empty,
+                            .dong(totals.received), .dong(totals.spent), .dong(totals.fx), .dong(totals.available), .count(totals.children)]
+            return Report(key: "grants", title: LocalizedText("Grant utilization", "Tình hình sử dụng các khoản tài trợ"), fundName: fundName,
+                          parameters: [(LocalizedText("Through", "Đến ngày"), .date(date))], tables: [table],
+                          generatedAt: Timestamp.now(), headSeq: head.seq, headHash: head.hash)
+        }
+    }
+}

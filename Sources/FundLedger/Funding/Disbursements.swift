@@ -1,0 +1,142 @@
+/// A disbursement (phiếu chi): money or goods spent on a program, in a place, reaching a
+/// number of child-instances (lượt trẻ em).
+public struct Disbursement: Sendable {
+    public var date: LedgerDate
+    public var programCode: String
+    public var unitCode: String
+    /// The grant it is charged to; its restrictions are enforced.
+    public var grantCode: String?
+    /// Money paid, in VND or in the currency of `fromAccountCode`. `nil` for goods in kind.
+    public var amount: Amount?
+    /// The cash or bank account it is paid from. The default is 1121 for dong and 1122 for a
+    /// foreign currency (standard chart).
+    public var fromAccountCode: String?
+    /// Goods handed out: which item and how many, valued at their carrying value.
+    public var inKindItemCode: String?
+    public var quantity: Int64?
+    /// Child-instances reached.
+    public var children: Int64
+    /// Pseudonymous beneficiary codes (never names); they never appear in any output.
+    public var beneficiaryCodes: [String] = []
+    /// The expense account, instead of the program's.
+    public var expenseAccountCode: String?
+    /// For a foreign-currency payment: the rate of the day that values the expense, instead
+    /// of the rate table's, with its source.
+    public var rate: Rate?
+    public var rateSource: String?
+    public var memo: String?
+    public var externalRef: String?
+
+    public init(date: LedgerDate, programCode: String, unitCode: String, children: Int64) {
+        self.date = date
+        self.programCode = programCode
+        self.unitCode = unitCode
+        self.children = children
+    }
+}
+
+/// A conversion of foreign currency into dong (bán ngoại tệ).
+public struct Conversion: Sendable {
+    public var date: LedgerDate
+    public var fromAccountCode: String
+    /// The foreign amount leaving `fromAccountCode`.
+    public var amount: Amount
+    public var intoAccountCode: String
+    /// The dong actually received.
+    public var received: Amount
+    /// The grant whose money is converted; it stays restricted after conversion.
+    public var grantCode: String?
+    public var memo: String?
+    public var externalRef: String?
+
+    public init(date: LedgerDate, fromAccountCode: String, amount: Amount, intoAccountCode: String, received: Amount) {
+        self.date = date
+        self.fromAccountCode = fromAccountCode
+        self.amount = amount
+        self.intoAccountCode = intoAccountCode
+        self.received = received
+    }
+}
+
+extension Ledger {
+    /// Posts a disbursement: debit the program's expense account (with program, unit, grant,
+    /// child-instances and beneficiary codes); credit the cash or bank account, or the goods
+    /// account for goods in kind (valued at their carrying value).
+    ///
+    /// Paid in a foreign currency, the expense is valued at the day's rate and the money
+    /// leaving the account at its book rate; the difference is booked as a realized exchange
+    /// gain or loss.
+    ///
+    /// - Throws: `LedgerError` when a restriction of the grant is broken, the grant has not
+    ///   enough available, goods or foreign currency run short, and every rule of `post`.
+    @discardableResult
+    public func disburse(_ disbursement: Disbursement, user: String) throws -> PostingOutcome {
+        guard let program = try program(code: disbursement.programCode) else {
+            throw LedgerError(.unknownDimension, "there is no program '\(disbursement.programCode)'", hint: "'cpf program list' shows them; add one with cpf program add")
+        }
+        guard let expense = disbursement.expenseAccountCode ?? program.expenseAccountCode else {
+            throw LedgerError(.invalidAccount, "program \(program.code) has no expense account", hint: "give --expense-account CODE")
+        }
+        let dimensions = Dimensions(grant: disbursement.grantCode, program: program.code, unit: disbursement.unitCode)
+        var debit: LineDraft
+        var credit: LineDraft
+        switch (disbursement.amount, disbursement.inKindItemCode) {
+        case (let amount?, nil):
+            debit = LineDraft(accountCode: expense, side: .debit, amount: amount, rate: disbursement.rate, rateSource: disbursement.rateSource, dimensions: dimensions)
+            let from = disbursement.fromAccountCode ?? (amount.currency == .vnd ? "1121" : "1122")
+            credit = LineDraft(accountCode: from, side: .credit, amount: amount, dimensions: Dimensions(grant: disbursement.grantCode))
+        case (nil, let item?):
+            guard let quantity = disbursement.quantity else {
+                throw LedgerError(.invalidInput, "goods handed out need a quantity", hint: "give --quantity N with --in-kind \(item)")
+            }
+            let value = try carryingValue(itemCode: item, quantity: quantity)
+            debit = LineDraft(accountCode: expense, side: .debit, amount: .vnd(value), dimensions: dimensions)
+            credit = LineDraft(accountCode: try settings().goodsAccountCode, side: .credit, amount: .vnd(value),
+                               dimensions: Dimensions(grant: disbursement.grantCode), item: item, quantity: quantity)
+        default:
+            throw LedgerError(.invalidInput, "a disbursement is either money (--amount) or goods in kind (--in-kind), exactly one of them",
+                              hint: "give --amount \"20000000 VND\", or --in-kind ITEM --quantity N")
+        }
+        debit.children = disbursement.children
+        debit.beneficiaryCodes = disbursement.beneficiaryCodes
+        let memo = disbursement.memo ?? "\(program.nameEnglish) in \(disbursement.unitCode): \(disbursement.children) child-instances"
+        return try post(EntryDraft(date: disbursement.date, memo: memo, externalRef: disbursement.externalRef, lines: [debit, credit]), user: user)
+    }
+
+    /// Posts a conversion: debit the dong received, credit the foreign amount at the account's
+    /// book rate, and book the difference as a realized exchange gain or loss.
+    @discardableResult
+    public func convert(_ conversion: Conversion, user: String) throws -> PostingOutcome {
+        guard conversion.received.currency == .vnd else {
+            throw LedgerError(.currencyMismatch, "a conversion receives dong; --received is \(conversion.received)",
+                              hint: "give the dong actually received, e.g. --received \"456000000 VND\"")
+        }
+        guard conversion.amount.currency != .vnd else {
+            throw LedgerError(.currencyMismatch, "a conversion sells a foreign currency; --amount is \(conversion.amount)",
+                              hint: "give the foreign amount, e.g. --amount \"20000.00 USD\"")
+        }
+        let dimensions = Dimensions(grant: conversion.grantCode)
+        let memo = conversion.memo ?? "Conversion of \(conversion.amount) into \(MoneyFormat.english.format(conversion.received))"
+        return try post(EntryDraft(date: conversion.date, memo: memo, externalRef: conversion.externalRef, lines: [
+            LineDraft(accountCode: conversion.intoAccountCode, side: .debit, amount: conversion.received, dimensions: dimensions),
+            LineDraft(accountCode: conversion.fromAccountCode, side: .credit, amount: conversion.amount, dimensions: dimensions),
+        ]), user: user)
+    }
+
+    /// The carrying value of `quantity` units of an item on hand: their share of the item's
+    /// value in the goods account (moving average), rounded half-even; the whole remaining
+    /// value when all of it goes.
+    public func carryingValue(itemCode: String, quantity: Int64) throws -> Int64 {
+        try read {
+            let itemID = try registryID(.goodsItem, code: itemCode)
+            let roles = try AccountRoles(ledger: self)
+            var state = FundingState()
+            let onHand = try state.goodsOnHand(itemID, goodsAccountID: roles.goodsAccountID ?? 0, ledger: self, pending: BalanceAccumulator())
+            guard quantity > 0, quantity <= onHand.other else {
+                throw LedgerError(.insufficientGoods, "only \(onHand.other) \(itemCode) are on hand; \(quantity) cannot be handed out",
+                                  hint: "receive the goods first (cpf receive --in-kind), or hand out at most \(onHand.other)")
+            }
+            return onHand.dongValue(of: quantity)
+        }
+    }
+}

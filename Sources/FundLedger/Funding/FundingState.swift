@@ -1,0 +1,185 @@
+import ReportQueries
+
+/// What a grant has received, spent and gained or lost on exchange, by the definitions of
+/// reports/grant-figures.sql.
+public struct GrantFigures: Sendable, Equatable {
+    public var receivedDong: Int64 = 0
+    /// In the grant's currency (minor units), from the revenue lines that carry it.
+    public var receivedForeign: Int64 = 0
+    public var spentDong: Int64 = 0
+    /// Realized exchange differences on the grant's money: gains positive.
+    public var fxEffectDong: Int64 = 0
+    public var children: Int64 = 0
+
+    public init() {}
+
+    /// What is left to spend, in dong: received + exchange effect − spent.
+    public var availableDong: Int64 { receivedDong + fxEffectDong - spentDong }
+
+    /// Received in the grant's own currency.
+    public func receivedInGrantCurrency(_ currency: Currency) -> Int64 {
+        currency == .vnd ? receivedDong : receivedForeign
+    }
+
+    /// Adds one line of the grant, as reports/grant-figures.sql sums it.
+    mutating func add(_ line: PostedLine, accountType: AccountType, isFXAccount: Bool, grantCurrency: Currency) {
+        switch accountType {
+        case .revenue:
+            receivedDong -= line.amountDong
+            if let foreign = line.foreign, foreign.amount.currency == grantCurrency { receivedForeign -= foreign.amount.minorUnits }
+        case .expense:
+            spentDong += line.amountDong
+            children += line.children ?? 0
+        default:
+            break
+        }
+        if isFXAccount { fxEffectDong -= line.amountDong }
+    }
+}
+
+/// A running balance in dong and in a second measure: a foreign currency's minor units for a
+/// foreign-currency account, a count for goods.
+struct DualBalance: Equatable {
+    var dong: Int64 = 0
+    var other: Int64 = 0
+
+    /// The dong value of `part` out of `other`: proportional, rounded half-even; all of it
+    /// when `part` is everything, so no remainder is ever left behind.
+    func dongValue(of part: Int64) -> Int64 {
+        if part == other { return dong }
+        return Int64(Rate.divideRoundingHalfEven(Int128(dong) * Int128(part), Int128(other)))
+    }
+}
+
+/// The figures posting rules consult while a transaction validates entries: per grant, per
+/// goods item, and per foreign-currency account. Each is read from the maintained totals
+/// (plus what this transaction already wrote) the first time it is needed, then kept up to
+/// date as entries are written.
+struct FundingState {
+    private(set) var grants: [Int64: GrantFigures] = [:]
+    private(set) var goods: [Int64: DualBalance] = [:]
+    private(set) var foreignBalances: [Int64: DualBalance] = [:]
+    private var grantCurrencies: [Int64: Currency] = [:]
+
+    mutating func grantFigures(_ grantID: Int64, currency: Currency, ledger: Ledger, pending: BalanceAccumulator) throws -> GrantFigures {
+        if let figures = grants[grantID] { return figures }
+        var figures = try ledger.grantFigures(grantID: grantID)
+        let roles = try AccountRoles(ledger: ledger)
+        for (key, totals) in pending.byDimension where key.grantID == grantID {
+            figures.add(pendingLine(key, totals), accountType: roles.type(key.accountID), isFXAccount: key.accountID == roles.fxAccountID, grantCurrency: currency)
+        }
+        grants[grantID] = figures
+        grantCurrencies[grantID] = currency
+        return figures
+    }
+
+    mutating func goodsOnHand(_ itemID: Int64, goodsAccountID: Int64, ledger: Ledger, pending: BalanceAccumulator) throws -> DualBalance {
+        if let balance = goods[itemID] { return balance }
+        var balance = try ledger.database.firstRow("""
+            SELECT coalesce(sum(debit_vnd) - sum(credit_vnd), 0), coalesce(sum(quantity_net), 0)
+            FROM dimension_month WHERE item_id = ? AND account_id = ?
+            """, [itemID, goodsAccountID]) { DualBalance(dong: $0.int64(at: 0), other: $0.int64(at: 1)) } ?? DualBalance()
+        for (key, totals) in pending.byDimension where key.itemID == itemID && key.accountID == goodsAccountID {
+            balance.dong += totals.amounts.debitDong - totals.amounts.creditDong
+            balance.other += totals.quantityNet
+        }
+        goods[itemID] = balance
+        return balance
+    }
+
+    mutating func foreignBalance(_ accountID: Int64, ledger: Ledger, pending: BalanceAccumulator) throws -> DualBalance {
+        if let balance = foreignBalances[accountID] { return balance }
+        var balance = try ledger.database.firstRow("""
+            SELECT coalesce(sum(debit_vnd) - sum(credit_vnd), 0), coalesce(sum(foreign_net), 0) FROM balance_month WHERE account_id = ?
+            """, [accountID]) { DualBalance(dong: $0.int64(at: 0), other: $0.int64(at: 1)) } ?? DualBalance()
+        for (key, totals) in pending.byDay where key.accountID == accountID {
+            balance.dong += totals.debitDong - totals.creditDong
+            balance.other += totals.foreignNet
+        }
+        foreignBalances[accountID] = balance
+        return balance
+    }
+
+    /// Brings every figure already read up to date with an entry just written.
+    mutating func apply(_ entry: JournalEntry, roles: AccountRoles) {
+        for line in entry.lines {
+            if let grant = line.grant, var figures = grants[grant.id], let currency = grantCurrencies[grant.id] {
+                figures.add(line, accountType: roles.type(line.account.id), isFXAccount: line.account.id == roles.fxAccountID, grantCurrency: currency)
+                grants[grant.id] = figures
+            }
+            if let item = line.item, line.account.id == roles.goodsAccountID, var balance = goods[item.id] {
+                balance.dong += line.amountDong
+                balance.other += line.quantity ?? 0
+                goods[item.id] = balance
+            }
+            if var balance = foreignBalances[line.account.id], let foreign = line.foreign {
+                balance.dong += line.amountDong
+                balance.other += foreign.amount.minorUnits
+                foreignBalances[line.account.id] = balance
+            }
+        }
+    }
+
+    /// A pending total seen as one line, to fold it in like a posted one.
+    private func pendingLine(_ key: BalanceAccumulator.DimensionKey, _ totals: BalanceAccumulator.DimensionTotals) -> PostedLine {
+        let currency = key.currency.isEmpty ? nil : Currency.named(key.currency)
+        return PostedLine(lineNumber: 1, account: RegistryReference(id: key.accountID, code: ""),
+                          amountDong: totals.amounts.debitDong - totals.amounts.creditDong,
+                          foreign: currency.map { ForeignAmount(amount: Amount(minorUnits: totals.amounts.foreignNet, currency: $0), rate: Rate(scaledValue: 1, scale: 0), rateDate: .earliest, rateSource: "") },
+                          children: totals.childrenNet)
+    }
+}
+
+/// The accounts posting rules treat specially, by id.
+struct AccountRoles {
+    let types: [Int64: AccountType]
+    let goodsAccountID: Int64?
+    let fxAccountID: Int64?
+    let managementAccountIDs: Set<Int64>
+
+    init(ledger: Ledger) throws {
+        let accounts = try ledger.accountsByCode()
+        let settings = try ledger.settings()
+        types = Dictionary(accounts.values.map { ($0.id, $0.type) }, uniquingKeysWith: { first, _ in first })
+        goodsAccountID = accounts[settings.goodsAccountCode]?.id
+        fxAccountID = accounts[settings.fxDifferenceAccountCode]?.id
+        // The management heading and every account under it.
+        var management: Set<String> = [settings.managementAccountCode]
+        var grew = true
+        while grew {
+            grew = false
+            for account in accounts.values where !management.contains(account.code) {
+                if let parent = account.parentCode, management.contains(parent) {
+                    management.insert(account.code)
+                    grew = true
+                }
+            }
+        }
+        managementAccountIDs = Set(management.compactMap { accounts[$0]?.id })
+    }
+
+    func type(_ accountID: Int64) -> AccountType { types[accountID] ?? .asset }
+}
+
+extension Ledger {
+    /// A grant's figures over its whole life (reports/grant-figures.sql).
+    public func grantFigures(grantID: Int64, through date: LedgerDate = .latest) throws -> GrantFigures {
+        try grantFiguresByID(from: grantID, to: grantID, through: date)[grantID] ?? GrantFigures()
+    }
+
+    /// Figures of the grants with ids in `from...to`, through `date`.
+    func grantFiguresByID(from: Int64, to: Int64, through date: LedgerDate) throws -> [Int64: GrantFigures] {
+        var result: [Int64: GrantFigures] = [:]
+        let fxAccount = try settings().fxDifferenceAccountCode
+        try database.forEachRow(ReportQueries.grantFigures, named: [":through_day": date.dayKey, ":grant_from": from, ":grant_to": to, ":fx_account": fxAccount]) { row in
+            var figures = GrantFigures()
+            figures.receivedDong = row.int64(at: 1)
+            figures.receivedForeign = row.int64(at: 2)
+            figures.spentDong = row.int64(at: 3)
+            figures.fxEffectDong = row.int64(at: 4)
+            figures.children = row.int64(at: 5)
+            result[row.int64(at: 0)] = figures
+        }
+        return result
+    }
+}

@@ -1,0 +1,33 @@
+extension EntryDraft {
+    /// Whether `entry`, already posted with this draft's reference, says what this draft says:
+    /// the same date, memo and lines as the user gave them. Who posted it and when do not
+    /// count, nor what the ledger worked out (dong values at book or carrying value, an
+    /// exchange-difference line it added at the end), so retrying an unchanged post is always
+    /// recognised, whatever happened to the books since.
+    public func matches(_ entry: JournalEntry) -> Bool {
+        guard entry.kind == .journal, entry.reversesSeq == nil, date == entry.date, memo == entry.memo,
+              externalRef == entry.externalRef,
+              entry.lines.count == lines.count || entry.lines.count == lines.count + 1 else { return false }
+        return zip(lines, entry.lines).allSatisfy { $0.matches($1) }
+    }
+}
+
+extension LineDraft {
+    func matches(_ posted: PostedLine) -> Bool {
+        let sign: Int64 = side == .debit ? 1 : -1
+        guard posted.account.code == accountCode, posted.amountDong.signum() == sign else { return false }
+        if amount.currency == .vnd {
+            guard posted.foreign == nil, posted.amountDong == sign * amount.minorUnits else { return false }
+        } else {
+            guard let foreign = posted.foreign, foreign.amount.currency == amount.currency,
+                  foreign.amount.minorUnits == sign * amount.minorUnits else { return false }
+            if let rate, rate != foreign.rate { return false }
+            if let dong, sign * dong != posted.amountDong { return false }
+        }
+        return (dimensions.funder == nil || dimensions.funder == posted.funder?.code)
+            && dimensions.grant == posted.grant?.code && dimensions.program == posted.program?.code
+            && dimensions.unit == posted.unit?.code && item == posted.item?.code
+            && quantity.map { sign * $0 } == posted.quantity && children.map { sign * $0 } == posted.children
+            && beneficiaryCodes.sorted() == posted.beneficiaryCodes && (memo?.isEmpty == true ? nil : memo) == posted.memo
+    }
+}

@@ -1,0 +1,200 @@
+/// The funding rules every entry meets, checked on its validated lines before it is written:
+///
+/// - money received on a grant is in the grant's currency, on a grant that is not closed or
+///   cancelled, and never more than the grant commits;
+/// - money spent on a grant goes to the grant's programs and places, within its dates, while
+///   it is active, never on management costs unless the grant is unrestricted, and never
+///   more than the grant has available (received + exchange effect − spent);
+/// - goods on hand and foreign-currency balances never go below zero;
+/// - org units are used only while they exist.
+///
+/// Each refusal names the rule, gives the figures, and says how to proceed.
+struct PostingRules {
+    let ledger: Ledger
+    let roles: AccountRoles
+    let settings: LedgerSettings
+    var funding: FundingState
+
+    init(validator: EntryValidator) {
+        ledger = validator.ledger
+        roles = validator.roles
+        settings = validator.settings
+        funding = validator.funding
+    }
+
+    /// Checks `lines` of an entry dated `date`. A reversal undoes a checked entry, so its
+    /// lines are not held to the purpose of the grant again, only to the balances.
+    mutating func check(_ lines: [PostedLine], date: LedgerDate, pending: BalanceAccumulator, isReversal: Bool = false) throws {
+        try checkUnits(lines, date: date)
+        for grantID in Set(lines.compactMap { $0.grant?.id }).sorted() {
+            guard let grant = try ledger.grant(id: grantID) else { continue }
+            let grantLines = lines.filter { $0.grant?.id == grantID }
+            let terms = grant.terms(on: date)
+            for line in grantLines {
+                try checkReceipt(line, grant: grant, terms: terms)
+                if !isReversal { try checkSpending(line, grant: grant, terms: terms, date: date) }
+            }
+            try checkGrantFigures(grant, lines: grantLines, pending: pending)
+        }
+        if isReversal { try checkBalancesStayPositive(lines, pending: pending) }
+    }
+
+    private func checkReceipt(_ line: PostedLine, grant: Grant, terms: GrantTerms) throws {
+        guard roles.type(line.account.id) == .revenue, line.amountDong < 0 else { return }
+        if terms.status == .closed || terms.status == .cancelled {
+            throw LedgerError(.restriction, "grant \(grant.code) is \(terms.status.rawValue); it receives nothing more",
+                              hint: "receive the money without the grant, or amend the grant if it was closed by mistake")
+        }
+        let lineCurrency = line.foreign?.amount.currency ?? .vnd
+        if lineCurrency != grant.currency {
+            throw LedgerError(.currencyMismatch, "grant \(grant.code) is committed in \(grant.currency.code), but this receipt is in \(lineCurrency.code)",
+                              hint: "receive it in \(grant.currency.code), as the funder committed")
+        }
+    }
+
+    private func checkSpending(_ line: PostedLine, grant: Grant, terms: GrantTerms, date: LedgerDate) throws {
+        guard roles.type(line.account.id) == .expense, line.amountDong > 0 else { return }
+        switch terms.status {
+        case .active: break
+        case .pledged:
+            throw LedgerError(.restriction, "grant \(grant.code) is only pledged; its money cannot be spent yet",
+                              hint: "when the agreement is signed: cpf grant amend \(grant.code) --status active --reason \"agreement signed\"")
+        case .closed, .cancelled:
+            throw LedgerError(.restriction, "grant \(grant.code) is \(terms.status.rawValue); nothing more is spent from it",
+                              hint: "charge the spending to another grant or to unrestricted money")
+        }
+        if let from = terms.validFrom, date < from {
+            throw LedgerError(.restriction, "grant \(grant.code) may be spent from \(from); this entry is dated \(date)",
+                              hint: "date the spending within the grant's window, or charge it elsewhere")
+        }
+        if let to = terms.validTo, date > to {
+            throw LedgerError(.restriction, "grant \(grant.code) could be spent until \(to); this entry is dated \(date)",
+                              hint: "charge the spending elsewhere, or amend the grant's window with the funder's agreement")
+        }
+        if terms.restriction != .unrestricted && roles.managementAccountIDs.contains(line.account.id) {
+            throw LedgerError(.restriction, "\(terms.restriction.rawValue) money of grant \(grant.code) cannot pay management costs (account \(line.account.code))",
+                              hint: "pay management costs from unrestricted money")
+        }
+        try checkProgram(line, grant: grant, terms: terms)
+        try checkUnit(line, grant: grant, terms: terms)
+    }
+
+    private func checkProgram(_ line: PostedLine, grant: Grant, terms: GrantTerms) throws {
+        guard !terms.programIDs.isEmpty else { return }
+        let allowed = try terms.programIDs.compactMap { try ledger.codes(of: .program).byID[$0] }.sorted()
+        guard let program = line.program, terms.programIDs.contains(program.id) else {
+            let spent = line.program.map { "program \($0.code)" } ?? "no program"
+            throw LedgerError(.restriction, "grant \(grant.code) may be spent only on \(allowed.joined(separator: ", ")); this spending names \(spent)",
+                              hint: "charge it to a grant that allows it, or to unrestricted money (leave out --grant)")
+        }
+    }
+
+    private func checkUnit(_ line: PostedLine, grant: Grant, terms: GrantTerms) throws {
+        guard !terms.unitIDs.isEmpty else { return }
+        let units = try ledger.units()
+        let allowed = terms.unitIDs.compactMap { units[$0]?.code }.sorted()
+        var current = line.unit.flatMap { units[$0.id] }
+        while let unit = current {
+            if terms.unitIDs.contains(unit.id) { return }
+            current = unit.parentID.flatMap { units[$0] }
+        }
+        let spent = line.unit.map { "unit \($0.code)" } ?? "no unit"
+        throw LedgerError(.restriction, "grant \(grant.code) may be spent only in \(allowed.joined(separator: ", ")) (and the units within them); this spending names \(spent)",
+                          hint: "charge it to a grant for that place, or to unrestricted money (leave out --grant)")
+    }
+
+    private mutating func checkGrantFigures(_ grant: Grant, lines: [PostedLine], pending: BalanceAccumulator) throws {
+        let before = try funding.grantFigures(grant.id, currency: grant.currency, ledger: ledger, pending: pending)
+        var after = before
+        for line in lines {
+            after.add(line, accountType: roles.type(line.account.id), isFXAccount: line.account.id == roles.fxAccountID, grantCurrency: grant.currency)
+        }
+        let format = MoneyFormat.english
+        let committed = grant.current.committed
+        let received = after.receivedInGrantCurrency(grant.currency)
+        if received > committed.minorUnits && received > before.receivedInGrantCurrency(grant.currency) {
+            throw LedgerError(.overspent, "grant \(grant.code) would have received \(format.format(Amount(minorUnits: received, currency: grant.currency))) of the \(format.format(committed)) committed",
+                              hint: "amend the grant first if the funder raised its commitment: cpf grant amend \(grant.code) --amount \"…\" --reason \"…\"")
+        }
+        if after.availableDong < 0 && after.availableDong < before.availableDong {
+            throw LedgerError(.overspent, "grant \(grant.code) has \(format.format(dong: before.availableDong)) available (received \(format.format(dong: before.receivedDong)), spent \(format.format(dong: before.spentDong))); this entry would take it to \(format.format(dong: after.availableDong))",
+                              hint: "spend at most what is available, charge the rest elsewhere, or receive the next tranche first")
+        }
+    }
+
+    /// A reversal gives back what its entry took in: goods and foreign currency must still be there.
+    private mutating func checkBalancesStayPositive(_ lines: [PostedLine], pending: BalanceAccumulator) throws {
+        for line in lines where line.amountDong < 0 {
+            if let item = line.item, line.account.id == roles.goodsAccountID {
+                let onHand = try funding.goodsOnHand(item.id, goodsAccountID: line.account.id, ledger: ledger, pending: pending)
+                if onHand.other + (line.quantity ?? 0) < 0 {
+                    throw LedgerError(.insufficientGoods, "only \(onHand.other) \(item.code) are on hand; reversing would take away \(-(line.quantity ?? 0))",
+                                      hint: "the goods were handed out already; reverse the distribution first")
+                }
+            }
+            if let foreign = line.foreign, try ledger.accountsByCode()[line.account.code]?.isForeignCurrency == true {
+                let balance = try funding.foreignBalance(line.account.id, ledger: ledger, pending: pending)
+                if balance.other + foreign.amount.minorUnits < 0 {
+                    throw LedgerError(.insufficientFunds, "account \(line.account.code) holds \(Amount(minorUnits: balance.other, currency: foreign.amount.currency)); reversing would take out \(foreign.amount.negated)",
+                                      hint: "the money was already spent or converted; reverse that first")
+                }
+            }
+        }
+    }
+
+    private func checkUnits(_ lines: [PostedLine], date: LedgerDate) throws {
+        guard lines.contains(where: { $0.unit != nil }) else { return }
+        let units = try ledger.units()
+        for line in lines {
+            guard let reference = line.unit, let unit = units[reference.id], !unit.isEffective(on: date) else { continue }
+            let successor = unit.mergedIntoID.flatMap { units[$0]?.code }.map { "; it was merged into \($0)" } ?? ""
+            throw LedgerError(.restriction, "unit \(unit.code) exists from \(unit.effectiveFrom?.iso ?? "the start") to \(unit.effectiveTo?.iso ?? "now"), not on \(date)\(successor)",
+                              hint: successor.isEmpty ? "use the unit in effect on that date" : "use the successor unit for entries after the merger")
+        }
+    }
+
+    // MARK: Balance and exchange difference
+
+    static func checkBalanced(_ lines: [PostedLine]) throws {
+        // At most 1,001 lines of at most 10^15 each: the sums cannot overflow Int64.
+        var debits: Int64 = 0
+        var credits: Int64 = 0
+        for line in lines {
+            if line.amountDong > 0 { debits += line.amountDong } else { credits -= line.amountDong }
+        }
+        guard debits == credits else {
+            let format = MoneyFormat.english
+            let larger = debits > credits ? "debits exceed credits" : "credits exceed debits"
+            throw LedgerError(.unbalanced, "the entry does not balance: debits \(format.format(dong: debits)), credits \(format.format(dong: credits)); \(larger) by \(format.format(dong: abs(debits - credits)))",
+                              hint: "correct an amount, or add a line for the difference")
+        }
+    }
+
+    /// The realized exchange difference of an entry where foreign currency leaves an account
+    /// at its book rate: the dong the entry states on its other lines minus the book value,
+    /// booked to the exchange-difference account (a gain is a credit). `nil` when the entry
+    /// has no book-valued line or already balances.
+    ///
+    /// A difference above 10 % of the book value is refused as a likely mistake: exchange
+    /// rates do not move that much between a receipt and its use.
+    static func fxDifference(_ lines: [PostedLine], outflows: OutflowTally, settings: LedgerSettings, accounts: [String: Account]) throws -> PostedLine? {
+        guard outflows.bookValuedDong > 0 else { return nil }
+        let imbalance = lines.reduce(Int64(0)) { $0 + $1.amountDong }
+        guard imbalance != 0 else { return nil }
+        let format = MoneyFormat.english
+        guard Int128(abs(imbalance)) * 10 <= Int128(outflows.bookValuedDong) else {
+            throw LedgerError(.unbalanced, "the entry is \(format.format(dong: abs(imbalance))) out of balance against the \(format.format(dong: outflows.bookValuedDong)) book value of the foreign currency leaving; that is too much to be an exchange difference",
+                              hint: "check the amounts: state the dong actually obtained or spent")
+        }
+        guard let account = accounts[settings.fxDifferenceAccountCode], !account.isHeading, account.closedOn == nil else {
+            throw LedgerError(.unknownAccount, "the exchange-difference account \(settings.fxDifferenceAccountCode) is missing, a heading or closed",
+                              hint: "set an open posting account: cpf settings set fx-difference-account 413")
+        }
+        // The difference follows the money it arose on when all of it came from one funder and grant.
+        let sources = outflows.bookValuedLines
+        let single = sources.allSatisfy { $0.funder == sources[0].funder && $0.grant == sources[0].grant } ? sources.first : nil
+        return PostedLine(lineNumber: lines.count + 1, account: RegistryReference(id: account.id, code: account.code), amountDong: -imbalance,
+                          funder: single?.funder, grant: single?.grant, restriction: single?.restriction ?? .unrestricted,
+                          memo: imbalance > 0 ? "realized exchange gain" : "realized exchange loss")
+    }
+}

@@ -1,0 +1,97 @@
+/// The fund's settings, kept in `ledger_meta` under `setting.*` and listed by
+/// `cpf settings show`. Every change is recorded in the audit trail.
+public struct LedgerSettings: Sendable, Equatable {
+    /// Whether year-end revaluation of foreign-currency balances is allowed. Public-sector
+    /// accounting (Circular 107/2017/TT-BTC) does not revalue them for non-business activity,
+    /// so a new ledger says `false`.
+    public var fxRevaluationAllowed = false
+    /// The account of goods received in kind and held for distribution.
+    public var goodsAccountCode = "156"
+    /// Where realized (and, when allowed, unrealized) exchange differences are booked.
+    public var fxDifferenceAccountCode = "413"
+    /// The heading of management costs (chi phí quản lý), capped at a share of revenue.
+    public var managementAccountCode = "642"
+    /// The cap on management costs, in percent of the qualifying revenue (SPEC.md §2: 10 %).
+    public var managementCapPercent: Int64 = 10
+    /// Entries whose debits reach this many dong wait for a second person's approval; `nil`
+    /// means no entry waits.
+    public var approvalThresholdDong: Int64?
+
+    public init() {}
+
+    /// The settings' names as `cpf settings set` takes them.
+    public static let names = ["fx-revaluation", "goods-account", "fx-difference-account", "management-account",
+                               "management-cap-percent", "approval-threshold"]
+
+    /// Each setting as text, in `names` order.
+    public var values: [(name: String, value: String)] {
+        [("fx-revaluation", fxRevaluationAllowed ? "allowed" : "forbidden"), ("goods-account", goodsAccountCode),
+         ("fx-difference-account", fxDifferenceAccountCode), ("management-account", managementAccountCode),
+         ("management-cap-percent", String(managementCapPercent)),
+         ("approval-threshold", approvalThresholdDong.map { "\($0) VND" } ?? "none")]
+    }
+
+    /// Applies one setting given as text, checking its form.
+    mutating func apply(name: String, value: String) throws {
+        switch name {
+        case "fx-revaluation":
+            guard value == "allowed" || value == "forbidden" else {
+                throw LedgerError(.settings, "fx-revaluation is 'allowed' or 'forbidden', not '\(value)'", hint: "cpf settings set fx-revaluation forbidden")
+            }
+            fxRevaluationAllowed = value == "allowed"
+        case "goods-account": goodsAccountCode = value
+        case "fx-difference-account": fxDifferenceAccountCode = value
+        case "management-account": managementAccountCode = value
+        case "management-cap-percent":
+            guard let percent = Int64(value), (0...100).contains(percent) else {
+                throw LedgerError(.settings, "management-cap-percent is a whole number from 0 to 100, not '\(value)'", hint: "cpf settings set management-cap-percent 10")
+            }
+            managementCapPercent = percent
+        case "approval-threshold":
+            if value == "none" {
+                approvalThresholdDong = nil
+            } else {
+                let amount = try Amount.parse(value)
+                guard amount.currency == .vnd, amount.minorUnits > 0 else {
+                    throw LedgerError(.settings, "approval-threshold is an amount in VND or 'none'", hint: "cpf settings set approval-threshold \"100000000 VND\"")
+                }
+                approvalThresholdDong = amount.minorUnits
+            }
+        default:
+            throw LedgerError(.settings, "there is no setting '\(name)'", hint: "settings: \(LedgerSettings.names.joined(separator: ", "))")
+        }
+    }
+}
+
+extension Ledger {
+    /// The fund's settings.
+    public func settings() throws -> LedgerSettings {
+        if let cached = registryCache.settings { return cached }
+        var settings = LedgerSettings()
+        try database.forEachRow("SELECT substr(key, 9), value FROM ledger_meta WHERE key LIKE 'setting.%'") { row in
+            try? settings.apply(name: row.text(at: 0), value: row.text(at: 1))
+        }
+        registryCache.settings = settings
+        return settings
+    }
+
+    /// Changes one setting and records the change in the audit trail.
+    ///
+    /// - Throws: `LedgerError.settings` for an unknown name or a malformed value;
+    ///   `unknownAccount` when an account setting names no account.
+    public func setSetting(_ name: String, to value: String, user: String) throws {
+        let user = try TextRules.checkedUser(user)
+        let now = Timestamp.now()
+        try write {
+            var settings = try self.settings()
+            let before = settings.values.first { $0.name == name }?.value
+            try settings.apply(name: name, value: value)
+            if name.hasSuffix("-account"), try accountsByCode()[value] == nil { throw Ledger.unknownAccount(value) }
+            let stored = settings.values.first { $0.name == name }!.value
+            try database.execute("INSERT INTO ledger_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                                 ["setting.\(name)", name == "approval-threshold" ? (settings.approvalThresholdDong.map { "\($0) VND" } ?? "none") : stored])
+            try recordChange(action: "setting", subject: "setting:\(name)", detail: "\(before ?? "") → \(stored)", user: user, at: now)
+            invalidateRegistryCache()
+        }
+    }
+}
