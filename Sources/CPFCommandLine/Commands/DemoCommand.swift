@@ -34,6 +34,7 @@ struct DemoCommand: Command {
         context.print("\(scenario.fundName) — demonstration ledger at \(path)\n")
         context.print(scenario.description + "\n")
         context.print(try ledger.trialBalanceReport(through: scenario.endDate).rendered(.table, language: .english))
+        context.print(try ledger.grantsReport(through: scenario.endDate).rendered(.table, language: .english))
         let verification = try ledger.verify()
         context.print("\n" + VerifyCommand.text(verification, digest: nil))
         return verification.isIntact ? .success : .failure

@@ -20,12 +20,10 @@ public struct GrantUtilization: Sendable {
 
     /// What is outstanding, in dong at `rate`; `nil` for a foreign grant without a rate.
     public var outstandingDong: Int64? { dongValue(outstanding) }
-    /// The commitment in dong: what was received, at the rates of the receipts, plus what is
-    /// outstanding at `rate`.
-    public var committedDong: Int64? {
-        if currency == .vnd { return committed.minorUnits }
-        return outstandingDong.map { figures.receivedDong + $0 }
-    }
+    /// The commitment in dong at `rate`, the rate of the report date (a commitment is off the
+    /// balance sheet, so it is valued at the closing rate); `nil` for a foreign grant
+    /// without a rate.
+    public var committedDong: Int64? { dongValue(committed) }
 
     /// Spent, in the grant's currency at the grant's average received rate (its dong received
     /// plus exchange effect, per unit received); exact for a dong grant.

@@ -124,6 +124,7 @@ extension Ledger {
                 ReportColumn("status", LocalizedText("Status", "Trạng thái"), .text),
                 ReportColumn("restriction", LocalizedText("Restriction", "Hạn chế"), .text),
                 ReportColumn("committed", LocalizedText("Committed", "Cam kết"), .amount),
+                ReportColumn("committed_vnd", LocalizedText("Committed (VND at date)", "Cam kết (VND theo tỷ giá)"), .dong),
                 ReportColumn("received", LocalizedText("Received", "Đã nhận"), .amount),
                 ReportColumn("outstanding", LocalizedText("Outstanding", "Còn phải nhận"), .amount),
                 ReportColumn("received_vnd", LocalizedText("Received (VND)", "Đã nhận (VND)"), .dong),
@@ -132,20 +133,22 @@ extension Ledger {
                 ReportColumn("available_vnd", LocalizedText("Available (VND)", "Còn lại (VND)"), .dong),
                 ReportColumn("children", LocalizedText("Child-instances", "Lượt trẻ em"), .count),
             ])
-            var totals = (received: Int64(0), spent: Int64(0), fx: Int64(0), available: Int64(0), children: Int64(0))
+            var totals = (committed: Int64(0), received: Int64(0), spent: Int64(0), fx: Int64(0), available: Int64(0), children: Int64(0))
             for utilization in try grantUtilizations(through: date, funderCode: funderCode) {
                 let figures = utilization.figures
                 table.rows.append([.text(utilization.grant.code), .text(utilization.grant.funderCode), .text(utilization.terms.status.rawValue),
-                                   .text(utilization.terms.restriction.rawValue), .amount(utilization.committed), .amount(utilization.received),
+                                   .text(utilization.terms.restriction.rawValue), .amount(utilization.committed),
+                                   utilization.committedDong.map(ReportCell.dong) ?? .empty, .amount(utilization.received),
                                    .amount(utilization.outstanding), .dong(figures.receivedDong), .dong(figures.spentDong), .dong(figures.fxEffectDong),
                                    .dong(figures.availableDong), .count(figures.children)])
+                totals.committed += utilization.committedDong ?? 0
                 totals.received += figures.receivedDong
                 totals.spent += figures.spentDong
                 totals.fx += figures.fxEffectDong
                 totals.available += figures.availableDong
                 totals.children += figures.children
             }
-            table.totals = [.localized(LocalizedText("Total", "Tổng cộng")), .empty, .empty, .empty, .empty, .empty, .empty,
+            table.totals = [.localized(LocalizedText("Total", "Tổng cộng")), .empty, .empty, .empty, .empty, .dong(totals.committed), .empty, .empty,
                             .dong(totals.received), .dong(totals.spent), .dong(totals.fx), .dong(totals.available), .count(totals.children)]
             return Report(key: "grants", title: LocalizedText("Grant utilization", "Tình hình sử dụng các khoản tài trợ"), fundName: fundName,
                           parameters: [(LocalizedText("Through", "Đến ngày"), .date(date))], tables: [table],
