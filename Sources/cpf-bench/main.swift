@@ -95,7 +95,7 @@ func benchmarkBatchedPosting(size: Int) throws -> Ledger {
     removeLedger(path)
     let ledger = try Ledger.create(at: path, fundName: "Benchmark fund", user: user)
     let generator = LedgerGenerator()
-    try generator.recordRates(in: ledger, entryCount: size, user: user)
+    try generator.prepare(ledger, entryCount: size, user: user)
     var iterator = generator.makeIterator()
     var postingSeconds = 0.0
     var lineCount = 0
@@ -115,14 +115,17 @@ func benchmarkBatchedPosting(size: Int) throws -> Ledger {
 }
 
 /// The same rows inserted straight into SQLite with prepared statements: no validation, no
-/// hashing, no maintained totals. The floor any ledger built on SQLite can reach.
+/// hashing, no maintained totals, foreign lines at a fixed rate. The floor any ledger built on
+/// SQLite can reach with this schema.
 func benchmarkRawInserts(size: Int) throws {
     let path = "\(options.directory)/cpf-bench-raw-\(size).cpf"
     removeLedger(path)
     let ledger = try Ledger.create(at: path, fundName: "Raw insert baseline", user: user)
+    let generator = LedgerGenerator()
+    try generator.prepare(ledger, entryCount: 0, user: user)
     let database = ledger.database
-    let accounts = Dictionary(uniqueKeysWithValues: try ledger.accounts().map { ($0.code, $0.id) })
-    var iterator = LedgerGenerator().makeIterator()
+    let ids = try RegistryIDs(ledger)
+    var iterator = generator.makeIterator()
     let hash = [UInt8](repeating: 7, count: 32)
     var seq: Int64 = 0
     var seconds = 0.0
@@ -135,8 +138,9 @@ func benchmarkRawInserts(size: Int) throws {
                 INSERT INTO entry (seq, kind, entry_date, memo, external_ref, posted_by, posted_at, hash) VALUES (?1, 'journal', ?2, ?3, ?4, ?5, ?6, ?7)
                 """)
             let insertLine = try database.cachedStatement("""
-                INSERT INTO line (entry_seq, line_no, account_id, amount_vnd, currency, amount_foreign, rate, rate_date, rate_source, children)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+                INSERT INTO line (entry_seq, line_no, account_id, amount_vnd, currency, amount_foreign, rate, rate_date, rate_source,
+                                  funder_id, grant_id, program_id, unit_id, item_id, quantity, children)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)
                 """)
             let postedAt = Timestamp.now().iso
             for draft in batch {
@@ -149,13 +153,13 @@ func benchmarkRawInserts(size: Int) throws {
                 try insertEntry.bind(postedAt, at: 6)
                 try insertEntry.bind(blob: hash, at: 7)
                 try insertEntry.execute()
-                let dongs = rawDong(draft)
                 for (number, line) in draft.lines.enumerated() {
                     let sign: Int64 = line.side == .debit ? 1 : -1
+                    let dong = line.amount.currency == .vnd ? line.amount.minorUnits : line.amount.minorUnits * 230
                     try insertLine.bind(seq, at: 1)
                     try insertLine.bind(number + 1, at: 2)
-                    try insertLine.bind(accounts[line.accountCode]!, at: 3)
-                    try insertLine.bind(sign * dongs[number], at: 4)
+                    try insertLine.bind(ids.accounts[line.accountCode]!, at: 3)
+                    try insertLine.bind(sign * dong, at: 4)
                     if line.amount.currency == .vnd {
                         for index in Int32(5)...9 { try insertLine.bindNull(at: index) }
                     } else {
@@ -165,7 +169,13 @@ func benchmarkRawInserts(size: Int) throws {
                         try insertLine.bind(draft.date.iso, at: 8)
                         try insertLine.bind("SBV", at: 9)
                     }
-                    try insertLine.bind(line.children.map { sign * $0 }, at: 10)
+                    try insertLine.bind(line.dimensions.funder.flatMap { ids.funders[$0] }, at: 10)
+                    try insertLine.bind(line.dimensions.grant.flatMap { ids.grants[$0] }, at: 11)
+                    try insertLine.bind(line.dimensions.program.flatMap { ids.programs[$0] }, at: 12)
+                    try insertLine.bind(line.dimensions.unit.flatMap { ids.units[$0] }, at: 13)
+                    try insertLine.bind(line.item.flatMap { ids.items[$0] }, at: 14)
+                    try insertLine.bind(line.quantity.map { sign * $0 }, at: 15)
+                    try insertLine.bind(line.children.map { sign * $0 }, at: 16)
                     try insertLine.execute()
                 }
             }
@@ -176,12 +186,22 @@ func benchmarkRawInserts(size: Int) throws {
     removeLedger(path)
 }
 
-/// Dong per line for the raw baseline: a USD line's dong is the other side's total.
-func rawDong(_ draft: EntryDraft) -> [Int64] {
-    let knownCredit = draft.lines.filter { $0.amount.currency == .vnd && $0.side == .credit }.reduce(Int64(0)) { $0 + $1.amount.minorUnits }
-    let knownDebit = draft.lines.filter { $0.amount.currency == .vnd && $0.side == .debit }.reduce(Int64(0)) { $0 + $1.amount.minorUnits }
-    return draft.lines.map { line in
-        line.amount.currency == .vnd ? line.amount.minorUnits : (line.side == .debit ? knownCredit - knownDebit : knownDebit - knownCredit)
+/// Registry ids by code, for the raw baseline.
+struct RegistryIDs {
+    let accounts: [String: Int64]
+    let funders: [String: Int64]
+    let grants: [String: Int64]
+    let programs: [String: Int64]
+    let units: [String: Int64]
+    let items: [String: Int64]
+
+    init(_ ledger: Ledger) throws {
+        accounts = Dictionary(uniqueKeysWithValues: try ledger.accounts().map { ($0.code, $0.id) })
+        funders = Dictionary(uniqueKeysWithValues: try ledger.funders().map { ($0.code, $0.id) })
+        grants = Dictionary(uniqueKeysWithValues: try ledger.grants().map { ($0.code, $0.id) })
+        programs = Dictionary(uniqueKeysWithValues: try ledger.programs().map { ($0.code, $0.id) })
+        units = Dictionary(uniqueKeysWithValues: try ledger.units().values.map { ($0.code, $0.id) })
+        items = Dictionary(uniqueKeysWithValues: try ledger.goodsItems().map { ($0.code, $0.id) })
     }
 }
 
@@ -189,11 +209,10 @@ func benchmarkDurablePosts() throws {
     let path = "\(options.directory)/cpf-bench-durable.cpf"
     removeLedger(path)
     let ledger = try Ledger.create(at: path, fundName: "Durable posting", user: user)
+    try LedgerGenerator(seed: 7).prepare(ledger, entryCount: options.durableCount, user: user)
     var iterator = LedgerGenerator(seed: 7).makeIterator()
     var drafts: [EntryDraft] = []
-    while drafts.count < options.durableCount, let draft = iterator.next() {
-        if draft.lines.allSatisfy({ $0.amount.currency == .vnd }) { drafts.append(draft) }
-    }
+    while drafts.count < options.durableCount, let draft = iterator.next() { drafts.append(draft) }
     let start = now()
     for draft in drafts { try ledger.post(draft, user: user) }
     let seconds = now() - start
