@@ -25,5 +25,3 @@ CREATE TABLE balance_month (
     line_count   INTEGER NOT NULL CHECK (line_count >= 0),
     PRIMARY KEY (month_key, account_id)
 ) STRICT, WITHOUT ROWID;
-
-CREATE INDEX balance_month_account ON balance_month (account_id, month_key);

@@ -81,30 +81,13 @@ CREATE TABLE plan (
     PRIMARY KEY (year, program_code, source)
 ) STRICT, WITHOUT ROWID;
 
--- Totals of the journal lines by day (and by month) and by every dimension, maintained in
--- the same transaction as each post, like the balances of migration 004. Grant utilization,
--- donor statements, reach and the public disclosure read these instead of millions of lines;
--- `cpf verify` proves they equal the lines. A missing dimension is 0 (or '' for currency).
+-- Totals of the journal lines by month and by every dimension, maintained in the same
+-- transaction as each post, like the balances of migration 004. Grant utilization, donor
+-- statements, reach and the public disclosure read these for whole months, and the lines
+-- themselves (by entry_date) for the days of a month a period only partly covers; `cpf
+-- verify` proves the totals equal the lines. A missing dimension is 0 (or '' for currency).
 -- foreign_net is in `currency`; quantity_net and children_net are signed like the amounts.
-CREATE TABLE dimension_day (
-    day_key       INTEGER NOT NULL CHECK (day_key BETWEEN 19000101 AND 21991231),
-    account_id    INTEGER NOT NULL REFERENCES account (id),
-    funder_id     INTEGER NOT NULL,
-    grant_id      INTEGER NOT NULL,
-    program_id    INTEGER NOT NULL,
-    unit_id       INTEGER NOT NULL,
-    item_id       INTEGER NOT NULL,
-    restriction   TEXT NOT NULL,
-    currency      TEXT NOT NULL,
-    debit_vnd     INTEGER NOT NULL CHECK (debit_vnd >= 0),
-    credit_vnd    INTEGER NOT NULL CHECK (credit_vnd >= 0),
-    foreign_net   INTEGER NOT NULL,
-    quantity_net  INTEGER NOT NULL,
-    children_net  INTEGER NOT NULL,
-    line_count    INTEGER NOT NULL CHECK (line_count >= 0),
-    PRIMARY KEY (day_key, account_id, funder_id, grant_id, program_id, unit_id, item_id, restriction, currency)
-) STRICT, WITHOUT ROWID;
-
+-- There is no daily table: each maintained table costs every post a page write (cpf-bench).
 CREATE TABLE dimension_month (
     month_key     INTEGER NOT NULL CHECK (month_key BETWEEN 190001 AND 219912),
     account_id    INTEGER NOT NULL REFERENCES account (id),
@@ -124,8 +107,8 @@ CREATE TABLE dimension_month (
     PRIMARY KEY (month_key, account_id, funder_id, grant_id, program_id, unit_id, item_id, restriction, currency)
 ) STRICT, WITHOUT ROWID;
 
+-- Posting rules read one grant's or one goods item's figures at a time.
 CREATE INDEX dimension_month_grant ON dimension_month (grant_id, month_key) WHERE grant_id <> 0;
-CREATE INDEX dimension_month_funder ON dimension_month (funder_id, month_key) WHERE funder_id <> 0;
 CREATE INDEX dimension_month_item ON dimension_month (item_id) WHERE item_id <> 0;
 
 -- The fund's settings, stated explicitly rather than implied by the program's defaults.

@@ -205,10 +205,12 @@ struct RegistryIDs {
     }
 }
 
-func benchmarkDurablePosts() throws {
+func benchmarkDurablePosts(durable: Bool = true) throws {
     let path = "\(options.directory)/cpf-bench-durable.cpf"
     removeLedger(path)
-    let ledger = try Ledger.create(at: path, fundName: "Durable posting", user: user)
+    var configuration = Database.Configuration()
+    configuration.synchronousFull = durable
+    let ledger = try Ledger.create(at: path, fundName: "Durable posting", user: user, configuration: configuration)
     try LedgerGenerator(seed: 7).prepare(ledger, entryCount: options.durableCount, user: user)
     var iterator = LedgerGenerator(seed: 7).makeIterator()
     var drafts: [EntryDraft] = []
@@ -216,7 +218,7 @@ func benchmarkDurablePosts() throws {
     let start = now()
     for draft in drafts { try ledger.post(draft, user: user) }
     let seconds = now() - start
-    report("durable posts, one transaction each (synchronous=FULL)", "\(grouped(Int(Double(drafts.count) / seconds))) entries/s (\(grouped(drafts.count)) in \(format(seconds, 2)) s)")
+    report(durable ? "durable posts, one transaction each (synchronous=FULL)" : "one post per transaction, synchronous=OFF (CPU cost)", "\(grouped(Int(Double(drafts.count) / seconds))) entries/s (\(grouped(drafts.count)) in \(format(seconds, 2)) s)")
     removeLedger(path)
 }
 
@@ -250,6 +252,7 @@ func benchmarkVerify(_ ledger: Ledger, size: Int) throws {
 print("cpf-bench — \(CommandLine.arguments.joined(separator: " "))")
 do {
     if options.phases.contains("durable") { try benchmarkDurablePosts() }
+    if options.phases.contains("single-cpu") { try benchmarkDurablePosts(durable: false) }
     for size in options.sizes {
         print("\n\(grouped(size)) entries:")
         if options.phases.contains("raw") { try benchmarkRawInserts(size: size) }

@@ -1,6 +1,6 @@
 /// Totals of the lines written in a transaction, gathered in memory and added to the
 /// maintained totals once, at the end (`flush`): per account and day (`balance_day`,
-/// `balance_month`) and per day and every dimension (`dimension_day`, `dimension_month`).
+/// `balance_month`) and per month and every dimension (`dimension_month`).
 ///
 /// A batch of thousands of entries touches a few hundred (day, account) pairs, so the
 /// maintained totals cost a few hundred upserts per batch instead of four per line.
@@ -11,9 +11,9 @@ struct BalanceAccumulator {
         let accountID: Int64
     }
 
-    /// A day (or month), an account and every dimension of a line. 0 (or "") means none.
+    /// A month, an account and every dimension of a line. 0 (or "") means none.
     struct DimensionKey: Hashable {
-        var dayKey: Int32
+        let monthKey: Int32
         let accountID: Int64
         let funderID: Int64
         let grantID: Int64
@@ -23,9 +23,9 @@ struct BalanceAccumulator {
         let restriction: Restriction
         let currency: String
 
-        init(dayKey: Int32, accountID: Int64, funderID: Int64, grantID: Int64, programID: Int64, unitID: Int64,
+        init(monthKey: Int32, accountID: Int64, funderID: Int64, grantID: Int64, programID: Int64, unitID: Int64,
              itemID: Int64, restriction: Restriction, currency: String) {
-            self.dayKey = dayKey
+            self.monthKey = monthKey
             self.accountID = accountID
             self.funderID = funderID
             self.grantID = grantID
@@ -36,8 +36,8 @@ struct BalanceAccumulator {
             self.currency = currency
         }
 
-        init(_ line: PostedLine, dayKey: Int32) {
-            self.init(dayKey: dayKey, accountID: line.account.id, funderID: line.funder?.id ?? 0, grantID: line.grant?.id ?? 0,
+        init(_ line: PostedLine, monthKey: Int32) {
+            self.init(monthKey: monthKey, accountID: line.account.id, funderID: line.funder?.id ?? 0, grantID: line.grant?.id ?? 0,
                       programID: line.program?.id ?? 0, unitID: line.unit?.id ?? 0, itemID: line.item?.id ?? 0,
                       restriction: line.restriction, currency: line.foreign?.amount.currency.code ?? "")
         }
@@ -112,7 +112,7 @@ struct BalanceAccumulator {
         let dayKey = Int32(date.dayKey)
         let foreign = foreignAccount ? line.foreign?.amount.minorUnits : nil
         guard byDay[Key(dayKey: dayKey, accountID: line.account.id), default: Totals()].add(amountDong: line.amountDong, foreignMinorUnits: foreign),
-              byDimension[DimensionKey(line, dayKey: dayKey), default: DimensionTotals()].add(line) else {
+              byDimension[DimensionKey(line, monthKey: dayKey / 100), default: DimensionTotals()].add(line) else {
             throw BalanceAccumulator.overflowError(account: line.account.code)
         }
     }
@@ -126,27 +126,16 @@ struct BalanceAccumulator {
         return byMonth
     }
 
-    static func monthly(_ byDay: [DimensionKey: DimensionTotals]) -> [DimensionKey: DimensionTotals]? {
-        var byMonth: [DimensionKey: DimensionTotals] = [:]
-        for (key, totals) in byDay {
-            var monthKey = key
-            monthKey.dayKey = key.dayKey / 100
-            guard byMonth[monthKey, default: DimensionTotals()].add(totals) else { return nil }
-        }
-        return byMonth
-    }
-
     /// Adds everything gathered to the maintained totals and starts afresh.
     mutating func flush(into database: Database) throws {
         guard !byDay.isEmpty else { return }
-        guard let byMonth = BalanceAccumulator.monthly(byDay), let dimensionsByMonth = BalanceAccumulator.monthly(byDimension) else {
+        guard let byMonth = BalanceAccumulator.monthly(byDay) else {
             throw BalanceAccumulator.overflowError(account: "(a month's total)")
         }
         do {
             try upsert(byDay, table: "balance_day", keyColumn: "day_key", database: database)
             try upsert(byMonth, table: "balance_month", keyColumn: "month_key", database: database)
-            try upsert(byDimension, table: "dimension_day", keyColumn: "day_key", database: database)
-            try upsert(dimensionsByMonth, table: "dimension_month", keyColumn: "month_key", database: database)
+            try upsert(byDimension, database: database)
         } catch let error as SQLiteError where error.isConstraintViolation {
             // An integer sum past Int64 becomes REAL in SQLite, which a STRICT INTEGER column refuses.
             throw LedgerError(.overflow, "an account's running total would exceed what the ledger can hold (\(error.message))",
@@ -177,12 +166,12 @@ struct BalanceAccumulator {
         }
     }
 
-    private func upsert(_ totals: [DimensionKey: DimensionTotals], table: String, keyColumn: String, database: Database) throws {
+    private func upsert(_ totals: [DimensionKey: DimensionTotals], database: Database) throws {
         let statement = try database.cachedStatement("""
-            INSERT INTO \(table) (\(keyColumn), account_id, funder_id, grant_id, program_id, unit_id, item_id, restriction, currency,
+            INSERT INTO dimension_month (month_key, account_id, funder_id, grant_id, program_id, unit_id, item_id, restriction, currency,
                                   debit_vnd, credit_vnd, foreign_net, quantity_net, children_net, line_count)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
-            ON CONFLICT (\(keyColumn), account_id, funder_id, grant_id, program_id, unit_id, item_id, restriction, currency) DO UPDATE SET
+            ON CONFLICT (month_key, account_id, funder_id, grant_id, program_id, unit_id, item_id, restriction, currency) DO UPDATE SET
                 debit_vnd = debit_vnd + excluded.debit_vnd,
                 credit_vnd = credit_vnd + excluded.credit_vnd,
                 foreign_net = foreign_net + excluded.foreign_net,
@@ -190,8 +179,8 @@ struct BalanceAccumulator {
                 children_net = children_net + excluded.children_net,
                 line_count = line_count + excluded.line_count
             """)
-        for (key, value) in totals.sorted(by: { ($0.key.dayKey, $0.key.accountID) < ($1.key.dayKey, $1.key.accountID) }) {
-            try statement.bind(Int64(key.dayKey), at: 1)
+        for (key, value) in totals.sorted(by: { ($0.key.monthKey, $0.key.accountID) < ($1.key.monthKey, $1.key.accountID) }) {
+            try statement.bind(Int64(key.monthKey), at: 1)
             try statement.bind(key.accountID, at: 2)
             try statement.bind(key.funderID, at: 3)
             try statement.bind(key.grantID, at: 4)

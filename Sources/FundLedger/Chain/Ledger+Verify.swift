@@ -157,15 +157,14 @@ extension Ledger {
     /// Compares the maintained totals by dimension with the sums of the lines.
     private func verifyDimensions(_ recomputed: BalanceAccumulator, into report: inout VerificationReport) throws {
         let codes = try accountCodesByID()
-        let byMonth = BalanceAccumulator.monthly(recomputed.byDimension) ?? [:]
-        for (table, keyColumn, expected) in [("dimension_day", "day_key", recomputed.byDimension), ("dimension_month", "month_key", byMonth)] {
+        for (table, keyColumn, expected) in [("dimension_month", "month_key", recomputed.byDimension)] {
             var stored: [BalanceAccumulator.DimensionKey: BalanceAccumulator.DimensionTotals] = [:]
             try database.forEachRow("""
                 SELECT \(keyColumn), account_id, funder_id, grant_id, program_id, unit_id, item_id, restriction, currency,
                        debit_vnd, credit_vnd, foreign_net, quantity_net, children_net, line_count FROM \(table)
                 """) { row in
                 let key = BalanceAccumulator.DimensionKey(
-                    dayKey: Int32(truncatingIfNeeded: row.int64(at: 0)), accountID: row.int64(at: 1), funderID: row.int64(at: 2),
+                    monthKey: Int32(truncatingIfNeeded: row.int64(at: 0)), accountID: row.int64(at: 1), funderID: row.int64(at: 2),
                     grantID: row.int64(at: 3), programID: row.int64(at: 4), unitID: row.int64(at: 5), itemID: row.int64(at: 6),
                     restriction: Restriction(rawValue: row.text(at: 7)) ?? .unrestricted, currency: row.text(at: 8))
                 stored[key] = BalanceAccumulator.DimensionTotals(
@@ -174,8 +173,8 @@ extension Ledger {
                     quantityNet: row.int64(at: 12), childrenNet: row.int64(at: 13))
             }
             let differing = Set(stored.keys).union(expected.keys).filter { stored[$0] != expected[$0] }
-            for key in differing.sorted(by: { ($0.dayKey, $0.accountID) < ($1.dayKey, $1.accountID) }).prefix(5) {
-                report.add(nil, "\(table): account \(codes[key.accountID] ?? "#\(key.accountID)") for \(key.dayKey) (funder #\(key.funderID), grant #\(key.grantID), program #\(key.programID), unit #\(key.unitID), item #\(key.itemID)) disagrees with its lines")
+            for key in differing.sorted(by: { ($0.monthKey, $0.accountID) < ($1.monthKey, $1.accountID) }).prefix(5) {
+                report.add(nil, "\(table): account \(codes[key.accountID] ?? "#\(key.accountID)") for \(key.monthKey) (funder #\(key.funderID), grant #\(key.grantID), program #\(key.programID), unit #\(key.unitID), item #\(key.itemID)) disagrees with its lines")
             }
             if differing.count > 5 { report.add(nil, "\(table): \(differing.count - 5) more totals disagree with the lines") }
         }

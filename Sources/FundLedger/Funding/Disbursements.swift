@@ -129,7 +129,7 @@ extension Ledger {
     public func carryingValue(itemCode: String, quantity: Int64) throws -> Int64 {
         try read {
             let itemID = try registryID(.goodsItem, code: itemCode)
-            let roles = try AccountRoles(ledger: self)
+            let roles = try AccountRoles.of(self)
             var state = FundingState()
             let onHand = try state.goodsOnHand(itemID, goodsAccountID: roles.goodsAccountID ?? 0, ledger: self, pending: BalanceAccumulator())
             guard quantity > 0, quantity <= onHand.other else {

@@ -64,7 +64,7 @@ struct FundingState {
     mutating func grantFigures(_ grantID: Int64, currency: Currency, ledger: Ledger, pending: BalanceAccumulator) throws -> GrantFigures {
         if let figures = grants[grantID] { return figures }
         var figures = try ledger.grantFigures(grantID: grantID)
-        let roles = try AccountRoles(ledger: ledger)
+        let roles = try AccountRoles.of(ledger)
         for (key, totals) in pending.byDimension where key.grantID == grantID {
             figures.add(pendingLine(key, totals), accountType: roles.type(key.accountID), isFXAccount: key.accountID == roles.fxAccountID, grantCurrency: currency)
         }
@@ -137,7 +137,15 @@ struct AccountRoles {
     let fxAccountID: Int64?
     let managementAccountIDs: Set<Int64>
 
-    init(ledger: Ledger) throws {
+    /// The roles of the ledger's accounts (cached with the chart).
+    static func of(_ ledger: Ledger) throws -> AccountRoles {
+        if let cached = ledger.registryCache.accountRoles { return cached }
+        let roles = try AccountRoles(building: ledger)
+        ledger.registryCache.accountRoles = roles
+        return roles
+    }
+
+    private init(building ledger: Ledger) throws {
         let accounts = try ledger.accountsByCode()
         let settings = try ledger.settings()
         types = Dictionary(accounts.values.map { ($0.id, $0.type) }, uniquingKeysWith: { first, _ in first })
@@ -171,7 +179,11 @@ extension Ledger {
     func grantFiguresByID(from: Int64, to: Int64, through date: LedgerDate) throws -> [Int64: GrantFigures] {
         var result: [Int64: GrantFigures] = [:]
         let fxAccount = try settings().fxDifferenceAccountCode
-        try database.forEachRow(ReportQueries.grantFigures, named: [":through_day": date.dayKey, ":grant_from": from, ":grant_to": to, ":fx_account": fxAccount]) { row in
+        var parameters = PeriodSpans(through: date).parameters
+        parameters[":grant_from"] = from
+        parameters[":grant_to"] = to
+        parameters[":fx_account"] = fxAccount
+        try database.forEachRow(ReportQueries.grantFigures, named: parameters) { row in
             var figures = GrantFigures()
             figures.receivedDong = row.int64(at: 1)
             figures.receivedForeign = row.int64(at: 2)

@@ -38,6 +38,8 @@ struct RegistryCache {
     var settings: LedgerSettings?
     var units: [Int64: OrgUnit]?
     var grantTerms: [Int64: [GrantTerms]] = [:]
+    var accountRoles: AccountRoles?
+    var grants: [Int64: Grant] = [:]
 }
 
 extension Ledger {

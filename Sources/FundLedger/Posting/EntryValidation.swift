@@ -34,7 +34,7 @@ struct EntryValidator {
 
     init(ledger: Ledger) throws {
         self.ledger = ledger
-        self.roles = try AccountRoles(ledger: ledger)
+        self.roles = try AccountRoles.of(ledger)
         self.settings = try ledger.settings()
     }
 
