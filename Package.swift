@@ -31,10 +31,21 @@ let package = Package(
         .target(
             name: "ReportQueries",
             path: "reports",
-            exclude: ["README.md"],
+            exclude: ["README.md", "examples"],
             resources: [
+                .embedInCode("period-totals.sql"),
                 .embedInCode("trial-balance.sql"),
+                .embedInCode("net-assets.sql"),
+                .embedInCode("activities.sql"),
+                .embedInCode("account-register.sql"),
                 .embedInCode("grant-figures.sql"),
+                .embedInCode("donor-receipts.sql"),
+                .embedInCode("donor-uses.sql"),
+                .embedInCode("plan-vs-actual.sql"),
+                .embedInCode("reach.sql"),
+                .embedInCode("disclosure-receipts.sql"),
+                .embedInCode("disclosure-uses.sql"),
+                .embedInCode("management-cap.sql"),
             ]
         ),
         .target(

@@ -118,6 +118,7 @@ CREATE INDEX dimension_month_item ON dimension_month (item_id) WHERE item_id <> 
 INSERT INTO ledger_meta (key, value) VALUES
     ('setting.fx-revaluation', 'forbidden'),
     ('setting.goods-account', '156'),
+    ('setting.in-kind-revenue-account', '5133'),
     ('setting.fx-difference-account', '413'),
     ('setting.management-account', '642'),
     ('setting.management-cap-percent', '10'),

@@ -179,11 +179,8 @@ extension Ledger {
     func grantFiguresByID(from: Int64, to: Int64, through date: LedgerDate) throws -> [Int64: GrantFigures] {
         var result: [Int64: GrantFigures] = [:]
         let fxAccount = try settings().fxDifferenceAccountCode
-        var parameters = PeriodSpans(through: date).parameters
-        parameters[":grant_from"] = from
-        parameters[":grant_to"] = to
-        parameters[":fx_account"] = fxAccount
-        try database.forEachRow(ReportQueries.grantFigures, named: parameters) { row in
+        try withReportPeriod(PeriodSpans(through: date)) {
+          try database.forEachRow(ReportQueries.grantFigures, named: [":grant_from": from, ":grant_to": to, ":fx_account": fxAccount]) { row in
             var figures = GrantFigures()
             figures.receivedDong = row.int64(at: 1)
             figures.receivedForeign = row.int64(at: 2)
@@ -191,6 +188,7 @@ extension Ledger {
             figures.fxEffectDong = row.int64(at: 4)
             figures.children = row.int64(at: 5)
             result[row.int64(at: 0)] = figures
+          }
         }
         return result
     }

@@ -60,7 +60,6 @@ enum RevenueAccounts {
         }
     }
 
-    static let inKind = "5133"
     static let interest = "515"
 }
 
@@ -86,8 +85,9 @@ extension Ledger {
             throw LedgerError(.invalidInput, "a receipt names who gave it", hint: "give --funder CODE, or --interest for interest on deposits")
         }
         let dimensions = Dimensions(funder: funder?.code, grant: receipt.grantCode, program: receipt.programCode, unit: receipt.unitCode)
+        let inKindRevenue = try settings().inKindRevenueAccountCode
         let revenue = receipt.revenueAccountCode
-            ?? (receipt.isInterest ? RevenueAccounts.interest : receipt.inKind != nil ? RevenueAccounts.inKind : RevenueAccounts.code(for: funder!))
+            ?? (receipt.isInterest ? RevenueAccounts.interest : receipt.inKind != nil ? inKindRevenue : RevenueAccounts.code(for: funder!))
         let draft: EntryDraft
         var newItem: InKindGoods?
         if let goods = receipt.inKind {

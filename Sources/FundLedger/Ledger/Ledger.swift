@@ -22,6 +22,9 @@ public final class Ledger {
 
     /// Caches of small registries, rebuilt whenever a write transaction rolls back.
     var registryCache = RegistryCache()
+    /// Whether reports/period-totals.sql ran on this connection; its temporary objects last
+    /// as long as the connection.
+    var reportObjectsReady = false
     private var dataVersion: Int64 = -1
 
     private init(database: Database) throws {

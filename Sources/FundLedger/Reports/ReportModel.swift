@@ -94,6 +94,8 @@ public struct Report: Sendable {
     public let headHash: [UInt8]
     /// Whether the report is for the public or a donor: small child counts are masked.
     public var isPublic: Bool
+    /// Pictures of the figures, drawn in HTML output.
+    public var charts: [ReportChart] = []
 
     public init(key: String, title: LocalizedText, fundName: String, parameters: [(label: LocalizedText, value: ReportCell)] = [],
                 tables: [ReportTable], notes: [LocalizedText] = [], generatedAt: Timestamp, headSeq: Int64, headHash: [UInt8], isPublic: Bool = false) {
@@ -107,6 +109,33 @@ public struct Report: Sendable {
         self.headSeq = headSeq
         self.headHash = headHash
         self.isPublic = isPublic
+    }
+}
+
+/// A bar chart of some of a report's figures, drawn as inline SVG in HTML output.
+public struct ReportChart: Sendable {
+    public struct Series: Sendable {
+        public let name: LocalizedText
+        public let values: [Int64]
+    }
+
+    public enum ValueKind: Sendable {
+        case dong
+        case count
+    }
+
+    public let title: LocalizedText
+    public let labels: [LocalizedText]
+    /// One or two series (e.g. plan and actual), each with a value per label.
+    public let series: [Series]
+    public let valueKind: ValueKind
+
+    public init(title: LocalizedText, labels: [LocalizedText], series: [Series], valueKind: ValueKind) {
+        precondition(series.allSatisfy { $0.values.count == labels.count })
+        self.title = title
+        self.labels = labels
+        self.series = series
+        self.valueKind = valueKind
     }
 }
 

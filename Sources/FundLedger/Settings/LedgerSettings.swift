@@ -9,6 +9,8 @@ public struct LedgerSettings: Sendable, Equatable {
     public var goodsAccountCode = "156"
     /// Where realized (and, when allowed, unrealized) exchange differences are booked.
     public var fxDifferenceAccountCode = "413"
+    /// The revenue account of goods received in kind (left out of the management-cost base).
+    public var inKindRevenueAccountCode = "5133"
     /// The heading of management costs (chi phí quản lý), capped at a share of revenue.
     public var managementAccountCode = "642"
     /// The cap on management costs, in percent of the qualifying revenue (SPEC.md §2: 10 %).
@@ -20,12 +22,13 @@ public struct LedgerSettings: Sendable, Equatable {
     public init() {}
 
     /// The settings' names as `cpf settings set` takes them.
-    public static let names = ["fx-revaluation", "goods-account", "fx-difference-account", "management-account",
+    public static let names = ["fx-revaluation", "goods-account", "in-kind-revenue-account", "fx-difference-account", "management-account",
                                "management-cap-percent", "approval-threshold"]
 
     /// Each setting as text, in `names` order.
     public var values: [(name: String, value: String)] {
         [("fx-revaluation", fxRevaluationAllowed ? "allowed" : "forbidden"), ("goods-account", goodsAccountCode),
+         ("in-kind-revenue-account", inKindRevenueAccountCode),
          ("fx-difference-account", fxDifferenceAccountCode), ("management-account", managementAccountCode),
          ("management-cap-percent", String(managementCapPercent)),
          ("approval-threshold", approvalThresholdDong.map { "\($0) VND" } ?? "none")]
@@ -40,6 +43,7 @@ public struct LedgerSettings: Sendable, Equatable {
             }
             fxRevaluationAllowed = value == "allowed"
         case "goods-account": goodsAccountCode = value
+        case "in-kind-revenue-account": inKindRevenueAccountCode = value
         case "fx-difference-account": fxDifferenceAccountCode = value
         case "management-account": managementAccountCode = value
         case "management-cap-percent":

@@ -4,12 +4,8 @@
 /// reach the page.
 public struct HTMLRenderer {
     public let language: Language
-    /// Inline SVG charts placed after the tables, already rendered.
-    public var charts: [String] = []
-
-    public init(language: Language, charts: [String] = []) {
+    public init(language: Language) {
         self.language = language
-        self.charts = charts
     }
 
     public func render(_ report: Report) -> String {
@@ -35,7 +31,7 @@ public struct HTMLRenderer {
         }
         html += "</header>\n<main>\n"
         for table in report.tables { html += render(table, format: format, isPublic: report.isPublic) }
-        for chart in charts { html += "<figure>\(chart)</figure>\n" }
+        for chart in report.charts { html += "<figure>\(SVGChart(chart: chart, format: format, isPublic: report.isPublic).render())</figure>\n" }
         for note in report.notes { html += "<p class=\"note\">\(HTMLRenderer.escape(note(language)))</p>\n" }
         html += "</main>\n" + footer(report) + "</body>\n</html>\n"
         return html

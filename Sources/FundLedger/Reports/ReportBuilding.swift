@@ -1,0 +1,34 @@
+extension Ledger {
+    /// A report stamped with the fund's name, the time and the chain head it was made from.
+    func makeReport(key: String, title: LocalizedText, parameters: [(label: LocalizedText, value: ReportCell)], tables: [ReportTable],
+                    notes: [LocalizedText] = [], charts: [ReportChart] = [], isPublic: Bool = false) throws -> Report {
+        let head = try chainHead()
+        var report = Report(key: key, title: title, fundName: fundName, parameters: parameters, tables: tables, notes: notes,
+                            generatedAt: Timestamp.now(), headSeq: head.seq, headHash: head.hash, isPublic: isPublic)
+        report.charts = charts
+        return report
+    }
+
+    static func periodParameters(_ from: LedgerDate, _ to: LedgerDate) -> [(label: LocalizedText, value: ReportCell)] {
+        [(LocalizedText("From", "Từ ngày"), .date(from)), (LocalizedText("To", "Đến ngày"), .date(to))]
+    }
+}
+
+extension FunderKind {
+    var localizedName: LocalizedText { LocalizedText(nameEnglish, nameVietnamese) }
+
+    /// A source as a report names it; '' is money that names no funder.
+    static func localizedSource(_ raw: String) -> LocalizedText {
+        FunderKind(rawValue: raw)?.localizedName ?? LocalizedText("No funder named (interest, other)", "Không ghi nhà tài trợ (lãi, khác)")
+    }
+}
+
+extension Restriction {
+    var localizedName: LocalizedText {
+        switch self {
+        case .unrestricted: LocalizedText("Unrestricted", "Không hạn chế")
+        case .restricted: LocalizedText("Restricted", "Có hạn chế")
+        case .designated: LocalizedText("Designated support", "Hỗ trợ theo địa chỉ")
+        }
+    }
+}

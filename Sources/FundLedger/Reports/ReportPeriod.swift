@@ -1,0 +1,19 @@
+import ReportQueries
+
+extension Ledger {
+    /// Runs `body` with the report period set (reports/period-totals.sql): the temporary
+    /// `report_period` row that the `period_totals` view reads. The view and table are
+    /// created once per connection, in the connection's private temporary database.
+    func withReportPeriod<T>(_ spans: PeriodSpans, _ body: () throws -> T) throws -> T {
+        if !reportObjectsReady {
+            try database.execute(ReportQueries.periodTotals)
+            reportObjectsReady = true
+        }
+        try database.execute("DELETE FROM report_period", [])
+        var values: [any DatabaseBindable] = []
+        let parameters = spans.parameters
+        for name in [":whole_from", ":whole_to", ":head_from", ":head_to", ":tail_from", ":tail_to"] { values.append(parameters[name]!) }
+        try database.execute("INSERT INTO report_period (whole_from, whole_to, head_from, head_to, tail_from, tail_to) VALUES (?, ?, ?, ?, ?, ?)", values)
+        return try body()
+    }
+}
