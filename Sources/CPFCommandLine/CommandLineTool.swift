@@ -39,7 +39,7 @@ public enum CommandLineTool {
             case "--help", "-h": wantsHelp = true
             case "--db", "--user":
                 guard index < arguments.count else {
-                    errors.write("cpf: \(argument) needs a value\n")
+                    errors.write("cpf: \(argument) needs a value\nRun 'cpf --help' for usage.\n")
                     return ExitStatus.usage.rawValue
                 }
                 if argument == "--db" { databasePath = arguments[index] } else { user = arguments[index] }
@@ -106,6 +106,7 @@ public enum CommandLineTool {
             }
             if arguments.count > 1 { context.message("cpf: unknown command 'cpf \(arguments.prefix(2).joined(separator: " "))'") }
             context.message(text)
+            context.message("Run 'cpf \(group) SUBCOMMAND --help' for usage.")
             return ExitStatus.usage.rawValue
         }
         let overview = Help.overview(commands: commands.map { $0.configuration }, globalOptions: globalOptions)

@@ -62,10 +62,8 @@ import TestSupport
         let ledger = try CLILedger()
         let result = try ledger.run(addExample)
         let parent = try accountRows(ledger)["1123"]?["parent"] as? String
-        withKnownIssue("every 'account add --parent' is refused: 'account 1123 names parent 112, which is not defined before it'") {
-            expectSuccess(result)
-            #expect(parent == "112")
-        }
+        expectSuccess(result)
+        #expect(parent == "112")
     }
 
     @Test func refusesExistingCode() throws {
@@ -84,9 +82,7 @@ import TestSupport
         let ledger = try CLILedger()
         let result = try expectRefused(ledger, ["account", "add", "1123", "--name-vi", "A", "--name-en", "B", "--type", "expense", "--parent", "112"],
                                        rule: "invalid-chart", mentions: ["1123", "112"])
-        withKnownIssue("the refusal says parent 112 'is not defined before it' instead of naming the type mismatch") {
-            #expect(result.standardError.contains("expense") && result.standardError.contains("asset"), "\(result)")
-        }
+        #expect(result.standardError.contains("expense") && result.standardError.contains("asset"), "\(result)")
     }
 
     @Test func refusesSubAccountUnderAccountWithEntries() throws {
@@ -96,9 +92,7 @@ import TestSupport
         let before = try ledger.fingerprint()
         let result = try ledger.run(["account", "add", "1191", "--name-vi", "C", "--name-en", "D", "--type", "asset", "--parent", "119"])
         #expect(try ledger.fingerprint() == before)
-        withKnownIssue("refused as 'invalid-chart: names parent 119, which is not defined before it' instead of account-in-use") {
-            expectRefusal(result, rule: "account-in-use", mentions: ["119"])
-        }
+        expectRefusal(result, rule: "account-in-use", mentions: ["119"])
     }
 
     @Test func refusesSubAccountUnderClosedAccount() throws {
@@ -108,9 +102,7 @@ import TestSupport
         let before = try ledger.fingerprint()
         let result = try ledger.run(["account", "add", "1191", "--name-vi", "C", "--name-en", "D", "--type", "asset", "--parent", "119"])
         #expect(try ledger.fingerprint() == before)
-        withKnownIssue("refused as 'invalid-chart: names parent 119, which is not defined before it' instead of closed-account") {
-            expectRefusal(result, rule: "closed-account", mentions: ["119"])
-        }
+        expectRefusal(result, rule: "closed-account", mentions: ["119"])
     }
 
     @Test(arguments: ["11-23", "1123456789012345678901", "Tài"])
@@ -205,9 +197,7 @@ import TestSupport
         try "code,name_vi,name_en,type,currency,parent\n1123,Tiền gửi VCB,VCB deposits,asset,,112\n"
             .write(toFile: file, atomically: true, encoding: .utf8)
         let result = try ledger.run(["account", "load", file])
-        withKnownIssue("refused: 'account 1123 names parent 112, which is not defined before it'") {
-            expectSuccess(result)
-        }
+        expectSuccess(result)
     }
 
     @Test func refusesChartWithWrongHeaderAndWritesNoneOfIt() throws {

@@ -126,9 +126,7 @@ import TestSupport
         let ledger = try CLILedger()
         let result = try expectRefused(ledger, postArguments(debit), rule: rule)
         #expect(try storedCodes(ledger).isEmpty)
-        withKnownIssue("\(what)") {
-            expectNoCode(result, "refused post '\(debit)'")
-            #expect(!result.standardError.contains("bad") && !result.standardError.contains("code!"), "\(result)")
-        }
+        expectNoCode(result, "refused post '\(debit)'")
+        #expect(!result.standardError.contains("bad") && !result.standardError.contains("code!"), "\(result)")
     }
 }

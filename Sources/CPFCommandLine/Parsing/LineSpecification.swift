@@ -15,9 +15,48 @@ import FundLedger
 enum LineSpecification {
     static let keys = ["vnd", "source", "funder", "grant", "program", "unit", "item", "qty", "children", "beneficiaries", "memo"]
 
+    /// Parses one line. A refusal never quotes a beneficiary code: every fragment of the
+    /// `beneficiaries=` value is blanked out of its message and hint.
     static func parse(_ text: String, side: Side) throws -> LineDraft {
+        do {
+            return try parseUnredacted(text, side: side)
+        } catch let error as LedgerError {
+            let fragments = beneficiaryFragments(text)
+            guard !fragments.isEmpty else { throw error }
+            throw LedgerError(error.rule, blank(fragments, in: error.message), hint: blank(fragments, in: error.hint))
+        }
+    }
+
+    /// The pieces of the text that could identify a child: the value of `beneficiaries=`,
+    /// each code in it, and any words after it up to the next `key=value`.
+    static func beneficiaryFragments(_ text: String) -> [String] {
+        var fragments: [String] = []
+        var inCodes = false
+        for token in text.split(whereSeparator: \.isWhitespace).map(String.init) {
+            if token.lowercased().hasPrefix("beneficiaries=") {
+                inCodes = true
+                let value = String(token.dropFirst("beneficiaries=".count))
+                fragments.append(value)
+                fragments += value.split(separator: ",").map(String.init)
+            } else if inCodes && !token.contains("=") {
+                fragments.append(token)
+                fragments += token.split(separator: ",").map(String.init)
+            } else {
+                inCodes = false
+            }
+        }
+        return fragments.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
+    }
+
+    static func blank(_ fragments: [String], in text: String) -> String {
+        var result = text
+        for fragment in fragments { result = result.replacing(fragment, with: "…") }
+        return result
+    }
+
+    private static func parseUnredacted(_ text: String, side: Side) throws -> LineDraft {
         let shown = redacted(text)
-        var tokens = text.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        var tokens = text.split(whereSeparator: \.isWhitespace).map(String.init)
         let example = "e.g. --\(side.rawValue) \"1121 20000000 VND\""
         guard tokens.count >= 3 else {
             throw LedgerError(.invalidInput, "the \(side.rawValue) line '\(shown)' needs an account, an amount and a currency", hint: example)
@@ -53,9 +92,7 @@ enum LineSpecification {
     /// The line as it may be shown in a message: beneficiary codes identify children, so
     /// they are replaced by "…".
     static func redacted(_ text: String) -> String {
-        text.split(separator: " ", omittingEmptySubsequences: false)
-            .map { $0.hasPrefix("beneficiaries=") ? "beneficiaries=…" : String($0) }
-            .joined(separator: " ")
+        blank(beneficiaryFragments(text), in: text)
     }
 
     private static func apply(key: String, value: String, to line: inout LineDraft) throws {

@@ -72,12 +72,17 @@ extension Ledger {
         let reader = try EntryReader(ledger: self)
         let foreignAccounts = Set(try accountsByCode().values.filter(\.isForeignCurrency).map(\.id))
         var previousHash = CanonicalForm.genesisHash(ledgerID: ledgerID)
+        report.headHash = previousHash
+        // Whether every entry so far is where it should be and hashes to what is stored: then
+        // a stored hash is also the hash the chain recomputes from the genesis.
+        var chainIntact = true
         var expectedSeq: Int64 = 1
         var totals = BalanceAccumulator()
         var form = CanonicalForm()
         while let entry = try reader.next() {
             if entry.seq != expectedSeq {
                 report.add(entry.seq, "the sequence jumps from \(expectedSeq - 1) to \(entry.seq): entries are missing or renumbered")
+                chainIntact = false
             }
             expectedSeq = entry.seq + 1
             form.encode(entry)
@@ -85,6 +90,7 @@ extension Ledger {
             hasher.update(previousHash)
             hasher.update(form.bytes)
             if hasher.finalize() != entry.hash {
+                chainIntact = false
                 report.add(entry.seq, "entry \(entry.seq): the stored hash does not follow from its contents and the previous hash — entry \(entry.seq) (or the one before it) was changed after posting")
             }
             previousHash = entry.hash
@@ -97,8 +103,8 @@ extension Ledger {
                 }
             }
             if let digest, digest.seq == entry.seq {
-                report.digestMatches = digest.hash == entry.hash
-                if digest.hash != entry.hash {
+                report.digestMatches = chainIntact && digest.hash == entry.hash
+                if report.digestMatches == false {
                     report.add(entry.seq, "entry \(entry.seq) no longer has the published digest \(digest.hash.hexString): the books were rewritten at or before it")
                 }
             }

@@ -40,9 +40,10 @@ public struct ChartOfAccounts: Sendable {
         }
     }()
 
-    public init(definitions: [Definition]) throws {
+    /// A chart of `definitions`, parents before their sub-accounts. It is checked when it is
+    /// used: on its own by `Ledger.create`, against the ledger's accounts by `loadChart`.
+    public init(definitions: [Definition]) {
         self.definitions = definitions
-        try ChartOfAccounts.check(definitions)
     }
 
     /// Reads a chart from CSV.
@@ -78,7 +79,7 @@ public struct ChartOfAccounts: Sendable {
                 throw fail(error.message, hint: error.hint)
             }
         }
-        return try ChartOfAccounts(definitions: definitions)
+        return ChartOfAccounts(definitions: definitions)
     }
 
     /// Checks codes, names, duplicates, and that each parent is defined earlier with the same type.
@@ -105,7 +106,8 @@ public struct ChartOfAccounts: Sendable {
         }
     }
 
-    /// Inserts the accounts, parents first (the order of `definitions`).
+    /// Inserts the accounts, parents first (the order of `definitions`), after the caller
+    /// checked them.
     func insert(into database: Database, at timestamp: Timestamp) throws {
         for definition in definitions {
             try database.execute("""

@@ -15,7 +15,7 @@ extension Ledger {
     ///   another type, or the parent already has entries of its own (it would become a heading
     ///   with a balance no sub-account explains).
     public func addAccount(_ definition: ChartOfAccounts.Definition, user: String) throws {
-        try addAccounts(ChartOfAccounts(definitions: [definition]).definitions, user: user)
+        try addAccounts([definition], user: user)
     }
 
     /// Adds a fund's own chart (or more accounts) in one transaction: all of them or none.

@@ -56,6 +56,12 @@ public final class Ledger {
         }
         try TextRules.check(fundName, named: "fund name", maximumLength: 200)
         let user = try TextRules.checkedUser(user)
+        try ChartOfAccounts.check(chart.definitions)
+        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        guard directory.isEmpty || fileExists(directory) else {
+            throw LedgerError(.invalidInput, "the folder \(directory) does not exist, so \(path) cannot be created",
+                              hint: "create the folder first, or give another path with --db")
+        }
         do {
             let database = try Database(path: path, mode: .readWriteCreate, configuration: configuration)
             let now = Timestamp.now()
@@ -89,9 +95,13 @@ public final class Ledger {
             throw LedgerError(.notALedger, "there is no ledger at \(path)",
                               hint: "create one with 'cpf --db \(path) init --name \"…\"', or point --db (or CPF_DB) at an existing ledger")
         }
+        // The file is not touched until it is known to be a ledger: WAL mode, which would
+        // change another application's file, is switched on only afterwards.
+        var inspection = configuration
+        inspection.journalModeWAL = false
         let database: Database
         do {
-            database = try Database(path: path, mode: .readWrite, configuration: configuration)
+            database = try Database(path: path, mode: .readWrite, configuration: inspection)
         } catch let error as SQLiteError where error.isNotADatabase {
             throw LedgerError(.notALedger, "\(path) is not a cpf ledger (it is not an SQLite database)",
                               hint: "check the path given with --db or CPF_DB")
@@ -100,6 +110,12 @@ public final class Ledger {
             throw LedgerError(.notALedger, "\(path) is an SQLite database but not a cpf ledger",
                               hint: "check the path given with --db or CPF_DB; create a ledger with 'cpf init'")
         }
+        let tables = Set(try database.rows("SELECT name FROM sqlite_schema WHERE type = 'table'") { $0.text(at: 0) })
+        guard tables.isSuperset(of: ["schema_migration", "ledger_meta", "entry", "line"]) else {
+            throw LedgerError(.notALedger, "\(path) carries the cpf mark but lacks the ledger's tables: it is damaged",
+                              hint: "restore the ledger from a backup (cpf backup)")
+        }
+        if configuration.journalModeWAL { try database.execute("PRAGMA journal_mode = WAL") }
         try Migrator().migrate(database, at: Timestamp.now())
         return try Ledger(database: database)
     }

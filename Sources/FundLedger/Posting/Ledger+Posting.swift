@@ -100,7 +100,8 @@ extension Ledger {
         return try write {
             guard let original = try entry(seq: seq) else {
                 let head = try database.scalarInt64("SELECT max(seq) FROM entry") ?? 0
-                throw LedgerError(.unknownEntry, "there is no entry \(seq); the journal has entries 1 to \(head)",
+                throw LedgerError(.unknownEntry, head == 0 ? "there is no entry \(seq); the journal has no entries yet"
+                                                           : "there is no entry \(seq); the journal has entries 1 to \(head)",
                                   hint: "'cpf journal' lists the entries")
             }
             guard original.kind == .journal else {
@@ -114,6 +115,10 @@ extension Ledger {
             if let reversal = try database.scalarInt64("SELECT seq FROM entry WHERE reverses_seq = ?", [seq]) {
                 throw LedgerError(.alreadyReversed, "entry \(seq) was already reversed by entry \(reversal)",
                                   hint: "nothing to do; an entry is reversed once")
+            }
+            if let date, date < original.date {
+                throw LedgerError(.invalidDate, "a reversal cannot be dated \(date), before the entry it reverses (\(original.date))",
+                                  hint: "date the reversal on or after \(original.date); the default is today")
             }
             let lines = original.lines.enumerated().map { $0.element.reversed(lineNumber: $0.offset + 1) }
             let reversal = ValidatedEntry(date: date ?? Timestamp.today(), memo: "Reversal of entry \(seq): \(reason)",
