@@ -165,6 +165,14 @@ public final class Database {
         return try statement.step() ? transform(statement) : nil
     }
 
+    /// The first row of a query with named parameters (`:name`) mapped to a value, or `nil`.
+    public func firstRow<T>(_ sql: String, named arguments: [String: any DatabaseBindable], _ transform: (Statement) throws -> T) throws -> T? {
+        let statement = try cachedStatement(sql)
+        defer { statement.reset() }
+        try statement.bind(named: arguments)
+        return try statement.step() ? transform(statement) : nil
+    }
+
     /// The integer in the first column of the first row, or `nil`.
     public func scalarInt64(_ sql: String, _ arguments: [any DatabaseBindable] = []) throws -> Int64? {
         try firstRow(sql, arguments) { $0.isNull(at: 0) ? nil : $0.int64(at: 0) } ?? nil

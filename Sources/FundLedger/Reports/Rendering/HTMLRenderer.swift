@@ -14,7 +14,7 @@ public struct HTMLRenderer {
         <!DOCTYPE html>
         <html lang="\(language.rawValue)">
         <head>
-        <meta charset="utf-8">
+        <meta charset="utf-8"/>
         <title>\(HTMLRenderer.escape(report.title(language))) — \(HTMLRenderer.escape(report.fundName))</title>
         <style>\(HTMLRenderer.css)</style>
         </head>
@@ -40,9 +40,9 @@ public struct HTMLRenderer {
     private func render(_ table: ReportTable, format: MoneyFormat, isPublic: Bool) -> String {
         var html = "<section>\n"
         if let title = table.title { html += "<h2>\(HTMLRenderer.escape(title(language)))</h2>\n" }
-        html += "<table>\n<thead><tr>"
+        html += table.columns.count > 6 ? "<table class=\"wide\">\n<thead><tr>" : "<table>\n<thead><tr>"
         for column in table.columns {
-            html += "<th\(column.isNumeric ? " class=\"number\"" : "")>\(HTMLRenderer.escape(column.title(language)))</th>"
+            html += "<th\(HTMLRenderer.cellClass(column))>\(HTMLRenderer.escape(column.title(language)))</th>"
         }
         html += "</tr></thead>\n<tbody>\n"
         for row in table.rows { html += self.row(row, table: table, format: format, isPublic: isPublic, tag: "td") }
@@ -60,7 +60,7 @@ public struct HTMLRenderer {
         var html = "<tr>"
         for (column, cell) in zip(table.columns, cells) {
             let text = HTMLRenderer.escape(cell.displayText(format, isPublic: isPublic))
-            html += "<\(tag)\(column.isNumeric ? " class=\"number\"" : "")>\(text)</\(tag)>"
+            html += "<\(tag)\(HTMLRenderer.cellClass(column))>\(text)</\(tag)>"
         }
         return html + "</tr>\n"
     }
@@ -79,6 +79,10 @@ public struct HTMLRenderer {
         </footer>
 
         """
+    }
+
+    static func cellClass(_ column: ReportColumn) -> String {
+        column.isNumeric ? " class=\"number\"" : column.kind == .date ? " class=\"date\"" : ""
     }
 
     /// Escapes text for HTML content and attribute values.
@@ -111,6 +115,9 @@ public struct HTMLRenderer {
     th, td { padding: 3px 6px; border-bottom: 1px solid #d8dde4; text-align: left; vertical-align: top; }
     th { background: #eef3f7; font-weight: 600; }
     td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    td.date { white-space: nowrap; }
+    table.wide { font-size: 8.5pt; }
+    table.wide th, table.wide td { padding: 2px 4px; }
     tfoot td { font-weight: 700; border-top: 2px solid #1d2430; }
     figure { margin: 12px 0; page-break-inside: avoid; }
     .note { color: #444; font-size: 9.5pt; }

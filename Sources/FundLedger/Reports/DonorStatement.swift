@@ -1,0 +1,99 @@
+import ReportQueries
+
+extension Ledger {
+    /// A statement for one funder and period (báo cáo cho nhà tài trợ): what they gave, in
+    /// their currency and in dong with the rates used (reports/donor-receipts.sql); their
+    /// grants — committed, received, spent, available (reports/grant-figures.sql); where the
+    /// money went by program and place, with child-instances (reports/donor-uses.sql); and, in
+    /// the footer, the chain head so the donor can later check the books with
+    /// `cpf verify --at SEQ --digest HEX`. It is a public document: beneficiary codes are never
+    /// part of it, and a count below 5 is shown as "<5".
+    public func donorStatementReport(funderCode: String, from: LedgerDate, to: LedgerDate) throws -> Report {
+        try read {
+            guard let funder = try funder(code: funderCode) else {
+                throw LedgerError(.unknownDimension, "there is no funder '\(funderCode)'", hint: "'cpf funder list' shows the funders")
+            }
+            let receipts = try donorReceiptsTable(funder, from: from, to: to)
+            let grants = try donorGrantsTable(funder, through: to)
+            let (uses, chart) = try donorUsesTable(funder, from: from, to: to)
+            var notes = [LocalizedText("Money given without a grant joins the fund's unrestricted money; what it paid for is in the fund's statement of receipts and uses.",
+                                       "Khoản tài trợ không theo thỏa thuận được dùng chung với nguồn không hạn chế của quỹ.")]
+            if funder.currency != .vnd {
+                notes.append(LocalizedText("Amounts in \(funder.currency.code) are converted at the rate of each receipt's date, from the source shown.",
+                                           "Số tiền \(funder.currency.code) được quy đổi theo tỷ giá ngày nhận, theo nguồn ghi bên cạnh."))
+            }
+            return try makeReport(key: "donor-statement", title: LocalizedText("Donor statement", "Báo cáo cho nhà tài trợ"),
+                                  parameters: [(LocalizedText("Funder", "Nhà tài trợ"), .text("\(funder.name) (\(funder.code))"))] + Ledger.periodParameters(from, to),
+                                  tables: [receipts, grants, uses], notes: notes, charts: chart.map { [$0] } ?? [], isPublic: true)
+        }
+    }
+
+    private func donorReceiptsTable(_ funder: Funder, from: LedgerDate, to: LedgerDate) throws -> ReportTable {
+        var table = ReportTable(key: "given", title: LocalizedText("What you gave", "Các khoản đã tài trợ"), columns: [
+            ReportColumn("date", LocalizedText("Date", "Ngày"), .date), ReportColumn("ref", LocalizedText("Reference", "Số hiệu"), .text),
+            ReportColumn("grant", LocalizedText("Grant", "Khoản tài trợ"), .text), ReportColumn("memo", LocalizedText("Description", "Diễn giải"), .text),
+            ReportColumn("amount", LocalizedText("Amount", "Số tiền nguyên tệ"), .amount), ReportColumn("rate", LocalizedText("Rate (source, date)", "Tỷ giá (nguồn, ngày)"), .text),
+            ReportColumn("amount_vnd", LocalizedText("In VND", "Quy đổi VND"), .dong),
+        ])
+        var totalDong: Int64 = 0
+        var totalForeign: [Currency: Int64] = [:]
+        try database.forEachRow(ReportQueries.donorReceipts, named: [":funder_id": funder.id, ":from_date": from.iso, ":to_date": to.iso]) { row in
+            let dong = row.int64(at: 6)
+            totalDong += dong
+            var amount = Amount.vnd(dong)
+            var rate = ""
+            if let code = row.optionalText(at: 7), let currency = Currency.named(code) {
+                amount = Amount(minorUnits: row.int64(at: 8), currency: currency)
+                totalForeign[currency, default: 0] += amount.minorUnits
+                rate = "\(row.text(at: 9)) (\(row.text(at: 11)), \(row.text(at: 10)))"
+            }
+            table.rows.append([.date(try LedgerDate.parse(row.text(at: 1))), row.optionalText(at: 2).map(ReportCell.text) ?? .empty,
+                               .text(row.text(at: 4)), .text(row.text(at: 3)), .amount(amount), .text(rate), .dong(dong)])
+        }
+        let foreignTotal: ReportCell = totalForeign.count == 1 ? .amount(Amount(minorUnits: totalForeign.first!.value, currency: totalForeign.first!.key)) : .empty
+        table.totals = [.localized(LocalizedText("Total", "Tổng cộng")), .empty, .empty, .empty, foreignTotal, .empty, .dong(totalDong)]
+        return table
+    }
+
+    private func donorGrantsTable(_ funder: Funder, through date: LedgerDate) throws -> ReportTable {
+        var table = ReportTable(key: "grants", title: LocalizedText("Your grants and what remains", "Các khoản tài trợ và số còn lại"), columns: [
+            ReportColumn("grant", LocalizedText("Grant", "Khoản tài trợ"), .text), ReportColumn("committed", LocalizedText("Committed", "Cam kết"), .amount),
+            ReportColumn("received", LocalizedText("Received", "Đã nhận"), .amount), ReportColumn("outstanding", LocalizedText("Outstanding", "Còn phải nhận"), .amount),
+            ReportColumn("spent_vnd", LocalizedText("Spent (VND)", "Đã chi (VND)"), .dong), ReportColumn("fx_effect_vnd", LocalizedText("FX effect (VND)", "Chênh lệch tỷ giá"), .dong),
+            ReportColumn("available_vnd", LocalizedText("Remaining (VND)", "Còn lại (VND)"), .dong), ReportColumn("remaining", LocalizedText("Remaining", "Còn lại nguyên tệ"), .amount),
+            ReportColumn("children", LocalizedText("Child-instances", "Lượt trẻ em"), .count),
+        ])
+        for utilization in try grantUtilizations(through: date, funderCode: funder.code) {
+            let figures = utilization.figures
+            table.rows.append([.text(utilization.grant.code), .amount(utilization.committed), .amount(utilization.received), .amount(utilization.outstanding),
+                               .dong(figures.spentDong), .dong(figures.fxEffectDong), .dong(figures.availableDong), .amount(utilization.availableInGrantCurrency),
+                               .children(figures.children)])
+        }
+        return table
+    }
+
+    private func donorUsesTable(_ funder: Funder, from: LedgerDate, to: LedgerDate) throws -> (ReportTable, ReportChart?) {
+        var table = ReportTable(key: "uses", title: LocalizedText("Where it went", "Sử dụng vào đâu"), columns: [
+            ReportColumn("program", LocalizedText("Program", "Chương trình"), .text), ReportColumn("unit", LocalizedText("Place", "Địa bàn"), .text),
+            ReportColumn("spent_vnd", LocalizedText("Spent (VND)", "Đã chi (VND)"), .dong), ReportColumn("children", LocalizedText("Child-instances", "Lượt trẻ em"), .count),
+        ])
+        var byProgram: [(LocalizedText, Int64)] = []
+        var spent: Int64 = 0
+        var children: Int64 = 0
+        try withReportPeriod(PeriodSpans(from: from, to: to)) {
+            try database.forEachRow(ReportQueries.donorUses, named: [":funder_id": funder.id]) { row in
+                let program = LocalizedText(row.text(at: 1), row.text(at: 2))
+                let amount = row.int64(at: 5)
+                table.rows.append([.localized(program), .text(row.text(at: 4)), .dong(amount), .children(row.int64(at: 6))])
+                if let index = byProgram.firstIndex(where: { $0.0 == program }) { byProgram[index].1 += amount } else { byProgram.append((program, amount)) }
+                spent += amount
+                children += row.int64(at: 6)
+            }
+        }
+        table.totals = [.localized(LocalizedText("Total", "Tổng cộng")), .empty, .dong(spent), .children(children)]
+        let chart = byProgram.isEmpty ? nil : ReportChart(title: LocalizedText("Where your money went, by program", "Tiền tài trợ theo chương trình"),
+                                                          labels: byProgram.map(\.0), series: [.init(name: LocalizedText("Spent", "Đã chi"), values: byProgram.map(\.1))],
+                                                          valueKind: .dong)
+        return (table, chart)
+    }
+}
