@@ -25,6 +25,7 @@ let package = Package(
                 .embedInCode("004_balances.sql"),
                 .embedInCode("005_change_log.sql"),
                 .embedInCode("006_funding.sql"),
+                .embedInCode("007_controls.sql"),
             ]
         ),
         // Each report's query and template, compiled into the binary.

@@ -14,8 +14,10 @@ public enum CommandLineTool {
         GrantAddCommand.self, GrantAmendCommand.self, GrantShowCommand.self, GrantListCommand.self,
         ReceiveCommand.self, DisburseCommand.self, ConvertCommand.self, RevalueCommand.self,
         PlanSetCommand.self, PlanListCommand.self, SettingsShowCommand.self, SettingsSetCommand.self,
-        PostCommand.self, ReverseCommand.self, JournalCommand.self,
-        ReportCommand.self, VerifyCommand.self,
+        PostCommand.self, ReverseCommand.self, JournalCommand.self, PendingCommand.self, ApproveCommand.self,
+        PeriodCloseCommand.self, PeriodReopenCommand.self, PeriodListCommand.self, GrantAllocateCommand.self,
+        ReportCommand.self, VerifyCommand.self, AuditCommand.self, SealCommand.self, HistoryCommand.self,
+        ReconcileGrantsCommand.self, ReconcileBankCommand.self, BackupCommand.self,
     ] }
 
     static let globalOptions: [OptionSpec] = [

@@ -53,13 +53,17 @@ struct PostCommand: Command {
     }
 
     static func describe(_ outcome: PostingOutcome) -> String {
-        let entry = outcome.entry
-        let total = MoneyFormat.english.format(dong: entry.totalDebitDong)
         switch outcome {
-        case .posted:
+        case .posted(let entry):
+            let total = MoneyFormat.english.format(dong: entry.totalDebitDong)
             return "Posted entry \(entry.seq) on \(entry.date): \(total), \(entry.lines.count) lines. Hash \(entry.hash.hexString)"
-        case .alreadyPosted:
+        case .alreadyPosted(let entry):
             return "Entry \(entry.seq) already has reference \(entry.externalRef ?? "") with the same content; nothing was written."
+        case .pending(let pending):
+            let total = MoneyFormat.english.format(dong: pending.totalDebitDong)
+            return "Pending entry \(pending.id) (\(total), dated \(pending.draft.date)) is at or above the approval threshold: it is not in the books until a different person approves it with 'cpf approve \(pending.id)'."
+        case .alreadyPending(let pending):
+            return "Pending entry \(pending.id) already has reference \(pending.draft.externalRef ?? "") with the same content and waits for approval; nothing was written."
         }
     }
 }

@@ -60,6 +60,7 @@ extension Ledger {
             let recomputed = try verifyChain(into: &report, digest: digest)
             try verifyBalances(recomputed, into: &report)
             try verifyDimensions(recomputed, into: &report)
+            try verifyPeriodLock(into: &report)
             if let digest, digest.seq > report.headSeq {
                 report.digestMatches = false
                 report.add(nil, "the digest is for entry \(digest.seq), but the journal ends at entry \(report.headSeq): entries were removed")
@@ -183,6 +184,20 @@ extension Ledger {
                 report.add(nil, "\(table): account \(codes[key.accountID] ?? "#\(key.accountID)") for \(key.monthKey) (funder #\(key.funderID), grant #\(key.grantID), program #\(key.programID), unit #\(key.unitID), item #\(key.itemID)) disagrees with its lines")
             }
             if differing.count > 5 { report.add(nil, "\(table): \(differing.count - 5) more totals disagree with the lines") }
+        }
+    }
+
+    /// Compares the stored period lock with the one the chain's period records leave.
+    private func verifyPeriodLock(into report: inout VerificationReport) throws {
+        var expected: PeriodLock?
+        for record in try periodRecords() {
+            if let lock = PeriodLock.after(record) { expected = PeriodLock(lockedThrough: lock, setBySeq: record.seq) }
+        }
+        let stored = try periodLock()
+        if stored != expected {
+            let describe = { (lock: PeriodLock?) in lock.map { "closed through \($0.lockedThrough?.iso ?? "nothing") by entry \($0.setBySeq)" } ?? "nothing closed" }
+            report.add(stored?.setBySeq ?? expected?.setBySeq,
+                       "the period lock says \(describe(stored)), but the chain's period records say \(describe(expected))")
         }
     }
 

@@ -181,3 +181,16 @@ public final class Ledger {
         return [0..<8, 8..<12, 12..<16, 16..<20, 20..<32].map { String(characters[$0]) }.joined(separator: "-")
     }
 }
+
+extension Ledger {
+    /// Writes a consistent copy of the ledger to a new file with SQLite's online backup, while
+    /// other connections may go on writing.
+    ///
+    /// - Throws: `LedgerError.ledgerExists` when something is already at `path`.
+    public func backup(to path: String) throws {
+        guard access(path, F_OK) != 0 else {
+            throw LedgerError(.ledgerExists, "\(path) already exists", hint: "choose a new file name; a backup never overwrites")
+        }
+        try database.backup(to: path)
+    }
+}

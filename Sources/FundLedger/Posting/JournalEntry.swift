@@ -161,10 +161,16 @@ public enum PostingOutcome: Sendable, Equatable {
     case posted(JournalEntry)
     /// An entry with the same reference and content was already posted; nothing was written.
     case alreadyPosted(JournalEntry)
+    /// At or above the approval threshold: kept for a second person, not yet in the books.
+    case pending(PendingEntry)
+    /// The same reference and content already waits for approval; nothing was written.
+    case alreadyPending(PendingEntry)
 
-    public var entry: JournalEntry {
+    /// The posted entry; `nil` while it waits for approval.
+    public var entry: JournalEntry? {
         switch self {
         case .posted(let entry), .alreadyPosted(let entry): entry
+        case .pending, .alreadyPending: nil
         }
     }
 

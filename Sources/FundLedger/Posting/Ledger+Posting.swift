@@ -31,11 +31,12 @@ extension Ledger {
             try preparing?(user, postedAt)
             let writer = try JournalWriter(ledger: self)
             var validator = try EntryValidator(ledger: self)
+            let controls = try PostingControls(ledger: self)
             var outcomes: [PostingOutcome] = []
             outcomes.reserveCapacity(drafts.count)
             for (index, draft) in drafts.enumerated() {
                 do {
-                    outcomes.append(try post(draft, validator: &validator, writer: writer, user: user, postedAt: postedAt))
+                    outcomes.append(try post(draft, validator: &validator, writer: writer, controls: controls, user: user, postedAt: postedAt))
                 } catch let error as LedgerError where drafts.count > 1 {
                     throw LedgerError(error.rule, "entry \(index + 1) of \(drafts.count): \(error.message)", hint: error.hint)
                 }
@@ -54,11 +55,12 @@ extension Ledger {
         return try write {
             let writer = try JournalWriter(ledger: self)
             var validator = try EntryValidator(ledger: self)
+            let controls = try PostingControls(ledger: self)
             var results: [Result<PostingOutcome, LedgerError>] = []
             results.reserveCapacity(drafts.count)
             for draft in drafts {
                 do {
-                    results.append(.success(try post(draft, validator: &validator, writer: writer, user: user, postedAt: postedAt)))
+                    results.append(.success(try post(draft, validator: &validator, writer: writer, controls: controls, user: user, postedAt: postedAt)))
                 } catch let error as LedgerError {
                     results.append(.failure(error))
                 }
@@ -68,17 +70,31 @@ extension Ledger {
         }
     }
 
-    private func post(_ draft: EntryDraft, validator: inout EntryValidator, writer: JournalWriter,
+    private func post(_ draft: EntryDraft, validator: inout EntryValidator, writer: JournalWriter, controls: PostingControls,
                       user: String, postedAt: Timestamp) throws -> PostingOutcome {
-        if let reference = draft.externalRef, let existing = try entry(externalRef: reference) {
-            guard draft.matches(existing) else {
-                throw LedgerError(.duplicateReference,
-                                  "reference \(reference) is already used by entry \(existing.seq) (\(existing.date), “\(existing.memo)”) with different content",
-                                  hint: "give a new entry a new reference; to correct entry \(existing.seq), reverse it with 'cpf reverse \(existing.seq)'")
+        if let reference = draft.externalRef {
+            if let existing = try entry(externalRef: reference) {
+                guard draft.matches(existing) else {
+                    throw LedgerError(.duplicateReference,
+                                      "reference \(reference) is already used by entry \(existing.seq) (\(existing.date), “\(existing.memo)”) with different content",
+                                      hint: "give a new entry a new reference; to correct entry \(existing.seq), reverse it with 'cpf reverse \(existing.seq)'")
+                }
+                return .alreadyPosted(existing)
             }
-            return .alreadyPosted(existing)
+            if controls.hasPendingEntries, let waiting = try pendingEntry(externalRef: reference) {
+                guard waiting.draft == draft else {
+                    throw LedgerError(.duplicateReference,
+                                      "reference \(reference) is already used by pending entry \(waiting.id) with different content",
+                                      hint: "give a new entry a new reference, or reject pending entry \(waiting.id) first (cpf approve \(waiting.id) --reject …)")
+                }
+                return .alreadyPending(waiting)
+            }
         }
+        try checkPeriodOpen(draft.date, lock: controls.lock, doing: "post an entry")
         let validated = try validator.validate(draft, pending: writer.balances)
+        if let threshold = controls.approvalThresholdDong, validated.totalDebitDong >= threshold {
+            return .pending(try submitForApproval(draft, totalDebitDong: validated.totalDebitDong, user: user, at: postedAt))
+        }
         let entry = try writer.append(validated, postedBy: user, postedAt: postedAt)
         validator.didWrite(entry)
         return .posted(entry)
@@ -120,6 +136,7 @@ extension Ledger {
                 throw LedgerError(.invalidDate, "a reversal cannot be dated \(date), before the entry it reverses (\(original.date))",
                                   hint: "date the reversal on or after \(original.date); the default is today")
             }
+            try checkPeriodOpen(date ?? Timestamp.today(), lock: try periodLock(), doing: "post a reversal")
             let lines = original.lines.enumerated().map { $0.element.reversed(lineNumber: $0.offset + 1) }
             let reversal = ValidatedEntry(date: date ?? Timestamp.today(), memo: "Reversal of entry \(seq): \(reason)",
                                           externalRef: nil, reversesSeq: seq, lines: lines)
@@ -142,5 +159,20 @@ extension Ledger {
                                   hint: "post a correcting entry to open accounts with 'cpf post' instead")
             }
         }
+    }
+}
+
+/// What the controls of issue 5 need while posting, read once per transaction: the period
+/// lock and the approval threshold.
+struct PostingControls {
+    let lock: PeriodLock?
+    let approvalThresholdDong: Int64?
+    /// Whether any entry waits for approval (only then is a reference looked up among them).
+    let hasPendingEntries: Bool
+
+    init(ledger: Ledger) throws {
+        lock = try ledger.periodLock()
+        approvalThresholdDong = try ledger.settings().approvalThresholdDong
+        hasPendingEntries = try ledger.database.scalarInt64("SELECT EXISTS (SELECT 1 FROM pending_entry WHERE status = 'pending')") == 1
     }
 }

@@ -52,7 +52,7 @@ struct PostingRules {
         }
     }
 
-    private func checkSpending(_ line: PostedLine, grant: Grant, terms: GrantTerms, date: LedgerDate) throws {
+    func checkSpending(_ line: PostedLine, grant: Grant, terms: GrantTerms, date: LedgerDate) throws {
         guard roles.type(line.account.id) == .expense, line.amountDong > 0 else { return }
         switch terms.status {
         case .active: break

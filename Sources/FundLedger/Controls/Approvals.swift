@@ -1,0 +1,202 @@
+import Foundation
+
+/// An entry that waits for a second person (maker–checker): submitted at or above the
+/// approval threshold, outside the chain and every balance until approved.
+public struct PendingEntry: Sendable, Equatable {
+    public enum Status: String, Sendable {
+        case pending, approved, rejected
+    }
+
+    public let id: Int64
+    public let draft: EntryDraft
+    public let totalDebitDong: Int64
+    public let submittedBy: String
+    public let submittedAt: Timestamp
+    public let status: Status
+    public let decidedBy: String?
+    public let decidedAt: Timestamp?
+    public let decisionNote: String?
+    /// The posted entry, once approved.
+    public let entrySeq: Int64?
+}
+
+extension Ledger {
+    /// Entries waiting for approval (or, with `status`, those decided that way), oldest first.
+    public func pendingEntries(status: PendingEntry.Status? = .pending) throws -> [PendingEntry] {
+        try read {
+            var entries: [PendingEntry] = []
+            try database.forEachRow("""
+                SELECT id, draft, total_debit_vnd, submitted_by, submitted_at, status, decided_by, decided_at, decision_note, entry_seq
+                FROM pending_entry WHERE ?1 IS NULL OR status = ?1 ORDER BY id
+                """, [status?.rawValue]) { entries.append(try Ledger.pendingEntry($0)) }
+            return entries
+        }
+    }
+
+    /// The entries waiting for approval, as a report.
+    public func pendingReport() throws -> Report {
+        var table = ReportTable(key: "pending", columns: [
+            ReportColumn("id", LocalizedText("Pending", "Số chờ duyệt"), .count), ReportColumn("date", LocalizedText("Date", "Ngày"), .date),
+            ReportColumn("memo", LocalizedText("Memo", "Diễn giải"), .text), ReportColumn("ref", LocalizedText("Reference", "Số chứng từ"), .text),
+            ReportColumn("amount_vnd", LocalizedText("Amount", "Số tiền"), .dong), ReportColumn("submitted_by", LocalizedText("Submitted by", "Người lập"), .text),
+            ReportColumn("submitted_at", LocalizedText("Submitted at (UTC)", "Lúc (UTC)"), .text),
+        ])
+        table.rows = try pendingEntries().map {
+            [.count($0.id), .date($0.draft.date), .text($0.draft.memo), .text($0.draft.externalRef ?? ""), .dong($0.totalDebitDong),
+             .text($0.submittedBy), .text($0.submittedAt.iso)]
+        }
+        return try read {
+            try makeReport(key: "pending", title: LocalizedText("Entries waiting for approval", "Bút toán chờ duyệt"), parameters: [], tables: [table],
+                           notes: [LocalizedText("Pending entries are in no balance or report until a different person approves them (cpf approve).",
+                                                 "Bút toán chờ duyệt chưa vào số dư hay báo cáo nào cho đến khi người khác duyệt (cpf approve).")])
+        }
+    }
+
+    /// One pending entry by its number, whatever its status.
+    public func pendingEntry(id: Int64) throws -> PendingEntry? {
+        try database.firstRow("""
+            SELECT id, draft, total_debit_vnd, submitted_by, submitted_at, status, decided_by, decided_at, decision_note, entry_seq
+            FROM pending_entry WHERE id = ?
+            """, [id]) { try Ledger.pendingEntry($0) }
+    }
+
+    private static func pendingEntry(_ row: Statement) throws -> PendingEntry {
+        PendingEntry(id: row.int64(at: 0), draft: try DraftCoding.decode(row.text(at: 1)), totalDebitDong: row.int64(at: 2),
+                     submittedBy: row.text(at: 3), submittedAt: Timestamp.parse(row.text(at: 4)) ?? Timestamp(millisecondsSinceEpoch: 0),
+                     status: PendingEntry.Status(rawValue: row.text(at: 5)) ?? .pending,
+                     decidedBy: row.isNull(at: 6) ? nil : row.text(at: 6),
+                     decidedAt: row.isNull(at: 7) ? nil : Timestamp.parse(row.text(at: 7)),
+                     decisionNote: row.isNull(at: 8) ? nil : row.text(at: 8),
+                     entrySeq: row.isNull(at: 9) ? nil : row.int64(at: 9))
+    }
+
+    /// Keeps an entry at or above the threshold for a second person. Inside the caller's
+    /// write transaction; the entry was validated against the books as they stand.
+    func submitForApproval(_ draft: EntryDraft, totalDebitDong: Int64, user: String, at now: Timestamp) throws -> PendingEntry {
+        try database.execute("""
+            INSERT INTO pending_entry (entry_date, memo, external_ref, total_debit_vnd, draft, submitted_by, submitted_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, [draft.date.iso, draft.memo, draft.externalRef, totalDebitDong, try DraftCoding.encode(draft), user, now.iso])
+        let id = database.lastInsertRowID
+        try recordChange(action: "submit", subject: "pending:\(id)",
+                         detail: "entry dated \(draft.date) for \(totalDebitDong) VND waits for approval: \(draft.memo)", user: user, at: now)
+        return try pendingEntry(id: id)!
+    }
+
+    /// The pending entry that already holds `reference`, if any.
+    func pendingEntry(externalRef reference: String) throws -> PendingEntry? {
+        guard let id = try database.scalarInt64("SELECT id FROM pending_entry WHERE external_ref = ? AND status = 'pending'", [reference]) else {
+            return nil
+        }
+        return try pendingEntry(id: id)
+    }
+
+    /// Approves pending entry `id`: validates it again against the books as they stand now
+    /// and posts it, recording the submitter as who posted it and `user` as who approved it
+    /// (both are part of the entry's hash).
+    ///
+    /// - Throws: `LedgerError.approval` for a self-approval, an entry already approved or
+    ///   rejected, or an unknown number; `.periodClosed` when its date is now in a closed
+    ///   period; any posting rule the entry now breaks. Nothing is written then.
+    @discardableResult
+    public func approve(pendingID id: Int64, user: String) throws -> JournalEntry {
+        let user = try TextRules.checkedUser(user)
+        let now = Timestamp.now()
+        return try write {
+            let pending = try undecidedPendingEntry(id: id)
+            guard pending.submittedBy != user else {
+                throw LedgerError(.approval, "\(user) submitted pending entry \(id) and cannot also approve it",
+                                  hint: "a different person approves it: cpf approve \(id) --user <name>")
+            }
+            try checkPeriodOpen(pending.draft.date, lock: try periodLock(), doing: "approve an entry")
+            let writer = try JournalWriter(ledger: self)
+            var validator = try EntryValidator(ledger: self)
+            let validated = try validator.validate(pending.draft, pending: writer.balances)
+            let approved = ValidatedEntry(date: validated.date, memo: validated.memo, externalRef: validated.externalRef,
+                                          approvedBy: user, approvedAt: now, lines: validated.lines)
+            let entry = try writer.append(approved, postedBy: pending.submittedBy, postedAt: pending.submittedAt)
+            try writer.finish()
+            try database.execute("UPDATE pending_entry SET status = 'approved', decided_by = ?, decided_at = ?, entry_seq = ? WHERE id = ?",
+                                 [user, now.iso, entry.seq, id])
+            try recordChange(action: "approve", subject: "pending:\(id)", detail: "approved and posted as entry \(entry.seq)",
+                             user: user, at: now, entrySeq: entry.seq)
+            return entry
+        }
+    }
+
+    /// Rejects pending entry `id`; it is never posted. The submitter may withdraw their own.
+    public func reject(pendingID id: Int64, reason: String, user: String) throws {
+        let user = try TextRules.checkedUser(user)
+        try TextRules.check(reason, named: "reason", maximumLength: 400)
+        let now = Timestamp.now()
+        try write {
+            _ = try undecidedPendingEntry(id: id)
+            try database.execute("UPDATE pending_entry SET status = 'rejected', decided_by = ?, decided_at = ?, decision_note = ? WHERE id = ?",
+                                 [user, now.iso, reason, id])
+            try recordChange(action: "reject", subject: "pending:\(id)", detail: "rejected: \(reason)", user: user, at: now)
+        }
+    }
+
+    private func undecidedPendingEntry(id: Int64) throws -> PendingEntry {
+        guard let pending = try pendingEntry(id: id) else {
+            throw LedgerError(.approval, "there is no pending entry \(id)", hint: "'cpf pending' lists the entries that wait for approval")
+        }
+        switch pending.status {
+        case .pending: return pending
+        case .approved:
+            throw LedgerError(.approval, "pending entry \(id) was already approved by \(pending.decidedBy ?? "?") and posted as entry \(pending.entrySeq ?? 0)",
+                              hint: "nothing to do; an entry is approved once")
+        case .rejected:
+            throw LedgerError(.approval, "pending entry \(id) was rejected by \(pending.decidedBy ?? "?")",
+                              hint: "submit it again with 'cpf post' if it should be posted")
+        }
+    }
+}
+
+/// The stored form of a submitted draft: JSON with sorted keys, amounts and rates as the
+/// exact decimal text the user would type ("10000.00 USD", "22750.5").
+enum DraftCoding {
+    static func encode(_ draft: EntryDraft) throws -> String {
+        var object: [String: Any] = ["date": draft.date.iso, "memo": draft.memo]
+        if let reference = draft.externalRef { object["ref"] = reference }
+        object["lines"] = draft.lines.map { line -> [String: Any] in
+            var fields: [String: Any] = ["account": line.accountCode, "side": line.side.rawValue, "amount": line.amount.description]
+            if let dong = line.dong { fields["dong"] = dong }
+            if let rate = line.rate { fields["rate"] = rate.description }
+            if let source = line.rateSource { fields["rateSource"] = source }
+            if let funder = line.dimensions.funder { fields["funder"] = funder }
+            if let grant = line.dimensions.grant { fields["grant"] = grant }
+            if let program = line.dimensions.program { fields["program"] = program }
+            if let unit = line.dimensions.unit { fields["unit"] = unit }
+            if let item = line.item { fields["item"] = item }
+            if let quantity = line.quantity { fields["quantity"] = quantity }
+            if let children = line.children { fields["children"] = children }
+            if !line.beneficiaryCodes.isEmpty { fields["codes"] = line.beneficiaryCodes }
+            if let memo = line.memo { fields["memo"] = memo }
+            return fields
+        }
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func decode(_ text: String) throws -> EntryDraft {
+        guard let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+              let date = object["date"] as? String, let memo = object["memo"] as? String,
+              let lines = object["lines"] as? [[String: Any]] else {
+            throw LedgerError(.invalidInput, "a pending entry's stored draft is damaged", hint: "run 'cpf audit' and restore the file from a backup")
+        }
+        func int(_ value: Any?) -> Int64? { (value as? NSNumber)?.int64Value }
+        return EntryDraft(date: try LedgerDate.parse(date), memo: memo, externalRef: object["ref"] as? String, lines: try lines.map { fields in
+            guard let account = fields["account"] as? String, let side = (fields["side"] as? String).flatMap(Side.init(rawValue:)),
+                  let amount = fields["amount"] as? String else {
+                throw LedgerError(.invalidInput, "a pending entry's stored line is damaged", hint: "run 'cpf audit' and restore the file from a backup")
+            }
+            return LineDraft(accountCode: account, side: side, amount: try Amount.parse(amount), dong: int(fields["dong"]),
+                             rate: try (fields["rate"] as? String).map(Rate.parse), rateSource: fields["rateSource"] as? String,
+                             dimensions: Dimensions(funder: fields["funder"] as? String, grant: fields["grant"] as? String,
+                                                    program: fields["program"] as? String, unit: fields["unit"] as? String),
+                             item: fields["item"] as? String, quantity: int(fields["quantity"]), children: int(fields["children"]),
+                             beneficiaryCodes: fields["codes"] as? [String] ?? [], memo: fields["memo"] as? String)
+        })
+    }
+}

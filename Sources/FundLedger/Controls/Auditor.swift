@@ -1,0 +1,414 @@
+/// The controls of `cpf audit`, one method each, reading the stored tables directly (the
+/// queries are here for an auditor to read; docs/audit.md says what each control means).
+/// Runs inside the caller's read transaction.
+struct Auditor {
+    let ledger: Ledger
+    let year: Int?
+    private var database: Database { ledger.database }
+    /// The dates in scope, as ISO text for the queries.
+    private var from: String { year.map { LedgerDate.firstOf(year: $0).iso } ?? LedgerDate.earliest.iso }
+    private var to: String { year.map { LedgerDate.lastOf(year: $0).iso } ?? LedgerDate.latest.iso }
+    /// Findings of one kind beyond this many are summed up in one more finding.
+    static let findingsPerKindMax = 20
+
+    init(ledger: Ledger, year: Int?) {
+        self.ledger = ledger
+        self.year = year
+    }
+
+    private func inScope(_ date: LedgerDate) -> Bool { year.map { date.year == $0 } ?? true }
+
+    /// Keeps the first findings and sums up the rest.
+    private func capped(_ findings: [AuditFinding], _ control: AuditControl, _ what: String) -> [AuditFinding] {
+        guard findings.count > Auditor.findingsPerKindMax else { return findings }
+        let rest = findings.dropFirst(Auditor.findingsPerKindMax)
+        return Array(findings.prefix(Auditor.findingsPerKindMax))
+            + [AuditFinding(control, rest.contains { $0.severity == .error } ? .error : .warning,
+                            "\(rest.count) more \(what)", entries: rest.flatMap(\.entries))]
+    }
+
+    // MARK: Entries balance
+
+    /// Every journal entry has two or more lines summing to zero; a period record has none;
+    /// no line belongs to a missing entry.
+    func entriesBalance() throws -> [AuditFinding] {
+        var findings: [AuditFinding] = []
+        try database.forEachRow("""
+            SELECT e.seq, e.kind, count(l.line_no), coalesce(sum(l.amount_vnd), 0)
+            FROM entry e LEFT JOIN line l ON l.entry_seq = e.seq
+            WHERE e.entry_date BETWEEN ?1 AND ?2
+            GROUP BY e.seq
+            HAVING (e.kind = 'journal' AND (count(l.line_no) < 2 OR coalesce(sum(l.amount_vnd), 0) <> 0))
+                OR (e.kind <> 'journal' AND count(l.line_no) > 0)
+            ORDER BY e.seq
+            """, [from, to]) { row in
+            let seq = row.int64(at: 0), kind = row.text(at: 1), lines = row.int64(at: 2), sum = row.int64(at: 3)
+            let message = kind != "journal" ? "entry \(seq) is a \(kind) record but has \(lines) line(s)"
+                : lines < 2 ? "entry \(seq) has \(lines) line(s); a journal entry has at least two"
+                : "entry \(seq) does not balance: its lines sum to \(sum) VND (debits minus credits)"
+            findings.append(AuditFinding(.entriesBalance, .error, message, entries: [seq]))
+        }
+        try database.forEachRow("SELECT DISTINCT entry_seq FROM line WHERE entry_seq NOT IN (SELECT seq FROM entry) ORDER BY entry_seq") { row in
+            findings.append(AuditFinding(.entriesBalance, .error, "lines of entry \(row.int64(at: 0)) exist, but the entry does not", entries: [row.int64(at: 0)]))
+        }
+        return capped(findings, .entriesBalance, "unbalanced entries")
+    }
+
+    // MARK: Chain
+
+    /// `Ledger.verify`: the hash chain, the gapless sequence, the maintained totals and the
+    /// period lock against the chain's period records.
+    func chain() throws -> [AuditFinding] {
+        let report = try ledger.verify()
+        var findings = report.findings.map { AuditFinding(.chain, .error, $0.message, entries: $0.seq.map { [$0] } ?? []) }
+        if report.findingsOmitted > 0 {
+            findings.append(AuditFinding(.chain, .error, "\(report.findingsOmitted) more problems found by verify"))
+        }
+        return findings
+    }
+
+    // MARK: Closed periods
+
+    /// Walks the chain in order, keeping the lock each period record sets: a journal entry
+    /// dated on or before the lock in force when it was posted broke the lock.
+    func closedPeriods() throws -> [AuditFinding] {
+        var findings: [AuditFinding] = []
+        var lock: LedgerDate?
+        var lockSeq: Int64 = 0
+        try database.forEachRow("SELECT seq, kind, entry_date FROM entry ORDER BY seq") { row in
+            let seq = row.int64(at: 0), kind = EntryKind(rawValue: row.text(at: 1)) ?? .journal
+            guard let date = try? LedgerDate.parse(row.text(at: 2)) else { return }
+            switch kind {
+            case .periodClose:
+                lock = date
+                lockSeq = seq
+            case .periodReopen:
+                let first = date.firstOfMonth
+                lock = first == .earliest ? nil : first.adding(days: -1)
+                lockSeq = seq
+            case .journal:
+                if let through = lock, date <= through, inScope(date) {
+                    findings.append(AuditFinding(.closedPeriods, .error,
+                                                 "entry \(seq) is dated \(date), in a period closed through \(through) by entry \(lockSeq) when it was posted",
+                                                 entries: [seq, lockSeq]))
+                }
+            }
+        }
+        return capped(findings, .closedPeriods, "entries dated in closed periods")
+    }
+
+    // MARK: Foreign rates
+
+    /// A line in a foreign currency carries its rate, the rate's date and a source; a line on
+    /// a foreign-currency account is in that currency.
+    func foreignRates() throws -> [AuditFinding] {
+        var findings: [AuditFinding] = []
+        try database.forEachRow("""
+            SELECT l.entry_seq, l.line_no, a.code, a.currency, l.currency, l.rate, l.rate_date, l.rate_source
+            FROM line l JOIN entry e ON e.seq = l.entry_seq JOIN account a ON a.id = l.account_id
+            WHERE e.entry_date BETWEEN ?1 AND ?2
+              AND ((l.currency IS NOT NULL AND (l.rate IS NULL OR l.rate_date IS NULL OR l.rate_source IS NULL OR trim(l.rate_source) = ''))
+                   OR (a.currency <> 'VND' AND (l.currency IS NULL OR l.currency <> a.currency)))
+            ORDER BY l.entry_seq, l.line_no
+            """, [from, to]) { row in
+            let seq = row.int64(at: 0), line = row.int64(at: 1), account = row.text(at: 2)
+            let message: String
+            if row.isNull(at: 4) {
+                message = "entry \(seq) line \(line): account \(account) is kept in \(row.text(at: 3)), but the line has no foreign amount"
+            } else if row.text(at: 4) != row.text(at: 3) && row.text(at: 3) != "VND" {
+                message = "entry \(seq) line \(line): account \(account) is kept in \(row.text(at: 3)), but the line is in \(row.text(at: 4))"
+            } else {
+                let missing = [(5, "rate"), (6, "rate date"), (7, "rate source")].filter { row.isNull(at: Int32($0.0)) || row.text(at: Int32($0.0)).allSatisfy(\.isWhitespace) }.map(\.1)
+                message = "entry \(seq) line \(line): the \(row.text(at: 4)) amount on account \(account) has no \(missing.joined(separator: ", "))"
+            }
+            findings.append(AuditFinding(.foreignRates, .error, message, entries: [seq]))
+        }
+        return capped(findings, .foreignRates, "foreign lines without a rate or source")
+    }
+
+    // MARK: Grants
+
+    /// Day by day, each grant's money received plus exchange effect never falls below what
+    /// was spent from it (the same definitions as reports/grant-figures.sql, from the lines).
+    func grantOverspending() throws -> [AuditFinding] {
+        let fxAccount = try ledger.settings().fxDifferenceAccountCode
+        var findings: [AuditFinding] = []
+        var current: (grant: Int64, code: String, available: Int64, reported: Bool)?
+        try database.forEachRow("""
+            SELECT l.grant_id, g.code, e.entry_date,
+                   sum(CASE WHEN a.type = 'revenue' OR a.code = ?1 THEN -l.amount_vnd WHEN a.type = 'expense' THEN -l.amount_vnd ELSE 0 END),
+                   group_concat(DISTINCT CASE WHEN a.type = 'expense' AND l.amount_vnd > 0 THEN l.entry_seq END)
+            FROM line l JOIN entry e ON e.seq = l.entry_seq JOIN account a ON a.id = l.account_id JOIN "grant" g ON g.id = l.grant_id
+            WHERE l.grant_id IS NOT NULL AND e.entry_date <= ?2
+            GROUP BY l.grant_id, e.entry_date
+            ORDER BY l.grant_id, e.entry_date
+            """, [fxAccount, to]) { row in
+            let grant = row.int64(at: 0)
+            if current?.grant != grant { current = (grant, row.text(at: 1), 0, false) }
+            current!.available += row.int64(at: 3)
+            guard current!.available < 0, !current!.reported, let date = try? LedgerDate.parse(row.text(at: 2)), inScope(date) else { return }
+            current!.reported = true
+            let entries = row.isNull(at: 4) ? [] : row.text(at: 4).split(separator: ",").compactMap { Int64($0) }
+            findings.append(AuditFinding(.grantOverspending, .error,
+                                         "grant \(current!.code) is overspent on \(date): spending exceeds what it received (plus exchange effect) by \(-current!.available) VND",
+                                         entries: entries))
+        }
+        return findings
+    }
+
+    /// Every spending line charged to restricted or designated money meets its grant's terms
+    /// in force on its date (programs, places and the units within them, dates, no management
+    /// costs, grant active) — the rules `cpf disburse` and `cpf post` apply, re-applied to what is stored.
+    func restrictedPurposes() throws -> [AuditFinding] {
+        let rules = PostingRules(validator: try EntryValidator(ledger: ledger))
+        let accounts = try ledger.accountCodesByID()
+        let programs = try ledger.codes(of: .program).byID
+        let units = try ledger.units()
+        var grants: [Int64: Grant] = [:]
+        var findings: [AuditFinding] = []
+        try database.forEachRow("""
+            SELECT l.entry_seq, l.line_no, e.entry_date, l.account_id, l.amount_vnd, l.grant_id, l.program_id, l.unit_id, l.restriction
+            FROM line l JOIN entry e ON e.seq = l.entry_seq JOIN account a ON a.id = l.account_id
+            WHERE l.grant_id IS NOT NULL AND a.type = 'expense' AND l.amount_vnd > 0 AND e.entry_date BETWEEN ?1 AND ?2
+            ORDER BY l.entry_seq, l.line_no
+            """, [from, to]) { row in
+            let seq = row.int64(at: 0), grantID = row.int64(at: 5)
+            guard let date = try? LedgerDate.parse(row.text(at: 2)) else { return }
+            if grants[grantID] == nil { grants[grantID] = try ledger.grant(id: grantID) }
+            guard let grant = grants[grantID] else {
+                findings.append(AuditFinding(.restrictedPurposes, .error, "entry \(seq) spends grant #\(grantID), which does not exist", entries: [seq]))
+                return
+            }
+            let terms = grant.terms(on: date)
+            let programID = row.isNull(at: 6) ? nil : row.int64(at: 6)
+            let unitID = row.isNull(at: 7) ? nil : row.int64(at: 7)
+            let line = PostedLine(lineNumber: Int(row.int64(at: 1)),
+                                  account: RegistryReference(id: row.int64(at: 3), code: accounts[row.int64(at: 3)] ?? "?"),
+                                  amountDong: row.int64(at: 4), grant: RegistryReference(id: grant.id, code: grant.code),
+                                  program: programID.map { RegistryReference(id: $0, code: programs[$0] ?? "#\($0)") },
+                                  unit: unitID.map { RegistryReference(id: $0, code: units[$0]?.code ?? "#\($0)") },
+                                  restriction: Restriction(rawValue: row.text(at: 8)) ?? .unrestricted)
+            do {
+                try rules.checkSpending(line, grant: grant, terms: terms, date: date)
+            } catch let error as LedgerError {
+                findings.append(AuditFinding(.restrictedPurposes, .error, "entry \(seq) line \(line.lineNumber): \(error.message)", entries: [seq]))
+            }
+        }
+        return capped(findings, .restrictedPurposes, "spending lines outside their grants' terms")
+    }
+
+    // MARK: Management cap
+
+    /// For each year in scope, management costs within the cap (reports/management-cap.sql).
+    func managementCap() throws -> [AuditFinding] {
+        let years: [Int] = try year.map { [$0] } ?? database.rows("SELECT DISTINCT CAST(substr(entry_date, 1, 4) AS INTEGER) FROM entry WHERE kind = 'journal' ORDER BY 1") { Int($0.int64(at: 0)) }
+        var findings: [AuditFinding] = []
+        for year in years {
+            let cap = try ledger.managementCap(from: .firstOf(year: year), to: .lastOf(year: year))
+            guard !cap.isWithinCap else { continue }
+            let account = try ledger.settings().managementAccountCode
+            let entries = try database.rows("""
+                SELECT DISTINCT l.entry_seq FROM line l JOIN entry e ON e.seq = l.entry_seq JOIN account a ON a.id = l.account_id
+                WHERE (a.code = ?1 OR a.parent_id = (SELECT id FROM account WHERE code = ?1)) AND e.entry_date BETWEEN ?2 AND ?3 ORDER BY 1
+                """, [account, LedgerDate.firstOf(year: year).iso, LedgerDate.lastOf(year: year).iso]) { $0.int64(at: 0) }
+            findings.append(AuditFinding(.managementCap, .error,
+                                         "\(year): management costs of \(cap.managementDong) VND exceed the cap of \(cap.capDong) VND (\(cap.capPercent) % of \(cap.qualifyingDong) VND qualifying revenue) by \(cap.managementDong - cap.capDong) VND",
+                                         entries: entries))
+        }
+        return findings
+    }
+
+    // MARK: Negative balances
+
+    /// Cash (111…) and bank (112…) accounts, in dong and in their own currency, and each goods
+    /// item's quantity and value, at the end of every day: none is ever negative.
+    func negativeBalances() throws -> [AuditFinding] {
+        let goodsCode = try ledger.settings().goodsAccountCode
+        var findings: [AuditFinding] = []
+        // Cash and bank, by account and day.
+        var current: (account: Int64, dong: Int64, foreign: Int64, reported: Bool)?
+        try database.forEachRow("""
+            SELECT l.account_id, a.code, e.entry_date, sum(l.amount_vnd), sum(coalesce(l.amount_foreign, 0)), group_concat(DISTINCT l.entry_seq), a.currency
+            FROM line l JOIN entry e ON e.seq = l.entry_seq JOIN account a ON a.id = l.account_id
+            WHERE a.type = 'asset' AND (a.code LIKE '111%' OR a.code LIKE '112%')
+            GROUP BY l.account_id, e.entry_date
+            ORDER BY l.account_id, e.entry_date
+            """) { row in
+            let account = row.int64(at: 0)
+            if current?.account != account { current = (account, 0, 0, false) }
+            current!.dong += row.int64(at: 3)
+            current!.foreign += row.int64(at: 4)
+            let foreignCurrency = row.text(at: 6)
+            guard current!.dong < 0 || (foreignCurrency != "VND" && current!.foreign < 0), !current!.reported,
+                  let date = try? LedgerDate.parse(row.text(at: 2)), inScope(date) else { return }
+            current!.reported = true
+            let balance = current!.dong < 0 ? "\(current!.dong) VND" : "\(Amount(minorUnits: current!.foreign, currency: Currency.named(foreignCurrency) ?? .usd))"
+            findings.append(AuditFinding(.negativeBalances, .error, "account \(row.text(at: 1)) is negative at the end of \(date): \(balance)",
+                                         entries: row.text(at: 5).split(separator: ",").compactMap { Int64($0) }))
+        }
+        // Goods, by item and day, on the goods account and its sub-accounts.
+        var item: (id: Int64, quantity: Int64, dong: Int64, reported: Bool)?
+        try database.forEachRow("""
+            SELECT l.item_id, coalesce(i.code, '#' || l.item_id), e.entry_date, sum(l.quantity), sum(l.amount_vnd), group_concat(DISTINCT l.entry_seq)
+            FROM line l JOIN entry e ON e.seq = l.entry_seq JOIN account a ON a.id = l.account_id LEFT JOIN goods_item i ON i.id = l.item_id
+            WHERE l.item_id IS NOT NULL AND (a.code = ?1 OR a.parent_id = (SELECT id FROM account WHERE code = ?1))
+            GROUP BY l.item_id, e.entry_date
+            ORDER BY l.item_id, e.entry_date
+            """, [goodsCode]) { row in
+            let id = row.int64(at: 0)
+            if item?.id != id { item = (id, 0, 0, false) }
+            item!.quantity += row.int64(at: 3)
+            item!.dong += row.int64(at: 4)
+            guard item!.quantity < 0 || item!.dong < 0, !item!.reported, let date = try? LedgerDate.parse(row.text(at: 2)), inScope(date) else { return }
+            item!.reported = true
+            findings.append(AuditFinding(.negativeBalances, .error,
+                                         "goods item \(row.text(at: 1)) is negative at the end of \(date): \(item!.quantity) on hand, \(item!.dong) VND",
+                                         entries: row.text(at: 5).split(separator: ",").compactMap { Int64($0) }))
+        }
+        return findings
+    }
+
+    // MARK: Sub-ledgers
+
+    /// The goods sub-ledger (by item) adds up to the goods account, every goods line names an
+    /// item, and an item with nothing on hand carries no value; the grants sub-ledger: every
+    /// line of a grant names the grant's funder and carries the grant's restriction.
+    func subLedgers() throws -> [AuditFinding] {
+        let goodsCode = try ledger.settings().goodsAccountCode
+        var findings: [AuditFinding] = []
+        try database.forEachRow("""
+            SELECT a.code, count(*), group_concat(DISTINCT l.entry_seq)
+            FROM line l JOIN entry e ON e.seq = l.entry_seq JOIN account a ON a.id = l.account_id
+            WHERE l.item_id IS NULL AND (a.code = ?1 OR a.parent_id = (SELECT id FROM account WHERE code = ?1)) AND e.entry_date BETWEEN ?2 AND ?3
+            GROUP BY a.code
+            """, [goodsCode, from, to]) { row in
+            findings.append(AuditFinding(.subLedgers, .error, "\(row.int64(at: 1)) line(s) on goods account \(row.text(at: 0)) name no goods item, so the goods sub-ledger cannot agree with it",
+                                         entries: row.text(at: 2).split(separator: ",").compactMap { Int64($0) }))
+        }
+        try database.forEachRow("""
+            SELECT coalesce(i.code, '#' || l.item_id), sum(l.quantity), sum(l.amount_vnd)
+            FROM line l JOIN entry e ON e.seq = l.entry_seq JOIN account a ON a.id = l.account_id LEFT JOIN goods_item i ON i.id = l.item_id
+            WHERE l.item_id IS NOT NULL AND (a.code = ?1 OR a.parent_id = (SELECT id FROM account WHERE code = ?1)) AND e.entry_date <= ?2
+            GROUP BY l.item_id HAVING sum(l.quantity) = 0 AND sum(l.amount_vnd) <> 0
+            """, [goodsCode, to]) { row in
+            findings.append(AuditFinding(.subLedgers, .warning, "goods item \(row.text(at: 0)) has none on hand but still carries \(row.int64(at: 2)) VND"))
+        }
+        var grants: [Int64: Grant] = [:]
+        try database.forEachRow("""
+            SELECT l.entry_seq, l.line_no, e.entry_date, l.grant_id, l.funder_id, l.restriction
+            FROM line l JOIN entry e ON e.seq = l.entry_seq JOIN "grant" g ON g.id = l.grant_id
+            WHERE l.grant_id IS NOT NULL AND e.entry_date BETWEEN ?1 AND ?2
+              AND (l.funder_id IS NOT g.funder_id OR l.restriction = 'unrestricted' AND EXISTS (
+                     SELECT 1 FROM grant_terms t WHERE t.grant_id = g.id AND (t.designated = 1 OR EXISTS (SELECT 1 FROM grant_terms_program p WHERE p.grant_id = t.grant_id AND p.version = t.version)
+                                                                                            OR EXISTS (SELECT 1 FROM grant_terms_unit u WHERE u.grant_id = t.grant_id AND u.version = t.version))))
+            ORDER BY l.entry_seq
+            """, [from, to]) { row in
+            let seq = row.int64(at: 0), grantID = row.int64(at: 3)
+            if grants[grantID] == nil { grants[grantID] = try ledger.grant(id: grantID) }
+            guard let grant = grants[grantID], let date = try? LedgerDate.parse(row.text(at: 2)) else { return }
+            let funderID = row.isNull(at: 4) ? nil : row.int64(at: 4)
+            if funderID != grant.funderID {
+                findings.append(AuditFinding(.subLedgers, .error, "entry \(seq) line \(row.int64(at: 1)) is charged to grant \(grant.code) but not to its funder \(grant.funderCode)", entries: [seq]))
+            } else if grant.terms(on: date).restriction.rawValue != row.text(at: 5) {
+                findings.append(AuditFinding(.subLedgers, .error, "entry \(seq) line \(row.int64(at: 1)) carries grant \(grant.code) as \(row.text(at: 5)) money, but the grant's money is \(grant.terms(on: date).restriction.rawValue)", entries: [seq]))
+            }
+        }
+        return capped(findings, .subLedgers, "sub-ledger disagreements")
+    }
+
+    // MARK: References, reversals, approvals
+
+    func duplicateReferences() throws -> [AuditFinding] {
+        try database.rows("""
+            SELECT external_ref, group_concat(seq) FROM entry WHERE external_ref IS NOT NULL GROUP BY external_ref HAVING count(*) > 1 ORDER BY min(seq)
+            """) { row in
+            let entries = row.text(at: 1).split(separator: ",").compactMap { Int64($0) }
+            return AuditFinding(.duplicateReferences, .error, "reference \(row.text(at: 0)) is used by \(entries.count) entries: \(entries.map(String.init).joined(separator: ", "))", entries: entries)
+        }
+    }
+
+    /// A reversal points at an existing journal entry that is not itself a reversal, no entry
+    /// is reversed twice, and a reversal's lines mirror the original's.
+    func reversals() throws -> [AuditFinding] {
+        var findings: [AuditFinding] = []
+        try database.forEachRow("""
+            SELECT r.seq, r.reverses_seq, o.seq, o.kind, o.reverses_seq, r.entry_date < o.entry_date
+            FROM entry r LEFT JOIN entry o ON o.seq = r.reverses_seq WHERE r.reverses_seq IS NOT NULL ORDER BY r.seq
+            """) { row in
+            let seq = row.int64(at: 0), target = row.int64(at: 1)
+            if row.isNull(at: 2) {
+                findings.append(AuditFinding(.reversals, .error, "entry \(seq) reverses entry \(target), which does not exist", entries: [seq]))
+            } else if row.text(at: 3) != "journal" {
+                findings.append(AuditFinding(.reversals, .error, "entry \(seq) reverses entry \(target), a \(row.text(at: 3)) record", entries: [seq, target]))
+            } else if !row.isNull(at: 4) {
+                findings.append(AuditFinding(.reversals, .warning, "entry \(seq) reverses entry \(target), which is itself a reversal", entries: [seq, target]))
+            } else if row.int64(at: 5) == 1 {
+                findings.append(AuditFinding(.reversals, .warning, "entry \(seq) is dated before entry \(target), which it reverses", entries: [seq, target]))
+            }
+        }
+        try database.forEachRow("SELECT reverses_seq, group_concat(seq) FROM entry WHERE reverses_seq IS NOT NULL GROUP BY reverses_seq HAVING count(*) > 1") { row in
+            let entries = row.text(at: 1).split(separator: ",").compactMap { Int64($0) }
+            findings.append(AuditFinding(.reversals, .error, "entry \(row.int64(at: 0)) is reversed \(entries.count) times, by entries \(entries.map(String.init).joined(separator: ", "))",
+                                         entries: [row.int64(at: 0)] + entries))
+        }
+        // The mirror: per account and dimensions, the reversal's lines cancel the original's.
+        try database.forEachRow("""
+            SELECT r.seq, r.reverses_seq FROM entry r JOIN entry o ON o.seq = r.reverses_seq
+            WHERE EXISTS (
+                SELECT account_id, coalesce(grant_id, 0), coalesce(program_id, 0), coalesce(unit_id, 0), coalesce(item_id, 0)
+                FROM line WHERE entry_seq IN (r.seq, o.seq)
+                GROUP BY 1, 2, 3, 4, 5
+                HAVING sum(amount_vnd) <> 0 OR sum(coalesce(amount_foreign, 0)) <> 0 OR sum(coalesce(quantity, 0)) <> 0 OR sum(coalesce(children, 0)) <> 0)
+            ORDER BY r.seq
+            """) { row in
+            findings.append(AuditFinding(.reversals, .error, "entry \(row.int64(at: 0)) does not mirror entry \(row.int64(at: 1)), which it reverses: their lines do not cancel",
+                                         entries: [row.int64(at: 0), row.int64(at: 1)]))
+        }
+        return findings
+    }
+
+    /// Nobody approved their own entry; an approved pending entry was posted as submitted and
+    /// approved; and no entry at or above the threshold in force when it was posted went in
+    /// without approval (the threshold's history is in the audit trail).
+    func makerChecker() throws -> [AuditFinding] {
+        var findings: [AuditFinding] = []
+        try database.forEachRow("SELECT seq, posted_by FROM entry WHERE approved_by IS NOT NULL AND approved_by = posted_by ORDER BY seq") { row in
+            findings.append(AuditFinding(.makerChecker, .error, "entry \(row.int64(at: 0)) was approved by the person who posted it (\(row.text(at: 1)))", entries: [row.int64(at: 0)]))
+        }
+        try database.forEachRow("""
+            SELECT p.id, p.entry_seq, e.seq, e.posted_by, e.approved_by, p.submitted_by, p.decided_by
+            FROM pending_entry p LEFT JOIN entry e ON e.seq = p.entry_seq WHERE p.status = 'approved'
+              AND (e.seq IS NULL OR e.posted_by IS NOT p.submitted_by OR e.approved_by IS NOT p.decided_by OR p.submitted_by = p.decided_by)
+            """) { row in
+            let seq = row.int64(at: 1)
+            findings.append(AuditFinding(.makerChecker, .error,
+                                         row.isNull(at: 2) ? "pending entry \(row.int64(at: 0)) is marked approved as entry \(seq), which does not exist"
+                                                           : "entry \(seq) does not match its approval (pending entry \(row.int64(at: 0)): submitted by \(row.text(at: 5)), approved by \(row.text(at: 6)))",
+                                         entries: row.isNull(at: 2) ? [] : [seq]))
+        }
+        // The threshold in force at each moment, from the audit trail of settings.
+        var thresholds: [(since: String, dong: Int64?)] = []
+        try database.forEachRow("SELECT changed_at, detail FROM change_log WHERE subject = 'setting:approval-threshold' ORDER BY id") { row in
+            let after = row.text(at: 1).components(separatedBy: "→ ").last ?? "none"
+            thresholds.append((row.text(at: 0), Int64(after.split(separator: " ").first ?? "")))
+        }
+        guard !thresholds.isEmpty else { return findings }
+        var unapproved: [Int64] = []
+        try database.forEachRow("""
+            SELECT e.seq, e.posted_at, sum(CASE WHEN l.amount_vnd > 0 THEN l.amount_vnd ELSE 0 END)
+            FROM entry e JOIN line l ON l.entry_seq = e.seq
+            WHERE e.kind = 'journal' AND e.approved_by IS NULL AND e.reverses_seq IS NULL AND e.posted_at >= ?1 AND e.entry_date BETWEEN ?2 AND ?3
+            GROUP BY e.seq ORDER BY e.seq
+            """, [thresholds[0].since, from, to]) { row in
+            let postedAt = row.text(at: 1)
+            guard let threshold = thresholds.last(where: { $0.since <= postedAt })?.dong, row.int64(at: 2) >= threshold else { return }
+            unapproved.append(row.int64(at: 0))
+        }
+        if !unapproved.isEmpty {
+            findings.append(AuditFinding(.makerChecker, .error,
+                                         "\(unapproved.count) entr\(unapproved.count == 1 ? "y" : "ies") at or above the approval threshold in force went in without a second person's approval",
+                                         entries: unapproved))
+        }
+        return findings
+    }
+}
