@@ -24,7 +24,7 @@ END;
 -- Entries at or above the approval threshold wait here, outside the chain and outside every
 -- balance and report, until a different person approves them; the approved entry is then
 -- posted with approved_by/approved_at (so the approval is part of the hash chain) and the
--- row points at it. draft is the entry as submitted (JSON, docs/maker-checker.md); it may
+-- row points at it. draft is the entry as submitted (JSON; docs/audit.md); it may
 -- hold beneficiary codes, which never leave the books.
 CREATE TABLE pending_entry (
     id               INTEGER PRIMARY KEY,
