@@ -197,3 +197,23 @@ import TestSupport
         #expect(checked.findings.contains { $0.message.contains("entries were removed") })
     }
 }
+
+@Suite struct HistoryTests {
+    @Test func everyChangeOfStateIsListedWithWhoAndWhen() throws {
+        let books = try ControlFixture()
+        try books.ledger.setSetting("approval-threshold", to: "5000000 VND", user: "giamdoc")
+        try books.ledger.closeAccount(code: "1112", on: ControlFixture.date("2018-12-31"), user: "ketoantruong")
+        try books.ledger.reverse(seq: 3, reason: "wrong unit", date: ControlFixture.date("2018-04-02"), user: "ketoan")
+        let all = try books.ledger.history(HistoryFilter())
+        let actions = Set(all.map(\.action))
+        for expected in ["funder-add", "unit-add", "grant-add", "rate-set", "post", "setting", "account-close", "reverse"] {
+            #expect(actions.contains(expected), "\(expected) missing from \(actions)")
+        }
+        #expect(all.map(\.at) == all.map(\.at).sorted())
+        // By entry: the disbursement and the reversal that points at it.
+        #expect(try books.ledger.history(HistoryFilter(entrySeq: 3)).map(\.action) == ["post", "reverse"])
+        // By user and by day.
+        #expect(try books.ledger.history(HistoryFilter(user: "giamdoc")).map(\.action) == ["setting"])
+        #expect(try books.ledger.history(HistoryFilter(from: ControlFixture.date("2000-01-01"), to: ControlFixture.date("2000-12-31"))).isEmpty)
+    }
+}
