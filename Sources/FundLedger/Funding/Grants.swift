@@ -156,6 +156,7 @@ extension Ledger {
         try write {
             let grant = try requireGrant(code: code)
             let current = grant.current
+            try checkAmendmentKeepsThePast(grant, effectiveOn: amendment.effectiveOn)
             let committed = amendment.committed ?? current.committed
             let received = try grantFigures(grantID: grant.id).receivedInGrantCurrency(grant.currency)
             if committed.minorUnits < received {
@@ -176,11 +177,42 @@ extension Ledger {
         }
     }
 
+    /// An amendment takes effect after every day that already has entries on the grant, and
+    /// not before the terms in force: what was posted stays judged by the terms it was
+    /// posted under (`Grant.terms(on:)`), and `cpf audit` re-checks it by them.
+    private func checkAmendmentKeepsThePast(_ grant: Grant, effectiveOn: LedgerDate) throws {
+        let current = grant.current
+        if effectiveOn < current.effectiveOn {
+            throw LedgerError(.invalidDate, "grant \(grant.code)'s terms version \(current.version) take effect on \(current.effectiveOn); an amendment effective \(effectiveOn) would rewrite them",
+                              hint: "make the amendment effective on or after \(current.effectiveOn)")
+        }
+        if let last = try lastEntryDate(grantID: grant.id), effectiveOn <= last {
+            throw LedgerError(.invalidDate, "grant \(grant.code) has entries up to \(last); an amendment effective \(effectiveOn) would change the terms they were posted under",
+                              hint: "make it effective after \(last); to correct a past entry, reverse it (cpf reverse) and post it again")
+        }
+    }
+
+    /// The date of the latest entry with a line on the grant: the latest month from the
+    /// maintained totals, then that month's entries (lines have no index by grant).
+    private func lastEntryDate(grantID: Int64) throws -> LedgerDate? {
+        guard let month = try database.scalarInt64("SELECT max(month_key) FROM dimension_month WHERE grant_id = ?", [grantID]) else { return nil }
+        let monthStart = LedgerDate(year: Int(month / 100), month: Int(month % 100), day: 1)!
+        return try database.scalarText("""
+            SELECT max(e.entry_date) FROM entry e JOIN line l ON l.entry_seq = e.seq WHERE e.entry_date >= ? AND l.grant_id = ?
+            """, [monthStart.iso, grantID]).map(LedgerDate.parse)
+    }
+
     private func insertTerms(grantID: Int64, version: Int, effectiveOn: LedgerDate, committed: Amount, programCodes: [String],
                              unitCodes: [String], validFrom: LedgerDate?, validTo: LedgerDate?, designated: Bool, status: GrantStatus,
                              purpose: String, reason: String, tranches: [Tranche], user: String, at now: Timestamp) throws {
         guard committed.minorUnits > 0, committed.minorUnits <= Amount.magnitudeMax else {
             throw LedgerError(.invalidAmount, "the committed amount \(committed) is not a positive amount", hint: "give what the funder committed, e.g. \"100000.00 USD\"")
+        }
+        // Donor-designated support (hỗ trợ theo địa chỉ) is spent exactly as designated, so the
+        // designation has to name what it is for; otherwise posting rules could not hold it to it.
+        if designated && programCodes.isEmpty && unitCodes.isEmpty {
+            throw LedgerError(.restriction, "designated support must say what it is for",
+                              hint: "name the programs and/or units the donor designated (--programs, --units)")
         }
         if let validFrom, let validTo, validFrom > validTo {
             throw LedgerError(.invalidDate, "the grant's window \(validFrom)…\(validTo) ends before it starts", hint: "check --from and --to")
