@@ -72,9 +72,13 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Parses the form `iso` writes.
     public static func parse(_ text: String) -> Timestamp? {
         let bytes = Array(text.utf8)
-        guard bytes.count == 24, bytes[10] == UInt8(ascii: "T"), bytes[23] == UInt8(ascii: "Z"),
+        guard bytes.count == 24, bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+              bytes[19] == UInt8(ascii: "."), bytes[23] == UInt8(ascii: "Z"),
               let date = try? LedgerDate.parse(String(decoding: bytes[0..<10], as: UTF8.self)) else { return nil }
-        func number(_ range: Range<Int>) -> Int64? { Int64(String(decoding: bytes[range], as: UTF8.self)) }
+        // Digits only: `Int64("-1")` would read a sign as part of the field.
+        func number(_ range: Range<Int>) -> Int64? {
+            bytes[range].allSatisfy { $0 >= 48 && $0 <= 57 } ? Int64(String(decoding: bytes[range], as: UTF8.self)) : nil
+        }
         guard let hours = number(11..<13), let minutes = number(14..<16), let seconds = number(17..<19),
               let milliseconds = number(20..<23), hours < 24, minutes < 60, seconds < 60 else { return nil }
         let total = Int64(date.daysSinceEpoch) * 86_400_000 + ((hours * 60 + minutes) * 60 + seconds) * 1000 + milliseconds
