@@ -17,7 +17,7 @@ public enum CommandLineTool {
         PostCommand.self, ReverseCommand.self, JournalCommand.self, PendingCommand.self, ApproveCommand.self,
         PeriodCloseCommand.self, PeriodReopenCommand.self, PeriodListCommand.self, GrantAllocateCommand.self,
         ReportCommand.self, VerifyCommand.self, AuditCommand.self, SealCommand.self, HistoryCommand.self,
-        ReconcileGrantsCommand.self, ReconcileBankCommand.self, BackupCommand.self,
+        ReconcileGrantsCommand.self, ReconcileBankCommand.self, ImportCommand.self, ExportCommand.self, BackupCommand.self,
     ] }
 
     static let globalOptions: [OptionSpec] = [

@@ -28,7 +28,7 @@ import TestSupport
         #expect(table.standardOutput.isEmpty, "\(table)")
         let csv = try ledger.run(["journal", "--format", "csv"])
         expectSuccess(csv)
-        #expect(csv.standardOutput.lines.count == 1 && csv.standardOutput.hasPrefix("seq,date,memo,ref,"), "\(csv)")
+        #expect(csv.standardOutput.lines.count == 1 && csv.standardOutput.hasPrefix("entry,date,memo,ref,"), "\(csv)")
         let json = try ledger.run(["journal", "--format", "json"])
         expectSuccess(json)
         #expect((try JSON.parse(json.standardOutput) as? [Any])?.isEmpty == true, "\(json)")

@@ -125,15 +125,15 @@ import TestSupport
         let records = csv.standardOutput.lines.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         #expect(records.count == 3, "\(csv)")
         let header = records.first ?? []
-        #expect(header.first == "seq" && header.contains("debit_vnd") && header.contains("rate_source"), "\(csv)")
+        #expect(header.first == "entry" && header.contains("debit") && header.contains("vnd") && header.contains("rate_source"), "\(csv)")
         func field(_ record: [String], _ name: String) -> String? {
             header.firstIndex(of: name).flatMap { $0 < record.count ? record[$0] : nil }
         }
         if records.count == 3 {
-            #expect(field(records[1], "account") == "1122" && field(records[1], "debit_vnd") == "227500000")
-            #expect(field(records[1], "currency") == "USD" && field(records[1], "amount_foreign") == "10000.00")
+            #expect(field(records[1], "account") == "1122" && field(records[1], "vnd") == "227500000")
+            #expect(field(records[1], "currency") == "USD" && field(records[1], "debit") == "10000.00" && field(records[1], "credit") == "")
             #expect(field(records[1], "rate") == "22750" && field(records[1], "rate_date") == "2018-06-01" && field(records[1], "rate_source") == "SBV")
-            #expect(field(records[2], "account") == "3372" && field(records[2], "credit_vnd") == "227500000")
+            #expect(field(records[2], "account") == "3372" && field(records[2], "credit") == "227500000" && field(records[2], "currency") == "VND")
             #expect(field(records[2], "ref") == "PT-0001" && field(records[2], "posted_by") == "tester")
         }
 

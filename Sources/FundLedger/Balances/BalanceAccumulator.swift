@@ -106,16 +106,35 @@ struct BalanceAccumulator {
 
     var isEmpty: Bool { byDay.isEmpty }
 
-    /// Adds a line. `foreignAccount` says whether the account is kept in a foreign currency,
-    /// whose balance is then tracked in that currency too.
-    mutating func add(_ line: PostedLine, date: LedgerDate, foreignAccount: Bool) throws {
+    /// Adds the lines of one entry dated `date`, all of them or none: when a total would
+    /// overflow, nothing is added and the refusal is thrown, so a batch that goes on past a
+    /// refused entry keeps exact totals. `isForeignAccount` says which accounts are kept in a
+    /// foreign currency, whose balance is then tracked in that currency too.
+    mutating func add(_ lines: [PostedLine], date: LedgerDate, isForeignAccount: (Int64) -> Bool) throws {
         let dayKey = Int32(date.dayKey)
-        let foreign = foreignAccount ? line.foreign?.amount.minorUnits : nil
-        guard byDay[Key(dayKey: dayKey, accountID: line.account.id), default: Totals()].add(amountDong: line.amountDong, foreignMinorUnits: foreign),
-              byDimension[DimensionKey(line, monthKey: dayKey / 100), default: DimensionTotals()].add(line) else {
-            throw BalanceAccumulator.overflowError(account: line.account.code)
+        // The new totals of every key the entry touches, checked before any is stored.
+        var days: [(Key, Totals)] = []
+        var dimensions: [(DimensionKey, DimensionTotals)] = []
+        days.reserveCapacity(lines.count)
+        dimensions.reserveCapacity(lines.count)
+        for line in lines {
+            let key = Key(dayKey: dayKey, accountID: line.account.id)
+            let dimensionKey = DimensionKey(line, monthKey: dayKey / 100)
+            let foreign = isForeignAccount(line.account.id) ? line.foreign?.amount.minorUnits : nil
+            let dayIndex = days.firstIndex { $0.0 == key } ?? { days.append((key, byDay[key] ?? Totals())); return days.count - 1 }()
+            let dimensionIndex = dimensions.firstIndex { $0.0 == dimensionKey }
+                ?? { dimensions.append((dimensionKey, byDimension[dimensionKey] ?? DimensionTotals())); return dimensions.count - 1 }()
+            guard days[dayIndex].1.add(amountDong: line.amountDong, foreignMinorUnits: foreign),
+                  dimensions[dimensionIndex].1.add(line) else {
+                throw BalanceAccumulator.overflowError(account: line.account.code)
+            }
         }
+        for (key, totals) in days { byDay[key] = totals }
+        for (key, totals) in dimensions { byDimension[key] = totals }
     }
+
+    /// How many totals are held in memory; `flush` empties them.
+    var count: Int { byDay.count + byDimension.count }
 
     /// The same totals by month instead of by day.
     static func monthly(_ byDay: [Key: Totals]) -> [Key: Totals]? {

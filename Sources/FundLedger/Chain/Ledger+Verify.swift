@@ -96,12 +96,10 @@ extension Ledger {
             }
             previousHash = entry.hash
             checkLines(of: entry, into: &report)
-            for line in entry.lines {
-                do {
-                    try totals.add(line, date: entry.date, foreignAccount: foreignAccounts.contains(line.account.id))
-                } catch {
-                    report.add(entry.seq, "account \(line.account.code): the total overflows")
-                }
+            do {
+                try totals.add(entry.lines, date: entry.date, isForeignAccount: foreignAccounts.contains)
+            } catch let error as LedgerError {
+                report.add(entry.seq, "entry \(entry.seq): \(error.message)")
             }
             if let digest, digest.seq == entry.seq {
                 report.digestMatches = chainIntact && digest.hash == entry.hash

@@ -71,6 +71,12 @@ extension Ledger {
     ///   enough available, goods or foreign currency run short, and every rule of `post`.
     @discardableResult
     public func disburse(_ disbursement: Disbursement, user: String) throws -> PostingOutcome {
+        try post(try draft(of: disbursement, carryingValue: carryingValue(itemCode:quantity:)), user: user)
+    }
+
+    /// The entry a disbursement posts. `carryingValue` values goods handed out (item code,
+    /// quantity → dong); inside a transaction that has written entries already, it must count them.
+    func draft(of disbursement: Disbursement, carryingValue: (String, Int64) throws -> Int64) throws -> EntryDraft {
         guard let program = try program(code: disbursement.programCode) else {
             throw LedgerError(.unknownDimension, "there is no program '\(disbursement.programCode)'", hint: "'cpf program list' shows them; add one with cpf program add")
         }
@@ -89,7 +95,7 @@ extension Ledger {
             guard let quantity = disbursement.quantity else {
                 throw LedgerError(.invalidInput, "goods handed out need a quantity", hint: "give --quantity N with --in-kind \(item)")
             }
-            let value = try carryingValue(itemCode: item, quantity: quantity)
+            let value = try carryingValue(item, quantity)
             debit = LineDraft(accountCode: expense, side: .debit, amount: .vnd(value), dimensions: dimensions)
             credit = LineDraft(accountCode: try settings().goodsAccountCode, side: .credit, amount: .vnd(value),
                                dimensions: Dimensions(grant: disbursement.grantCode), item: item, quantity: quantity)
@@ -100,7 +106,7 @@ extension Ledger {
         debit.children = disbursement.children
         debit.beneficiaryCodes = disbursement.beneficiaryCodes
         let memo = disbursement.memo ?? "\(program.nameEnglish) in \(disbursement.unitCode): \(disbursement.children) child-instances"
-        return try post(EntryDraft(date: disbursement.date, memo: memo, externalRef: disbursement.externalRef, lines: [debit, credit]), user: user)
+        return EntryDraft(date: disbursement.date, memo: memo, externalRef: disbursement.externalRef, lines: [debit, credit])
     }
 
     /// Posts a conversion: debit the dong received, credit the foreign amount at the account's

@@ -36,10 +36,10 @@ final class JournalWriter {
                                  externalRef: unhashed.externalRef, postedBy: postedBy, postedAt: postedAt,
                                  approvedBy: unhashed.approvedBy, approvedAt: unhashed.approvedAt,
                                  reversesSeq: unhashed.reversesSeq, lines: unhashed.lines, hash: hash)
+        // The totals first: they refuse an overflow before anything is inserted, so a refused
+        // entry leaves nothing behind in a batch that goes on.
+        try balances.add(entry.lines, date: entry.date, isForeignAccount: foreignAccountIDs.contains)
         try insert(entry)
-        for line in entry.lines {
-            try balances.add(line, date: entry.date, foreignAccount: foreignAccountIDs.contains(line.account.id))
-        }
         headSeq = entry.seq
         headHash = hash
         #if DEBUG
@@ -51,6 +51,16 @@ final class JournalWriter {
     /// Writes the gathered totals. Call once, before the transaction commits.
     func finish() throws {
         try balances.flush(into: database)
+    }
+
+    /// The most totals held in memory before `flushIfLarge()` writes them: a long import keeps
+    /// flat memory, and each flush costs a few thousand upserts.
+    static let pendingTotalsCountMax = 50_000
+
+    /// Writes the gathered totals when they have grown past `pendingTotalsCountMax`. Call
+    /// between entries; the posting rules read flushed totals from the tables.
+    func flushIfLarge() throws {
+        if balances.count > JournalWriter.pendingTotalsCountMax { try balances.flush(into: database) }
     }
 
     private func insert(_ entry: JournalEntry) throws {

@@ -70,7 +70,7 @@ extension Ledger {
         }
     }
 
-    private func post(_ draft: EntryDraft, validator: inout EntryValidator, writer: JournalWriter, controls: PostingControls,
+    func post(_ draft: EntryDraft, validator: inout EntryValidator, writer: JournalWriter, controls: PostingControls,
                       user: String, postedAt: Timestamp) throws -> PostingOutcome {
         if let reference = draft.externalRef {
             if let existing = try entry(externalRef: reference) {

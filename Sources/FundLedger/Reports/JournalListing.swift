@@ -10,11 +10,16 @@ public final class JournalListing {
         self.language = language
     }
 
-    /// The CSV columns: one record per line.
+    /// The CSV columns: one record per line, in the layout `cpf import` reads
+    /// (docs/import-formats.md), so an exported journal can be imported into other books.
+    /// A foreign line gives its foreign amount under debit or credit and its dong under vnd;
+    /// quantity and children are counts, their direction given by the side. The columns after
+    /// `restriction` are for the reader: an import ignores them, and refuses reversals and
+    /// period records.
     public static let csvColumns = [
-        "seq", "date", "memo", "ref", "posted_by", "posted_at", "approved_by", "reverses_seq", "line_no", "account",
-        "debit_vnd", "credit_vnd", "currency", "amount_foreign", "rate", "rate_date", "rate_source",
-        "funder", "grant", "program", "unit", "restriction", "item", "quantity", "children", "line_memo",
+        "entry", "date", "memo", "ref", "account", "debit", "credit", "currency", "vnd", "rate", "rate_source", "rate_date",
+        "funder", "grant", "program", "unit", "item", "quantity", "children", "line_memo",
+        "restriction", "kind", "line_no", "posted_by", "posted_at", "approved_by", "reverses", "hash",
     ]
 
     public func begin(_ format: ReportFormat) -> String {
@@ -75,21 +80,26 @@ public final class JournalListing {
     }
 
     func csv(_ entry: JournalEntry) -> String {
+        let audit = [entry.kind.rawValue, "", entry.postedBy, entry.postedAt.iso, entry.approvedBy ?? "",
+                     entry.reversesSeq.map(String.init) ?? "", entry.hash.hexString]
+        let header = [String(entry.seq), entry.date.iso, entry.memo, entry.externalRef ?? ""]
+        guard !entry.lines.isEmpty else {
+            return CSVWriter.record(header + Array(repeating: "", count: JournalListing.csvColumns.count - header.count - audit.count) + audit)
+        }
         var output = ""
-        let header = [String(entry.seq), entry.date.iso, entry.memo, entry.externalRef ?? "", entry.postedBy, entry.postedAt.iso,
-                      entry.approvedBy ?? "", entry.reversesSeq.map(String.init) ?? ""]
-        if entry.lines.isEmpty { output += CSVWriter.record(header + Array(repeating: "", count: JournalListing.csvColumns.count - header.count)) }
         for line in entry.lines {
+            let magnitude = line.foreign.map { Amount(minorUnits: abs($0.amount.minorUnits), currency: $0.amount.currency) } ?? .vnd(abs(line.amountDong))
+            var lineAudit = audit
+            lineAudit[1] = String(line.lineNumber)
             let fields: [String] = [
-                String(line.lineNumber), line.account.code,
-                line.amountDong > 0 ? String(line.amountDong) : "", line.amountDong < 0 ? String(-line.amountDong) : "",
-                line.foreign?.amount.currency.code ?? "", line.foreign.map { Amount(minorUnits: $0.amount.minorUnits, currency: $0.amount.currency).decimalText } ?? "",
-                line.foreign?.rate.description ?? "", line.foreign?.rateDate.iso ?? "", line.foreign?.rateSource ?? "",
+                line.account.code, line.amountDong > 0 ? magnitude.decimalText : "", line.amountDong < 0 ? magnitude.decimalText : "",
+                magnitude.currency.code, String(abs(line.amountDong)),
+                line.foreign?.rate.description ?? "", line.foreign?.rateSource ?? "", line.foreign?.rateDate.iso ?? "",
                 line.funder?.code ?? "", line.grant?.code ?? "", line.program?.code ?? "", line.unit?.code ?? "",
-                line.restriction.rawValue, line.item?.code ?? "", line.quantity.map(String.init) ?? "",
-                line.children.map(String.init) ?? "", line.memo ?? "",
+                line.item?.code ?? "", line.quantity.map { String(abs($0)) } ?? "", line.children.map { String(abs($0)) } ?? "",
+                line.memo ?? "", line.restriction.rawValue,
             ]
-            output += CSVWriter.record(header + fields)
+            output += CSVWriter.record(header + fields + lineAudit)
         }
         return output
     }

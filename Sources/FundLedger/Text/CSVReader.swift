@@ -45,6 +45,13 @@ public final class FileByteSource: ByteSource {
 
     deinit { close(descriptor) }
 
+    /// The file's size in bytes, or `nil` when it is not a regular file (a pipe).
+    public var size: Int64? {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int64(status.st_size)
+    }
+
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         while true {
             let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
@@ -88,6 +95,8 @@ public final class CSVReader {
     private var atEnd = false
     private var line = 1
     private var isFirstRead = true
+    /// How many bytes of the source have been read so far (for progress lines).
+    public private(set) var bytesRead: Int64 = 0
 
     public init(source: any ByteSource, sourceName: String, limits: Limits = Limits(), bufferByteCount: Int = 256 * 1024) {
         self.source = source
@@ -101,6 +110,7 @@ public final class CSVReader {
     private func fill() throws {
         position = 0
         bufferCount = try source.read(into: buffer)
+        bytesRead += Int64(bufferCount)
         if bufferCount == 0 { atEnd = true }
         if isFirstRead {
             isFirstRead = false

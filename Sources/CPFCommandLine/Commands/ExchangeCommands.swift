@@ -1,0 +1,294 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import FundLedger
+
+/// `cpf import`: entries or a batch of disbursements from a CSV file.
+struct ImportCommand: Command {
+    static let configuration = CommandConfiguration(
+        name: "import",
+        abstract: "Import entries, or a batch of disbursements, from a CSV file: all or nothing, or --partial.",
+        discussion: """
+        FILE is RFC 4180 CSV in UTF-8 (with or without a byte-order mark, LF or CRLF) whose
+        first line names the columns; docs/import-formats.md describes both layouts:
+          --as entries        one line of an entry per record, grouped by the 'entry' column:
+                              entry,date,memo,ref,account,debit,credit,currency[,vnd,rate,
+                              rate_source,funder,grant,program,unit,item,quantity,children,
+                              beneficiaries,line_memo] — or one signed 'amount' column
+          --as disbursements  one disbursement per record, as 'cpf disburse' posts it:
+                              date,program,unit,children,amount,currency[,grant,from,item,
+                              quantity,beneficiaries,expense_account,rate,rate_source,memo,ref]
+        'cpf journal --format csv' and 'cpf export --format csv' write the entries layout.
+
+        Every entry passes the same checks as 'cpf post' (or 'cpf disburse'), and the whole
+        file is one transaction. By default one refused entry refuses the file and nothing is
+        written. With --partial the acceptable entries are posted and each refused one is
+        listed (line, entry, reference, rule, reason) in the --rejects file, or on standard
+        error; the exit status is then 1 when any entry was refused. An entry whose reference
+        is already posted with the same content is skipped, so importing a file twice posts
+        it once; entries without a reference are posted again each time.
+
+        A progress line (entries, rate, time left) is shown on standard error when it is a
+        terminal (or when CPF_PROGRESS=1).
+
+        EXAMPLES:
+          cpf import entries.csv
+          cpf import entries.csv --partial --rejects rejects.csv
+          cpf import disbursements.csv --as disbursements
+        """,
+        positionals: [PositionalSpec("FILE", "the CSV file")],
+        options: [
+            .value("--as", "LAYOUT", "entries (default) or disbursements"),
+            .flag("--partial", "post the acceptable entries and list the refused ones"),
+            .value("--rejects", "PATH", "with --partial: write the refused entries to this CSV file"),
+        ])
+
+    let path: String
+    let format: ImportFormat
+    let partial: Bool
+    let rejectsPath: String?
+
+    init(_ arguments: ParsedArguments, context: CommandContext) throws {
+        path = arguments.positionals[0]
+        let layout = arguments.value("--as") ?? ImportFormat.entries.rawValue
+        guard let format = ImportFormat(rawValue: layout) else {
+            throw UsageError("unknown layout '\(layout)'; use entries or disbursements", command: "import")
+        }
+        self.format = format
+        partial = arguments.flag("--partial")
+        rejectsPath = arguments.value("--rejects")
+        if rejectsPath != nil && !partial {
+            throw UsageError("--rejects goes with --partial: without it, one refused entry refuses the whole file", command: "import")
+        }
+    }
+
+    func run(_ context: CommandContext) throws -> ExitStatus {
+        let ledger = try context.openLedger()
+        let progress = ProgressLine(context: context)
+        var rejects = try rejectsPath.map { try RejectsFile(path: $0) }
+        let summary: ImportSummary
+        do {
+            summary = try ledger.importCSV(
+                path: path, format: format, mode: partial ? .partial : .allOrNothing, user: context.user,
+                rejected: { rejection in
+                    if let file = rejects {
+                        try file.write(rejection)
+                    } else {
+                        context.message("cpf: rejected (\(rejection.rule.rawValue)): \(rejection.message)")
+                    }
+                },
+                progress: progress.map { line in { line.show($0) } })
+            progress?.clear()
+        } catch {
+            progress?.clear()
+            rejects?.discard()
+            rejects = nil
+            throw error
+        }
+        try rejects?.close()
+        context.print(ImportCommand.describe(summary, path: path, rejectsPath: rejectsPath))
+        return summary.rejectedCount > 0 ? .failure : .success
+    }
+
+    static func describe(_ summary: ImportSummary, path: String, rejectsPath: String?) -> String {
+        let number = { (value: Int) in MoneyFormat.english.number(Int64(value)) }
+        var text = "Imported \(path): \(number(summary.entryCount)) entries read from \(number(summary.recordCount)) records; "
+        text += "\(number(summary.postedCount)) posted (\(number(summary.postedLineCount)) lines"
+        if let first = summary.firstSeq, let last = summary.lastSeq { text += ", entries \(first) to \(last)" }
+        text += "), \(number(summary.alreadyPostedCount)) already posted, \(number(summary.pendingCount)) waiting for approval, \(number(summary.rejectedCount)) rejected."
+        if summary.rejectedCount > 0 {
+            text += rejectsPath.map { "\nThe rejected entries, with their lines and reasons, are in \($0)." } ?? ""
+        }
+        if summary.withoutReferenceCount > 0 {
+            text += "\n\(number(summary.withoutReferenceCount)) posted entries have no reference: importing this file again would post them again."
+        }
+        return text
+    }
+}
+
+/// The refused entries of a partial import, as CSV: line, entry, ref, rule, reason, hint.
+final class RejectsFile {
+    private let path: String
+    private var file: UnsafeMutablePointer<FILE>?
+
+    init(path: String) throws {
+        guard let file = fopen(path, "w") else {
+            throw LedgerError(.invalidInput, "cannot write the rejects file \(path): \(String(cString: strerror(errno)))",
+                              hint: "give a path in a folder you can write to")
+        }
+        self.path = path
+        self.file = file
+        try put(CSVWriter.record(["line", "entry", "ref", "rule", "reason", "hint"]))
+    }
+
+    func write(_ rejection: ImportRejection) throws {
+        try put(CSVWriter.record([String(rejection.line), rejection.entryKey, rejection.reference ?? "",
+                                  rejection.rule.rawValue, rejection.message, rejection.hint]))
+    }
+
+    private func put(_ text: String) throws {
+        var text = text
+        let written = text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, file) }
+        guard written == text.utf8.count else {
+            throw LedgerError(.invalidInput, "cannot write the rejects file \(path): \(String(cString: strerror(errno)))", hint: "check the disk")
+        }
+    }
+
+    func close() throws {
+        guard let file else { return }
+        self.file = nil
+        guard fclose(file) == 0 else {
+            throw LedgerError(.invalidInput, "cannot write the rejects file \(path): \(String(cString: strerror(errno)))", hint: "check the disk")
+        }
+    }
+
+    /// Removes the file: an import that wrote nothing has no rejects to list.
+    func discard() {
+        if let file { fclose(file) }
+        file = nil
+        unlink(path)
+    }
+
+    deinit { if let file { fclose(file) } }
+}
+
+/// The progress line of a long import on standard error: entries done, rate, time left.
+final class ProgressLine {
+    private let context: CommandContext
+    private let start = ProgressLine.seconds()
+    private var lastShown = 0.0
+
+    /// A progress line, or `nil` when standard error is not a terminal (and CPF_PROGRESS is not 1).
+    init?(context: CommandContext) {
+        let forced = context.environment["CPF_PROGRESS"] == "1"
+        guard forced || (context.errors as? StandardStream)?.isTerminal == true else { return nil }
+        self.context = context
+    }
+
+    func show(_ progress: ImportProgress) {
+        let now = ProgressLine.seconds()
+        guard now - lastShown >= 0.25 else { return }
+        lastShown = now
+        let elapsed = max(now - start, 0.001)
+        let number = { (value: Int64) in MoneyFormat.english.number(value) }
+        var text = "\rimport: \(number(Int64(progress.entriesRead))) entries, \(number(Int64(Double(progress.entriesRead) / elapsed)))/s"
+        if let total = progress.totalBytes, total > 0, progress.bytesRead > 0 {
+            let share = min(1, Double(progress.bytesRead) / Double(total))
+            let left = elapsed / share - elapsed
+            text += ", \(Int(share * 100)) %, \(Int(left.rounded())) s left"
+        }
+        context.errors.write(text + "\u{1B}[K")
+    }
+
+    func clear() { context.errors.write("\r\u{1B}[K") }
+
+    /// Seconds on the monotonic clock (for rates and time left, never for money).
+    static func seconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+}
+
+/// `cpf export`: the whole journal as CSV, JSON, an hledger/ledger journal or a Beancount file.
+struct ExportCommand: Command {
+    static let configuration = CommandConfiguration(
+        name: "export",
+        abstract: "Export the journal as CSV, JSON, an hledger/ledger journal or a Beancount file.",
+        discussion: """
+        csv        the layout 'cpf import' reads (docs/import-formats.md), plus who posted each
+                   entry, when, and its hash
+        json       an array of entries with their lines; amounts in minor units, signed
+        hledger    a journal for hledger and ledger: accounts named by type and code
+                   (Assets:1122), foreign amounts with their dong cost (@@ … VND), dimensions
+                   as tags. 'hledger -f FILE bal --cost' gives the trial balance's figures.
+        beancount  the same books for Beancount (bean-check, bean-report)
+        Beneficiary codes are never exported. Period records carry no lines and are left out
+        of hledger and Beancount files; entries waiting for approval are not in the books.
+
+        EXAMPLES:
+          cpf export --format hledger > fund.journal && hledger -f fund.journal bal --cost
+          cpf export --format beancount > fund.beancount && bean-check fund.beancount
+          cpf export --format csv --output fund.csv
+        """,
+        options: [
+            .value("--format", "FORMAT", "csv (default), json, hledger or beancount"),
+            .value("--output", "PATH", "write to this file instead of standard output (it must not exist)"),
+        ])
+
+    let format: ExportFormat
+    let outputPath: String?
+
+    init(_ arguments: ParsedArguments, context: CommandContext) throws {
+        let text = arguments.value("--format") ?? ExportFormat.csv.rawValue
+        guard let format = ExportFormat(rawValue: text) else {
+            throw UsageError("unknown format '\(text)'; use one of: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))", command: "export")
+        }
+        self.format = format
+        outputPath = arguments.value("--output")
+    }
+
+    func run(_ context: CommandContext) throws -> ExitStatus {
+        let ledger = try context.openLedger()
+        guard let outputPath else {
+            try ledger.exportJournal(format) { context.output.write($0) }
+            return .success
+        }
+        let file = try OutputFile(creating: outputPath)
+        do {
+            try ledger.exportJournal(format) { try file.write($0) }
+            try file.close()
+        } catch {
+            file.discard()
+            throw error
+        }
+        context.message("Exported the journal (\(format.rawValue)) to \(outputPath).")
+        return .success
+    }
+}
+
+/// A new file written in pieces; removed again when writing fails.
+final class OutputFile {
+    private let path: String
+    private var descriptor: Int32
+
+    init(creating path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        guard descriptor >= 0 else {
+            let reason = errno == EEXIST ? "it already exists" : String(cString: strerror(errno))
+            throw LedgerError(.invalidInput, "cannot create \(path): \(reason)", hint: "give a new file name with --output")
+        }
+        self.path = path
+        self.descriptor = descriptor
+    }
+
+    func write(_ text: String) throws {
+        var text = text
+        try text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else {
+                    throw LedgerError(.invalidInput, "cannot write \(path): \(String(cString: strerror(errno)))", hint: "check the disk")
+                }
+                offset += written
+            }
+        }
+    }
+
+    func close() throws {
+        defer { descriptor = -1 }
+        guard Glibc.close(descriptor) == 0 else {
+            throw LedgerError(.invalidInput, "cannot write \(path): \(String(cString: strerror(errno)))", hint: "check the disk")
+        }
+    }
+
+    func discard() {
+        if descriptor >= 0 { Glibc.close(descriptor) }
+        descriptor = -1
+        unlink(path)
+    }
+
+    deinit { if descriptor >= 0 { Glibc.close(descriptor) } }
+}

@@ -1,0 +1,194 @@
+/// The columns of the general entries CSV (docs/import-formats.md): one line of an entry per
+/// record, the records of one entry together and sharing its `entry` key.
+enum EntriesColumn: String, CaseIterable, Hashable {
+    case entry, date, memo, ref, account, debit, credit, amount, currency, vnd, rate
+    case rateSource = "rate_source"
+    case funder, grant, program, unit, item, quantity, children, beneficiaries
+    case lineMemo = "line_memo"
+    // Written by `cpf journal --format csv` and `cpf export --format csv` for the reader; an
+    // import ignores them, except that an entry must be a plain journal entry (`kind` empty or
+    // `journal`, `reverses` empty): reversals and period records are made with their commands.
+    case restriction, kind
+    case lineNo = "line_no"
+    case postedBy = "posted_by"
+    case postedAt = "posted_at"
+    case approvedBy = "approved_by"
+    case reverses, hash
+    case rateDate = "rate_date"
+}
+
+/// One entry read from an import file, or why it cannot be posted.
+struct ImportItem {
+    /// The line of the file where the entry starts.
+    let line: Int
+    /// The file's key for the entry (the `entry` column, or the record's number).
+    let key: String
+    /// The entry's reference, when the file gives one.
+    let reference: String?
+    let draft: Result<EntryDraft, LedgerError>
+    /// How many records of the file the entry took.
+    let recordCount: Int
+}
+
+/// Something that yields import items one at a time from a CSV file, holding only the current one.
+protocol ImportItemSource {
+    mutating func next() throws -> ImportItem?
+}
+
+/// Reads the general entries CSV into entry drafts, one entry at a time: memory holds the
+/// current entry's records, whatever the file's size.
+///
+/// A record's mistakes (an amount with separators, an unknown column value) make its entry
+/// fail with a message naming the file, line and column; the records of the entry are still
+/// consumed, so the next entry is read correctly. Malformed CSV is thrown: nothing after it
+/// can be trusted.
+struct EntriesCSVSource: ImportItemSource {
+    typealias Column = EntriesColumn
+    private let reader: CSVReader
+    private let columns: ImportColumns<Column>
+    private var lookahead: CSVRecord?
+    /// Hashes of the keys already read: a key met again after other entries is refused, as the
+    /// records of one entry must be together. 8 bytes an entry (a million entries: 8 MB).
+    private var keysSeen = Set<Int>()
+
+    init(reader: CSVReader) throws {
+        guard let header = try reader.next() else {
+            throw LedgerError(.invalidInput, "\(reader.sourceName) is empty", hint: "the first line names the columns (docs/import-formats.md)")
+        }
+        self.reader = reader
+        columns = try ImportColumns(header: header, sourceName: reader.sourceName, required: [.entry, .account, .currency], formatName: "entries")
+        guard columns.has(.amount) != (columns.has(.debit) || columns.has(.credit)) else {
+            throw LedgerError(.invalidInput, "\(reader.sourceName) line \(header.line): give the amounts either in 'debit' and 'credit' columns or in one signed 'amount' column",
+                              hint: "with 'amount', a positive number is a debit and a negative one a credit")
+        }
+        lookahead = try reader.next()
+    }
+
+    mutating func next() throws -> ImportItem? {
+        guard let first = lookahead else { return nil }
+        try columns.checkWidth(first)
+        let key = columns.value(.entry, in: first)
+        var records = [first]
+        while true {
+            lookahead = try reader.next()
+            guard let record = lookahead else { break }
+            try columns.checkWidth(record)
+            guard columns.value(.entry, in: record) == key else { break }
+            records.append(record)
+            if records.count > EntryDraft.lineCountMax + 1 { break }
+        }
+        let reference = columns.value(.ref, in: first)
+        let draft: Result<EntryDraft, LedgerError>
+        do {
+            draft = .success(try makeDraft(key: key, records: records))
+        } catch let refusal as LedgerError {
+            draft = .failure(refusal)
+        }
+        return ImportItem(line: first.line, key: key, reference: reference.isEmpty ? nil : reference, draft: draft, recordCount: records.count)
+    }
+
+    private mutating func makeDraft(key: String, records: [CSVRecord]) throws -> EntryDraft {
+        let first = records[0]
+        guard !key.isEmpty else {
+            throw columns.error(.entry, in: first, "the entry key is empty", hint: "give every line the key of its entry, e.g. 1, 2, 3 or a voucher number")
+        }
+        guard key.count <= TextRules.referenceLengthMax else {
+            throw columns.error(.entry, in: first, "the entry key is longer than \(TextRules.referenceLengthMax) characters", hint: "use a shorter key")
+        }
+        guard keysSeen.insert(key.hashValue).inserted else {
+            throw columns.error(.entry, in: first, "entry \(key) appears again after other entries",
+                                hint: "keep the lines of one entry together, one after the other, and give each entry its own key")
+        }
+        guard records.count <= EntryDraft.lineCountMax else {
+            throw columns.error(.entry, in: first, "entry \(key) has more than \(EntryDraft.lineCountMax) lines", rule: .tooManyLines, hint: "split it into several entries")
+        }
+        let dateText = columns.value(.date, in: first)
+        guard !dateText.isEmpty else {
+            throw columns.error(.date, in: first, "the first line of entry \(key) has no date", hint: "give the date as YYYY-MM-DD on the entry's first line")
+        }
+        let date = try columns.wrap(.date, in: first) { try LedgerDate.parse(dateText) }
+        let memo = columns.value(.memo, in: first)
+        let reference = columns.value(.ref, in: first)
+        var lines: [LineDraft] = []
+        lines.reserveCapacity(records.count)
+        for record in records {
+            if record.line != first.line {
+                for (column, expected) in [(Column.date, dateText), (.memo, memo), (.ref, reference)] {
+                    let text = columns.value(column, in: record)
+                    guard text.isEmpty || text == expected else {
+                        throw columns.error(column, in: record, "entry \(key) has '\(text)' here but '\(expected)' on its first line",
+                                            hint: "give an entry's \(column.rawValue) once, on its first line, or the same on every line")
+                    }
+                }
+            }
+            let kind = columns.value(.kind, in: record)
+            guard kind.isEmpty || kind == EntryKind.journal.rawValue else {
+                throw columns.error(.kind, in: record, "entry \(key) is a \(kind) record; such records are not imported",
+                                    hint: "close and reopen periods with 'cpf period close' and 'cpf period reopen'")
+            }
+            guard columns.value(.reverses, in: record).isEmpty else {
+                throw columns.error(.reverses, in: record, "entry \(key) is a reversal; reversals are not imported",
+                                    rule: .notReversible, hint: "import the original entry, then reverse it with 'cpf reverse SEQ --reason …'")
+            }
+            lines.append(try line(record))
+        }
+        return EntryDraft(date: date, memo: memo, externalRef: reference.isEmpty ? nil : reference, lines: lines)
+    }
+
+    private func line(_ record: CSVRecord) throws -> LineDraft {
+        let account = columns.value(.account, in: record)
+        try columns.wrap(.account, in: record) { try Account.checkCode(account) }
+        let currency = columns.value(.currency, in: record)
+        guard !currency.isEmpty else {
+            throw columns.error(.currency, in: record, "the line has no currency", hint: "write the currency code of the amount, e.g. VND or USD; it is never guessed")
+        }
+        let (side, amount) = try sideAndAmount(record, currency: currency)
+        var line = LineDraft(accountCode: account, side: side, amount: amount)
+        let vnd = columns.value(.vnd, in: record)
+        if !vnd.isEmpty { line.dong = try columns.wrap(.vnd, in: record) { try Amount.parse(vnd + " VND").minorUnits } }
+        let rate = columns.value(.rate, in: record)
+        if !rate.isEmpty { line.rate = try columns.wrap(.rate, in: record) { try Rate.parse(rate) } }
+        let source = columns.value(.rateSource, in: record)
+        if !source.isEmpty { line.rateSource = source }
+        if source == Rate.bookRateSource {
+            // Money leaving a foreign-currency account is valued at the account's book rate when
+            // it is posted; the exported rate only states it, and the vnd column is checked.
+            line.rate = nil
+            line.rateSource = nil
+        }
+        line.dimensions = Dimensions(funder: optional(.funder, record), grant: optional(.grant, record),
+                                     program: optional(.program, record), unit: optional(.unit, record))
+        line.item = optional(.item, record)
+        line.quantity = try columns.count(.quantity, in: record)
+        line.children = try columns.count(.children, in: record, maximum: 10_000_000)
+        line.beneficiaryCodes = try columns.beneficiaryCodes(.beneficiaries, in: record)
+        line.memo = optional(.lineMemo, record)
+        return line
+    }
+
+    private func sideAndAmount(_ record: CSVRecord, currency: String) throws -> (Side, Amount) {
+        if columns.has(.amount) {
+            let text = columns.value(.amount, in: record)
+            let amount = try columns.wrap(.amount, in: record) { try Amount.parse(text + " " + currency, allowNegative: true) }
+            guard !amount.isZero else {
+                throw columns.error(.amount, in: record, "the amount is zero", hint: "leave out lines of zero; a positive amount is a debit, a negative one a credit")
+            }
+            return amount.isNegative ? (.credit, amount.negated) : (.debit, amount)
+        }
+        let debit = columns.value(.debit, in: record)
+        let credit = columns.value(.credit, in: record)
+        guard debit.isEmpty != credit.isEmpty else {
+            throw columns.error(debit.isEmpty ? .debit : .credit, in: record,
+                                debit.isEmpty ? "the line has neither a debit nor a credit" : "the line has both a debit and a credit",
+                                hint: "give each line its amount in exactly one of the debit and credit columns")
+        }
+        let column: Column = debit.isEmpty ? .credit : .debit
+        let amount = try columns.wrap(column, in: record) { try Amount.parse((debit.isEmpty ? credit : debit) + " " + currency) }
+        return (column == .debit ? .debit : .credit, amount)
+    }
+
+    private func optional(_ column: Column, _ record: CSVRecord) -> String? {
+        let text = columns.value(column, in: record)
+        return text.isEmpty ? nil : text
+    }
+}

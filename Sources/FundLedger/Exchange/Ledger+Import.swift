@@ -1,0 +1,179 @@
+/// The layouts `cpf import` reads (docs/import-formats.md).
+public enum ImportFormat: String, Sendable, CaseIterable {
+    /// General entries: one record per line, grouped into entries by the `entry` column.
+    case entries
+    /// A batch of disbursements: one record per disbursement (`cpf disburse`).
+    case disbursements
+}
+
+/// How an import treats the entries it cannot post.
+public enum ImportMode: Sendable {
+    /// The default: any refused entry refuses the whole file, and nothing is written.
+    case allOrNothing
+    /// Every acceptable entry is posted; each refused one is reported, with its line and reason.
+    case partial
+}
+
+/// An entry of an import file that was not posted, and why. The message never holds a
+/// beneficiary code.
+public struct ImportRejection: Sendable, Equatable {
+    /// The line of the file where the entry starts (the header is line 1).
+    public let line: Int
+    public let entryKey: String
+    public let reference: String?
+    public let rule: LedgerError.Rule
+    public let message: String
+    public let hint: String
+}
+
+/// How far an import has come, for a progress line.
+public struct ImportProgress: Sendable {
+    public let entriesRead: Int
+    public let bytesRead: Int64
+    /// The file's size, when known.
+    public let totalBytes: Int64?
+}
+
+/// What an import did.
+public struct ImportSummary: Sendable, Equatable {
+    public var recordCount = 0
+    public var entryCount = 0
+    public var postedCount = 0
+    public var postedLineCount = 0
+    /// Entries whose reference was already posted with the same content: not written again.
+    public var alreadyPostedCount = 0
+    /// Entries at or above the approval threshold, waiting for a second person.
+    public var pendingCount = 0
+    public var rejectedCount = 0
+    /// Posted entries without a reference: importing the file again would post them again.
+    public var withoutReferenceCount = 0
+    public var firstSeq: Int64?
+    public var lastSeq: Int64?
+}
+
+extension Ledger {
+    /// Imports a CSV file in one write transaction, streaming: memory holds one entry and the
+    /// maintained totals, whatever the file's size.
+    ///
+    /// Every entry passes the same validation as `post`. References make a second run of the
+    /// same file write nothing: an entry whose reference is posted with the same content is
+    /// counted as already posted. In `.allOrNothing` mode the first refused entry refuses the
+    /// file and nothing is written; in `.partial` mode it is passed to `rejected` and the rest
+    /// goes on. Malformed CSV (an unterminated quote, a record past the limits) refuses the
+    /// file in either mode: nothing after it can be trusted.
+    ///
+    /// - Parameters:
+    ///   - rejected: called for each entry refused in `.partial` mode, inside the transaction;
+    ///     what it throws refuses the whole import.
+    ///   - progress: called every `progressInterval` entries.
+    /// - Throws: `LedgerError` naming the file, line and rule; nothing is written.
+    public func importCSV(path: String, format: ImportFormat, mode: ImportMode = .allOrNothing, user: String,
+                          limits: CSVReader.Limits = CSVReader.Limits(),
+                          rejected: (ImportRejection) throws -> Void = { _ in },
+                          progressInterval: Int = 1_000, progress: ((ImportProgress) -> Void)? = nil) throws -> ImportSummary {
+        let user = try TextRules.checkedUser(user)
+        let source = try FileByteSource(path: path)
+        let totalBytes = source.size
+        let reader = CSVReader(source: source, sourceName: path, limits: limits)
+        let postedAt = Timestamp.now()
+        return try write {
+            let session = try ImportSession(ledger: self, user: user, postedAt: postedAt)
+            var items: any ImportItemSource
+            switch format {
+            case .entries:
+                items = try EntriesCSVSource(reader: reader)
+            case .disbursements:
+                items = try DisbursementsCSVSource(reader: reader) { [unowned self] disbursement in
+                    try self.draft(of: disbursement, carryingValue: { try session.carryingValue(itemCode: $0, quantity: $1) })
+                }
+            }
+            while let item = try items.next() {
+                session.summary.entryCount += 1
+                session.summary.recordCount += item.recordCount
+                do {
+                    try session.post(item)
+                } catch let refusal as LedgerError {
+                    let located = ImportSession.locate(refusal, item: item, sourceName: path)
+                    guard mode == .partial else { throw located }
+                    session.summary.rejectedCount += 1
+                    try rejected(ImportRejection(line: item.line, entryKey: item.key, reference: item.reference,
+                                                 rule: located.rule, message: located.message, hint: located.hint))
+                }
+                if session.summary.entryCount % progressInterval == 0 {
+                    try session.writer.flushIfLarge()
+                    progress?(ImportProgress(entriesRead: session.summary.entryCount, bytesRead: reader.bytesRead, totalBytes: totalBytes))
+                }
+            }
+            try session.finish(path: path)
+            return session.summary
+        }
+    }
+}
+
+/// The state of one import inside its transaction: the chain head, the validator's figures
+/// and the counts.
+private final class ImportSession {
+    let ledger: Ledger
+    let user: String
+    let postedAt: Timestamp
+    let writer: JournalWriter
+    let controls: PostingControls
+    var validator: EntryValidator
+    var summary = ImportSummary()
+
+    init(ledger: Ledger, user: String, postedAt: Timestamp) throws {
+        self.ledger = ledger
+        self.user = user
+        self.postedAt = postedAt
+        writer = try JournalWriter(ledger: ledger)
+        controls = try PostingControls(ledger: ledger)
+        validator = try EntryValidator(ledger: ledger)
+    }
+
+    func post(_ item: ImportItem) throws {
+        let draft = try item.draft.get()
+        switch try ledger.post(draft, validator: &validator, writer: writer, controls: controls, user: user, postedAt: postedAt) {
+        case .posted(let entry):
+            summary.postedCount += 1
+            summary.postedLineCount += entry.lines.count
+            summary.firstSeq = summary.firstSeq ?? entry.seq
+            summary.lastSeq = entry.seq
+            if entry.externalRef == nil { summary.withoutReferenceCount += 1 }
+        case .alreadyPosted, .alreadyPending:
+            summary.alreadyPostedCount += 1
+        case .pending:
+            summary.pendingCount += 1
+        }
+    }
+
+    /// The carrying value of goods handed out, counting what this import already wrote.
+    func carryingValue(itemCode: String, quantity: Int64) throws -> Int64 {
+        let itemID = try ledger.registryID(.goodsItem, code: itemCode)
+        let onHand = try validator.funding.goodsOnHand(itemID, goodsAccountID: validator.roles.goodsAccountID ?? 0,
+                                                       ledger: ledger, pending: writer.balances)
+        guard quantity > 0, quantity <= onHand.other else {
+            throw LedgerError(.insufficientGoods, "only \(onHand.other) \(itemCode) are on hand; \(quantity) cannot be handed out",
+                              hint: "receive the goods first (cpf receive --in-kind), or hand out at most \(onHand.other)")
+        }
+        return onHand.dongValue(of: quantity)
+    }
+
+    /// Writes the totals and, when anything was written, records the import in the audit trail.
+    func finish(path: String) throws {
+        try writer.finish()
+        guard summary.postedCount > 0 || summary.pendingCount > 0 else { return }
+        let posted = summary.firstSeq.map { " (entries \($0) to \(summary.lastSeq ?? $0))" } ?? ""
+        let name = String(path.split(separator: "/").last ?? Substring(path)).prefix(150)
+        try ledger.recordChange(action: "import", subject: "file:\(name)",
+                                detail: "\(summary.postedCount) entries posted\(posted), \(summary.pendingCount) pending approval, \(summary.alreadyPostedCount) already posted, \(summary.rejectedCount) rejected",
+                                user: user, at: postedAt)
+    }
+
+    /// A refusal restated with where it is in the file; messages of the file's own fields
+    /// name their line and column already.
+    static func locate(_ refusal: LedgerError, item: ImportItem, sourceName: String) -> LedgerError {
+        if refusal.message.hasPrefix(sourceName + " line ") { return refusal }
+        let key = item.key == String(item.line) ? "" : ", entry \(item.key)"
+        return LedgerError(refusal.rule, "\(sourceName) line \(item.line)\(key): \(refusal.message)", hint: refusal.hint)
+    }
+}
