@@ -28,9 +28,14 @@ extension Ledger {
                 throw LedgerError(.missingRate, "there is no \(account.currency.code) rate on or before \(date)",
                                   hint: "record the year-end rate first: cpf rate set \(account.currency.code) \(date) RATE --source SBV")
             }
+            // Whole months before the date's month, then its days through the date (as
+            // reports/trial-balance.sql reads the totals): nothing dated after it counts.
             let balance = try database.firstRow("""
-                SELECT coalesce(sum(debit_vnd) - sum(credit_vnd), 0), coalesce(sum(foreign_net), 0) FROM balance_month WHERE account_id = ? AND month_key <= ?
-                """, [account.id, date.monthKey]) { ($0.int64(at: 0), $0.int64(at: 1)) } ?? (0, 0)
+                SELECT coalesce(sum(debit_vnd) - sum(credit_vnd), 0), coalesce(sum(foreign_net), 0) FROM (
+                    SELECT debit_vnd, credit_vnd, foreign_net FROM balance_month WHERE account_id = ?1 AND month_key < ?2 / 100
+                    UNION ALL
+                    SELECT debit_vnd, credit_vnd, foreign_net FROM balance_day WHERE account_id = ?1 AND day_key > (?2 / 100) * 100 AND day_key <= ?2)
+                """, [account.id, date.dayKey]) { ($0.int64(at: 0), $0.int64(at: 1)) } ?? (0, 0)
             let target = try rate.rate.convertToDong(Amount(minorUnits: balance.1, currency: account.currency))
             let difference = target - balance.0
             guard difference != 0 else { return nil }
