@@ -1,0 +1,127 @@
+import Testing
+@testable import FundLedger
+import TestSupport
+
+/// Goods received in kind (SPEC.md §3): at fair value with quantity, unit and valuation basis,
+/// held on 156 as goods for distribution, and expensed at their carrying value when handed
+/// out by quantity. Expected values are computed here with the test's own `halfEven`.
+@Suite struct InKindTests {
+    private func date(_ text: String) -> LedgerDate { FundingBooks.date(text) }
+
+    /// Quantity and dong of one item on the goods account, summed from its lines.
+    private func onHand(_ books: FundingBooks, _ item: String) throws -> (quantity: Int64, dong: Int64) {
+        let sql = """
+            SELECT coalesce(sum(l.quantity), 0), coalesce(sum(l.amount_vnd), 0) FROM line l
+            JOIN account a ON a.id = l.account_id JOIN goods_item g ON g.id = l.item_id
+            WHERE a.code = '156' AND g.code = ?
+            """
+        return try #require(try books.ledger.database.firstRow(sql, [item]) { ($0.int64(at: 0), $0.int64(at: 1)) })
+    }
+
+    @Test func goodsAreReceivedAtFairValueWithQuantityUnitAndBasis() throws {
+        let books = try FundingBooks()
+        let entry = try books.receiveInKind("2018-06-01", funder: "AIA", item: "bicycle", quantity: 90, unitValue: 1_500_000,
+                                            basis: "market price of the model given", unitName: "chiếc")
+        #expect(entry.lines.count == 2)
+        let goods = entry.lines[0]
+        #expect(goods.account.code == "156" && goods.amountDong == 90 * 1_500_000)
+        #expect(goods.item?.code == "bicycle" && goods.quantity == 90)
+        #expect(goods.funder?.code == "AIA")
+        #expect(goods.memo == "in kind: 90 bicycle × 1,500,000 VND (market price of the model given)")
+        let revenue = entry.lines[1]
+        #expect(revenue.account.code == "5133" && revenue.amountDong == -135_000_000 && revenue.funder?.code == "AIA")
+        #expect(revenue.quantity == nil)
+        // The new item was registered with its unit of count, once.
+        #expect(try books.ledger.goodsItems().map { "\($0.code) \($0.unit)" } == ["bicycle chiếc"])
+        try books.receiveInKind("2018-06-02", funder: "AIA", item: "bicycle", quantity: 10, unitValue: 1_500_000, unitName: "cái")
+        #expect(try books.ledger.goodsItems().map { "\($0.code) \($0.unit)" } == ["bicycle chiếc"])
+        #expect(try onHand(books, "bicycle") == (100, 150_000_000))
+        // The fund's setting names the in-kind revenue account.
+        try books.ledger.setSetting("in-kind-revenue-account", to: "5131", user: "ketoantruong")
+        let company = try books.receiveInKind("2018-06-03", funder: "AIA", item: "milk-year", quantity: 3, unitValue: 500_000)
+        #expect(company.lines[1].account.code == "5131")
+    }
+
+    @Test func goodsAreHandedOutAtTheirCarryingValue() throws {
+        let books = try FundingBooks()
+        try books.receiveInKind("2018-06-01", funder: "AIA", item: "bicycle", quantity: 90, unitValue: 1_500_000)
+        let handOut = try books.handOut("2018-06-05", item: "bicycle", quantity: 30, children: 30)
+        #expect(handOut.lines.map(\.account.code) == ["6115", "156"])
+        #expect(handOut.lines[0].amountDong == 45_000_000 && handOut.lines[0].children == 30 && handOut.lines[0].program?.code == "bicycle")
+        #expect(handOut.lines[1].amountDong == -45_000_000 && handOut.lines[1].quantity == -30 && handOut.lines[1].item?.code == "bicycle")
+        #expect(try onHand(books, "bicycle") == (60, 90_000_000))
+    }
+
+    @Test func afterReceiptsAtDifferentValuesGoodsLeaveAtTheMovingAverage() throws {
+        let books = try FundingBooks()
+        try books.receiveInKind("2018-06-01", funder: "AIA", item: "gift-pack", quantity: 3, unitValue: 100_000)
+        try books.receiveInKind("2018-06-02", funder: "NSTW", item: "gift-pack", quantity: 4, unitValue: 100_001)
+        var quantity: Int64 = 7
+        var value: Int64 = 3 * 100_000 + 4 * 100_001
+        #expect(try onHand(books, "gift-pack") == (quantity, value))
+        // 2 of 7 carried at 700,004: 1,400,008 / 7 = 200,001.14… → 200,001.
+        let expected = halfEven(value * 2, quantity)
+        #expect(expected == 200_001)
+        #expect(try books.ledger.carryingValue(itemCode: "gift-pack", quantity: 2) == expected)
+        let first = try books.handOut("2018-06-05", program: "gift", item: "gift-pack", quantity: 2)
+        #expect(first.lines[0].amountDong == expected)
+        quantity -= 2
+        value -= expected
+        // A third receipt at yet another value moves the average again.
+        try books.receiveInKind("2018-06-06", funder: "AIA", item: "gift-pack", quantity: 6, unitValue: 99_999)
+        quantity += 6
+        value += 6 * 99_999
+        let three = halfEven(value * 3, quantity)
+        let second = try books.handOut("2018-06-07", program: "gift", item: "gift-pack", quantity: 3)
+        #expect(second.lines[0].amountDong == three)
+        quantity -= 3
+        value -= three
+        // The last ones take exactly what is left: no remainder stays on 156.
+        let last = try books.handOut("2018-06-08", program: "gift", item: "gift-pack", quantity: quantity)
+        #expect(last.lines[0].amountDong == value)
+        #expect(try onHand(books, "gift-pack") == (0, 0))
+        let expensed = try books.dong(on: "6114")
+        #expect(expensed == 3 * 100_000 + 4 * 100_001 + 6 * 99_999)
+    }
+
+    @Test func carryingValueTiesRoundToTheEvenDong() throws {
+        let books = try FundingBooks()
+        // 1 at 2 VND and 1 at 3 VND: one of the two is carried at 2.5 → 2; the other at 3.
+        try books.receiveInKind("2018-06-01", funder: "AIA", item: "pencil", quantity: 1, unitValue: 2)
+        try books.receiveInKind("2018-06-01", funder: "AIA", item: "pencil", quantity: 1, unitValue: 3)
+        #expect(try books.handOut("2018-06-02", program: "gift", item: "pencil", quantity: 1).lines[0].amountDong == 2)
+        #expect(try books.handOut("2018-06-02", program: "gift", item: "pencil", quantity: 1).lines[0].amountDong == 3)
+        // 1 at 3 VND and 1 at 4 VND: 3.5 → 4.
+        try books.receiveInKind("2018-06-03", funder: "AIA", item: "eraser", quantity: 1, unitValue: 3)
+        try books.receiveInKind("2018-06-03", funder: "AIA", item: "eraser", quantity: 1, unitValue: 4)
+        #expect(try books.handOut("2018-06-04", program: "gift", item: "eraser", quantity: 1).lines[0].amountDong == 4)
+        #expect(try onHand(books, "eraser") == (1, 3))
+    }
+
+    @Test func itemsAreKeptApartAndTheGoodsAccountAgreesWithThem() throws {
+        let books = try FundingBooks()
+        try books.receiveInKind("2018-01-15", funder: "AIA", item: "savings-book-10m", quantity: 4, unitValue: 10_000_000, unitName: "sổ")
+        try books.receiveInKind("2018-01-15", funder: "AIA", item: "savings-book-5m", quantity: 2, unitValue: 5_000_000, unitName: "sổ")
+        try books.handOut("2018-01-20", program: "scholarship", item: "savings-book-10m", quantity: 3)
+        // The other item's stock does not pay for this one.
+        try books.expectRefused(.insufficientGoods, ["only 2 savings-book-5m are on hand; 3 cannot be handed out"]) {
+            try books.handOut("2018-01-21", program: "scholarship", item: "savings-book-5m", quantity: 3)
+        }
+        #expect(try onHand(books, "savings-book-10m") == (1, 10_000_000))
+        #expect(try onHand(books, "savings-book-5m") == (2, 10_000_000))
+        #expect(try books.dong(on: "156") == 20_000_000)
+        let row = try books.ledger.trialBalance(through: date("2018-12-31")).first { $0.accountCode == "156" }
+        #expect(row?.balanceDong == 20_000_000)
+    }
+
+    @Test func reversingAHandOutPutsTheGoodsBackAtTheSameValue() throws {
+        let books = try FundingBooks()
+        try books.receiveInKind("2018-06-01", funder: "AIA", item: "gift-pack", quantity: 3, unitValue: 100_000)
+        try books.receiveInKind("2018-06-02", funder: "AIA", item: "gift-pack", quantity: 4, unitValue: 100_001)
+        let handOut = try books.handOut("2018-06-05", program: "gift", item: "gift-pack", quantity: 2)
+        _ = try books.ledger.reverse(seq: handOut.seq, reason: "not delivered", user: "tester")
+        #expect(try onHand(books, "gift-pack") == (7, 700_004))
+        #expect(try books.dong(on: "6114") == 0)
+        #expect(try books.integer("SELECT sum(children) FROM line") == 0)
+    }
+}
