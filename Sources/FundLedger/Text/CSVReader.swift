@@ -102,7 +102,8 @@ public final class CSVReader {
         self.source = source
         self.sourceName = sourceName
         self.limits = limits
-        self.buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: bufferByteCount, alignment: 8)
+        // At least 3 bytes, so the byte-order mark fits in the first read.
+        self.buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bufferByteCount, 3), alignment: 8)
     }
 
     deinit { buffer.deallocate() }
@@ -110,27 +111,33 @@ public final class CSVReader {
     private func fill() throws {
         position = 0
         bufferCount = try source.read(into: buffer)
-        bytesRead += Int64(bufferCount)
-        if bufferCount == 0 { atEnd = true }
         if isFirstRead {
             isFirstRead = false
+            // A short first read (a pipe) may hold only part of the byte-order mark.
+            while bufferCount > 0 && bufferCount < 3 {
+                let count = try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[bufferCount...]))
+                if count == 0 { break }
+                bufferCount += count
+            }
             if bufferCount >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
         }
+        bytesRead += Int64(bufferCount)
+        if bufferCount == 0 { atEnd = true }
     }
 
     /// The next byte without consuming it, or `nil` at the end of the input.
     @inline(__always)
     private func peek() throws -> UInt8? {
-        if position >= bufferCount {
+        // A loop, not a test: a first read that is only the byte-order mark leaves nothing to peek.
+        while position >= bufferCount {
             if atEnd { return nil }
             try fill()
-            if atEnd { return nil }
         }
         return buffer[position]
     }
 
-    private func error(_ message: String, column: Int, hint: String = "fix the file and run the command again") -> LedgerError {
-        LedgerError(.invalidInput, "\(sourceName) line \(line), column \(column): \(message)", hint: hint)
+    private func error(_ message: String, line: Int? = nil, column: Int, hint: String = "fix the file and run the command again") -> LedgerError {
+        LedgerError(.invalidInput, "\(sourceName) line \(line ?? self.line), column \(column): \(message)", hint: hint)
     }
 
     /// The next record, or `nil` at the end of the input.
@@ -152,13 +159,15 @@ public final class CSVReader {
         var recordByteCount = 0
         while true {
             field.removeAll(keepingCapacity: true)
+            // Where the field starts: reading it may have passed the end of its line.
+            let fieldLine = line
             let ended = try readField(into: &field, column: fields.count + 1, recordByteCount: &recordByteCount)
             guard let text = String(validating: field, as: UTF8.self) else {
-                throw error("the text is not valid UTF-8", column: fields.count + 1, hint: "save the file as UTF-8")
+                throw error("the text is not valid UTF-8", line: fieldLine, column: fields.count + 1, hint: "save the file as UTF-8")
             }
             fields.append(text)
             if fields.count > limits.fieldCountMax {
-                throw error("more than \(limits.fieldCountMax) fields in one record", column: fields.count)
+                throw error("more than \(limits.fieldCountMax) fields in one record", line: fieldLine, column: fields.count)
             }
             if ended { return CSVRecord(fields: fields, line: startLine) }
         }
