@@ -33,9 +33,10 @@ extension DemoScenario {
         // Cặp lá yêu thương: money and savings books, spent on scholarships and one house.
         try book.grant("CLYT-2018", funder: "CLYT-CN", .vnd(152_000_000), programs: ["scholarship", "house"], units: ["TN"],
                        from: day(1, 1), to: day(12, 31), purpose: "Cặp lá yêu thương: scholarships and a house")
-        try book.receive(day(1, 15), funder: "CLYT-CN", grant: "CLYT-2018", .vnd(152_000_000), ref: "TN18-CLYT-01",
+        // The money came in before the first monthly scholarship (5 January) it paid for.
+        try book.receive(day(1, 2), funder: "CLYT-CN", grant: "CLYT-2018", .vnd(152_000_000), ref: "TN18-CLYT-01",
                          memo: "Cặp lá yêu thương: donations from individuals")
-        try book.receive(day(1, 15), funder: "CLYT-DN", .vnd(100_000_000), ref: "TN18-CLYT-02", memo: "Cặp lá yêu thương: donations from companies")
+        try book.receive(day(1, 2), funder: "CLYT-DN", .vnd(100_000_000), ref: "TN18-CLYT-02", memo: "Cặp lá yêu thương: donations from companies")
         try book.receiveInKind(day(1, 15), funder: "CLYT-CN", item: "savings-book-10m", quantity: 4, unitValue: 10_000_000,
                                basis: "face value of the savings book", unitName: "sổ", ref: "TN18-CLYT-03")
         try book.receiveInKind(day(1, 15), funder: "CLYT-CN", item: "savings-book-5m", quantity: 2, unitValue: 5_000_000,
