@@ -65,7 +65,7 @@ struct DisbursementsCSVSource: ImportItemSource {
         let amountText = columns.value(.amount, in: record)
         if !amountText.isEmpty {
             let currency = columns.value(.currency, in: record)
-            disbursement.amount = try columns.wrap(.amount, in: record) { try Amount.parse(amountText + " " + currency) }
+            disbursement.amount = try columns.wrap(.amount, in: record) { try Amount.parse(number: amountText, currencyCode: currency) }
         }
         disbursement.fromAccountCode = optional(.from, record)
         disbursement.inKindItemCode = optional(.item, record)

@@ -145,7 +145,7 @@ struct EntriesCSVSource: ImportItemSource {
         let (side, amount) = try sideAndAmount(record, currency: currency)
         var line = LineDraft(accountCode: account, side: side, amount: amount)
         let vnd = columns.value(.vnd, in: record)
-        if !vnd.isEmpty { line.dong = try columns.wrap(.vnd, in: record) { try Amount.parse(vnd + " VND").minorUnits } }
+        if !vnd.isEmpty { line.dong = try columns.wrap(.vnd, in: record) { try Amount.parse(number: vnd, currencyCode: "VND").minorUnits } }
         let rate = columns.value(.rate, in: record)
         if !rate.isEmpty { line.rate = try columns.wrap(.rate, in: record) { try Rate.parse(rate) } }
         let source = columns.value(.rateSource, in: record)
@@ -169,7 +169,7 @@ struct EntriesCSVSource: ImportItemSource {
     private func sideAndAmount(_ record: CSVRecord, currency: String) throws -> (Side, Amount) {
         if columns.has(.amount) {
             let text = columns.value(.amount, in: record)
-            let amount = try columns.wrap(.amount, in: record) { try Amount.parse(text + " " + currency, allowNegative: true) }
+            let amount = try columns.wrap(.amount, in: record) { try Amount.parse(number: text, currencyCode: currency, allowNegative: true) }
             guard !amount.isZero else {
                 throw columns.error(.amount, in: record, "the amount is zero", hint: "leave out lines of zero; a positive amount is a debit, a negative one a credit")
             }
@@ -183,7 +183,7 @@ struct EntriesCSVSource: ImportItemSource {
                                 hint: "give each line its amount in exactly one of the debit and credit columns")
         }
         let column: Column = debit.isEmpty ? .credit : .debit
-        let amount = try columns.wrap(column, in: record) { try Amount.parse((debit.isEmpty ? credit : debit) + " " + currency) }
+        let amount = try columns.wrap(column, in: record) { try Amount.parse(number: debit.isEmpty ? credit : debit, currencyCode: currency) }
         return (column == .debit ? .debit : .credit, amount)
     }
 

@@ -82,26 +82,36 @@ extension Amount {
             throw LedgerError(.invalidAmount, "amount '\(text)' is not a number followed by a currency code",
                               hint: "write it like '10000.00 USD' or '227500000 VND' (no grouping separators)")
         }
-        let number = String(parts[0])
-        let code = String(parts[1])
+        return try parse(number: String(parts[0]), currencyCode: String(parts[1]), allowNegative: allowNegative, original: text)
+    }
+
+    /// Parses an amount whose number and currency code come apart, as in two columns of an
+    /// import file, by the same rules as `parse(_:allowNegative:)`.
+    ///
+    /// - Parameter original: the amount as the messages quote it; the default is the number,
+    ///   a space and the code.
+    public static func parse(number: String, currencyCode code: String, allowNegative: Bool = false,
+                             original: @autoclosure () -> String? = nil) throws -> Amount {
+        func text() -> String { original() ?? "\(number) \(code)" }
         if number.allSatisfy(\.isLetter), code.first?.isNumber == true {
-            throw LedgerError(.invalidAmount, "amount '\(text)' puts the currency first",
+            throw LedgerError(.invalidAmount, "amount '\(text())' puts the currency first",
                               hint: "write the number first: '\(code) \(number)'")
         }
         guard let currency = Currency.named(code) else {
-            throw LedgerError(.unknownCurrency, "unknown currency '\(code)' in amount '\(text)'",
+            throw LedgerError(.unknownCurrency, "unknown currency '\(code)' in amount '\(text())'",
                               hint: "use an ISO 4217 code the ledger knows: \(Currency.known.map(\.code).joined(separator: ", "))")
         }
-        let minorUnits = try parseDecimal(number, exponent: currency.exponent, allowNegative: allowNegative, original: text, currency: currency)
+        let minorUnits = try parseDecimal(number, exponent: currency.exponent, allowNegative: allowNegative, original: text(), currency: currency)
         return Amount(minorUnits: minorUnits, currency: currency)
     }
 
-    private static func parseDecimal(_ number: String, exponent: Int, allowNegative: Bool, original: String, currency: Currency) throws -> Int64 {
+    private static func parseDecimal(_ number: String, exponent: Int, allowNegative: Bool, original: @autoclosure () -> String, currency: Currency) throws -> Int64 {
+        if let value = plainDecimal(number.utf8, exponent: exponent, allowNegative: allowNegative) { return value }
         var digits = Substring(number)
         var negative = false
         if digits.first == "-" {
             guard allowNegative else {
-                throw LedgerError(.invalidAmount, "amount '\(original)' is negative",
+                throw LedgerError(.invalidAmount, "amount '\(original())' is negative",
                                   hint: "give a positive amount; the side (debit or credit) says its direction")
             }
             negative = true
@@ -109,34 +119,70 @@ extension Amount {
         }
         let pieces = digits.split(separator: ".", omittingEmptySubsequences: false)
         if digits.contains(",") || pieces.count > 2 {
-            throw LedgerError(.invalidAmount, "amount '\(original)' has grouping separators",
+            throw LedgerError(.invalidAmount, "amount '\(original())' has grouping separators",
                               hint: "write the number without separators, e.g. '227500000 VND'; a '.' is only the decimal point")
         }
         let whole = pieces[0]
         let fraction = pieces.count == 2 ? pieces[1] : ""
         guard !whole.isEmpty, whole.allSatisfy(\.isASCIIDigit), fraction.allSatisfy(\.isASCIIDigit),
               pieces.count == 1 || !fraction.isEmpty else {
-            throw LedgerError(.invalidAmount, "amount '\(original)' is not a plain decimal number",
+            throw LedgerError(.invalidAmount, "amount '\(original())' is not a plain decimal number",
                               hint: "use digits and at most one '.', e.g. '10000.00 USD'")
         }
         if fraction.count > exponent {
             if exponent == 0 {
                 let grouped = fraction.count == 3
                 throw LedgerError(.invalidAmount,
-                                  "amount '\(original)' has decimals, but \(currency.code) has no minor unit" + (grouped ? " ('.' here looks like a thousands separator)" : ""),
+                                  "amount '\(original())' has decimals, but \(currency.code) has no minor unit" + (grouped ? " ('.' here looks like a thousands separator)" : ""),
                                   hint: "write whole \(currency.code) without separators, e.g. '\(whole)\(grouped ? fraction : "") \(currency.code)'")
             }
-            throw LedgerError(.invalidAmount, "amount '\(original)' has \(fraction.count) decimals; \(currency.code) has \(exponent)",
+            throw LedgerError(.invalidAmount, "amount '\(original())' has \(fraction.count) decimals; \(currency.code) has \(exponent)",
                               hint: "round it yourself to \(exponent) decimals; the ledger never guesses")
         }
         let paddedFraction = String(fraction) + String(repeating: "0", count: exponent - fraction.count)
         let allDigits = (whole + paddedFraction).drop(while: { $0 == "0" })
         guard allDigits.count <= 18, let magnitude = Int64(allDigits.isEmpty ? "0" : String(allDigits)),
               magnitude <= magnitudeMax else {
-            throw LedgerError(.overflow, "amount '\(original)' is too large; the most one line can carry is \(Amount.decimalText(magnitudeMax, exponent: exponent)) \(currency.code)",
+            throw LedgerError(.overflow, "amount '\(original())' is too large; the most one line can carry is \(Amount.decimalText(magnitudeMax, exponent: exponent)) \(currency.code)",
                               hint: "split it into several lines or entries")
         }
         return negative ? -magnitude : magnitude
+    }
+}
+
+extension Amount {
+    /// The minor units of a well-formed number (`-`? digits, then `.` and at most `exponent`
+    /// digits), read byte by byte; `nil` for anything else, which the careful path then
+    /// refuses with its message. Never a different value than the careful path's.
+    static func plainDecimal(_ bytes: String.UTF8View, exponent: Int, allowNegative: Bool) -> Int64? {
+        var value: Int64 = 0
+        var digitCount = 0
+        var fractionCount: Int?
+        var negative = false
+        for (offset, byte) in bytes.enumerated() {
+            switch byte {
+            case 0x30...0x39:
+                digitCount += 1
+                guard digitCount <= 18 else { return nil }
+                value = value * 10 + Int64(byte - 0x30)
+                if let count = fractionCount {
+                    fractionCount = count + 1
+                    guard count + 1 <= exponent else { return nil }
+                }
+            case 0x2E where fractionCount == nil && digitCount > 0:
+                fractionCount = 0
+            case 0x2D where offset == 0 && allowNegative:
+                negative = true
+            default:
+                return nil
+            }
+        }
+        guard digitCount > 0, fractionCount != 0 else { return nil }
+        let missing = exponent - (fractionCount ?? 0)
+        guard digitCount + missing <= 18 else { return nil }
+        for _ in 0..<missing { value *= 10 }
+        guard value <= magnitudeMax else { return nil }
+        return negative ? -value : value
     }
 }
 
@@ -145,8 +191,23 @@ extension Character {
 }
 
 extension StringProtocol {
-    /// The text without leading and trailing spaces and tabs.
+    /// The text without leading and trailing spaces and tabs. Spaces and tabs are ASCII, so
+    /// the ends are found on the UTF-8 view without decoding characters (import parses
+    /// millions of fields).
     func trimmingSpaces() -> String {
-        String(drop(while: { $0 == " " || $0 == "\t" }).reversed().drop(while: { $0 == " " || $0 == "\t" }).reversed())
+        let bytes = utf8
+        var start: String.Index?
+        var end = bytes.startIndex
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let next = bytes.index(after: index)
+            if bytes[index] != 0x20 && bytes[index] != 0x09 {
+                if start == nil { start = index }
+                end = next
+            }
+            index = next
+        }
+        guard let start else { return "" }
+        return String(self[start..<end])
     }
 }

@@ -15,18 +15,23 @@ final class EntryReader {
     /// What was read that no correct ledger contains, with the entry it concerns.
     private(set) var anomalies: [(seq: Int64, message: String)] = []
 
-    init(ledger: Ledger, fromSeq: Int64 = 1, throughSeq: Int64 = Int64.max) throws {
+    /// - Parameter single: the reader reads one entry and no other reader of one entry is
+    ///   open at the same time, so it may use the connection's cached statements (posting
+    ///   looks up an entry by reference for every entry that has one).
+    init(ledger: Ledger, fromSeq: Int64 = 1, throughSeq: Int64 = Int64.max, single: Bool = false) throws {
         let database = ledger.database
-        entries = try database.prepare("""
+        // A range reader prepares its own statements: it may be open while single reads run.
+        let statement = single ? { try database.cachedStatement($0 + " -- one entry") } : database.prepare
+        entries = try statement("""
             SELECT seq, kind, entry_date, memo, external_ref, posted_by, posted_at, approved_by, approved_at, reverses_seq, hash
             FROM entry WHERE seq BETWEEN ?1 AND ?2 ORDER BY seq
             """)
-        lines = try database.prepare("""
+        lines = try statement("""
             SELECT entry_seq, line_no, account_id, amount_vnd, currency, amount_foreign, rate, rate_date, rate_source,
                    funder_id, grant_id, program_id, unit_id, restriction, item_id, quantity, children, memo
             FROM line WHERE entry_seq BETWEEN ?1 AND ?2 ORDER BY entry_seq, line_no
             """)
-        codes = try database.prepare("""
+        codes = try statement("""
             SELECT entry_seq, line_no, code FROM beneficiary_code WHERE entry_seq BETWEEN ?1 AND ?2 ORDER BY entry_seq, line_no, code
             """)
         for statement in [entries, lines, codes] {
@@ -39,6 +44,13 @@ final class EntryReader {
         self.registryCodes = registryCodes
         lineRowPending = try lines.step()
         codeRowPending = try codes.step()
+    }
+
+    /// Resets the statements, so a cached one holds no read cursor open after a single read.
+    func finish() {
+        entries.reset()
+        lines.reset()
+        codes.reset()
     }
 
     /// The next entry, or `nil` after the last. Lines and codes of missing entries met on
@@ -150,7 +162,9 @@ final class EntryReader {
 extension Ledger {
     /// The entry with this sequence number, or `nil`.
     public func entry(seq: Int64) throws -> JournalEntry? {
-        try EntryReader(ledger: self, fromSeq: seq, throughSeq: seq).next()
+        let reader = try EntryReader(ledger: self, fromSeq: seq, throughSeq: seq, single: true)
+        defer { reader.finish() }
+        return try reader.next()
     }
 
     /// The entry posted with this external reference, or `nil`.

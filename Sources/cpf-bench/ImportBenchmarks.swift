@@ -1,0 +1,135 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import FundLedger
+import LedgerGenerator
+
+/// Import through the `cpf` binary against the sqlite3 shell's `.import`, reports over the
+/// imported books, the plain-text ledgers on the exported journal, and single CLI posts.
+extension Bench {
+    /// The `cpf` executable beside this benchmark (`swift build -c release` builds both).
+    var cpfPath: String? {
+        let directory = CommandLine.arguments[0].contains("/") ? String(CommandLine.arguments[0][..<CommandLine.arguments[0].lastIndex(of: "/")!]) : "."
+        let candidate = directory + "/cpf"
+        return access(candidate, X_OK) == 0 ? candidate : nil
+    }
+
+    func requireCPF() -> String {
+        guard let cpfPath else { fail("the cpf binary is not beside cpf-bench; build both first: swift build -c release") }
+        return cpfPath
+    }
+
+    /// Writes the generator's entries as an import file, times `sqlite3 .import` of the same
+    /// file into a bare table and `cpf import` of it into a prepared ledger, and returns the
+    /// ledger for the report timings.
+    func benchmarkImport(size: Int) throws -> Ledger {
+        let cpf = requireCPF()
+        let csvPath = "\(options.directory)/cpf-bench-import-\(size).csv"
+        let ledgerPath = "\(options.directory)/cpf-bench-import-\(size).cpf"
+        var start = now()
+        let records = try EntriesCSVFile.write(LedgerGenerator(), count: size, to: csvPath)
+        var status = stat()
+        stat(csvPath, &status)
+        report("import file written (entries layout)", "\(grouped(records)) records, \(format(Double(status.st_size) / 1_048_576)) MiB (\(format(now() - start, 2)) s)")
+
+        var baseline: Double?
+        if programExists("sqlite3") {
+            let barePath = "\(options.directory)/cpf-bench-bare-\(size).db"
+            removeLedger(barePath)
+            let run = runChild(["sqlite3", barePath, ".import --csv \(csvPath) line"])
+            guard run.status == 0 else { fail("sqlite3 .import failed with status \(run.status)") }
+            baseline = run.seconds
+            report("sqlite3 .import into a bare table (baseline)", "\(format(run.seconds, 2)) s, peak \(format(run.peakResidentMiB)) MiB")
+            removeLedger(barePath)
+        } else {
+            report("sqlite3 .import into a bare table (baseline)", "skipped: sqlite3 is not installed (apt-get install sqlite3)")
+        }
+
+        removeLedger(ledgerPath)
+        start = now()
+        let ledger = try Ledger.create(at: ledgerPath, fundName: "Import benchmark", user: user)
+        try LedgerGenerator().prepare(ledger, entryCount: size, user: user)
+        report("ledger prepared (rates, funders, grants)", "\(format(now() - start, 2)) s")
+        if options.keep {
+            removeLedger(ledgerPath + ".prepared")
+            try ledger.backup(to: ledgerPath + ".prepared")
+        }
+        let run = runChild([cpf, "--db", ledgerPath, "--user", user, "import", csvPath])
+        guard run.status == 0 else { fail("cpf import failed with status \(run.status)") }
+        let ratio = baseline.map { ", \(format(run.seconds / $0, 2))× the sqlite3 baseline" } ?? ""
+        report("cpf import (validated, hash-chained, totals kept)", "\(format(run.seconds, 2)) s, \(grouped(Int(Double(size) / run.seconds))) entries/s, peak \(format(run.peakResidentMiB)) MiB\(ratio)")
+        let again = runChild([cpf, "--db", ledgerPath, "--user", user, "import", csvPath])
+        report("cpf import of the same file again (all already posted)", "\(format(again.seconds, 2)) s, status \(again.status)")
+        if !options.keep { unlink(csvPath) }
+        return ledger
+    }
+
+    /// The reports auditors and donors read most, over the imported books: in the library
+    /// (median of 5 after one warm-up) and as `cpf report` from process start to exit.
+    func benchmarkReports(_ ledger: Ledger) throws {
+        let year = LedgerGenerator().startDate.year + 1
+        let reports: [(name: String, arguments: [String], body: () throws -> Void)] = [
+            ("trial-balance", ["trial-balance"], { _ = try ledger.trialBalanceReport(through: .latest) }),
+            ("donor-statement NGO0 \(year)", ["donor-statement", "--funder", "NGO0", "--year", String(year)],
+             { _ = try ledger.donorStatementReport(funderCode: "NGO0", from: .firstOf(year: year), to: .lastOf(year: year)) }),
+            ("grants (\(LedgerGenerator.grantCount) grants)", ["grants"], { _ = try ledger.grantsReport(through: .latest) }),
+        ]
+        let cpf = cpfPath
+        for (name, arguments, body) in reports {
+            try body()
+            var times: [Double] = []
+            for _ in 0..<5 {
+                let start = now()
+                try body()
+                times.append(now() - start)
+            }
+            var figure = "\(format(median(times) * 1000, 1)) ms in the library"
+            if let cpf {
+                let run = runChild([cpf, "--db", ledger.database.path, "report"] + arguments)
+                figure += ", \(format(run.seconds * 1000, 1)) ms as cpf report (status \(run.status))"
+            }
+            report("report \(name)", figure)
+        }
+    }
+
+    /// The same books in hledger and ledger: `bal` on the exported journal, in this run, so
+    /// the figures sit side by side.
+    func benchmarkPlainTextLedgers(_ ledger: Ledger, size: Int) throws {
+        let cpf = requireCPF()
+        let journalPath = "\(options.directory)/cpf-bench-\(size).journal"
+        unlink(journalPath)
+        let export = runChild([cpf, "--db", ledger.database.path, "export", "--format", "hledger"], outputPath: journalPath)
+        guard export.status == 0 else { fail("cpf export failed with status \(export.status)") }
+        report("cpf export --format hledger", "\(format(export.seconds, 2)) s, peak \(format(export.peakResidentMiB)) MiB")
+        for (tool, arguments) in [("hledger", ["hledger", "-f", journalPath, "bal", "--cost"]), ("ledger", ["ledger", "-f", journalPath, "bal"])] {
+            guard programExists(tool) else {
+                report("\(tool) bal on the exported journal", "skipped: \(tool) is not installed (apt-get install \(tool))")
+                continue
+            }
+            let run = runChild(arguments)
+            report("\(arguments.joined(separator: " ").replacingAll(journalPath, "JOURNAL"))", "\(format(run.seconds, 2)) s, peak \(format(run.peakResidentMiB)) MiB, status \(run.status)")
+        }
+        if !options.keep { unlink(journalPath) }
+    }
+
+    /// One `cpf post` through the command line, process start to exit, on a ledger of `size`
+    /// entries: the accountant's everyday wait.
+    func benchmarkCLIPost(_ ledger: Ledger, runs: Int = 41) throws {
+        let cpf = requireCPF()
+        var times: [Double] = []
+        let first = LedgerGenerator().startDate
+        for index in 0..<runs {
+            let run = runChild([cpf, "--db", ledger.database.path, "--user", user, "post", "--date", first.iso, "--memo", "bench post",
+                                "--ref", "CLI-\(index)-\(Int(now() * 1000))", "--debit", "1121 1000000 VND", "--credit", "5132 1000000 VND funder=IN1"])
+            guard run.status == 0 else { fail("cpf post failed with status \(run.status)") }
+            times.append(run.seconds)
+        }
+        report("single cpf post, process start to exit (median of \(runs))", "\(format(median(times) * 1000, 1)) ms (max \(format(times.max()! * 1000, 1)) ms)")
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, _ replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

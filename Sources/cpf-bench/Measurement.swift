@@ -1,0 +1,83 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Seconds on the monotonic clock.
+func now() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+/// Peak resident memory of this process so far, in MiB.
+func peakResidentMiB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+/// What a child process took: wall time, its own peak resident memory, its exit status.
+struct ChildRun {
+    let seconds: Double
+    let peakResidentMiB: Double
+    let status: Int32
+}
+
+/// Runs `arguments` (the program found on PATH unless it has a '/') with standard output
+/// sent to `outputPath` (default /dev/null) and standard error inherited, and measures it
+/// with wait4(2), so the peak memory is the child's alone.
+func runChild(_ arguments: [String], outputPath: String = "/dev/null", environment: [String: String] = [:]) -> ChildRun {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    var current: [String: String] = [:]
+    var pointer = environ
+    while let entry = pointer.pointee {
+        let text = String(cString: entry)
+        if let equals = text.firstIndex(of: "=") { current[String(text[..<equals])] = String(text[text.index(after: equals)...]) }
+        pointer += 1
+    }
+    for (key, value) in environment { current[key] = value }
+    let argv = arguments.map { strdup($0) } + [nil]
+    let envp = current.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { (argv + envp).forEach { free($0) } }
+    var pid: pid_t = 0
+    let start = now()
+    let code = posix_spawnp(&pid, arguments[0], &actions, nil, argv, envp)
+    guard code == 0 else { return ChildRun(seconds: 0, peakResidentMiB: 0, status: -1) }
+    var status: Int32 = 0
+    var usage = rusage()
+    while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+    let seconds = now() - start
+    let exited = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    return ChildRun(seconds: seconds, peakResidentMiB: Double(usage.ru_maxrss) / 1024, status: exited)
+}
+
+/// Whether a program is on PATH.
+func programExists(_ name: String) -> Bool {
+    let path = ProcessEnvironment.value("PATH") ?? "/usr/bin:/bin"
+    return path.split(separator: ":").contains { access("\($0)/\(name)", X_OK) == 0 }
+}
+
+enum ProcessEnvironment {
+    static func value(_ name: String) -> String? { getenv(name).map { String(cString: $0) } }
+}
+
+func removeLedger(_ path: String) {
+    for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
+}
+
+func format(_ value: Double, _ decimals: Int = 1) -> String {
+    var text = String(Int((value * pow(10, Double(decimals))).rounded()))
+    if decimals > 0 {
+        while text.count <= decimals { text = "0" + text }
+        text.insert(".", at: text.index(text.endIndex, offsetBy: -decimals))
+    }
+    return text
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted[sorted.count / 2]
+}
