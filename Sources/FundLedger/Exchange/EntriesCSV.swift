@@ -18,7 +18,7 @@ enum EntriesColumn: String, CaseIterable, Hashable {
 }
 
 /// One entry read from an import file, or why it cannot be posted.
-struct ImportItem {
+struct ImportItem: Sendable {
     /// The line of the file where the entry starts.
     let line: Int
     /// The file's key for the entry (the `entry` column, or the record's number).

@@ -86,9 +86,14 @@ extension Ledger {
         return try write {
             let session = try ImportSession(ledger: self, user: user, postedAt: postedAt)
             var items: any ImportItemSource
+            var readAhead: ImportReadAhead?
+            defer { readAhead?.cancel() }
             switch format {
             case .entries:
-                items = try EntriesCSVSource(reader: reader)
+                // Parsing needs no database: a second thread reads ahead while this one posts.
+                readAhead = ImportReadAhead(source: try EntriesCSVSource(reader: reader), bytesRead: { reader.bytesRead })
+                readAhead?.start()
+                items = readAhead!
             case .disbursements:
                 items = try DisbursementsCSVSource(reader: reader) { [unowned self] disbursement in
                     try self.draft(of: disbursement, carryingValue: { try session.carryingValue(itemCode: $0, quantity: $1) })
@@ -108,7 +113,8 @@ extension Ledger {
                 }
                 if session.summary.entryCount % progressInterval == 0 {
                     try session.writer.flushIfLarge()
-                    progress?(ImportProgress(entriesRead: session.summary.entryCount, bytesRead: reader.bytesRead, totalBytes: totalBytes))
+                    progress?(ImportProgress(entriesRead: session.summary.entryCount, bytesRead: readAhead?.bytesReadByReader ?? reader.bytesRead,
+                                             totalBytes: totalBytes))
                 }
             }
             try session.finish(path: path)
