@@ -26,6 +26,7 @@ let package = Package(
                 .embedInCode("005_change_log.sql"),
                 .embedInCode("006_funding.sql"),
                 .embedInCode("007_controls.sql"),
+                .embedInCode("008_grant_totals_index.sql"),
             ]
         ),
         // Each report's query and template, compiled into the binary.

@@ -18,13 +18,18 @@
 -- A grant without lines in the period has no row (all its figures are zero).
 --
 -- The two arms are those of the period_totals view, with the grant range applied inside each
--- so that one grant's figures are read through the index dimension_month_grant: posting
--- rules read them for every grant an entry names (the view would be materialized whole).
+-- so that one grant's figures are read through the covering index dimension_month_grant
+-- (ledger-schema/008): posting rules read them for every grant an entry names (the view would
+-- be materialized whole).
+-- The months are summed per grant, account and currency first, so the join below meets a few
+-- thousand rows rather than every month's.
 WITH t AS (
-    SELECT d.account_id, d.grant_id, d.currency, d.debit_vnd, d.credit_vnd, d.foreign_net, d.children_net
+    SELECT d.account_id, d.grant_id, d.currency, sum(d.debit_vnd) AS debit_vnd, sum(d.credit_vnd) AS credit_vnd,
+           sum(d.foreign_net) AS foreign_net, sum(d.children_net) AS children_net
     FROM report_period p
     JOIN dimension_month d ON d.month_key BETWEEN p.whole_from AND p.whole_to
     WHERE d.grant_id <> 0 AND d.grant_id BETWEEN :grant_from AND :grant_to
+    GROUP BY d.grant_id, d.account_id, d.currency
     UNION ALL
     SELECT l.account_id, l.grant_id, coalesce(l.currency, ''), max(l.amount_vnd, 0), max(-l.amount_vnd, 0),
            coalesce(l.amount_foreign, 0), coalesce(l.children, 0)

@@ -10,6 +10,10 @@ final class JournalWriter {
     private let foreignAccountIDs: Set<Int64>
     /// The ISO text of the last `postedAt` seen: every entry of a batch shares it.
     private var postedAtText: (Timestamp, String)?
+    /// The inserts, fetched from the connection's cache once per writer rather than per row
+    /// (each fetch hashes the SQL text).
+    private let insertEntry: Statement
+    private let insertLine: Statement
 
     /// Reads the chain head. The caller holds the write lock (`BEGIN IMMEDIATE`), so the head
     /// cannot move underneath.
@@ -22,6 +26,15 @@ final class JournalWriter {
         headSeq = head?.0 ?? 0
         headHash = head?.1 ?? CanonicalForm.genesisHash(ledgerID: ledger.ledgerID)
         foreignAccountIDs = Set(try ledger.accountsByCode().values.filter(\.isForeignCurrency).map(\.id))
+        insertEntry = try ledger.database.cachedStatement("""
+            INSERT INTO entry (seq, kind, entry_date, memo, external_ref, posted_by, posted_at, approved_by, approved_at, reverses_seq, hash)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+            """)
+        insertLine = try ledger.database.cachedStatement("""
+            INSERT INTO line (entry_seq, line_no, account_id, amount_vnd, currency, amount_foreign, rate, rate_date, rate_source,
+                              funder_id, grant_id, program_id, unit_id, restriction, item_id, quantity, children, memo)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+            """)
     }
 
     /// Writes one entry as the next link of the chain.
@@ -64,10 +77,6 @@ final class JournalWriter {
     }
 
     private func insert(_ entry: JournalEntry) throws {
-        let insertEntry = try database.cachedStatement("""
-            INSERT INTO entry (seq, kind, entry_date, memo, external_ref, posted_by, posted_at, approved_by, approved_at, reverses_seq, hash)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-            """)
         try insertEntry.bind(entry.seq, at: 1)
         try insertEntry.bind(entry.kind.rawValue, at: 2)
         try insertEntry.bind(entry.date.iso, at: 3)
@@ -85,11 +94,6 @@ final class JournalWriter {
     }
 
     private func insert(_ line: PostedLine, seq: Int64) throws {
-        let insertLine = try database.cachedStatement("""
-            INSERT INTO line (entry_seq, line_no, account_id, amount_vnd, currency, amount_foreign, rate, rate_date, rate_source,
-                              funder_id, grant_id, program_id, unit_id, restriction, item_id, quantity, children, memo)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
-            """)
         try insertLine.bind(seq, at: 1)
         try insertLine.bind(line.lineNumber, at: 2)
         try insertLine.bind(line.account.id, at: 3)
