@@ -91,7 +91,9 @@ struct ReportCommand: Command {
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         let report = try entry.build(try context.openLedger(), options)
-        context.print(report.rendered(format, language: language))
+        // Written as rendered: every format ends its last line itself. (`print` would add a
+        // "\n" after CSV's final CRLF, which Swift counts as one Character, not as "\n".)
+        context.output.write(report.rendered(format, language: language))
         return .success
     }
 }
