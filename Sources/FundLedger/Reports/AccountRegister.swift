@@ -34,7 +34,7 @@ extension Ledger {
                 let amount = row.int64(at: 5)
                 if amount > 0 { debits += amount } else { credits -= amount }
                 closing = (row.int64(at: 10), row.int64(at: 11))
-                var cells: [ReportCell] = [.date(try LedgerDate.parse(row.text(at: 1))), .count(row.int64(at: 0)), row.optionalText(at: 3).map(ReportCell.text) ?? .empty,
+                var cells: [ReportCell] = [.date(try LedgerDate.parse(row.text(at: 1))), .identifier(row.int64(at: 0)), row.optionalText(at: 3).map(ReportCell.text) ?? .empty,
                                            .text(row.text(at: 2)), amount > 0 ? .dong(amount) : .empty, amount < 0 ? .dong(-amount) : .empty, .dong(row.int64(at: 10))]
                 if foreign {
                     cells += [row.optionalInt64(at: 7).map { .amount(Amount(minorUnits: $0, currency: account.currency)) } ?? .empty,
@@ -45,11 +45,14 @@ extension Ledger {
             var totals: [ReportCell] = [.empty, .empty, .empty, .localized(LocalizedText("Closing balance", "Số dư cuối kỳ")), .dong(debits), .dong(credits), .dong(closing.0)]
             if foreign { totals += [.empty, .amount(Amount(minorUnits: closing.1, currency: account.currency))] }
             table.totals = totals
-            return try makeReport(key: "ledger", title: LocalizedText("Account register", "Sổ chi tiết tài khoản"),
+            var report = try makeReport(key: "ledger", title: LocalizedText("Account register", "Sổ chi tiết tài khoản"),
                                   parameters: [(LocalizedText("Account", "Tài khoản"), .localized(LocalizedText("\(account.code) \(account.nameEnglish)", "\(account.code) \(account.nameVietnamese)")))]
                                       + Ledger.periodParameters(from, to),
                                   tables: [table],
                                   notes: [LocalizedText("Balances are debit positive.", "Số dư Nợ ghi dương, số dư Có ghi âm.")])
+            // Nine columns leave the description too little room on a portrait page.
+            report.isLandscape = foreign
+            return report
         }
     }
 }

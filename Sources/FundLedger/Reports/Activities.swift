@@ -42,18 +42,21 @@ extension Ledger {
             let totalReceipts = rows.filter { $0.type == .revenue }.reduce(0) { $0 + $1.amountDong }
             receipts.totals = [.localized(LocalizedText("Total receipts", "Tổng thu")), .empty, .empty, .dong(totalReceipts)]
             var uses = ReportTable(key: "uses", title: LocalizedText("Uses by program", "Các khoản chi theo chương trình"), columns: [
-                ReportColumn("program", LocalizedText("Program", "Chương trình"), .text), ReportColumn("account", LocalizedText("Account", "Tài khoản"), .text),
-                ReportColumn("restriction", LocalizedText("Restriction", "Hạn chế"), .text), ReportColumn("amount_vnd", LocalizedText("Amount", "Số tiền"), .dong),
-                ReportColumn("children", LocalizedText("Child-instances", "Lượt trẻ em"), .count),
+                ReportColumn("program", LocalizedText("Program", "Chương trình"), .text), ReportColumn("source", LocalizedText("Source", "Nguồn"), .text),
+                ReportColumn("account", LocalizedText("Account", "Tài khoản"), .text), ReportColumn("restriction", LocalizedText("Restriction", "Hạn chế"), .text),
+                ReportColumn("amount_vnd", LocalizedText("Amount", "Số tiền"), .dong), ReportColumn("children", LocalizedText("Child-instances", "Lượt trẻ em"), .count),
             ])
             for row in rows where row.type == .expense {
                 let program = programs[row.programCode] ?? LocalizedText("(no program)", "(không theo chương trình)")
-                uses.rows.append([.localized(program), .localized(LocalizedText("\(row.accountCode) \(row.accountName.english)", "\(row.accountCode) \(row.accountName.vietnamese)")),
+                // Spending that names no funder is paid from the fund's general money.
+                let source = row.source.isEmpty ? LocalizedText("General funds", "Nguồn chung của quỹ") : FunderKind.localizedSource(row.source)
+                uses.rows.append([.localized(program), .localized(source),
+                                  .localized(LocalizedText("\(row.accountCode) \(row.accountName.english)", "\(row.accountCode) \(row.accountName.vietnamese)")),
                                   .localized(row.restriction.localizedName), .dong(row.amountDong), .count(row.children)])
             }
             let expenses = rows.filter { $0.type == .expense }
             let totalUses = expenses.reduce(0) { $0 + $1.amountDong }
-            uses.totals = [.localized(LocalizedText("Total uses", "Tổng chi")), .empty, .empty, .dong(totalUses), .count(expenses.reduce(0) { $0 + $1.children })]
+            uses.totals = [.localized(LocalizedText("Total uses", "Tổng chi")), .empty, .empty, .empty, .dong(totalUses), .count(expenses.reduce(0) { $0 + $1.children })]
             let fx = rows.filter { $0.accountCode == fxAccount }.reduce(0) { $0 + $1.amountDong }
             var result = ReportTable(key: "result", title: LocalizedText("Result", "Kết quả"), columns: [
                 ReportColumn("figure", LocalizedText("Figure", "Chỉ tiêu"), .text), ReportColumn("amount_vnd", LocalizedText("Amount", "Số tiền"), .dong),

@@ -41,18 +41,26 @@ extension Ledger {
             let dong = row.int64(at: 6)
             totalDong += dong
             var amount = Amount.vnd(dong)
-            var rate = ""
+            var rate = ReportCell.empty
             if let code = row.optionalText(at: 7), let currency = Currency.named(code) {
                 amount = Amount(minorUnits: row.int64(at: 8), currency: currency)
                 totalForeign[currency, default: 0] += amount.minorUnits
-                rate = "\(row.text(at: 9)) (\(row.text(at: 11)), \(row.text(at: 10)))"
+                rate = .localized(try Ledger.rateText(row.text(at: 9), source: row.text(at: 11), date: try LedgerDate.parse(row.text(at: 10))))
             }
             table.rows.append([.date(try LedgerDate.parse(row.text(at: 1))), row.optionalText(at: 2).map(ReportCell.text) ?? .empty,
-                               .text(row.text(at: 4)), .text(row.text(at: 3)), .amount(amount), .text(rate), .dong(dong)])
+                               .text(row.text(at: 4)), .text(row.text(at: 3)), .amount(amount), rate, .dong(dong)])
         }
         let foreignTotal: ReportCell = totalForeign.count == 1 ? .amount(Amount(minorUnits: totalForeign.first!.value, currency: totalForeign.first!.key)) : .empty
         table.totals = [.localized(LocalizedText("Total", "Tổng cộng")), .empty, .empty, .empty, foreignTotal, .empty, .dong(totalDong)]
         return table
+    }
+
+    /// A rate with its source and date as each language writes them: `23175.5 (VCB, 2018-06-01)`,
+    /// `23175,5 (VCB, 01/06/2018)`. Rates are written without grouping, as `cpf rate list`
+    /// writes them (and CSV carries the English text).
+    static func rateText(_ rate: String, source: String, date: LedgerDate) throws -> LocalizedText {
+        let rate = try Rate.parse(rate).description
+        return LocalizedText("\(rate) (\(source), \(date.iso))", "\(String(rate.map { $0 == "." ? "," : $0 })) (\(source), \(date.vietnamese))")
     }
 
     private func donorGrantsTable(_ funder: Funder, through date: LedgerDate) throws -> ReportTable {

@@ -64,9 +64,12 @@ extension Ledger {
             }
             table.totals = Array(repeating: ReportCell.empty, count: columns.count - 2) + [.children(totals.children), .dong(totals.spent)]
             table.totals![0] = columns.count > 2 ? .localized(LocalizedText("Total", "Tổng cộng")) : table.totals![0]
-            let charts = byProgram.isEmpty ? [] : [ReportChart(title: LocalizedText("Child-instances by program", "Lượt trẻ em theo chương trình"),
-                                                                labels: byProgram.map(\.0), series: [.init(name: LocalizedText("Child-instances", "Lượt trẻ em"), values: byProgram.map(\.1))],
-                                                                valueKind: .count)]
+            // The chart shows who was reached, most first; spending that reached no child
+            // (management costs) stays in the table.
+            let reached = byProgram.filter { $0.1 > 0 }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0.english < $1.0.english }
+            let charts = reached.isEmpty ? [] : [ReportChart(title: LocalizedText("Child-instances by program", "Lượt trẻ em theo chương trình"),
+                                                             labels: reached.map(\.0), series: [.init(name: LocalizedText("Child-instances", "Lượt trẻ em"), values: reached.map(\.1))],
+                                                             valueKind: .count)]
             return try makeReport(key: "reach", title: LocalizedText("Beneficiary reach", "Số lượt trẻ em được hỗ trợ"),
                                   parameters: Ledger.periodParameters(from, to), tables: [table],
                                   notes: [LocalizedText("A child helped once counts one child-instance (lượt trẻ em). Counts below 5 are shown as <5.",

@@ -136,8 +136,9 @@ extension Ledger {
             var totals = (committed: Int64(0), received: Int64(0), spent: Int64(0), fx: Int64(0), available: Int64(0), children: Int64(0))
             for utilization in try grantUtilizations(through: date, funderCode: funderCode) {
                 let figures = utilization.figures
-                table.rows.append([.text(utilization.grant.code), .text(utilization.grant.funderCode), .text(utilization.terms.status.rawValue),
-                                   .text(utilization.terms.restriction.rawValue), .amount(utilization.committed),
+                table.rows.append([.text(utilization.grant.code), .text(utilization.grant.funderCode), .localized(utilization.terms.status.localizedName),
+                                   .localized(LocalizedText(utilization.terms.restriction.rawValue, utilization.terms.restriction.localizedName.vietnamese)),
+                                   .amount(utilization.committed),
                                    utilization.committedDong.map(ReportCell.dong) ?? .empty, .amount(utilization.received),
                                    .amount(utilization.outstanding), .dong(figures.receivedDong), .dong(figures.spentDong), .dong(figures.fxEffectDong),
                                    .dong(figures.availableDong), .count(figures.children)])
@@ -150,9 +151,12 @@ extension Ledger {
             }
             table.totals = [.localized(LocalizedText("Total", "Tổng cộng")), .empty, .empty, .empty, .empty, .dong(totals.committed), .empty, .empty,
                             .dong(totals.received), .dong(totals.spent), .dong(totals.fx), .dong(totals.available), .count(totals.children)]
-            return Report(key: "grants", title: LocalizedText("Grant utilization", "Tình hình sử dụng các khoản tài trợ"), fundName: fundName,
-                          parameters: [(LocalizedText("Through", "Đến ngày"), .date(date))], tables: [table],
-                          generatedAt: Timestamp.now(), headSeq: head.seq, headHash: head.hash)
+            var report = Report(key: "grants", title: LocalizedText("Grant utilization", "Tình hình sử dụng các khoản tài trợ"), fundName: fundName,
+                                parameters: [(LocalizedText("Through", "Đến ngày"), .date(date))], tables: [table],
+                                generatedAt: Timestamp.now(), headSeq: head.seq, headHash: head.hash)
+            // Thirteen columns do not fit across a portrait page.
+            report.isLandscape = true
+            return report
         }
     }
 }

@@ -32,3 +32,15 @@ extension Restriction {
         }
     }
 }
+
+extension GrantStatus {
+    /// In English the status's code, which CSV and JSON carry too.
+    var localizedName: LocalizedText {
+        switch self {
+        case .pledged: LocalizedText("pledged", "đã hứa tài trợ")
+        case .active: LocalizedText("active", "đang thực hiện")
+        case .closed: LocalizedText("closed", "đã kết thúc")
+        case .cancelled: LocalizedText("cancelled", "đã hủy")
+        }
+    }
+}

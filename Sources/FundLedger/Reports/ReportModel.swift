@@ -58,6 +58,9 @@ public enum ReportCell: Sendable, Equatable {
     case children(Int64)
     case percent(part: Int64, whole: Int64)
     case date(LedgerDate)
+    /// A number that names something, such as an entry's sequence number: written without
+    /// grouping (entry 1253, not 1,253).
+    case identifier(Int64)
 }
 
 /// One table of a report: columns, rows and an optional totals row.
@@ -96,6 +99,17 @@ public struct Report: Sendable {
     public var isPublic: Bool
     /// Pictures of the figures, drawn in HTML output.
     public var charts: [ReportChart] = []
+    /// Whether the HTML page is A4 landscape: for tables too wide for a portrait page.
+    public var isLandscape = false
+
+    /// The unit of the figures that name no currency (Vietnamese forms' "Đơn vị tính"):
+    /// shown under the parameters of any report with a column of dong.
+    public var unitLine: LocalizedText? {
+        let kinds = Set(tables.flatMap { $0.columns.map(\.kind) })
+        guard kinds.contains(.dong) else { return nil }
+        return kinds.contains(.amount) ? LocalizedText("Amounts in VND unless another currency is shown", "Đơn vị tính: đồng, trừ khi ghi loại tiền khác")
+                                       : LocalizedText("Amounts in VND", "Đơn vị tính: đồng")
+    }
 
     public init(key: String, title: LocalizedText, fundName: String, parameters: [(label: LocalizedText, value: ReportCell)] = [],
                 tables: [ReportTable], notes: [LocalizedText] = [], generatedAt: Timestamp, headSeq: Int64, headHash: [UInt8], isPublic: Bool = false) {

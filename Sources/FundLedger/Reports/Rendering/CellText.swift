@@ -11,6 +11,7 @@ extension ReportCell {
         case .children(let count): return isPublic && count > 0 && count < 5 ? "<5" : format.number(count)
         case .percent(let part, let whole): return format.percentage(part, of: whole) ?? "—"
         case .date(let date): return format.format(date)
+        case .identifier(let number): return String(number)
         }
     }
 
@@ -29,6 +30,7 @@ extension ReportCell {
             guard whole != 0 else { return "" }
             return Amount.decimalText(Int64(Rate.divideRoundingHalfEven(Int128(part) * 1000, Int128(whole))), exponent: 1)
         case .date(let date): return date.iso
+        case .identifier(let number): return String(number)
         }
     }
 }

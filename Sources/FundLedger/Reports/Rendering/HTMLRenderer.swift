@@ -16,7 +16,7 @@ public struct HTMLRenderer {
         <head>
         <meta charset="utf-8"/>
         <title>\(HTMLRenderer.escape(report.title(language))) — \(HTMLRenderer.escape(report.fundName))</title>
-        <style>\(HTMLRenderer.css)</style>
+        <style>\(HTMLRenderer.css)\(report.isLandscape ? HTMLRenderer.landscapeCSS : "")</style>
         </head>
         <body>
         <header><p class="fund">\(HTMLRenderer.escape(report.fundName))</p><h1>\(HTMLRenderer.escape(report.title(language)))</h1>
@@ -29,6 +29,7 @@ public struct HTMLRenderer {
             }.joined(separator: " · ")
             html += "</p>\n"
         }
+        if let unit = report.unitLine { html += "<p class=\"unit\">\(HTMLRenderer.escape(unit(language)))</p>\n" }
         html += "</header>\n<main>\n"
         for table in report.tables { html += render(table, format: format, isPublic: report.isPublic) }
         for chart in report.charts { html += "<figure>\(SVGChart(chart: chart, format: format, isPublic: report.isPublic).render())</figure>\n" }
@@ -40,7 +41,8 @@ public struct HTMLRenderer {
     private func render(_ table: ReportTable, format: MoneyFormat, isPublic: Bool) -> String {
         var html = "<section>\n"
         if let title = table.title { html += "<h2>\(HTMLRenderer.escape(title(language)))</h2>\n" }
-        html += table.columns.count > 6 ? "<table class=\"wide\">\n<thead><tr>" : "<table>\n<thead><tr>"
+        html += table.columns.count > 10 ? "<table class=\"wide widest\">\n<thead><tr>"
+            : table.columns.count > 6 ? "<table class=\"wide\">\n<thead><tr>" : "<table>\n<thead><tr>"
         for column in table.columns {
             html += "<th\(HTMLRenderer.cellClass(column))>\(HTMLRenderer.escape(column.title(language)))</th>"
         }
@@ -73,12 +75,19 @@ public struct HTMLRenderer {
             : "Check with: cpf verify --at \(report.headSeq) --digest \(report.headHash.hexString)"
         return """
         <footer>
-        <p>\(HTMLRenderer.escape(report.fundName)) · \(report.parameters.map { HTMLRenderer.escape($0.value.displayText(MoneyFormat(language: language), isPublic: report.isPublic)) }.joined(separator: " · ")) · \(generated) \(report.generatedAt.iso)</p>
+        <p>\(HTMLRenderer.escape(report.fundName)) · \(report.parameters.map { HTMLRenderer.escape($0.value.displayText(MoneyFormat(language: language), isPublic: report.isPublic)) }.joined(separator: " · ")) · \(generated) \(generatedAt(report.generatedAt))</p>
         <p>\(digest) \(report.headSeq)): <code>\(report.headHash.hexString)</code></p>
         <p class="check">\(HTMLRenderer.escape(check))</p>
         </footer>
 
         """
+    }
+
+    /// When the report was made, as the language writes a date, to the second, in UTC:
+    /// `01/12/2026 22:27:35 UTC`; the exact moment is in the `datetime` attribute.
+    private func generatedAt(_ time: Timestamp) -> String {
+        let clock = time.iso.dropFirst(11).prefix(8)
+        return "<time datetime=\"\(time.iso)\">\(MoneyFormat(language: language).format(time.date)) \(clock) UTC</time>"
     }
 
     static func cellClass(_ column: ReportColumn) -> String {
@@ -104,24 +113,37 @@ public struct HTMLRenderer {
 
     static let css = """
     @page { size: A4; margin: 16mm 14mm; }
-    body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 10.5pt; color: #1d2430; margin: 0 auto; max-width: 190mm; }
+    body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; font-size: 10.5pt; color: #1d2430; margin: 0 auto; max-width: 182mm; }
     header { border-bottom: 2px solid #1f5f8b; margin-bottom: 10px; }
     .fund { color: #1f5f8b; font-weight: 600; margin: 8px 0 0; }
     h1 { font-size: 17pt; margin: 2px 0 6px; }
     h2 { font-size: 12.5pt; margin: 16px 0 6px; color: #1f5f8b; }
-    .parameters { margin: 0 0 8px; color: #444; }
-    table { border-collapse: collapse; width: 100%; margin-bottom: 8px; page-break-inside: auto; }
+    .parameters { margin: 0 0 4px; color: #444; }
+    .parameters strong { white-space: nowrap; }
+    .unit { margin: 0 0 8px; color: #444; font-size: 9.5pt; font-style: italic; }
+    table { border-collapse: collapse; width: 100%; margin-bottom: 8px; page-break-inside: auto; font-size: 9.5pt; }
     tr { page-break-inside: avoid; }
     th, td { padding: 3px 6px; border-bottom: 1px solid #d8dde4; text-align: left; vertical-align: top; }
     th { background: #eef3f7; font-weight: 600; }
-    td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
+    td.number { white-space: nowrap; }
     td.date { white-space: nowrap; }
-    table.wide { font-size: 8.5pt; }
-    table.wide th, table.wide td { padding: 2px 4px; }
+    table.wide { font-size: 8pt; }
+    table.wide th, table.wide td { padding: 2px 3px; }
+    table.widest { font-size: 7.5pt; }
+    table.wide td:first-child { white-space: nowrap; }
     tfoot td { font-weight: 700; border-top: 2px solid #1d2430; }
     figure { margin: 12px 0; page-break-inside: avoid; }
     .note { color: #444; font-size: 9.5pt; }
     footer { margin-top: 18px; border-top: 1px solid #aab4c0; font-size: 8.5pt; color: #555; }
     footer code { font-size: 8pt; word-break: break-all; }
+    footer time { white-space: nowrap; }
+    """
+
+    /// For reports whose tables need the width of an A4 page turned sideways (297 mm less the margins).
+    static let landscapeCSS = """
+
+    @page { size: A4 landscape; }
+    body { max-width: 269mm; }
     """
 }

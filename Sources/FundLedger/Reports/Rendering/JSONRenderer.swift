@@ -42,6 +42,7 @@ public struct JSONRenderer {
         case .children(let count): return isPublic && count > 0 && count < 5 ? .string("<5") : .integer(count)
         case .percent(let part, let whole): return .object([("part", .integer(part)), ("whole", .integer(whole))])
         case .date(let date): return .string(date.iso)
+        case .identifier(let number): return .integer(number)
         }
     }
 }

@@ -11,6 +11,7 @@ public struct TextTableRenderer {
         for parameter in report.parameters {
             output += "\(parameter.label(language)): \(parameter.value.displayText(format, isPublic: report.isPublic))\n"
         }
+        if let unit = report.unitLine { output += unit(language) + "\n" }
         for table in report.tables {
             output += "\n"
             if let title = table.title { output += "\(title(language))\n" }
