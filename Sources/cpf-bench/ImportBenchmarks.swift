@@ -106,8 +106,10 @@ extension Bench {
                 report("\(tool) bal on the exported journal", "skipped: \(tool) is not installed (apt-get install \(tool))")
                 continue
             }
-            let run = runChild(arguments)
-            report("\(arguments.joined(separator: " ").replacingAll(journalPath, "JOURNAL"))", "\(format(run.seconds, 2)) s, peak \(format(run.peakResidentMiB)) MiB, status \(run.status)")
+            let run = runChild(arguments, timeoutSeconds: options.peerTimeoutSeconds)
+            let outcome = run.status == 137 && run.seconds >= options.peerTimeoutSeconds
+                ? "stopped unfinished after \(format(run.seconds, 0)) s (--peer-timeout)" : "\(format(run.seconds, 2)) s, status \(run.status)"
+            report("\(arguments.joined(separator: " ").replacingAll(journalPath, "JOURNAL"))", "\(outcome), peak \(format(run.peakResidentMiB)) MiB")
         }
         if !options.keep { unlink(journalPath) }
     }

@@ -26,7 +26,10 @@ struct ChildRun {
 /// Runs `arguments` (the program found on PATH unless it has a '/') with standard output
 /// sent to `outputPath` (default /dev/null) and standard error inherited, and measures it
 /// with wait4(2), so the peak memory is the child's alone.
-func runChild(_ arguments: [String], outputPath: String = "/dev/null", environment: [String: String] = [:]) -> ChildRun {
+///
+/// - Parameter timeoutSeconds: the child is killed (SIGKILL) past this; its status is then 137.
+func runChild(_ arguments: [String], outputPath: String = "/dev/null", environment: [String: String] = [:],
+              timeoutSeconds: Double = .infinity) -> ChildRun {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -48,7 +51,12 @@ func runChild(_ arguments: [String], outputPath: String = "/dev/null", environme
     guard code == 0 else { return ChildRun(seconds: 0, peakResidentMiB: 0, status: -1) }
     var status: Int32 = 0
     var usage = rusage()
-    while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+    while true {
+        let waited = wait4(pid, &status, timeoutSeconds.isFinite ? WNOHANG : 0, &usage)
+        if waited == pid { break }
+        if waited < 0 && errno != EINTR { break }
+        if now() - start > timeoutSeconds { kill(pid, SIGKILL) } else if waited == 0 { usleep(20_000) }
+    }
     let seconds = now() - start
     let exited = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     return ChildRun(seconds: seconds, peakResidentMiB: Double(usage.ru_maxrss) / 1024, status: exited)

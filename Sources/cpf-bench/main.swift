@@ -21,6 +21,8 @@ struct Options {
     var durableCount = 3_000
     /// Keep the import file and a copy of the prepared ledger, for profiling by hand.
     var keep = false
+    /// How long hledger and ledger may take before they are stopped, in seconds.
+    var peerTimeoutSeconds = 900.0
     var phases: Set<String> = ["durable", "raw", "post", "trial-balance", "verify", "import", "reports", "peers", "cli-post"]
 
     init(_ arguments: [String]) {
@@ -37,9 +39,10 @@ struct Options {
             case "--batch": batchSize = Int(next()) ?? batchSize
             case "--durable": durableCount = Int(next()) ?? durableCount
             case "--keep": keep = true
+            case "--peer-timeout": peerTimeoutSeconds = Double(next()) ?? peerTimeoutSeconds
             case "--phases": phases = Set(next().split(separator: ",").map(String.init))
             case "--help", "-h":
-                print("USAGE: cpf-bench [--entries N[,N…]] [--dir DIR] [--batch N] [--durable N] [--keep] [--phases durable,raw,post,trial-balance,verify,import,reports,peers,cli-post]")
+                print("USAGE: cpf-bench [--entries N[,N…]] [--dir DIR] [--batch N] [--durable N] [--keep] [--peer-timeout SECONDS] [--phases durable,raw,post,trial-balance,verify,import,reports,peers,cli-post]")
                 exit(0)
             default: fail("unknown argument \(arguments[index])")
             }
@@ -57,6 +60,8 @@ func grouped(_ value: Int) -> String { MoneyFormat.english.number(Int64(value)) 
 
 func report(_ name: String, _ value: String) {
     print("  " + name + String(repeating: " ", count: max(1, 58 - name.count)) + value)
+    // Line by line, so a long run written to a file shows each figure as it is measured.
+    fflush(nil)
 }
 
 /// The benchmarks, with the options they run under.

@@ -47,9 +47,6 @@ struct EntriesCSVSource: ImportItemSource {
     private let reader: CSVReader
     private let columns: ImportColumns<Column>
     private var lookahead: CSVRecord?
-    /// Hashes of the keys already read: a key met again after other entries is refused, as the
-    /// records of one entry must be together. 8 bytes an entry (a million entries: 8 MB).
-    private var keysSeen = Set<Int>()
 
     init(reader: CSVReader) throws {
         guard let header = try reader.next() else {
@@ -87,17 +84,13 @@ struct EntriesCSVSource: ImportItemSource {
         return ImportItem(line: first.line, key: key, reference: reference.isEmpty ? nil : reference, draft: draft, recordCount: records.count)
     }
 
-    private mutating func makeDraft(key: String, records: [CSVRecord]) throws -> EntryDraft {
+    private func makeDraft(key: String, records: [CSVRecord]) throws -> EntryDraft {
         let first = records[0]
         guard !key.isEmpty else {
             throw columns.error(.entry, in: first, "the entry key is empty", hint: "give every line the key of its entry, e.g. 1, 2, 3 or a voucher number")
         }
         guard key.count <= TextRules.referenceLengthMax else {
             throw columns.error(.entry, in: first, "the entry key is longer than \(TextRules.referenceLengthMax) characters", hint: "use a shorter key")
-        }
-        guard keysSeen.insert(key.hashValue).inserted else {
-            throw columns.error(.entry, in: first, "entry \(key) appears again after other entries",
-                                hint: "keep the lines of one entry together, one after the other, and give each entry its own key")
         }
         guard records.count <= EntryDraft.lineCountMax else {
             throw columns.error(.entry, in: first, "entry \(key) has more than \(EntryDraft.lineCountMax) lines", rule: .tooManyLines, hint: "split it into several entries")

@@ -52,8 +52,8 @@ public struct ImportSummary: Sendable, Equatable {
 }
 
 extension Ledger {
-    /// SQLite's page cache while importing: 32 MiB (the default is 2 MiB).
-    static let importCacheKibibytes = 32 * 1024
+    /// SQLite's page cache while importing: 24 MiB (the default is 2 MiB).
+    static let importCacheKibibytes = 24 * 1024
 
     /// Imports a CSV file in one write transaction, streaming: memory holds one entry and the
     /// maintained totals, whatever the file's size.

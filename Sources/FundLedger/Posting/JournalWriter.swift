@@ -68,7 +68,7 @@ final class JournalWriter {
 
     /// The most totals held in memory before `flushIfLarge()` writes them: a long import keeps
     /// flat memory, and each flush costs a few thousand upserts.
-    static let pendingTotalsCountMax = 50_000
+    static let pendingTotalsCountMax = 20_000
 
     /// Writes the gathered totals when they have grown past `pendingTotalsCountMax`. Call
     /// between entries; the posting rules read flushed totals from the tables.
