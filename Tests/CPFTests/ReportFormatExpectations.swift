@@ -466,6 +466,9 @@ enum ExpectedReports {
 
         Money given without a grant joins the fund's unrestricted money; what it paid for is in the fund's statement of receipts and uses.
         Amounts in USD are converted at the rate of each receipt's date, from the source shown.
+
+        Ledger digest (entry 14): DIGEST
+        Check with: cpf verify --at 14 --digest DIGEST
         """
 
     static let donorStatementTableVietnamese = """
@@ -497,6 +500,9 @@ enum ExpectedReports {
 
         Khoản tài trợ không theo thỏa thuận được dùng chung với nguồn không hạn chế của quỹ.
         Số tiền USD được quy đổi theo tỷ giá ngày nhận, theo nguồn ghi bên cạnh.
+
+        Mã xác thực sổ (bút toán 14): DIGEST
+        Kiểm tra: cpf verify --at 14 --digest DIGEST
         """
 
     static let donorStatementCSV = """
@@ -584,6 +590,9 @@ enum ExpectedReports {
         Total                                                   34  43,734,567
 
         A child helped once counts one child-instance (lượt trẻ em). Counts below 5 are shown as <5.
+
+        Ledger digest (entry 14): DIGEST
+        Check with: cpf verify --at 14 --digest DIGEST
         """
 
     static let reachTableVietnamese = """
@@ -603,6 +612,9 @@ enum ExpectedReports {
         Tổng cộng                                              34  43.734.567
 
         Mỗi lần hỗ trợ một trẻ tính là một lượt. Số dưới 5 được ghi là <5.
+
+        Mã xác thực sổ (bút toán 14): DIGEST
+        Kiểm tra: cpf verify --at 14 --digest DIGEST
         """
 
     static let reachCSV = """
@@ -657,6 +669,9 @@ enum ExpectedReports {
         Total                   43,734,567               34
 
         Published by 31 March of the following year, as the fund's rules require. Child-instances below 5 are shown as <5.
+
+        Ledger digest (entry 14): DIGEST
+        Check with: cpf verify --at 14 --digest DIGEST
         """
 
     static let disclosureTableVietnamese = """
@@ -686,6 +701,9 @@ enum ExpectedReports {
         Tổng cộng             43.734.567           34
 
         Công khai trước ngày 31 tháng 3 năm sau theo quy định. Số lượt trẻ em dưới 5 được ghi là <5.
+
+        Mã xác thực sổ (bút toán 14): DIGEST
+        Kiểm tra: cpf verify --at 14 --digest DIGEST
         """
 
     static let disclosureCSV = """

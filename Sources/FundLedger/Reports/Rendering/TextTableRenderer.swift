@@ -1,5 +1,7 @@
 /// Renders a report as aligned plain text for a terminal: a title, the parameters, each
-/// table with right-aligned numbers and a totals row, and the chain head.
+/// table with right-aligned numbers and a totals row, and — on a document that leaves the
+/// fund (donor statement, reach, disclosure) — the chain head, so its reader can later check
+/// the books with `cpf verify --at SEQ --digest HEX`, as the HTML footer says.
 public struct TextTableRenderer {
     public let language: Language
 
@@ -19,6 +21,12 @@ public struct TextTableRenderer {
         }
         for note in report.notes { output += "\n\(note(language))" }
         if !report.notes.isEmpty { output += "\n" }
+        if report.isPublic {
+            let digest = report.headHash.hexString
+            output += language == .vietnamese
+                ? "\nMã xác thực sổ (bút toán \(report.headSeq)): \(digest)\nKiểm tra: cpf verify --at \(report.headSeq) --digest \(digest)\n"
+                : "\nLedger digest (entry \(report.headSeq)): \(digest)\nCheck with: cpf verify --at \(report.headSeq) --digest \(digest)\n"
+        }
         return output
     }
 
