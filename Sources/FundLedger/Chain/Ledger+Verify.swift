@@ -80,7 +80,12 @@ extension Ledger {
         var expectedSeq: Int64 = 1
         var totals = BalanceAccumulator()
         var form = CanonicalForm()
-        while let entry = try reader.next() {
+        // A second thread reads and decodes the entries while this one hashes and sums them;
+        // the loop below leaves the connection to it.
+        let entries = ReadAhead { try reader.next() }
+        entries.start()
+        defer { entries.cancel() }
+        while let entry = try entries.next() {
             if entry.seq != expectedSeq {
                 report.add(entry.seq, "the sequence jumps from \(expectedSeq - 1) to \(entry.seq): entries are missing or renumbered")
                 chainIntact = false

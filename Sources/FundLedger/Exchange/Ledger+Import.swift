@@ -86,14 +86,16 @@ extension Ledger {
         return try write {
             let session = try ImportSession(ledger: self, user: user, postedAt: postedAt)
             var items: any ImportItemSource
-            var readAhead: ImportReadAhead?
+            var readAhead: ReadAhead<ImportItem>?
             defer { readAhead?.cancel() }
             switch format {
             case .entries:
                 // Parsing needs no database: a second thread reads ahead while this one posts.
-                readAhead = ImportReadAhead(source: try EntriesCSVSource(reader: reader), bytesRead: { reader.bytesRead })
-                readAhead?.start()
-                items = readAhead!
+                var source = try EntriesCSVSource(reader: reader)
+                let ahead = ReadAhead(progress: { reader.bytesRead }) { try source.next() }
+                ahead.start()
+                readAhead = ahead
+                items = ahead
             case .disbursements:
                 items = try DisbursementsCSVSource(reader: reader) { [unowned self] disbursement in
                     try self.draft(of: disbursement, carryingValue: { try session.carryingValue(itemCode: $0, quantity: $1) })
@@ -113,7 +115,7 @@ extension Ledger {
                 }
                 if session.summary.entryCount % progressInterval == 0 {
                     try session.writer.flushIfLarge()
-                    progress?(ImportProgress(entriesRead: session.summary.entryCount, bytesRead: readAhead?.bytesReadByReader ?? reader.bytesRead,
+                    progress?(ImportProgress(entriesRead: session.summary.entryCount, bytesRead: readAhead?.progressReported ?? reader.bytesRead,
                                              totalBytes: totalBytes))
                 }
             }
@@ -190,3 +192,5 @@ private final class ImportSession {
         return LedgerError(refusal.rule, "\(sourceName) line \(item.line)\(key): \(refusal.message)", hint: refusal.hint)
     }
 }
+
+extension ReadAhead: ImportItemSource where Item == ImportItem {}
