@@ -1,6 +1,7 @@
 /// Where a grant stands.
 public enum GrantStatus: String, Sendable, CaseIterable {
-    /// Promised, not yet signed: receipts are refused until it is active.
+    /// Promised, not yet signed: money received against it is booked, but none of it is spent
+    /// until the grant is active (PostingRules.checkSpending).
     case pledged
     case active
     /// Finished: nothing more is received or spent.
