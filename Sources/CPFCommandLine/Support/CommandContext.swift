@@ -80,9 +80,11 @@ public final class CommandContext {
         try Ledger.open(at: try requireDatabasePath())
     }
 
-    /// Writes data to standard output.
-    func print(_ text: String) { output.write(text.hasSuffix("\n") || text.isEmpty ? text : text + "\n") }
+    /// Writes data to standard output, ending it with a line break unless it ends with one.
+    /// The test is on the last scalar: Swift reads a CSV record's CRLF as one character, and
+    /// `hasSuffix("\n")` would add a stray LF after it.
+    func print(_ text: String) { output.write(text.isEmpty || text.unicodeScalars.last == "\n" ? text : text + "\n") }
 
     /// Writes a message to standard error.
-    func message(_ text: String) { errors.write(text.hasSuffix("\n") ? text : text + "\n") }
+    func message(_ text: String) { errors.write(text.unicodeScalars.last == "\n" ? text : text + "\n") }
 }
