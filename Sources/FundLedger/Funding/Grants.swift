@@ -275,11 +275,14 @@ extension Ledger {
     }
 
     func grant(id: Int64) throws -> Grant? {
+        if let cached = registryCache.grants[id] { return cached }
         guard let row = try database.firstRow("""
             SELECT g.code, g.funder_id, f.code, g.currency FROM "grant" g JOIN funder f ON f.id = g.funder_id WHERE g.id = ?
             """, [id], { ($0.text(at: 0), $0.int64(at: 1), $0.text(at: 2), $0.text(at: 3)) }) else { return nil }
         let currency = Currency.named(row.3) ?? .vnd
-        return Grant(id: id, code: row.0, funderID: row.1, funderCode: row.2, currency: currency, terms: try grantTerms(grantID: id, currency: currency))
+        let grant = Grant(id: id, code: row.0, funderID: row.1, funderCode: row.2, currency: currency, terms: try grantTerms(grantID: id, currency: currency))
+        registryCache.grants[id] = grant
+        return grant
     }
 
     /// Every version of a grant's terms, oldest first (cached for the transaction).

@@ -39,6 +39,7 @@ struct RegistryCache {
     var units: [Int64: OrgUnit]?
     var grantTerms: [Int64: [GrantTerms]] = [:]
     var accountRoles: AccountRoles?
+    /// Grants by id with their terms: posting reads one for every grant line.
     var grants: [Int64: Grant] = [:]
 }
 
