@@ -93,7 +93,9 @@ extension Ledger {
         try checkPeriodOpen(draft.date, lock: controls.lock, doing: "post an entry")
         let validated = try validator.validate(draft, pending: writer.balances)
         if let threshold = controls.approvalThresholdDong, validated.totalDebitDong >= threshold {
-            return .pending(try submitForApproval(draft, totalDebitDong: validated.totalDebitDong, user: user, at: postedAt))
+            let pending = try submitForApproval(draft, totalDebitDong: validated.totalDebitDong, user: user, at: postedAt)
+            controls.hasPendingEntries = true
+            return .pending(pending)
         }
         let entry = try writer.append(validated, postedBy: user, postedAt: postedAt)
         validator.didWrite(entry)
@@ -164,11 +166,13 @@ extension Ledger {
 
 /// What the controls of issue 5 need while posting, read once per transaction: the period
 /// lock and the approval threshold.
-struct PostingControls {
+final class PostingControls {
     let lock: PeriodLock?
     let approvalThresholdDong: Int64?
-    /// Whether any entry waits for approval (only then is a reference looked up among them).
-    let hasPendingEntries: Bool
+    /// Whether any entry waits for approval (only then is a reference looked up among them);
+    /// it becomes true when this transaction submits one, so the same reference again in a
+    /// batch finds it.
+    var hasPendingEntries: Bool
 
     init(ledger: Ledger) throws {
         lock = try ledger.periodLock()
