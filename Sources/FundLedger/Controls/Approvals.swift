@@ -1,4 +1,3 @@
-import Foundation
 
 /// An entry that waits for a second person (maker–checker): submitted at or above the
 /// approval threshold, outside the chain and every balance until approved.
@@ -154,49 +153,46 @@ extension Ledger {
 }
 
 /// The stored form of a submitted draft: JSON with sorted keys, amounts and rates as the
-/// exact decimal text the user would type ("10000.00 USD", "22750.5").
+/// exact decimal text the user would type ("10000.00 USD", "22750.5"), written and read by
+/// the project's own JSON (Text/JSON.swift).
 enum DraftCoding {
     static func encode(_ draft: EntryDraft) throws -> String {
-        var object: [String: Any] = ["date": draft.date.iso, "memo": draft.memo]
-        if let reference = draft.externalRef { object["ref"] = reference }
-        object["lines"] = draft.lines.map { line -> [String: Any] in
-            var fields: [String: Any] = ["account": line.accountCode, "side": line.side.rawValue, "amount": line.amount.description]
-            if let dong = line.dong { fields["dong"] = dong }
-            if let rate = line.rate { fields["rate"] = rate.description }
-            if let source = line.rateSource { fields["rateSource"] = source }
-            if let funder = line.dimensions.funder { fields["funder"] = funder }
-            if let grant = line.dimensions.grant { fields["grant"] = grant }
-            if let program = line.dimensions.program { fields["program"] = program }
-            if let unit = line.dimensions.unit { fields["unit"] = unit }
-            if let item = line.item { fields["item"] = item }
-            if let quantity = line.quantity { fields["quantity"] = quantity }
-            if let children = line.children { fields["children"] = children }
-            if !line.beneficiaryCodes.isEmpty { fields["codes"] = line.beneficiaryCodes }
-            if let memo = line.memo { fields["memo"] = memo }
-            return fields
+        func optional(_ key: String, _ text: String?) -> [(String, JSONValue)] { text.map { [(key, .string($0))] } ?? [] }
+        func optional(_ key: String, _ number: Int64?) -> [(String, JSONValue)] { number.map { [(key, .integer($0))] } ?? [] }
+        let lines: [JSONValue] = draft.lines.map { line in
+            var fields: [(String, JSONValue)] = [("account", .string(line.accountCode)), ("amount", .string(line.amount.description))]
+            if !line.beneficiaryCodes.isEmpty { fields.append(("codes", .array(line.beneficiaryCodes.map(JSONValue.string)))) }
+            fields += optional("children", line.children) + optional("dong", line.dong) + optional("funder", line.dimensions.funder)
+                + optional("grant", line.dimensions.grant) + optional("item", line.item) + optional("memo", line.memo)
+                + optional("program", line.dimensions.program) + optional("quantity", line.quantity)
+                + optional("rate", line.rate?.description) + optional("rateSource", line.rateSource)
+            fields.append(("side", .string(line.side.rawValue)))
+            fields += optional("unit", line.dimensions.unit)
+            return .object(fields.sorted { $0.0 < $1.0 })
         }
-        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-        return String(decoding: data, as: UTF8.self)
+        let object: [(String, JSONValue)] = [("date", .string(draft.date.iso)), ("lines", .array(lines)), ("memo", .string(draft.memo))]
+            + optional("ref", draft.externalRef)
+        return JSONValue.object(object).serialized()
     }
 
     static func decode(_ text: String) throws -> EntryDraft {
-        guard let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
-              let date = object["date"] as? String, let memo = object["memo"] as? String,
-              let lines = object["lines"] as? [[String: Any]] else {
-            throw LedgerError(.invalidInput, "a pending entry's stored draft is damaged", hint: "run 'cpf audit' and restore the file from a backup")
+        let damaged = LedgerError(.invalidInput, "a pending entry's stored draft is damaged", hint: "run 'cpf audit' and restore the file from a backup")
+        let object: JSONValue
+        do { object = try JSONValue.parse(text) } catch { throw damaged }
+        guard let date = object["date"]?.stringValue, let memo = object["memo"]?.stringValue, let lines = object["lines"]?.arrayValue else {
+            throw damaged
         }
-        func int(_ value: Any?) -> Int64? { (value as? NSNumber)?.int64Value }
-        return EntryDraft(date: try LedgerDate.parse(date), memo: memo, externalRef: object["ref"] as? String, lines: try lines.map { fields in
-            guard let account = fields["account"] as? String, let side = (fields["side"] as? String).flatMap(Side.init(rawValue:)),
-                  let amount = fields["amount"] as? String else {
+        return EntryDraft(date: try LedgerDate.parse(date), memo: memo, externalRef: object["ref"]?.stringValue, lines: try lines.map { fields in
+            guard let account = fields["account"]?.stringValue, let side = fields["side"]?.stringValue.flatMap(Side.init(rawValue:)),
+                  let amount = fields["amount"]?.stringValue else {
                 throw LedgerError(.invalidInput, "a pending entry's stored line is damaged", hint: "run 'cpf audit' and restore the file from a backup")
             }
-            return LineDraft(accountCode: account, side: side, amount: try Amount.parse(amount), dong: int(fields["dong"]),
-                             rate: try (fields["rate"] as? String).map(Rate.parse), rateSource: fields["rateSource"] as? String,
-                             dimensions: Dimensions(funder: fields["funder"] as? String, grant: fields["grant"] as? String,
-                                                    program: fields["program"] as? String, unit: fields["unit"] as? String),
-                             item: fields["item"] as? String, quantity: int(fields["quantity"]), children: int(fields["children"]),
-                             beneficiaryCodes: fields["codes"] as? [String] ?? [], memo: fields["memo"] as? String)
+            return LineDraft(accountCode: account, side: side, amount: try Amount.parse(amount), dong: fields["dong"]?.integerValue,
+                             rate: try fields["rate"]?.stringValue.map(Rate.parse), rateSource: fields["rateSource"]?.stringValue,
+                             dimensions: Dimensions(funder: fields["funder"]?.stringValue, grant: fields["grant"]?.stringValue,
+                                                    program: fields["program"]?.stringValue, unit: fields["unit"]?.stringValue),
+                             item: fields["item"]?.stringValue, quantity: fields["quantity"]?.integerValue, children: fields["children"]?.integerValue,
+                             beneficiaryCodes: fields["codes"]?.arrayValue?.compactMap(\.stringValue) ?? [], memo: fields["memo"]?.stringValue)
         })
     }
 }

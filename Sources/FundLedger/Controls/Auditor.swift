@@ -389,7 +389,7 @@ struct Auditor {
         // The threshold in force at each moment, from the audit trail of settings.
         var thresholds: [(since: String, dong: Int64?)] = []
         try database.forEachRow("SELECT changed_at, detail FROM change_log WHERE subject = 'setting:approval-threshold' ORDER BY id") { row in
-            let after = row.text(at: 1).components(separatedBy: "→ ").last ?? "none"
+            let after = row.text(at: 1).split(separator: "→ ", omittingEmptySubsequences: false).last.map(String.init) ?? "none"
             thresholds.append((row.text(at: 0), Int64(after.split(separator: " ").first ?? "")))
         }
         guard !thresholds.isEmpty else { return findings }

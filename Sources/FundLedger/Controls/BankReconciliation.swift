@@ -1,4 +1,3 @@
-import Foundation
 
 /// One row of a bank statement: money in positive, money out negative, in the account's
 /// currency (minor units).
@@ -28,7 +27,7 @@ public enum BankStatement {
         guard let header = try reader.next() else {
             throw LedgerError(.invalidInput, "\(name) is empty", hint: "give a bank statement CSV with a header row (docs/bank-statements.md)")
         }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let names = header.fields.map { $0.trimmingSpaces().lowercased() }
         func column(_ candidates: [String]) -> Int? { names.firstIndex { candidates.contains($0) } }
         let date = column(["date", "ngày giao dịch", "ngày"])
         let amount = column(["amount", "số tiền"])
@@ -47,7 +46,7 @@ public enum BankStatement {
                 guard let index, index < record.fields.count else {
                     throw LedgerError(.invalidInput, "\(name) line \(record.line): the \(label) column is missing", hint: "every row has the header's columns")
                 }
-                return record.fields[index].trimmingCharacters(in: .whitespaces)
+                return record.fields[index].trimmingSpaces()
             }
             func money(_ text: String, _ label: String) throws -> Int64 {
                 if text.isEmpty { return 0 }
