@@ -63,6 +63,11 @@ struct ImportCommand: Command {
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
+        if let rejectsPath, RejectsFile.isSameFile(rejectsPath, path) {
+            // Opening the rejects file empties it: the file to import would be lost.
+            throw LedgerError(.invalidInput, "the rejects file \(rejectsPath) is the file being imported",
+                              hint: "give --rejects another file name, e.g. rejects.csv")
+        }
         let ledger = try context.openLedger()
         let progress = ProgressLine(context: context)
         var rejects = try rejectsPath.map { try RejectsFile(path: $0) }
@@ -140,6 +145,14 @@ final class RejectsFile {
         guard fclose(file) == 0 else {
             throw LedgerError(.invalidInput, "cannot write the rejects file \(path): \(String(cString: strerror(errno)))", hint: "check the disk")
         }
+    }
+
+    /// Whether both paths name one existing file (the same device and inode, through links too).
+    static func isSameFile(_ first: String, _ second: String) -> Bool {
+        var firstStatus = stat()
+        var secondStatus = stat()
+        guard stat(first, &firstStatus) == 0, stat(second, &secondStatus) == 0 else { return false }
+        return firstStatus.st_dev == secondStatus.st_dev && firstStatus.st_ino == secondStatus.st_ino
     }
 
     /// Removes the file: an import that wrote nothing has no rejects to list.

@@ -42,7 +42,12 @@ public struct PlainTextJournalWriter {
         var text = "; \(singleLine(fundName)): the journal of cpf, entries 1 to \(headSeq); head digest \(headHash.hexString)\n"
         text += "; Accounts are named by type and code; foreign amounts carry their dong cost (@@ … VND).\n\n"
         guard format == .beancount else { return text }
-        text += "option \"title\" \(quoted(fundName))\noption \"operating_currency\" \"VND\"\n\n"
+        text += "option \"title\" \(quoted(fundName))\noption \"operating_currency\" \"VND\"\n"
+        // Beancount turns `@@ total` into a unit price of 28 significant digits, so a transaction
+        // with two such prices can miss zero by 1e-19 VND; whole-dong amounts give it no
+        // tolerance of its own. Half a dong admits that dust and no real difference (every
+        // amount is whole dong).
+        text += "option \"inferred_tolerance_default\" \"VND:0.5\"\n\n"
         for account in accounts.sorted(by: { $0.code < $1.code }) where !account.isHeading {
             text += "1900-01-01 open \(PlainTextJournalWriter.name(of: account))\n"
         }

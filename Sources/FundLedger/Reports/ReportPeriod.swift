@@ -7,7 +7,10 @@ extension Ledger {
     func withReportPeriod<T>(_ spans: PeriodSpans, _ body: () throws -> T) throws -> T {
         if !reportObjectsReady {
             try database.execute(ReportQueries.periodTotals)
-            reportObjectsReady = true
+            // Temporary objects made inside a transaction go with it when it is rolled back (a
+            // refused import): only those made outside one are known to stay. The script says
+            // IF NOT EXISTS, so running it again is harmless.
+            reportObjectsReady = !database.isInTransaction
         }
         try database.execute("DELETE FROM report_period", [])
         var values: [any DatabaseBindable] = []
