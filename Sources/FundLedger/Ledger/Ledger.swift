@@ -128,6 +128,7 @@ public final class Ledger {
     /// committed since they were read, and when `body` fails, so nothing read inside a
     /// rolled-back transaction survives it.
     func write<T>(_ body: () throws -> T) throws -> T {
+        try prepareReportObjects()
         do {
             return try database.writeTransaction {
                 try refreshCachesIfChangedElsewhere()
