@@ -66,13 +66,28 @@ extension Bench {
 
     /// The reports auditors and donors read most, over the imported books: in the library
     /// (median of 5 after one warm-up) and as `cpf report` from process start to exit.
-    func benchmarkReports(_ ledger: Ledger) throws {
-        let year = LedgerGenerator().startDate.year + 1
+    func benchmarkReports(_ ledger: Ledger, size: Int) throws {
+        // A year in the middle of the books (the generator puts entriesPerDay on each day).
+        let generator = LedgerGenerator()
+        let year = generator.startDate.adding(days: size / generator.entriesPerDay / 2).year
+        let (first, last) = (LedgerDate.firstOf(year: year), LedgerDate.lastOf(year: year))
+        // Mid-month bounds make the reports read lines for the partial months, not only totals.
+        let (from, to) = (LedgerDate(year: year, month: 3, day: 15)!, LedgerDate(year: year, month: 10, day: 20)!)
         let reports: [(name: String, arguments: [String], body: () throws -> Void)] = [
             ("trial-balance", ["trial-balance"], { _ = try ledger.trialBalanceReport(through: .latest) }),
-            ("donor-statement NGO0 \(year)", ["donor-statement", "--funder", "NGO0", "--year", String(year)],
-             { _ = try ledger.donorStatementReport(funderCode: "NGO0", from: .firstOf(year: year), to: .lastOf(year: year)) }),
+            ("trial-balance --to \(to)", ["trial-balance", "--to", to.iso], { _ = try ledger.trialBalanceReport(through: to) }),
+            ("financial-position --at \(to)", ["financial-position", "--at", to.iso], { _ = try ledger.financialPositionReport(at: to) }),
+            ("activities \(from)…\(to)", ["activities", "--from", from.iso, "--to", to.iso], { _ = try ledger.activitiesReport(from: from, to: to) }),
+            ("ledger 1122, one month", ["ledger", "--account", "1122", "--from", "\(year)-06-01", "--to", "\(year)-06-30"],
+             { _ = try ledger.accountRegisterReport(accountCode: "1122", from: LedgerDate(year: year, month: 6, day: 1)!, to: LedgerDate(year: year, month: 6, day: 30)!) }),
             ("grants (\(LedgerGenerator.grantCount) grants)", ["grants"], { _ = try ledger.grantsReport(through: .latest) }),
+            ("donor-statement NGO0 \(year)", ["donor-statement", "--funder", "NGO0", "--year", String(year)],
+             { _ = try ledger.donorStatementReport(funderCode: "NGO0", from: first, to: last) }),
+            ("plan-vs-actual \(year)", ["plan-vs-actual", "--year", String(year)], { _ = try ledger.planVersusActualReport(fromYear: year, toYear: year) }),
+            ("reach \(year) by program, unit", ["reach", "--year", String(year), "--by", "program,unit"],
+             { _ = try ledger.reachReport(from: first, to: last, grouping: ReachGrouping(byProgram: true, byUnit: true)) }),
+            ("disclosure \(year)", ["disclosure", "--year", String(year)], { _ = try ledger.disclosureReport(year: year) }),
+            ("management-cap \(year)", ["management-cap", "--year", String(year)], { _ = try ledger.managementCapReport(year: year) }),
         ]
         let cpf = cpfPath
         for (name, arguments, body) in reports {

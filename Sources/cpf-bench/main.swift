@@ -81,7 +81,7 @@ do {
         if options.phases.contains("raw") { try bench.benchmarkRawInserts(size: size) }
         if options.phases.contains("import") {
             let imported = try bench.benchmarkImport(size: size)
-            if options.phases.contains("reports") { try bench.benchmarkReports(imported) }
+            if options.phases.contains("reports") { try bench.benchmarkReports(imported, size: size) }
             if options.phases.contains("peers") { try bench.benchmarkPlainTextLedgers(imported, size: size) }
             if options.phases.contains("cli-post") { try bench.benchmarkCLIPost(imported) }
             report("peak resident memory so far", "\(format(peakResidentMiB())) MiB")
