@@ -126,7 +126,7 @@ import TestSupport
         let ledger = try CLILedger()
         let result = try expectRefused(ledger, postArguments(debit), rule: rule)
         #expect(try storedCodes(ledger).isEmpty)
-        expectNoCode(result, "refused post '\(debit)'")
+        expectNoCode(result, "refused post '\(debit)' (\(what))")
         #expect(!result.standardError.contains("bad") && !result.standardError.contains("code!"), "\(result)")
     }
 }
