@@ -105,7 +105,8 @@ public struct LedgerGenerator: Sendable {
             defer { index += 1 }
             let dayOffset = index / generator.entriesPerDay
             let date = generator.startDate.adding(days: dayOffset)
-            let reference = "GEN-\(generator.seed)-\(index)"
+            let digits = String(index)
+            let reference = "GEN-\(generator.seed)-" + String(repeating: "0", count: max(0, 8 - digits.count)) + digits
             let rate = generator.usdRate(dayOffset: dayOffset)
             switch Int.random(in: 0..<100, using: &random) {
             case 0..<14: return donation(date, reference)

@@ -24,7 +24,14 @@ struct EntryValidator {
     let ledger: Ledger
     let roles: AccountRoles
     let settings: LedgerSettings
-    var funding = FundingState()
+    /// The funding figures the rules consult. They live in the ledger's cache, kept current by
+    /// `JournalWriter.append` for every entry written, so they carry from one of this
+    /// connection's transactions to the next (dropped when another connection writes, or a
+    /// transaction fails).
+    var funding: FundingState {
+        get { ledger.registryCache.funding ?? FundingState() }
+        nonmutating set { ledger.registryCache.funding = newValue }
+    }
     private var rateCache: [RateKey: ExchangeRate?] = [:]
 
     private struct RateKey: Hashable {
@@ -63,10 +70,6 @@ struct EntryValidator {
         return ValidatedEntry(date: draft.date, memo: draft.memo, externalRef: draft.externalRef, lines: lines)
     }
 
-    /// Keeps the funding figures current after `entry` was written.
-    mutating func didWrite(_ entry: JournalEntry) {
-        funding.apply(entry, roles: roles)
-    }
 
     private func checkHeader(_ draft: EntryDraft) throws {
         try TextRules.check(draft.memo, named: "memo", maximumLength: TextRules.memoLengthMax, allowEmpty: true)

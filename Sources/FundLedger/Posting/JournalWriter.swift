@@ -53,6 +53,10 @@ final class JournalWriter {
         // entry leaves nothing behind in a batch that goes on.
         try balances.add(entry.lines, date: entry.date, isForeignAccount: foreignAccountIDs.contains)
         try insert(entry)
+        if ledger.registryCache.funding != nil {
+            let roles = try AccountRoles.of(ledger)
+            ledger.registryCache.funding?.apply(entry, roles: roles)
+        }
         headSeq = entry.seq
         headHash = hash
         #if DEBUG

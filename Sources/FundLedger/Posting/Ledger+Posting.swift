@@ -98,7 +98,6 @@ extension Ledger {
             return .pending(pending)
         }
         let entry = try writer.append(validated, postedBy: user, postedAt: postedAt)
-        validator.didWrite(entry)
         return .posted(entry)
     }
 

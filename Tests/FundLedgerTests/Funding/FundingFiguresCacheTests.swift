@@ -1,0 +1,65 @@
+import Testing
+@testable import FundLedger
+import TestSupport
+
+/// The funding figures posting rules read (what a grant has available, goods on hand) are kept
+/// from one of a connection's transactions to the next. They must follow every entry written —
+/// by a post, a reversal, an approval — and be dropped when another connection writes.
+@Suite struct FundingFiguresCacheTests {
+    /// A dong grant of 100,000,000 for scholarships in TN, received in full.
+    static func books() throws -> FundingBooks {
+        let books = try FundingBooks()
+        try books.addGrant("CO-2018", funder: "AIA", committed: "100000000 VND")
+        try books.receive("2018-02-01", funder: "AIA", grant: "CO-2018", "100000000 VND")
+        return books
+    }
+
+    static func spend(_ ledger: Ledger, _ dong: Int64, on date: String = "2018-03-01") throws {
+        var disbursement = Disbursement(date: FundingBooks.date(date), programCode: "scholarship", unitCode: "TN", children: 5)
+        disbursement.grantCode = "CO-2018"
+        disbursement.amount = .vnd(dong)
+        try ledger.disburse(disbursement, user: "tester")
+    }
+
+    @Test func aReversalInItsOwnTransactionGivesTheMoneyBack() throws {
+        let books = try FundingFiguresCacheTests.books()
+        try FundingFiguresCacheTests.spend(books.ledger, 60_000_000)
+        let spent = try #require(try books.ledger.chainHead().seq)
+        try books.ledger.reverse(seq: spent, reason: "paid twice", date: FundingBooks.date("2018-03-02"), user: "tester")
+        // Available is 100,000,000 again: 90,000,000 fits, and then only 10,000,000 is left.
+        try FundingFiguresCacheTests.spend(books.ledger, 90_000_000)
+        #expect(throws: LedgerError.self) { try FundingFiguresCacheTests.spend(books.ledger, 20_000_000) }
+        #expect(try books.ledger.grantFigures(grantID: books.ledger.registryID(.grant, code: "CO-2018")).availableDong == 10_000_000)
+    }
+
+    @Test func anotherConnectionsSpendingIsSeen() throws {
+        let books = try FundingFiguresCacheTests.books()
+        try FundingFiguresCacheTests.spend(books.ledger, 50_000_000)
+        // A second cpf on the same file spends 40,000,000 of the 50,000,000 left.
+        let other = try Ledger.open(at: books.path, configuration: TemporaryLedger.fastConfiguration)
+        try FundingFiguresCacheTests.spend(other, 40_000_000)
+        // The first connection must not trust what it read before: 20,000,000 is too much now.
+        do {
+            try FundingFiguresCacheTests.spend(books.ledger, 20_000_000)
+            Issue.record("the grant was overspent: the first connection used figures from before the other's spending")
+        } catch let error as LedgerError {
+            #expect(error.rule == .overspent, "\(error)")
+            #expect(error.message.contains("10,000,000 VND available"), "\(error.message)")
+        }
+        try FundingFiguresCacheTests.spend(books.ledger, 10_000_000)
+    }
+
+    @Test func aRefusedBatchLeavesNoFiguresBehind() throws {
+        let books = try FundingFiguresCacheTests.books()
+        // The second entry of the batch overspends: the whole batch is refused, and the
+        // figures the first one changed in memory go with it.
+        let draft = { (dong: Int64, ref: String) in
+            EntryDraft(date: FundingBooks.date("2018-03-01"), memo: "scholarships", externalRef: ref, lines: [
+                LineDraft(accountCode: "6111", side: .debit, amount: .vnd(dong), dimensions: Dimensions(grant: "CO-2018", program: "scholarship", unit: "TN"), children: 3),
+                LineDraft(accountCode: "1121", side: .credit, amount: .vnd(dong), dimensions: Dimensions(grant: "CO-2018")),
+            ])
+        }
+        #expect(throws: LedgerError.self) { try books.ledger.post([draft(70_000_000, "A"), draft(70_000_000, "B")], user: "tester") }
+        try books.ledger.post(draft(100_000_000, "C"), user: "tester")
+    }
+}
