@@ -202,6 +202,9 @@ import TestSupport
         try expectRefused(ledger, ["import", "entries.csv", "--partial", "--rejects", "./entries.csv"], rule: "invalid-input",
                           mentions: ["the rejects file ./entries.csv is the file being imported"])
         #expect(contents("entries.csv", in: ledger)?.hasPrefix(ImportCommandTests.header) == true)
+        // A rejects file that cannot be written refuses the import before anything is posted.
+        try expectRefused(ledger, ["import", "entries.csv", "--partial", "--rejects", "no-such-folder/rejects.csv"], rule: "invalid-input",
+                          mentions: ["cannot write the rejects file no-such-folder/rejects.csv"])
     }
 
     // MARK: The progress line

@@ -79,7 +79,10 @@ extension Ledger {
         let id = database.lastInsertRowID
         try recordChange(action: "submit", subject: "pending:\(id)",
                          detail: "entry dated \(draft.date) for \(totalDebitDong) VND waits for approval: \(draft.memo)", user: user, at: now)
-        return try pendingEntry(id: id)!
+        // Built from what was submitted, not read back: nothing after the inserts may refuse,
+        // or a partial import would go on with them written.
+        return PendingEntry(id: id, draft: draft, totalDebitDong: totalDebitDong, submittedBy: user, submittedAt: now,
+                            status: .pending, decidedBy: nil, decidedAt: nil, decisionNote: nil, entrySeq: nil)
     }
 
     /// The pending entry that already holds `reference`, if any.

@@ -66,25 +66,28 @@ struct EntriesCSVSource: ImportItemSource {
         try columns.checkWidth(first)
         let key = columns.value(.entry, in: first)
         var records = [first]
+        // Records past the line limit are read to the end of the entry but not kept: the
+        // entry is refused whole, and memory holds at most the limit.
+        var recordCount = 1
         while true {
             lookahead = try reader.next()
             guard let record = lookahead else { break }
             try columns.checkWidth(record)
             guard columns.value(.entry, in: record) == key else { break }
-            records.append(record)
-            if records.count > EntryDraft.lineCountMax + 1 { break }
+            recordCount += 1
+            if records.count <= EntryDraft.lineCountMax { records.append(record) }
         }
         let reference = columns.value(.ref, in: first)
         let draft: Result<EntryDraft, LedgerError>
         do {
-            draft = .success(try makeDraft(key: key, records: records))
+            draft = .success(try makeDraft(key: key, records: records, recordCount: recordCount))
         } catch let refusal as LedgerError {
             draft = .failure(refusal)
         }
-        return ImportItem(line: first.line, key: key, reference: reference.isEmpty ? nil : reference, draft: draft, recordCount: records.count)
+        return ImportItem(line: first.line, key: key, reference: reference.isEmpty ? nil : reference, draft: draft, recordCount: recordCount)
     }
 
-    private func makeDraft(key: String, records: [CSVRecord]) throws -> EntryDraft {
+    private func makeDraft(key: String, records: [CSVRecord], recordCount: Int) throws -> EntryDraft {
         let first = records[0]
         guard !key.isEmpty else {
             throw columns.error(.entry, in: first, "the entry key is empty", hint: "give every line the key of its entry, e.g. 1, 2, 3 or a voucher number")
@@ -92,8 +95,9 @@ struct EntriesCSVSource: ImportItemSource {
         guard key.count <= TextRules.referenceLengthMax else {
             throw columns.error(.entry, in: first, "the entry key is longer than \(TextRules.referenceLengthMax) characters", hint: "use a shorter key")
         }
-        guard records.count <= EntryDraft.lineCountMax else {
-            throw columns.error(.entry, in: first, "entry \(key) has more than \(EntryDraft.lineCountMax) lines", rule: .tooManyLines, hint: "split it into several entries")
+        guard recordCount <= EntryDraft.lineCountMax else {
+            throw columns.error(.entry, in: first, "entry \(key) has \(recordCount) lines; an entry may have at most \(EntryDraft.lineCountMax)",
+                                rule: .tooManyLines, hint: "split it into several entries")
         }
         let dateText = columns.value(.date, in: first)
         guard !dateText.isEmpty else {
@@ -109,14 +113,14 @@ struct EntriesCSVSource: ImportItemSource {
                 for (column, expected) in [(Column.date, dateText), (.memo, memo), (.ref, reference)] {
                     let text = columns.value(column, in: record)
                     guard text.isEmpty || text == expected else {
-                        throw columns.error(column, in: record, "entry \(key) has '\(text)' here but '\(expected)' on its first line",
+                        throw columns.error(column, in: record, "entry \(key) has '\(text.shortened)' here but '\(expected.shortened)' on its first line",
                                             hint: "give an entry's \(column.rawValue) once, on its first line, or the same on every line")
                     }
                 }
             }
             let kind = columns.value(.kind, in: record)
             guard kind.isEmpty || kind == EntryKind.journal.rawValue else {
-                throw columns.error(.kind, in: record, "entry \(key) is a \(kind) record; such records are not imported",
+                throw columns.error(.kind, in: record, "entry \(key) is a \(kind.shortened) record; such records are not imported",
                                     hint: "close and reopen periods with 'cpf period close' and 'cpf period reopen'")
             }
             guard columns.value(.reverses, in: record).isEmpty else {
@@ -184,4 +188,9 @@ struct EntriesCSVSource: ImportItemSource {
         let text = columns.value(column, in: record)
         return text.isEmpty ? nil : text
     }
+}
+
+extension String {
+    /// At most 60 characters of the text, for quoting a field in a message.
+    var shortened: String { count <= 60 ? self : String(prefix(60)) + "…" }
 }

@@ -55,8 +55,9 @@ extension Ledger {
     /// SQLite's page cache while importing: 24 MiB (the default is 2 MiB).
     static let importCacheKibibytes = 24 * 1024
 
-    /// Imports a CSV file in one write transaction, streaming: memory holds one entry and the
-    /// maintained totals, whatever the file's size.
+    /// Imports a CSV file in one write transaction, streaming: memory holds the entries
+    /// parsed ahead (`ReadAhead`, a bounded count) and the maintained totals (flushed past
+    /// `JournalWriter.pendingTotalsCountMax`), whatever the file's size.
     ///
     /// Every entry passes the same validation as `post`. References make a second run of the
     /// same file write nothing: an entry whose reference is posted with the same content is
@@ -81,8 +82,10 @@ extension Ledger {
         let postedAt = Timestamp.now()
         // A long import keeps its written pages in memory rather than spilling them into the
         // WAL before the commit; the bound keeps memory flat (PRAGMA cache_size, in KiB when negative).
+        precondition(progressInterval > 0, "progress is reported every so many entries, at least one")
+        let cacheSize = try database.scalarInt64("PRAGMA cache_size") ?? -2000
         try database.execute("PRAGMA cache_size = -\(Ledger.importCacheKibibytes)")
-        defer { try? database.execute("PRAGMA cache_size = -2000") }
+        defer { try? database.execute("PRAGMA cache_size = \(cacheSize)") }
         return try write {
             let session = try ImportSession(ledger: self, user: user, postedAt: postedAt)
             var items: any ImportItemSource
@@ -163,14 +166,7 @@ private final class ImportSession {
 
     /// The carrying value of goods handed out, counting what this import already wrote.
     func carryingValue(itemCode: String, quantity: Int64) throws -> Int64 {
-        let itemID = try ledger.registryID(.goodsItem, code: itemCode)
-        let onHand = try validator.funding.goodsOnHand(itemID, goodsAccountID: validator.roles.goodsAccountID ?? 0,
-                                                       ledger: ledger, pending: writer.balances)
-        guard quantity > 0, quantity <= onHand.other else {
-            throw LedgerError(.insufficientGoods, "only \(onHand.other) \(itemCode) are on hand; \(quantity) cannot be handed out",
-                              hint: "receive the goods first (cpf receive --in-kind), or hand out at most \(onHand.other)")
-        }
-        return onHand.dongValue(of: quantity)
+        try validator.funding.carryingValue(itemCode: itemCode, quantity: quantity, ledger: ledger, pending: writer.balances)
     }
 
     /// Writes the totals and, when anything was written, records the import in the audit trail.

@@ -134,15 +134,8 @@ extension Ledger {
     /// value when all of it goes.
     public func carryingValue(itemCode: String, quantity: Int64) throws -> Int64 {
         try read {
-            let itemID = try registryID(.goodsItem, code: itemCode)
-            let roles = try AccountRoles.of(self)
             var state = FundingState()
-            let onHand = try state.goodsOnHand(itemID, goodsAccountID: roles.goodsAccountID ?? 0, ledger: self, pending: BalanceAccumulator())
-            guard quantity > 0, quantity <= onHand.other else {
-                throw LedgerError(.insufficientGoods, "only \(onHand.other) \(itemCode) are on hand; \(quantity) cannot be handed out",
-                                  hint: "receive the goods first (cpf receive --in-kind), or hand out at most \(onHand.other)")
-            }
-            return onHand.dongValue(of: quantity)
+            return try state.carryingValue(itemCode: itemCode, quantity: quantity, ledger: self, pending: BalanceAccumulator())
         }
     }
 }

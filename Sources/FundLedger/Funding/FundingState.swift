@@ -87,6 +87,20 @@ struct FundingState {
         return balance
     }
 
+    /// The carrying value of `quantity` units of an item on hand (`DualBalance.dongValue`),
+    /// counting `pending`, what the transaction wrote and has not flushed.
+    ///
+    /// - Throws: `LedgerError.insufficientGoods` when fewer are on hand.
+    mutating func carryingValue(itemCode: String, quantity: Int64, ledger: Ledger, pending: BalanceAccumulator) throws -> Int64 {
+        let itemID = try ledger.registryID(.goodsItem, code: itemCode)
+        let onHand = try goodsOnHand(itemID, goodsAccountID: try AccountRoles.of(ledger).goodsAccountID ?? 0, ledger: ledger, pending: pending)
+        guard quantity > 0, quantity <= onHand.other else {
+            throw LedgerError(.insufficientGoods, "only \(onHand.other) \(itemCode) are on hand; \(quantity) cannot be handed out",
+                              hint: "receive the goods first (cpf receive --in-kind), or hand out at most \(onHand.other)")
+        }
+        return onHand.dongValue(of: quantity)
+    }
+
     mutating func foreignBalance(_ accountID: Int64, ledger: Ledger, pending: BalanceAccumulator) throws -> DualBalance {
         if let balance = foreignBalances[accountID] { return balance }
         var balance = try ledger.database.firstRow("""
@@ -112,9 +126,11 @@ struct FundingState {
                 balance.other += line.quantity ?? 0
                 goods[item.id] = balance
             }
-            if var balance = foreignBalances[line.account.id], let foreign = line.foreign {
+            // Every line of the account counts, as in balance_month: a revaluation moves the
+            // dong balance without a foreign amount.
+            if var balance = foreignBalances[line.account.id] {
                 balance.dong += line.amountDong
-                balance.other += foreign.amount.minorUnits
+                balance.other += line.foreign?.amount.minorUnits ?? 0
                 foreignBalances[line.account.id] = balance
             }
         }

@@ -142,7 +142,8 @@ public final class Ledger {
 
     /// Runs `body` in one read transaction: every query inside sees one snapshot.
     public func read<T>(_ body: () throws -> T) throws -> T {
-        try database.readTransaction {
+        if !database.isInTransaction { try prepareReportObjects() }
+        return try database.readTransaction {
             try refreshCachesIfChangedElsewhere()
             return try body()
         }

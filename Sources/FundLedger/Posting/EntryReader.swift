@@ -22,28 +22,37 @@ final class EntryReader {
         let database = ledger.database
         // A range reader prepares its own statements: it may be open while single reads run.
         let statement = single ? { try database.cachedStatement($0 + " -- one entry") } : database.prepare
-        entries = try statement("""
+        let entries = try statement("""
             SELECT seq, kind, entry_date, memo, external_ref, posted_by, posted_at, approved_by, approved_at, reverses_seq, hash
             FROM entry WHERE seq BETWEEN ?1 AND ?2 ORDER BY seq
             """)
-        lines = try statement("""
+        let lines = try statement("""
             SELECT entry_seq, line_no, account_id, amount_vnd, currency, amount_foreign, rate, rate_date, rate_source,
                    funder_id, grant_id, program_id, unit_id, restriction, item_id, quantity, children, memo
             FROM line WHERE entry_seq BETWEEN ?1 AND ?2 ORDER BY entry_seq, line_no
             """)
-        codes = try statement("""
+        let codes = try statement("""
             SELECT entry_seq, line_no, code FROM beneficiary_code WHERE entry_seq BETWEEN ?1 AND ?2 ORDER BY entry_seq, line_no, code
             """)
-        for statement in [entries, lines, codes] {
-            try statement.bind(fromSeq, at: 1)
-            try statement.bind(throughSeq, at: 2)
+        self.entries = entries
+        self.lines = lines
+        self.codes = codes
+        do {
+            for statement in [entries, lines, codes] {
+                try statement.bind(fromSeq, at: 1)
+                try statement.bind(throughSeq, at: 2)
+            }
+            accountCodes = try ledger.accountCodesByID()
+            var registryCodes: [Registry: [Int64: String]] = [:]
+            for registry in Registry.allCases { registryCodes[registry] = try ledger.codes(of: registry).byID }
+            self.registryCodes = registryCodes
+            lineRowPending = try lines.step()
+            codeRowPending = try codes.step()
+        } catch {
+            // A cached statement left stepped would hold a read cursor open.
+            for statement in [entries, lines, codes] { statement.reset() }
+            throw error
         }
-        accountCodes = try ledger.accountCodesByID()
-        var registryCodes: [Registry: [Int64: String]] = [:]
-        for registry in Registry.allCases { registryCodes[registry] = try ledger.codes(of: registry).byID }
-        self.registryCodes = registryCodes
-        lineRowPending = try lines.step()
-        codeRowPending = try codes.step()
     }
 
     /// Resets the statements, so a cached one holds no read cursor open after a single read.

@@ -383,6 +383,9 @@ import TestSupport
                   "line 2, column debit (6): unknown currency 'XYZ' in amount '100000 XYZ'", rule: .unknownCurrency, entryLevel: true),
         Malformed("zero signed amount", "entry,date,account,amount,currency\n1,2018-06-01,1121,0,VND\n1,,5132,-0,VND\n",
                   "line 2, column amount (4): the amount is zero", entryLevel: true),
+        Malformed("entry key past 100 characters",
+                  "\(shortHeader)\n\(String(repeating: "k", count: 101)),2018-06-01,gift,R-1,1121,100000,,VND\n\(String(repeating: "k", count: 101)),,,,5132,,100000,VND\n",
+                  "line 2, column entry (1): the entry key is longer than 100 characters", entryLevel: true),
         Malformed("children not a count", "entry,date,account,debit,credit,currency,children\n1,2018-06-01,6111,100000,,VND,2.5\n1,,1121,,100000,VND,\n",
                   "line 2, column children (7): '2.5' is not a whole number from 1 to 10,000,000", entryLevel: true),
     ]
@@ -406,6 +409,44 @@ import TestSupport
             let partial = try books.expectImportRefused(malformed.bytes, mode: .partial, rule: malformed.rule, limits: malformed.limits)
             #expect(partial.message == expected)
         }
+    }
+
+    /// Goods the batch hands out beyond what is on hand — counting what earlier rows of the
+    /// same import took — are refused with the count, and nothing is written.
+    @Test func disbursingMoreGoodsThanAreOnHandIsRefused() throws {
+        let books = try ImportBooks()
+        try books.fundTheBooks()
+        try books.funding.receiveInKind("2018-06-01", funder: "AIA", item: "gift-pack", quantity: 3, unitValue: 100_000)
+        let text = """
+            date,program,unit,children,item,quantity,ref
+            2018-09-10,gift,TN,2,gift-pack,2,PX-1
+            2018-09-10,gift,TN,2,gift-pack,2,PX-2
+
+            """
+        let path = books.path("import.csv")
+        let refusal = try books.expectImportRefused(text, format: .disbursements, rule: .insufficientGoods)
+        #expect(refusal.message == "\(path) line 3: only 1 gift-pack are on hand; 2 cannot be handed out")
+        let (summary, rejections) = try books.importText(text, format: .disbursements, mode: .partial)
+        #expect(summary.postedCount == 1 && rejections.map(\.line) == [3] && rejections.map(\.rule) == [.insufficientGoods])
+    }
+
+    /// An entry past the line limit is refused whole — every one of its records read and none
+    /// kept past the limit — and the entry after it is read from its own first record. Each
+    /// record repeats date, memo and ref, as `cpf export --format csv` writes them.
+    @Test func anEntryPastTheLineLimitIsRefusedWhole() throws {
+        let books = try ImportBooks()
+        var text = ImportTests.shortHeader + "\n"
+        for index in 0..<1_004 {
+            text += index < 1_002 ? "1,2018-06-01,many,INT-1,1121,100,,VND\n" : "1,2018-06-01,many,INT-1,5132,,50100,VND\n"
+        }
+        text += "2,2018-06-02,gift,R-2,1121,100000,,VND\n2,,,,5132,,100000,VND\n"
+        let path = books.path("import.csv")
+        let refusal = try books.expectImportRefused(Array(text.utf8), rule: .tooManyLines)
+        #expect(refusal.message == "\(path) line 2, column entry (1): entry 1 has 1004 lines; an entry may have at most 1000")
+        let (summary, rejections) = try books.importText(text, mode: .partial)
+        #expect(summary.recordCount == 1_006 && summary.entryCount == 2 && summary.postedCount == 1 && summary.rejectedCount == 1)
+        #expect(rejections.map(\.line) == [2] && rejections.map(\.rule) == [.tooManyLines])
+        #expect(try books.ledger.database.rows("SELECT external_ref FROM entry") { $0.text(at: 0) } == ["R-2"])
     }
 
     @Test func headerOnlyFilePostsNothing() throws {

@@ -49,6 +49,25 @@ import TestSupport
         try FundingFiguresCacheTests.spend(books.ledger, 10_000_000)
     }
 
+    /// A revaluation moves 1122's dong balance with lines that carry no dollar amount; the
+    /// dollars leaving afterwards, on the same connection, are valued on the revalued balance.
+    @Test func aRevaluationIsCountedInTheDollarAccountsBookValue() throws {
+        let books = try FundingBooks()
+        try books.ledger.setSetting("fx-revaluation", to: "allowed", user: "tester")
+        try books.receive("2018-02-01", funder: "KFW", "1000.00 USD")               // 22,750,000 at 22,750
+        try books.convert("2018-03-01", "100.00 USD", received: 2_275_000)          // reads 1122 into the figures
+        try books.setRate("2018-12-31", "23200")
+        try #require(try books.ledger.revalue(accountCode: "1122", on: FundingBooks.date("2018-12-31"), user: "tester"))
+        // 900.00 USD now carried at 900 × 23,200 = 20,880,000: sold for that, no difference.
+        let sale = try books.convert("2019-01-02", "900.00 USD", received: 20_880_000)
+        #expect(sale.lines.map(\.account.code) == ["1121", "1122"], "a false exchange difference was booked: \(sale.lines)")
+        let balance = try books.ledger.database.firstRow(
+            "SELECT sum(amount_vnd), sum(coalesce(amount_foreign, 0)) FROM line l JOIN account a ON a.id = l.account_id WHERE a.code = '1122'") {
+            ($0.int64(at: 0), $0.int64(at: 1))
+        }
+        #expect(balance?.0 == 0 && balance?.1 == 0)
+    }
+
     @Test func aRefusedBatchLeavesNoFiguresBehind() throws {
         let books = try FundingFiguresCacheTests.books()
         // The second entry of the batch overspends: the whole batch is refused, and the

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import FundLedger
 
 /// The project's own JSON (Text/JSON.swift): what `DraftCoding` stores for a pending entry and
@@ -57,5 +58,27 @@ import Testing
         let text = try DraftCoding.encode(draft)
         #expect(try DraftCoding.decode(text) == draft)
         #expect(text.hasPrefix(#"{"date":"2018-09-05","lines":[{"account":"6111","amount":"1250.50 USD","children":12,"codes":["TN-0001","TN-0002"],"dong":28449000,"#), "keys are sorted, as JSONSerialization sorted them")
+    }
+}
+
+/// A pending entry whose stored draft was damaged outside the program is refused with a
+/// message, never trapped on, and approving it changes nothing.
+@Suite struct DamagedDraftTests {
+    @Test func aDamagedDraftIsRefusedAndNothingIsWritten() throws {
+        let fixture = try TemporaryLedger()
+        try fixture.ledger.database.execute("""
+            INSERT INTO pending_entry (entry_date, memo, total_debit_vnd, draft, submitted_by, submitted_at)
+            VALUES ('2018-06-01', 'damaged', 1000, '{"date":"2018-06-01","lines":[{"account":"1121"', 'maker', '2018-06-01T00:00:00.000Z')
+            """)
+        let before = try LedgerFingerprint.of(fixture.path)
+        for attempt in [{ _ = try fixture.ledger.pendingEntries() }, { _ = try fixture.ledger.approve(pendingID: 1, user: "checker") }] as [() throws -> Void] {
+            do {
+                try attempt()
+                Issue.record("a damaged draft was read as if whole")
+            } catch let error as LedgerError {
+                #expect(error.message == "a pending entry's stored draft is damaged" && error.hint.contains("restore"), "\(error)")
+            }
+        }
+        #expect(try LedgerFingerprint.of(fixture.path) == before)
     }
 }
