@@ -30,12 +30,18 @@ public enum CPFRunner {
     @discardableResult
     public static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
                            input: String? = nil) throws -> CPFResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executablePath)
-        process.arguments = arguments
         var environmentValues = ["PATH": "/usr/bin:/bin", "CPF_USER": "tester", "LANG": "C.UTF-8"]
         for (key, value) in environment { environmentValues[key] = value }
-        process.environment = environmentValues
+        return try runProgram(executablePath, arguments, in: directory, environment: environmentValues, input: input)
+    }
+
+    /// Runs any program and captures what it writes; `environment` `nil` inherits this process's.
+    public static func runProgram(_ executable: String, _ arguments: [String], in directory: String? = nil,
+                                  environment: [String: String]? = nil, input: String? = nil) throws -> CPFResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let environment { process.environment = environment }
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let output = Pipe()
         let error = Pipe()

@@ -471,26 +471,8 @@ enum PeerTool {
 
     static func run(_ tool: String, _ arguments: [String]) throws -> Result {
         guard let executable = path(of: tool) else { throw CocoaError(.fileNoSuchFile) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        nonisolated(unsafe) var errorData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errorData = errors.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
-                      errors: String(decoding: errorData, as: UTF8.self))
+        let result = try CPFRunner.runProgram(executable, arguments)
+        return Result(status: result.status, output: result.standardOutput, errors: result.standardError)
     }
 
     /// Whether python3 can load Beancount files.
