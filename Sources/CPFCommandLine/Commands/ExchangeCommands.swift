@@ -113,39 +113,20 @@ struct ImportCommand: Command {
 
 /// The refused entries of a partial import, as CSV: line, entry, ref, rule, reason, hint.
 final class RejectsFile {
-    private let path: String
-    private var file: UnsafeMutablePointer<FILE>?
+    private let file: OutputFile
 
+    /// Creates the file, or empties it when it exists: it is the output of this run.
     init(path: String) throws {
-        guard let file = fopen(path, "w") else {
-            throw LedgerError(.invalidInput, "cannot write the rejects file \(path): \(String(cString: strerror(errno)))",
-                              hint: "give a path in a folder you can write to")
-        }
-        self.path = path
-        self.file = file
-        try put(CSVWriter.record(["line", "entry", "ref", "rule", "reason", "hint"]))
+        file = try OutputFile(path: path, replacing: true, name: "the rejects file \(path)", hint: "give a path in a folder you can write to")
+        try file.write(CSVWriter.record(["line", "entry", "ref", "rule", "reason", "hint"]))
     }
 
     func write(_ rejection: ImportRejection) throws {
-        try put(CSVWriter.record([String(rejection.line), rejection.entryKey, rejection.reference ?? "",
-                                  rejection.rule.rawValue, rejection.message, rejection.hint]))
+        try file.write(CSVWriter.record([String(rejection.line), rejection.entryKey, rejection.reference ?? "",
+                                         rejection.rule.rawValue, rejection.message, rejection.hint]))
     }
 
-    private func put(_ text: String) throws {
-        var text = text
-        let written = text.withUTF8 { fwrite($0.baseAddress, 1, $0.count, file) }
-        guard written == text.utf8.count else {
-            throw LedgerError(.invalidInput, "cannot write the rejects file \(path): \(String(cString: strerror(errno)))", hint: "check the disk")
-        }
-    }
-
-    func close() throws {
-        guard let file else { return }
-        self.file = nil
-        guard fclose(file) == 0 else {
-            throw LedgerError(.invalidInput, "cannot write the rejects file \(path): \(String(cString: strerror(errno)))", hint: "check the disk")
-        }
-    }
+    func close() throws { try file.close() }
 
     /// Whether both paths name one existing file (the same device and inode, through links too).
     static func isSameFile(_ first: String, _ second: String) -> Bool {
@@ -156,13 +137,7 @@ final class RejectsFile {
     }
 
     /// Removes the file: an import that wrote nothing has no rejects to list.
-    func discard() {
-        if let file { fclose(file) }
-        file = nil
-        unlink(path)
-    }
-
-    deinit { if let file { fclose(file) } }
+    func discard() { file.discard() }
 }
 
 /// The progress line of a long import on standard error: entries done, rate, time left.
@@ -247,7 +222,7 @@ struct ExportCommand: Command {
             try ledger.exportJournal(format) { context.output.write($0) }
             return .success
         }
-        let file = try OutputFile(creating: outputPath)
+        let file = try OutputFile(path: outputPath)
         do {
             try ledger.exportJournal(format) { try file.write($0) }
             try file.close()
@@ -263,15 +238,23 @@ struct ExportCommand: Command {
 /// A new file written in pieces; removed again when writing fails.
 final class OutputFile {
     private let path: String
+    /// How messages name the file, e.g. "fund.csv" or "the rejects file rejects.csv".
+    private let name: String
     private var descriptor: Int32
 
-    init(creating path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+    /// - Parameters:
+    ///   - replacing: whether an existing file is emptied and written over; the default is
+    ///     to refuse it.
+    ///   - hint: what a refusal to open the file suggests.
+    init(path: String, replacing: Bool = false, name: String? = nil, hint: String = "give a new file name with --output") throws {
+        let name = name ?? path
+        let descriptor = open(path, O_WRONLY | O_CREAT | (replacing ? O_TRUNC : O_EXCL), 0o644)
         guard descriptor >= 0 else {
             let reason = errno == EEXIST ? "it already exists" : String(cString: strerror(errno))
-            throw LedgerError(.invalidInput, "cannot create \(path): \(reason)", hint: "give a new file name with --output")
+            throw LedgerError(.invalidInput, "cannot \(replacing ? "write" : "create") \(name): \(reason)", hint: hint)
         }
         self.path = path
+        self.name = name
         self.descriptor = descriptor
     }
 
@@ -283,7 +266,7 @@ final class OutputFile {
                 let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
                 if written < 0 && errno == EINTR { continue }
                 guard written > 0 else {
-                    throw LedgerError(.invalidInput, "cannot write \(path): \(String(cString: strerror(errno)))", hint: "check the disk")
+                    throw LedgerError(.invalidInput, "cannot write \(name): \(String(cString: strerror(errno)))", hint: "check the disk")
                 }
                 offset += written
             }
@@ -291,9 +274,10 @@ final class OutputFile {
     }
 
     func close() throws {
+        guard descriptor >= 0 else { return }
         defer { descriptor = -1 }
         guard Glibc.close(descriptor) == 0 else {
-            throw LedgerError(.invalidInput, "cannot write \(path): \(String(cString: strerror(errno)))", hint: "check the disk")
+            throw LedgerError(.invalidInput, "cannot write \(name): \(String(cString: strerror(errno)))", hint: "check the disk")
         }
     }
 
