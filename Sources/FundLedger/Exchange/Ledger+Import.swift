@@ -63,7 +63,8 @@ extension Ledger {
     /// same file write nothing: an entry whose reference is posted with the same content is
     /// counted as already posted. In `.allOrNothing` mode the first refused entry refuses the
     /// file and nothing is written; in `.partial` mode it is passed to `rejected` and the rest
-    /// goes on. Malformed CSV (an unterminated quote, a record past the limits) refuses the
+    /// goes on. Foreign keys and the closed-period trigger are checked once over what the
+    /// import wrote, before the commit (`DeferredConstraints`). Malformed CSV (an unterminated quote, a record past the limits) refuses the
     /// file in either mode: nothing after it can be trusted.
     ///
     /// - Parameters:
@@ -86,7 +87,7 @@ extension Ledger {
         let cacheSize = try database.scalarInt64("PRAGMA cache_size") ?? -2000
         try database.execute("PRAGMA cache_size = -\(Ledger.importCacheKibibytes)")
         defer { try? database.execute("PRAGMA cache_size = \(cacheSize)") }
-        return try write {
+        return try DeferredConstraints.withForeignKeysOff(database) { try write {
             let session = try ImportSession(ledger: self, user: user, postedAt: postedAt)
             var items: any ImportItemSource
             var readAhead: ReadAhead<ImportItem>?
@@ -124,7 +125,7 @@ extension Ledger {
             }
             try session.finish(path: path)
             return session.summary
-        }
+        } }
     }
 }
 
@@ -143,7 +144,7 @@ private final class ImportSession {
         self.ledger = ledger
         self.user = user
         self.postedAt = postedAt
-        writer = try JournalWriter(ledger: ledger)
+        writer = try JournalWriter(ledger: ledger, deferringConstraints: true)
         controls = try PostingControls(ledger: ledger)
         validator = try EntryValidator(ledger: ledger)
     }

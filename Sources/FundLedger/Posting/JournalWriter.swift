@@ -14,12 +14,20 @@ final class JournalWriter {
     /// (each fetch hashes the SQL text).
     private let insertEntry: Statement
     private let insertLine: Statement
+    /// Set for an import: foreign keys and the closed-period trigger are checked once, by
+    /// `finish()`, over everything written.
+    private var deferred: DeferredConstraints?
 
     /// Reads the chain head. The caller holds the write lock (`BEGIN IMMEDIATE`), so the head
     /// cannot move underneath.
-    init(ledger: Ledger) throws {
+    ///
+    /// - Parameter deferringConstraints: check foreign keys and the closed-period trigger
+    ///   once over what is written instead of for every row (`DeferredConstraints`); the
+    ///   transaction runs with foreign keys off (`DeferredConstraints.withForeignKeysOff`).
+    init(ledger: Ledger, deferringConstraints: Bool = false) throws {
         precondition(ledger.database.isInTransaction, "the journal is written inside a write transaction")
         self.ledger = ledger
+        if deferringConstraints { deferred = try DeferredConstraints(database: ledger.database) }
         let head = try ledger.database.firstRow("SELECT seq, hash FROM entry ORDER BY seq DESC LIMIT 1") {
             ($0.int64(at: 0), $0.blob(at: 1))
         }
@@ -52,6 +60,7 @@ final class JournalWriter {
         // The totals first: they refuse an overflow before anything is inserted, so a refused
         // entry leaves nothing behind in a batch that goes on.
         try balances.add(entry.lines, date: entry.date, isForeignAccount: foreignAccountIDs.contains)
+        try deferred?.willWrite(entry)
         try insert(entry)
         if ledger.registryCache.funding != nil {
             let roles = try AccountRoles.of(ledger)
@@ -68,6 +77,7 @@ final class JournalWriter {
     /// Writes the gathered totals. Call once, before the transaction commits.
     func finish() throws {
         try balances.flush(into: database)
+        try deferred?.restoreAndCheck()
     }
 
     /// The most totals held in memory before `flushIfLarge()` writes them: a long import keeps
@@ -117,6 +127,7 @@ final class JournalWriter {
         try insertLine.bind(line.children, at: 17)
         try insertLine.bind(line.memo, at: 18)
         try insertLine.execute()
+        deferred?.willReference(line)
         guard !line.beneficiaryCodes.isEmpty else { return }
         let insertCode = try database.cachedStatement("INSERT INTO beneficiary_code (entry_seq, line_no, code) VALUES (?1, ?2, ?3)")
         for code in line.beneficiaryCodes {
