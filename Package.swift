@@ -1,6 +1,7 @@
 // swift-tools-version:6.0
 // The Child Protection Fund ledger (Quỹ Bảo trợ trẻ em): no package dependencies — only
-// Foundation, the toolchain, and SQLite3 from Debian's libsqlite3-dev.
+// Foundation, the toolchain, SQLite3 from Debian's libsqlite3-dev, and one small C file of
+// our own (Sources/CSHA256).
 import PackageDescription
 
 let package = Package(
@@ -13,6 +14,9 @@ let package = Package(
     targets: [
         // SQLite3 from the system (Debian: apt-get install libsqlite3-dev).
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", providers: [.apt(["libsqlite3-dev"])]),
+        // SHA-256 rounds on the x86-64 SHA extensions, written here (no library): the hash
+        // chain's hot loop. FundLedger's portable Swift rounds run where they are missing.
+        .target(name: "CSHA256", path: "Sources/CSHA256"),
         // The numbered schema files, compiled into the binary.
         .target(
             name: "LedgerSchema",
@@ -52,7 +56,7 @@ let package = Package(
         ),
         .target(
             name: "FundLedger",
-            dependencies: ["CSQLite", "LedgerSchema", "ReportQueries"],
+            dependencies: ["CSQLite", "CSHA256", "LedgerSchema", "ReportQueries"],
             resources: [.embedInCode("Chart/standard-chart.csv")]
         ),
         .target(name: "CPFCommandLine", dependencies: ["FundLedger"]),
