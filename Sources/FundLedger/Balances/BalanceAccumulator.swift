@@ -103,6 +103,10 @@ struct BalanceAccumulator {
 
     private(set) var byDay: [Key: Totals] = [:]
     private(set) var byDimension: [DimensionKey: DimensionTotals] = [:]
+    /// `add`'s working lists, kept so that adding an entry allocates nothing once they have
+    /// grown; empty between calls.
+    private var scratchDays: [(Key, Totals)] = []
+    private var scratchDimensions: [(DimensionKey, DimensionTotals)] = []
 
     var isEmpty: Bool { byDay.isEmpty }
 
@@ -113,10 +117,13 @@ struct BalanceAccumulator {
     mutating func add(_ lines: [PostedLine], date: LedgerDate, isForeignAccount: (Int64) -> Bool) throws {
         let dayKey = Int32(date.dayKey)
         // The new totals of every key the entry touches, checked before any is stored.
-        var days: [(Key, Totals)] = []
-        var dimensions: [(DimensionKey, DimensionTotals)] = []
-        days.reserveCapacity(lines.count)
-        dimensions.reserveCapacity(lines.count)
+        var days = scratchDays, dimensions = scratchDimensions
+        (scratchDays, scratchDimensions) = ([], [])
+        defer {
+            days.removeAll(keepingCapacity: true)
+            dimensions.removeAll(keepingCapacity: true)
+            (scratchDays, scratchDimensions) = (days, dimensions)
+        }
         for line in lines {
             let key = Key(dayKey: dayKey, accountID: line.account.id)
             let dimensionKey = DimensionKey(line, monthKey: dayKey / 100)

@@ -30,10 +30,16 @@ public struct CanonicalForm {
     /// The hash of `entry` given the previous hash. `entry.hash` is not read.
     public static func hash(of entry: JournalEntry, previous: [UInt8]) -> [UInt8] {
         var form = CanonicalForm()
-        form.encode(entry)
+        return form.hash(of: entry, previous: previous)
+    }
+
+    /// The same, encoding into this form's buffer (kept between calls, so a writer of many
+    /// entries allocates it once).
+    public mutating func hash(of entry: JournalEntry, previous: [UInt8]) -> [UInt8] {
+        encode(entry)
         var hasher = SHA256()
         hasher.update(previous)
-        hasher.update(form.bytes)
+        hasher.update(bytes)
         return hasher.finalize()
     }
 
@@ -78,7 +84,7 @@ public struct CanonicalForm {
     }
 
     mutating func append(_ text: String?) {
-        guard var text else { bytes.append(contentsOf: [0x30, 0x3A, 0x2C]); return }
+        guard var text else { appendAbsent(); return }
         text.withUTF8 { utf8 in
             appendDecimal(Int64(utf8.count))
             bytes.append(0x3A)
@@ -88,36 +94,44 @@ public struct CanonicalForm {
     }
 
     mutating func append(_ date: LedgerDate?) {
-        guard let date else { bytes.append(contentsOf: [0x30, 0x3A, 0x2C]); return }
-        bytes.append(contentsOf: [0x31, 0x30, 0x3A])   // "10:"
+        guard let date else { appendAbsent(); return }
+        bytes.append(0x31); bytes.append(0x30); bytes.append(0x3A)   // "10:"
         date.withISOBytes { bytes.append(contentsOf: $0) }
         bytes.append(0x2C)
     }
 
     mutating func append(_ timestamp: Timestamp?) {
-        guard let timestamp else { bytes.append(contentsOf: [0x30, 0x3A, 0x2C]); return }
-        bytes.append(contentsOf: [0x32, 0x34, 0x3A])   // "24:"
+        guard let timestamp else { appendAbsent(); return }
+        bytes.append(0x32); bytes.append(0x34); bytes.append(0x3A)   // "24:"
         timestamp.withISOBytes { bytes.append(contentsOf: $0) }
         bytes.append(0x2C)
     }
 
     mutating func append(_ value: Int64?) {
-        guard let value else { bytes.append(contentsOf: [0x30, 0x3A, 0x2C]); return }
-        let magnitude = value.magnitude
-        var digitCount = 1
-        var rest = magnitude
-        while rest >= 10 { rest /= 10; digitCount += 1 }
+        guard let value else { appendAbsent(); return }
+        // The digits, last first, into a 20-byte scratch (UInt64.max has 20 digits).
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        let digitCount = withUnsafeMutableBytes(of: &digits) { scratch in
+            var rest = value.magnitude
+            var count = 0
+            repeat {
+                scratch[19 - count] = UInt8(truncatingIfNeeded: 48 + rest % 10)
+                rest /= 10
+                count += 1
+            } while rest > 0
+            return count
+        }
         appendDecimal(Int64(digitCount + (value < 0 ? 1 : 0)))
         bytes.append(0x3A)
         if value < 0 { bytes.append(0x2D) }
-        let start = bytes.count
-        bytes.append(contentsOf: repeatElement(0, count: digitCount))
-        rest = magnitude
-        for index in stride(from: start + digitCount - 1, through: start, by: -1) {
-            bytes[index] = UInt8(48 + rest % 10)
-            rest /= 10
-        }
+        withUnsafeBytes(of: &digits) { bytes.append(contentsOf: $0[(20 - digitCount)..<20]) }
         bytes.append(0x2C)
+    }
+
+    /// The empty netstring `0:,` of an absent value.
+    @inline(__always)
+    private mutating func appendAbsent() {
+        bytes.append(0x30); bytes.append(0x3A); bytes.append(0x2C)
     }
 
     private mutating func appendDecimal(_ value: Int64) {

@@ -138,6 +138,7 @@ private final class ImportSession {
     let writer: JournalWriter
     let controls: PostingControls
     var validator: EntryValidator
+    var references: ReferenceHorizon
     var summary = ImportSummary()
 
     init(ledger: Ledger, user: String, postedAt: Timestamp) throws {
@@ -147,11 +148,15 @@ private final class ImportSession {
         writer = try JournalWriter(ledger: ledger, deferringConstraints: true)
         controls = try PostingControls(ledger: ledger)
         validator = try EntryValidator(ledger: ledger)
+        references = try ReferenceHorizon(ledger: ledger)
     }
 
     func post(_ item: ImportItem) throws {
         let draft = try item.draft.get()
-        switch try ledger.post(draft, validator: &validator, writer: writer, controls: controls, user: user, postedAt: postedAt) {
+        let referenceIsNew = draft.externalRef.map(references.isNew) ?? false
+        draft.externalRef.map { references.pass($0) }
+        switch try ledger.post(draft, validator: &validator, writer: writer, controls: controls, user: user, postedAt: postedAt,
+                               referenceIsNew: referenceIsNew) {
         case .posted(let entry):
             summary.postedCount += 1
             summary.postedLineCount += entry.lines.count

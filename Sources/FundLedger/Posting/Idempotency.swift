@@ -31,3 +31,30 @@ extension LineDraft {
             && beneficiaryCodes.sorted() == posted.beneficiaryCodes && (memo?.isEmpty == true ? nil : memo) == posted.memo
     }
 }
+
+/// The greatest reference the journal can hold, so most references of a file whose entries
+/// come in reference order (a voucher series, a bank's statement numbers, our own export)
+/// need no lookup: a reference past every one posted cannot be posted already.
+///
+/// References are compared as SQLite compares them (`BINARY`: their UTF-8 bytes), not as
+/// Swift compares strings (which treats canonically equivalent text as equal).
+struct ReferenceHorizon {
+    private var greatest: [UInt8]?
+
+    /// Reads the greatest posted reference, through the reference index.
+    init(ledger: Ledger) throws {
+        greatest = try ledger.database.scalarText("SELECT max(external_ref) FROM entry WHERE external_ref IS NOT NULL").map { Array($0.utf8) }
+    }
+
+    /// Whether `reference` is past every reference posted, counting those `passed` since.
+    func isNew(_ reference: String) -> Bool {
+        guard let greatest else { return true }
+        return greatest.lexicographicallyPrecedes(reference.utf8)
+    }
+
+    /// Counts `reference` as posted (or possibly posted: a reference passed here and not
+    /// written only costs later references a lookup).
+    mutating func pass(_ reference: String) {
+        if isNew(reference) { greatest = Array(reference.utf8) }
+    }
+}

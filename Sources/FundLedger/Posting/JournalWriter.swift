@@ -17,6 +17,8 @@ final class JournalWriter {
     /// Set for an import: foreign keys and the closed-period trigger are checked once, by
     /// `finish()`, over everything written.
     private var deferred: DeferredConstraints?
+    /// The canonical form's buffer, reused for every entry.
+    private var form = CanonicalForm()
 
     /// Reads the chain head. The caller holds the write lock (`BEGIN IMMEDIATE`), so the head
     /// cannot move underneath.
@@ -52,7 +54,7 @@ final class JournalWriter {
                                     externalRef: validated.externalRef, postedBy: postedBy, postedAt: postedAt,
                                     approvedBy: validated.approvedBy, approvedAt: validated.approvedAt,
                                     reversesSeq: validated.reversesSeq, lines: validated.lines, hash: [])
-        let hash = CanonicalForm.hash(of: unhashed, previous: headHash)
+        let hash = form.hash(of: unhashed, previous: headHash)
         let entry = JournalEntry(seq: unhashed.seq, kind: unhashed.kind, date: unhashed.date, memo: unhashed.memo,
                                  externalRef: unhashed.externalRef, postedBy: postedBy, postedAt: postedAt,
                                  approvedBy: unhashed.approvedBy, approvedAt: unhashed.approvedAt,

@@ -70,10 +70,12 @@ extension Ledger {
         }
     }
 
+    /// - Parameter referenceIsNew: the caller knows no posted entry has the draft's reference
+    ///   (`ReferenceHorizon`), so it is not looked up.
     func post(_ draft: EntryDraft, validator: inout EntryValidator, writer: JournalWriter, controls: PostingControls,
-                      user: String, postedAt: Timestamp) throws -> PostingOutcome {
+              user: String, postedAt: Timestamp, referenceIsNew: Bool = false) throws -> PostingOutcome {
         if let reference = draft.externalRef {
-            if let existing = try entry(externalRef: reference) {
+            if !referenceIsNew, let existing = try entry(externalRef: reference) {
                 guard draft.matches(existing) else {
                     throw LedgerError(.duplicateReference,
                                       "reference \(reference) is already used by entry \(existing.seq) (\(existing.date), “\(existing.memo)”) with different content",
