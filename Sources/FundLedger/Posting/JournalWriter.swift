@@ -1,6 +1,7 @@
 /// Appends validated entries to the hash chain inside the caller's write transaction: gives
 /// each the next sequence number, hashes it onto the chain head, inserts the entry, its lines
-/// and beneficiary codes, and gathers the maintained totals, which `finish()` writes.
+/// and beneficiary codes, and gathers the maintained totals, which `finish()` writes. A writer
+/// that defers its constraints (an import) inserts entries several at a time (`flushRows()`).
 final class JournalWriter {
     private let ledger: Ledger
     private var database: Database { ledger.database }
@@ -11,9 +12,15 @@ final class JournalWriter {
     /// The ISO text of the last `postedAt` seen: every entry of a batch shares it.
     private var postedAtText: (Timestamp, String)?
     /// The inserts, fetched from the connection's cache once per writer rather than per row
-    /// (each fetch hashes the SQL text).
-    private let insertEntry: Statement
-    private let insertLine: Statement
+    /// (each fetch hashes the SQL text): by the number of rows of one statement, 1, 2, 4 …
+    private var insertEntries: [Int: Statement] = [:]
+    private var insertLines: [Int: Statement] = [:]
+    /// Entries appended but not yet inserted: a writer that defers its constraints (an
+    /// import) inserts them `bufferedEntryCountMax` at a time, in statements of several rows,
+    /// which spares SQLite most of its per-statement work (opening cursors, seeking from the
+    /// root). Nothing reads them before `flushRows()`.
+    private var bufferedEntries: [JournalEntry] = []
+    private let bufferedEntryCountMax: Int
     /// Set for an import: foreign keys and the closed-period trigger are checked once, by
     /// `finish()`, over everything written.
     private var deferred: DeferredConstraints?
@@ -36,15 +43,28 @@ final class JournalWriter {
         headSeq = head?.0 ?? 0
         headHash = head?.1 ?? CanonicalForm.genesisHash(ledgerID: ledger.ledgerID)
         foreignAccountIDs = Set(try ledger.accountsByCode().values.filter(\.isForeignCurrency).map(\.id))
-        insertEntry = try ledger.database.cachedStatement("""
-            INSERT INTO entry (seq, kind, entry_date, memo, external_ref, posted_by, posted_at, approved_by, approved_at, reverses_seq, hash)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-            """)
-        insertLine = try ledger.database.cachedStatement("""
-            INSERT INTO line (entry_seq, line_no, account_id, amount_vnd, currency, amount_foreign, rate, rate_date, rate_source,
-                              funder_id, grant_id, program_id, unit_id, restriction, item_id, quantity, children, memo)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
-            """)
+        bufferedEntryCountMax = deferringConstraints ? JournalWriter.rowsPerStatementMax : 1
+        bufferedEntries.reserveCapacity(bufferedEntryCountMax)
+    }
+
+    /// The most rows one insert statement carries.
+    static let rowsPerStatementMax = 32
+    private static let entryColumns = "seq, kind, entry_date, memo, external_ref, posted_by, posted_at, approved_by, approved_at, reverses_seq, hash"
+    private static let entryColumnCount: Int32 = 11
+    private static let lineColumns = """
+        entry_seq, line_no, account_id, amount_vnd, currency, amount_foreign, rate, rate_date, rate_source, \
+        funder_id, grant_id, program_id, unit_id, restriction, item_id, quantity, children, memo
+        """
+    private static let lineColumnCount: Int32 = 18
+
+    /// `INSERT INTO table (columns) VALUES (?, …), …` for `rows` rows, from the cache.
+    private func insertStatement(_ table: String, _ columns: String, _ columnCount: Int32, rows: Int,
+                                 cache: inout [Int: Statement]) throws -> Statement {
+        if let statement = cache[rows] { return statement }
+        let row = "(" + Array(repeating: "?", count: Int(columnCount)).joined(separator: ", ") + ")"
+        let statement = try database.cachedStatement("INSERT INTO \(table) (\(columns)) VALUES " + Array(repeating: row, count: rows).joined(separator: ", "))
+        cache[rows] = statement
+        return statement
     }
 
     /// Writes one entry as the next link of the chain.
@@ -63,21 +83,60 @@ final class JournalWriter {
         // entry leaves nothing behind in a batch that goes on.
         try balances.add(entry.lines, date: entry.date, isForeignAccount: foreignAccountIDs.contains)
         try deferred?.willWrite(entry)
-        try insert(entry)
+        bufferedEntries.append(entry)
+        if bufferedEntries.count >= bufferedEntryCountMax { try flushRows() }
         if ledger.registryCache.funding != nil {
             let roles = try AccountRoles.of(ledger)
             ledger.registryCache.funding?.apply(entry, roles: roles)
         }
         headSeq = entry.seq
         headHash = hash
-        #if DEBUG
-        try checkReadBack(entry)
-        #endif
         return entry
+    }
+
+    /// Inserts the entries appended and not yet inserted. Call before reading the journal
+    /// inside the transaction; `finish()` calls it.
+    func flushRows() throws {
+        guard !bufferedEntries.isEmpty else { return }
+        let entries = bufferedEntries
+        bufferedEntries.removeAll(keepingCapacity: true)
+        var lines: [(seq: Int64, line: PostedLine)] = []
+        lines.reserveCapacity(entries.count * 3)
+        for entry in entries {
+            for line in entry.lines { lines.append((entry.seq, line)) }
+        }
+        try insertInChunks(entries.count, "entry", JournalWriter.entryColumns, JournalWriter.entryColumnCount, cache: &insertEntries) {
+            try bind(entries[$0], into: $1, at: $2)
+        }
+        try insertInChunks(lines.count, "line", JournalWriter.lineColumns, JournalWriter.lineColumnCount, cache: &insertLines) {
+            try bind(lines[$0].line, seq: lines[$0].seq, into: $1, at: $2)
+        }
+        for entry in entries {
+            for line in entry.lines where !line.beneficiaryCodes.isEmpty { try insertBeneficiaryCodes(of: line, seq: entry.seq) }
+            #if DEBUG
+            try checkReadBack(entry)
+            #endif
+        }
+    }
+
+    /// Inserts `count` rows in statements of 32, 16, … 1 rows; `bind(row, statement, first
+    /// parameter)` binds one row.
+    private func insertInChunks(_ count: Int, _ table: String, _ columns: String, _ columnCount: Int32, cache: inout [Int: Statement],
+                                bind: (Int, Statement, Int32) throws -> Void) throws {
+        var row = 0
+        var chunk = JournalWriter.rowsPerStatementMax
+        while row < count {
+            while chunk > count - row { chunk /= 2 }
+            let statement = try insertStatement(table, columns, columnCount, rows: chunk, cache: &cache)
+            for index in 0..<chunk { try bind(row + index, statement, Int32(index) * columnCount + 1) }
+            try statement.execute()
+            row += chunk
+        }
     }
 
     /// Writes the gathered totals. Call once, before the transaction commits.
     func finish() throws {
+        try flushRows()
         try balances.flush(into: database)
         try deferred?.restoreAndCheck()
     }
@@ -92,45 +151,44 @@ final class JournalWriter {
         if balances.count > JournalWriter.pendingTotalsCountMax { try balances.flush(into: database) }
     }
 
-    private func insert(_ entry: JournalEntry) throws {
-        try insertEntry.bind(entry.seq, at: 1)
-        try insertEntry.bind(entry.kind.rawValue, at: 2)
-        try insertEntry.bind(entry.date.iso, at: 3)
-        try insertEntry.bind(entry.memo, at: 4)
-        try insertEntry.bind(entry.externalRef, at: 5)
-        try insertEntry.bind(entry.postedBy, at: 6)
+    private func bind(_ entry: JournalEntry, into statement: Statement, at first: Int32) throws {
+        try statement.bind(entry.seq, at: first)
+        try statement.bind(entry.kind.rawValue, at: first + 1)
+        try statement.bind(entry.date.iso, at: first + 2)
+        try statement.bind(entry.memo, at: first + 3)
+        try statement.bind(entry.externalRef, at: first + 4)
+        try statement.bind(entry.postedBy, at: first + 5)
         if postedAtText?.0 != entry.postedAt { postedAtText = (entry.postedAt, entry.postedAt.iso) }
-        try insertEntry.bind(postedAtText!.1, at: 7)
-        try insertEntry.bind(entry.approvedBy, at: 8)
-        try insertEntry.bind(entry.approvedAt?.iso, at: 9)
-        try insertEntry.bind(entry.reversesSeq, at: 10)
-        try insertEntry.bind(blob: entry.hash, at: 11)
-        try insertEntry.execute()
-        for line in entry.lines { try insert(line, seq: entry.seq) }
+        try statement.bind(postedAtText!.1, at: first + 6)
+        try statement.bind(entry.approvedBy, at: first + 7)
+        try statement.bind(entry.approvedAt?.iso, at: first + 8)
+        try statement.bind(entry.reversesSeq, at: first + 9)
+        try statement.bind(blob: entry.hash, at: first + 10)
     }
 
-    private func insert(_ line: PostedLine, seq: Int64) throws {
-        try insertLine.bind(seq, at: 1)
-        try insertLine.bind(line.lineNumber, at: 2)
-        try insertLine.bind(line.account.id, at: 3)
-        try insertLine.bind(line.amountDong, at: 4)
-        try insertLine.bind(line.foreign?.amount.currency.code, at: 5)
-        try insertLine.bind(line.foreign?.amount.minorUnits, at: 6)
-        try insertLine.bind(line.foreign?.rate.description, at: 7)
-        try insertLine.bind(line.foreign?.rateDate.iso, at: 8)
-        try insertLine.bind(line.foreign?.rateSource, at: 9)
-        try insertLine.bind(line.funder?.id, at: 10)
-        try insertLine.bind(line.grant?.id, at: 11)
-        try insertLine.bind(line.program?.id, at: 12)
-        try insertLine.bind(line.unit?.id, at: 13)
-        try insertLine.bind(line.restriction.rawValue, at: 14)
-        try insertLine.bind(line.item?.id, at: 15)
-        try insertLine.bind(line.quantity, at: 16)
-        try insertLine.bind(line.children, at: 17)
-        try insertLine.bind(line.memo, at: 18)
-        try insertLine.execute()
+    private func bind(_ line: PostedLine, seq: Int64, into statement: Statement, at first: Int32) throws {
+        try statement.bind(seq, at: first)
+        try statement.bind(line.lineNumber, at: first + 1)
+        try statement.bind(line.account.id, at: first + 2)
+        try statement.bind(line.amountDong, at: first + 3)
+        try statement.bind(line.foreign?.amount.currency.code, at: first + 4)
+        try statement.bind(line.foreign?.amount.minorUnits, at: first + 5)
+        try statement.bind(line.foreign?.rate.description, at: first + 6)
+        try statement.bind(line.foreign?.rateDate.iso, at: first + 7)
+        try statement.bind(line.foreign?.rateSource, at: first + 8)
+        try statement.bind(line.funder?.id, at: first + 9)
+        try statement.bind(line.grant?.id, at: first + 10)
+        try statement.bind(line.program?.id, at: first + 11)
+        try statement.bind(line.unit?.id, at: first + 12)
+        try statement.bind(line.restriction.rawValue, at: first + 13)
+        try statement.bind(line.item?.id, at: first + 14)
+        try statement.bind(line.quantity, at: first + 15)
+        try statement.bind(line.children, at: first + 16)
+        try statement.bind(line.memo, at: first + 17)
         deferred?.willReference(line)
-        guard !line.beneficiaryCodes.isEmpty else { return }
+    }
+
+    private func insertBeneficiaryCodes(of line: PostedLine, seq: Int64) throws {
         let insertCode = try database.cachedStatement("INSERT INTO beneficiary_code (entry_seq, line_no, code) VALUES (?1, ?2, ?3)")
         for code in line.beneficiaryCodes {
             try insertCode.bind(seq, at: 1)

@@ -75,6 +75,7 @@ extension Ledger {
     func post(_ draft: EntryDraft, validator: inout EntryValidator, writer: JournalWriter, controls: PostingControls,
               user: String, postedAt: Timestamp, referenceIsNew: Bool = false) throws -> PostingOutcome {
         if let reference = draft.externalRef {
+            if !referenceIsNew { try writer.flushRows() }
             if !referenceIsNew, let existing = try entry(externalRef: reference) {
                 guard draft.matches(existing) else {
                     throw LedgerError(.duplicateReference,
