@@ -36,6 +36,17 @@ struct BalanceAccumulator {
             self.currency = currency
         }
 
+        /// The ids only: hashing the currency's text cost more than all the rest, and keys
+        /// that differ only in currency or restriction are rare (equality still compares them).
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(Int64(monthKey) << 40 ^ accountID)
+            hasher.combine(funderID)
+            hasher.combine(grantID)
+            hasher.combine(programID)
+            hasher.combine(unitID)
+            hasher.combine(itemID)
+        }
+
         init(_ line: PostedLine, monthKey: Int32) {
             self.init(monthKey: monthKey, accountID: line.account.id, funderID: line.funder?.id ?? 0, grantID: line.grant?.id ?? 0,
                       programID: line.program?.id ?? 0, unitID: line.unit?.id ?? 0, itemID: line.item?.id ?? 0,

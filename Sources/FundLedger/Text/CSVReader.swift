@@ -162,7 +162,7 @@ public final class CSVReader {
             // Where the field starts: reading it may have passed the end of its line.
             let fieldLine = line
             let ended = try readField(into: &field, column: fields.count + 1, recordByteCount: &recordByteCount)
-            guard let text = String(validating: field, as: UTF8.self) else {
+            guard let text = field.isEmpty ? "" : UTF8Text.string(field) else {
                 throw error("the text is not valid UTF-8", line: fieldLine, column: fields.count + 1, hint: "save the file as UTF-8")
             }
             fields.append(text)

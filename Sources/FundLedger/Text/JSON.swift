@@ -183,7 +183,7 @@ private struct JSONParser {
         var scalars = String.UnicodeScalarView()
         var chunkStart = offset
         func flushChunk(_ end: Int) throws {
-            guard let text = String(validating: bytes[chunkStart..<end], as: UTF8.self) else { throw error("text that is not UTF-8") }
+            guard let text = UTF8Text.string(bytes[chunkStart..<end]) else { throw error("text that is not UTF-8") }
             scalars.append(contentsOf: text.unicodeScalars)
         }
         while true {
