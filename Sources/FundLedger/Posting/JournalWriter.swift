@@ -48,7 +48,7 @@ final class JournalWriter {
     }
 
     /// The most rows one insert statement carries.
-    static let rowsPerStatementMax = 32
+    static let rowsPerStatementMax = 64
     private static let entryColumns = "seq, kind, entry_date, memo, external_ref, posted_by, posted_at, approved_by, approved_at, reverses_seq, hash"
     private static let entryColumnCount: Int32 = 11
     private static let lineColumns = """
@@ -119,7 +119,7 @@ final class JournalWriter {
         }
     }
 
-    /// Inserts `count` rows in statements of 32, 16, … 1 rows; `bind(row, statement, first
+    /// Inserts `count` rows in statements of 64, 32, … 1 rows; `bind(row, statement, first
     /// parameter)` binds one row.
     private func insertInChunks(_ count: Int, _ table: String, _ columns: String, _ columnCount: Int32, cache: inout [Int: Statement],
                                 bind: (Int, Statement, Int32) throws -> Void) throws {
