@@ -71,6 +71,9 @@ extension Ledger {
     ///   - rejected: called for each entry refused in `.partial` mode, inside the transaction;
     ///     what it throws refuses the whole import.
     ///   - progress: called every `progressInterval` entries.
+    ///
+    ///   Neither callback may read the journal: up to 63 posted entries may not be inserted yet
+    ///   (`JournalWriter.flushRows`), and the storage rules are deferred until the end.
     /// - Throws: `LedgerError` naming the file, line and rule; nothing is written.
     public func importCSV(path: String, format: ImportFormat, mode: ImportMode = .allOrNothing, user: String,
                           limits: CSVReader.Limits = CSVReader.Limits(),
