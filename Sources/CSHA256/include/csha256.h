@@ -7,6 +7,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/// The 64 round constants K of FIPS 180-4 §4.2.2, for both implementations.
+const uint32_t *cpf_sha256_round_constants(void);
+
 /// 1 when this processor has the SHA extensions (with SSSE3 and SSE4.1), else 0.
 int cpf_sha256_hardware_available(void);
 
