@@ -156,8 +156,7 @@ private final class ImportSession {
 
     func post(_ item: ImportItem) throws {
         let draft = try item.draft.get()
-        let referenceIsNew = draft.externalRef.map(references.isNew) ?? false
-        draft.externalRef.map { references.pass($0) }
+        let referenceIsNew = draft.externalRef.map { references.pass($0) } ?? false
         switch try ledger.post(draft, validator: &validator, writer: writer, controls: controls, user: user, postedAt: postedAt,
                                referenceIsNew: referenceIsNew) {
         case .posted(let entry):

@@ -39,22 +39,26 @@ extension LineDraft {
 /// References are compared as SQLite compares them (`BINARY`: their UTF-8 bytes), not as
 /// Swift compares strings (which treats canonically equivalent text as equal).
 struct ReferenceHorizon {
-    private var greatest: [UInt8]?
+    /// Compared through its UTF-8 view, so nothing is copied per reference.
+    private var greatest: String?
 
     /// Reads the greatest posted reference, through the reference index.
     init(ledger: Ledger) throws {
-        greatest = try ledger.database.scalarText("SELECT max(external_ref) FROM entry WHERE external_ref IS NOT NULL").map { Array($0.utf8) }
+        greatest = try ledger.database.scalarText("SELECT max(external_ref) FROM entry WHERE external_ref IS NOT NULL")
     }
 
     /// Whether `reference` is past every reference posted, counting those `passed` since.
     func isNew(_ reference: String) -> Bool {
         guard let greatest else { return true }
-        return greatest.lexicographicallyPrecedes(reference.utf8)
+        return greatest.utf8.lexicographicallyPrecedes(reference.utf8)
     }
 
     /// Counts `reference` as posted (or possibly posted: a reference passed here and not
-    /// written only costs later references a lookup).
-    mutating func pass(_ reference: String) {
-        if isNew(reference) { greatest = Array(reference.utf8) }
+    /// written only costs later references a lookup), and says whether it was new.
+    @discardableResult
+    mutating func pass(_ reference: String) -> Bool {
+        guard isNew(reference) else { return false }
+        greatest = reference
+        return true
     }
 }
