@@ -175,7 +175,7 @@ final class ReadAhead<Item: Sendable>: @unchecked Sendable {
 }
 
 /// What a new thread runs: a non-generic box, since a C thread function captures nothing.
-private final class ThreadStart {
+final class ThreadStart {
     let body: () -> Void
     init(_ body: @escaping () -> Void) { self.body = body }
 }

@@ -56,8 +56,10 @@ extension Ledger {
     static let importCacheKibibytes = 24 * 1024
 
     /// Imports a CSV file in one write transaction, streaming: memory holds the entries
-    /// parsed ahead (`ReadAhead`, a bounded count) and the maintained totals (flushed past
-    /// `JournalWriter.pendingTotalsCountMax`), whatever the file's size.
+    /// parsed ahead (`ReadAhead`, a bounded count), the entries waiting to be inserted
+    /// (`WriteBehind`, a bounded count) and the maintained totals (flushed past
+    /// `JournalWriter.pendingTotalsCountMax`), whatever the file's size. Three threads
+    /// overlap: one parses, one validates and hashes, one inserts rows.
     ///
     /// Every entry passes the same validation as `post`. References make a second run of the
     /// same file write nothing: an entry whose reference is posted with the same content is
@@ -72,8 +74,9 @@ extension Ledger {
     ///     what it throws refuses the whole import.
     ///   - progress: called every `progressInterval` entries.
     ///
-    ///   Neither callback may read the journal: up to 63 posted entries may not be inserted yet
-    ///   (`JournalWriter.flushRows`), and the storage rules are deferred until the end.
+    ///   The rows of posted entries are inserted on a second thread (`JournalWriter`); a
+    ///   callback that uses the database first waits for it to insert every entry posted so
+    ///   far, which stalls the import. The storage rules are deferred until the end.
     /// - Throws: `LedgerError` naming the file, line and rule; nothing is written.
     public func importCSV(path: String, format: ImportFormat, mode: ImportMode = .allOrNothing, user: String,
                           limits: CSVReader.Limits = CSVReader.Limits(),
@@ -148,10 +151,18 @@ private final class ImportSession {
         self.ledger = ledger
         self.user = user
         self.postedAt = postedAt
-        writer = try JournalWriter(ledger: ledger, deferringConstraints: true)
         controls = try PostingControls(ledger: ledger)
         validator = try EntryValidator(ledger: ledger)
         references = try ReferenceHorizon(ledger: ledger)
+        writer = try JournalWriter(ledger: ledger, deferringConstraints: true)
+        // What validation consults, read whole now rather than piecemeal later: a query in
+        // the middle of the import waits for the writer's second thread to hand back the
+        // connection, and stalls the pipeline.
+        try ledger.cacheAllGrants()
+        try validator.cacheAllRates()
+        var funding = validator.funding
+        try funding.readAll(ledger: ledger, pending: writer.balances)
+        validator.funding = funding
     }
 
     func post(_ item: ImportItem) throws {

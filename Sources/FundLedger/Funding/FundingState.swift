@@ -73,6 +73,35 @@ struct FundingState {
         return figures
     }
 
+    /// Reads the figures of every grant, goods item and foreign-currency account at once, one
+    /// query each, before the transaction writes anything: an import then consults them
+    /// without a query (`JournalWriter`'s second thread need not hand back the connection).
+    mutating func readAll(ledger: Ledger, pending: BalanceAccumulator) throws {
+        precondition(pending.count == 0, "the figures are read whole before anything is written")
+        let roles = try AccountRoles.of(ledger)
+        let figures = try ledger.grantFiguresByID(from: Int64.min, to: Int64.max, through: .latest)
+        for grant in try ledger.grants() {
+            grants[grant.id] = figures[grant.id] ?? GrantFigures()
+            grantCurrencies[grant.id] = grant.currency
+        }
+        if let goodsAccountID = roles.goodsAccountID {
+            for itemID in try ledger.codes(of: .goodsItem).byCode.values { goods[itemID] = DualBalance() }
+            try ledger.database.forEachRow("""
+                SELECT item_id, sum(debit_vnd) - sum(credit_vnd), sum(quantity_net) FROM dimension_month
+                WHERE item_id <> 0 AND account_id = ? GROUP BY item_id
+                """, [goodsAccountID]) { goods[$0.int64(at: 0)] = DualBalance(dong: $0.int64(at: 1), other: $0.int64(at: 2)) }
+        }
+        for account in try ledger.accountsByCode().values where account.isForeignCurrency {
+            foreignBalances[account.id] = DualBalance()
+        }
+        try ledger.database.forEachRow("""
+            SELECT account_id, sum(debit_vnd) - sum(credit_vnd), sum(foreign_net) FROM balance_month GROUP BY account_id
+            """) { row in
+            let accountID = row.int64(at: 0)
+            if foreignBalances[accountID] != nil { foreignBalances[accountID] = DualBalance(dong: row.int64(at: 1), other: row.int64(at: 2)) }
+        }
+    }
+
     mutating func goodsOnHand(_ itemID: Int64, goodsAccountID: Int64, ledger: Ledger, pending: BalanceAccumulator) throws -> DualBalance {
         if let balance = goods[itemID] { return balance }
         var balance = try ledger.database.firstRow("""

@@ -274,6 +274,13 @@ extension Ledger {
         return try grant(id: id)
     }
 
+    /// Reads every grant into the transaction's cache at once: an import that inserts rows on
+    /// a second thread then finds each grant without waiting for that thread to hand back the
+    /// connection (`JournalWriter`).
+    func cacheAllGrants() throws {
+        for grant in try grants() { registryCache.grants[grant.id] = grant }
+    }
+
     func grant(id: Int64) throws -> Grant? {
         if let cached = registryCache.grants[id] { return cached }
         guard let row = try database.firstRow("""

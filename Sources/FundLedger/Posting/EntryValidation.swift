@@ -33,6 +33,8 @@ struct EntryValidator {
         nonmutating set { ledger.registryCache.funding = newValue }
     }
     private var rateCache: [RateKey: ExchangeRate?] = [:]
+    /// Every recorded rate by currency code, oldest first, once `cacheAllRates()` read them.
+    private var ratesByCurrency: [String: [ExchangeRate]]?
 
     private struct RateKey: Hashable {
         let currency: String
@@ -43,6 +45,23 @@ struct EntryValidator {
         self.ledger = ledger
         self.roles = try AccountRoles.of(ledger)
         self.settings = try ledger.settings()
+    }
+
+    /// Reads every recorded rate at once, for a transaction that records none itself (an
+    /// import): a rate is then found without a query (`JournalWriter`'s second thread need not
+    /// hand back the connection).
+    mutating func cacheAllRates() throws {
+        ratesByCurrency = Dictionary(grouping: try ledger.exchangeRates(), by: \.currency.code)
+    }
+
+    /// The latest of `rates` (oldest first) dated on or before `date`.
+    private static func latest(_ rates: [ExchangeRate], onOrBefore date: LedgerDate) -> ExchangeRate? {
+        var low = 0, high = rates.count
+        while low < high {
+            let middle = (low + high) / 2
+            if rates[middle].date <= date { low = middle + 1 } else { high = middle }
+        }
+        return low == 0 ? nil : rates[low - 1]
     }
 
     /// Validates `draft` against the books as they stand, including `pending`: what this
@@ -242,7 +261,11 @@ struct EntryValidator {
         if let cached = rateCache[key] {
             rate = cached
         } else {
-            rate = try ledger.exchangeRate(currency, onOrBefore: date)
+            if let ratesByCurrency {
+                rate = EntryValidator.latest(ratesByCurrency[currency.code] ?? [], onOrBefore: date)
+            } else {
+                rate = try ledger.exchangeRate(currency, onOrBefore: date)
+            }
             rateCache[key] = rate
         }
         guard let rate else {

@@ -1,7 +1,12 @@
 /// Appends validated entries to the hash chain inside the caller's write transaction: gives
-/// each the next sequence number, hashes it onto the chain head, inserts the entry, its lines
-/// and beneficiary codes, and gathers the maintained totals, which `finish()` writes. A writer
-/// that defers its constraints (an import) inserts entries several at a time (`flushRows()`).
+/// each the next sequence number, hashes it onto the chain head, has its rows inserted
+/// (`RowInserter`), and gathers the maintained totals, which `finish()` writes.
+///
+/// A writer that defers its constraints (an import) hands its entries to the inserter 64 at a
+/// time, and the inserter runs on a second thread (`WriteBehind`) while this one validates and
+/// hashes the next ones. The connection is then shared: whenever this thread uses it, the
+/// database's `beforeUse` hook first hands over the entries appended so far and waits until
+/// they are inserted, so every read sees the journal as appended.
 final class JournalWriter {
     private let ledger: Ledger
     private var database: Database { ledger.database }
@@ -9,18 +14,12 @@ final class JournalWriter {
     private(set) var headHash: [UInt8]
     private(set) var balances = BalanceAccumulator()
     private let foreignAccountIDs: Set<Int64>
-    /// The ISO text of the last `postedAt` seen: every entry of a batch shares it.
-    private var postedAtText: (Timestamp, String)?
-    /// The inserts, fetched from the connection's cache once per writer rather than per row
-    /// (each fetch hashes the SQL text): by the number of rows of one statement, 1, 2, 4 …
-    private var insertEntries: [Int: Statement] = [:]
-    private var insertLines: [Int: Statement] = [:]
-    /// Entries appended but not yet inserted: a writer that defers its constraints (an
-    /// import) inserts them `bufferedEntryCountMax` at a time, in statements of several rows,
-    /// which spares SQLite most of its per-statement work (opening cursors, seeking from the
-    /// root). Nothing reads them before `flushRows()`.
+    private let rows: RowInserter
+    /// Entries appended but not yet handed to the inserter, at most `bufferedEntryCountMax`.
     private var bufferedEntries: [JournalEntry] = []
     private let bufferedEntryCountMax: Int
+    /// The inserter's thread, for a writer that defers its constraints.
+    private var behind: WriteBehind<[JournalEntry]>?
     /// Set for an import: foreign keys and the closed-period trigger are checked once, by
     /// `finish()`, over everything written.
     private var deferred: DeferredConstraints?
@@ -31,10 +30,12 @@ final class JournalWriter {
     /// cannot move underneath.
     ///
     /// - Parameter deferringConstraints: check foreign keys and the closed-period trigger
-    ///   once over what is written instead of for every row (`DeferredConstraints`); the
-    ///   transaction runs with foreign keys off (`DeferredConstraints.withForeignKeysOff`).
+    ///   once over what is written instead of for every row (`DeferredConstraints`), and insert
+    ///   rows on a second thread; the transaction runs with foreign keys off
+    ///   (`DeferredConstraints.withForeignKeysOff`).
     init(ledger: Ledger, deferringConstraints: Bool = false) throws {
         precondition(ledger.database.isInTransaction, "the journal is written inside a write transaction")
+        precondition(ledger.database.beforeUse == nil, "one writer at a time inserts on a second thread")
         self.ledger = ledger
         if deferringConstraints { deferred = try DeferredConstraints(database: ledger.database) }
         let head = try ledger.database.firstRow("SELECT seq, hash FROM entry ORDER BY seq DESC LIMIT 1") {
@@ -43,29 +44,23 @@ final class JournalWriter {
         headSeq = head?.0 ?? 0
         headHash = head?.1 ?? CanonicalForm.genesisHash(ledgerID: ledger.ledgerID)
         foreignAccountIDs = Set(try ledger.accountsByCode().values.filter(\.isForeignCurrency).map(\.id))
-        bufferedEntryCountMax = deferringConstraints ? JournalWriter.rowsPerStatementMax : 1
+        let rows = try RowInserter(database: ledger.database, preparingAll: deferringConstraints)
+        self.rows = rows
+        bufferedEntryCountMax = deferringConstraints ? RowInserter.rowsPerStatementMax : 1
         bufferedEntries.reserveCapacity(bufferedEntryCountMax)
+        if deferringConstraints {
+            let behind = WriteBehind<[JournalEntry]> { try rows.insert($0) }
+            behind.start()
+            self.behind = behind
+            ledger.database.beforeUse = { [unowned self] in self.handOverAndWait() }
+        }
     }
 
-    /// The most rows one insert statement carries.
-    static let rowsPerStatementMax = 64
-    private static let entryColumns = "seq, kind, entry_date, memo, external_ref, posted_by, posted_at, approved_by, approved_at, reverses_seq, hash"
-    private static let entryColumnCount: Int32 = 11
-    private static let lineColumns = """
-        entry_seq, line_no, account_id, amount_vnd, currency, amount_foreign, rate, rate_date, rate_source, \
-        funder_id, grant_id, program_id, unit_id, restriction, item_id, quantity, children, memo
-        """
-    private static let lineColumnCount: Int32 = 18
+    deinit { stopInserting() }
 
-    /// `INSERT INTO table (columns) VALUES (?, …), …` for `rows` rows, from the cache.
-    private func insertStatement(_ table: String, _ columns: String, _ columnCount: Int32, rows: Int,
-                                 cache: inout [Int: Statement]) throws -> Statement {
-        if let statement = cache[rows] { return statement }
-        let row = "(" + Array(repeating: "?", count: Int(columnCount)).joined(separator: ", ") + ")"
-        let statement = try database.cachedStatement("INSERT INTO \(table) (\(columns)) VALUES " + Array(repeating: row, count: rows).joined(separator: ", "))
-        cache[rows] = statement
-        return statement
-    }
+    /// How many times this thread had to wait for the inserter to catch up before using the
+    /// connection (each is a stall of the pipeline); 0 without a second thread.
+    var insertWaitCount: Int { behind?.blockedWaitCount ?? 0 }
 
     /// Writes one entry as the next link of the chain.
     @discardableResult
@@ -82,7 +77,10 @@ final class JournalWriter {
         // The totals first: they refuse an overflow before anything is inserted, so a refused
         // entry leaves nothing behind in a batch that goes on.
         try balances.add(entry.lines, date: entry.date, isForeignAccount: foreignAccountIDs.contains)
-        try deferred?.willWrite(entry)
+        if deferred != nil {
+            try deferred?.willWrite(entry)
+            for line in entry.lines { deferred?.willReference(line) }
+        }
         bufferedEntries.append(entry)
         if bufferedEntries.count >= bufferedEntryCountMax { try flushRows() }
         if ledger.registryCache.funding != nil {
@@ -94,49 +92,49 @@ final class JournalWriter {
         return entry
     }
 
-    /// Inserts the entries appended and not yet inserted. Call before reading the journal
-    /// inside the transaction; `finish()` calls it.
+    /// Hands the entries appended so far to the inserter. Call before reading the journal
+    /// inside the transaction (the `beforeUse` hook does, for an import); `finish()` calls it.
+    ///
+    /// - Throws: what inserting an earlier batch threw, on a second thread.
     func flushRows() throws {
         guard !bufferedEntries.isEmpty else { return }
         let entries = bufferedEntries
         bufferedEntries.removeAll(keepingCapacity: true)
-        var lines: [(seq: Int64, line: PostedLine)] = []
-        lines.reserveCapacity(entries.count * 3)
-        for entry in entries {
-            for line in entry.lines { lines.append((entry.seq, line)) }
-        }
-        try insertInChunks(entries.count, "entry", JournalWriter.entryColumns, JournalWriter.entryColumnCount, cache: &insertEntries) {
-            try bind(entries[$0], into: $1, at: $2)
-        }
-        try insertInChunks(lines.count, "line", JournalWriter.lineColumns, JournalWriter.lineColumnCount, cache: &insertLines) {
-            try bind(lines[$0].line, seq: lines[$0].seq, into: $1, at: $2)
-        }
-        for entry in entries {
-            for line in entry.lines where !line.beneficiaryCodes.isEmpty { try insertBeneficiaryCodes(of: line, seq: entry.seq) }
-            #if DEBUG
-            try checkReadBack(entry)
-            #endif
-        }
+        if let behind { try behind.submit(entries) } else { try rows.insert(entries) }
+        #if DEBUG
+        if behind == nil { for entry in entries { try checkReadBack(entry) } }
+        #endif
     }
 
-    /// Inserts `count` rows in statements of 64, 32, … 1 rows; `bind(row, statement, first
-    /// parameter)` binds one row.
-    private func insertInChunks(_ count: Int, _ table: String, _ columns: String, _ columnCount: Int32, cache: inout [Int: Statement],
-                                bind: (Int, Statement, Int32) throws -> Void) throws {
-        var row = 0
-        var chunk = JournalWriter.rowsPerStatementMax
-        while row < count {
-            while chunk > count - row { chunk /= 2 }
-            let statement = try insertStatement(table, columns, columnCount, rows: chunk, cache: &cache)
-            for index in 0..<chunk { try bind(row + index, statement, Int32(index) * columnCount + 1) }
-            try statement.execute()
-            row += chunk
+    /// The `beforeUse` hook: this thread is about to use the connection, so the inserter
+    /// must have inserted everything appended and be idle. A failure it met is thrown by the
+    /// next `flushRows()` or `finish()`, so it is not lost here.
+    private func handOverAndWait() {
+        guard let behind, !behind.isConsumingThread else { return }
+        if !bufferedEntries.isEmpty {
+            let entries = bufferedEntries
+            bufferedEntries.removeAll(keepingCapacity: true)
+            try? behind.submit(entries)
         }
+        behind.wait()
+    }
+
+    /// Stops the inserter's thread after the batch it is on, dropping the rest (`finish()`
+    /// waits for them first), and gives the connection back to this thread alone.
+    private func stopInserting() {
+        guard let behind else { return }
+        behind.stop()
+        self.behind = nil
+        database.beforeUse = nil
     }
 
     /// Writes the gathered totals. Call once, before the transaction commits.
     func finish() throws {
         try flushRows()
+        if let behind {
+            defer { stopInserting() }
+            try behind.finish()
+        }
         try balances.flush(into: database)
         try deferred?.restoreAndCheck()
     }
@@ -149,53 +147,6 @@ final class JournalWriter {
     /// between entries; the posting rules read flushed totals from the tables.
     func flushIfLarge() throws {
         if balances.count > JournalWriter.pendingTotalsCountMax { try balances.flush(into: database) }
-    }
-
-    private func bind(_ entry: JournalEntry, into statement: Statement, at first: Int32) throws {
-        try statement.bind(entry.seq, at: first)
-        try statement.bind(entry.kind.rawValue, at: first + 1)
-        try statement.bind(entry.date.iso, at: first + 2)
-        try statement.bind(entry.memo, at: first + 3)
-        try statement.bind(entry.externalRef, at: first + 4)
-        try statement.bind(entry.postedBy, at: first + 5)
-        if postedAtText?.0 != entry.postedAt { postedAtText = (entry.postedAt, entry.postedAt.iso) }
-        try statement.bind(postedAtText!.1, at: first + 6)
-        try statement.bind(entry.approvedBy, at: first + 7)
-        try statement.bind(entry.approvedAt?.iso, at: first + 8)
-        try statement.bind(entry.reversesSeq, at: first + 9)
-        try statement.bind(blob: entry.hash, at: first + 10)
-    }
-
-    private func bind(_ line: PostedLine, seq: Int64, into statement: Statement, at first: Int32) throws {
-        try statement.bind(seq, at: first)
-        try statement.bind(line.lineNumber, at: first + 1)
-        try statement.bind(line.account.id, at: first + 2)
-        try statement.bind(line.amountDong, at: first + 3)
-        try statement.bind(line.foreign?.amount.currency.code, at: first + 4)
-        try statement.bind(line.foreign?.amount.minorUnits, at: first + 5)
-        try statement.bind(line.foreign?.rate.description, at: first + 6)
-        try statement.bind(line.foreign?.rateDate.iso, at: first + 7)
-        try statement.bind(line.foreign?.rateSource, at: first + 8)
-        try statement.bind(line.funder?.id, at: first + 9)
-        try statement.bind(line.grant?.id, at: first + 10)
-        try statement.bind(line.program?.id, at: first + 11)
-        try statement.bind(line.unit?.id, at: first + 12)
-        try statement.bind(line.restriction.rawValue, at: first + 13)
-        try statement.bind(line.item?.id, at: first + 14)
-        try statement.bind(line.quantity, at: first + 15)
-        try statement.bind(line.children, at: first + 16)
-        try statement.bind(line.memo, at: first + 17)
-        deferred?.willReference(line)
-    }
-
-    private func insertBeneficiaryCodes(of line: PostedLine, seq: Int64) throws {
-        let insertCode = try database.cachedStatement("INSERT INTO beneficiary_code (entry_seq, line_no, code) VALUES (?1, ?2, ?3)")
-        for code in line.beneficiaryCodes {
-            try insertCode.bind(seq, at: 1)
-            try insertCode.bind(line.lineNumber, at: 2)
-            try insertCode.bind(code, at: 3)
-            try insertCode.execute()
-        }
     }
 
     #if DEBUG

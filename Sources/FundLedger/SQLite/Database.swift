@@ -8,6 +8,11 @@ public final class Database {
     let handle: OpaquePointer
     public let path: String
     private var statementCache: [String: Statement] = [:]
+    /// Set while a second thread may be writing through this connection (an import's row
+    /// inserter, `JournalWriter`): called before each use of the connection from here, it
+    /// waits until that thread is idle. The connection is opened `SQLITE_OPEN_NOMUTEX`, which
+    /// allows any thread to use it, one at a time (https://www.sqlite.org/threadsafe.html).
+    var beforeUse: (() -> Void)?
 
     /// How the file is opened.
     public enum OpenMode: Sendable {
@@ -93,6 +98,7 @@ public final class Database {
 
     /// Runs one or more SQL statements that take no parameters (a schema script, a pragma).
     public func execute(_ sql: String) throws {
+        beforeUse?()
         var errorMessage: UnsafeMutablePointer<CChar>?
         let code = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
         if code != SQLITE_OK {
@@ -111,13 +117,15 @@ public final class Database {
 
     /// A new prepared statement, finalized when it is released.
     public func prepare(_ sql: String) throws -> Statement {
-        try Statement(database: self, sql: sql)
+        beforeUse?()
+        return try Statement(database: self, sql: sql)
     }
 
     /// A prepared statement kept for the life of the connection, reset and ready to bind.
     /// Use it for SQL that runs many times. Its parameters keep their last values until bound
     /// again: bind every parameter.
     public func cachedStatement(_ sql: String) throws -> Statement {
+        beforeUse?()
         if let statement = statementCache[sql] {
             statement.resetKeepingBindings()
             return statement
@@ -184,11 +192,20 @@ public final class Database {
     }
 
     /// Rows changed by the most recent INSERT, UPDATE or DELETE.
-    public var changes: Int { Int(sqlite3_changes64(handle)) }
+    public var changes: Int {
+        beforeUse?()
+        return Int(sqlite3_changes64(handle))
+    }
 
-    public var lastInsertRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+    public var lastInsertRowID: Int64 {
+        beforeUse?()
+        return sqlite3_last_insert_rowid(handle)
+    }
 
-    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+    public var isInTransaction: Bool {
+        beforeUse?()
+        return sqlite3_get_autocommit(handle) == 0
+    }
 
     // MARK: Transactions
 
@@ -221,6 +238,7 @@ public final class Database {
     /// Copies the whole database into a new file at `destinationPath`, consistently, while
     /// other connections may go on writing (https://www.sqlite.org/backup.html).
     public func backup(to destinationPath: String) throws {
+        beforeUse?()
         let destination = try Database(path: destinationPath, mode: .readWriteCreate,
                                        configuration: { var c = Configuration(); c.journalModeWAL = false; return c }())
         guard let backup = sqlite3_backup_init(destination.handle, "main", handle, "main") else {

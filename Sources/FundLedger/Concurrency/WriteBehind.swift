@@ -1,0 +1,162 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Consumes batches on a second thread while the calling thread goes on producing them: the
+/// mirror of `ReadAhead`. An import validates and hashes the next entries while the rows of
+/// the last ones are inserted. At most `queuedBatchCountMax` batches wait, so memory stays
+/// bounded whatever the input's size.
+///
+/// Batches are consumed one at a time, in the order submitted. Once one fails, the rest are
+/// dropped and the failure is thrown by the next `submit(_:)` or by `finish()`. Whatever
+/// `consume` touches (an SQLite connection) the calling thread leaves alone until `wait()`
+/// returns: `wait()` is the hand-over point.
+final class WriteBehind<Batch>: @unchecked Sendable {
+    static var queuedBatchCountMax: Int { 32 }
+
+    /// What the two threads share. The consuming thread holds this, not the `WriteBehind`, so
+    /// that releasing the `WriteBehind` stops and joins it.
+    private let channel: Channel
+    private var thread = pthread_t()
+    private var started = false
+    /// How many times `wait()` found the consumer busy and blocked: each is a bubble in the
+    /// pipeline, so a caller that waits per batch gains nothing (cpf-bench reports it).
+    private(set) var blockedWaitCount = 0
+
+    init(consume: @escaping (Batch) throws -> Void) {
+        channel = Channel(consume: consume)
+    }
+
+    deinit { stop() }
+
+    /// Starts the consuming thread.
+    func start() {
+        precondition(!started, "a WriteBehind starts once")
+        let channel = self.channel
+        let start = ThreadStart { channel.consumeAll() }
+        let code = pthread_create(&thread, nil, { context in
+            Unmanaged<ThreadStart>.fromOpaque(context!).takeRetainedValue().body()
+            return nil
+        }, Unmanaged.passRetained(start).toOpaque())
+        precondition(code == 0, "cannot start a writing thread (pthread_create \(code))")
+        started = true
+    }
+
+    /// Queues `batch`, waiting while the queue is full.
+    ///
+    /// - Throws: what an earlier batch's `consume` threw; `batch` is then dropped.
+    func submit(_ batch: Batch) throws {
+        precondition(started, "submit after start() and before finish()")
+        if let failure = channel.put(batch) { throw failure }
+    }
+
+    /// Waits until every batch submitted has been consumed (or dropped after a failure), so
+    /// that the calling thread may use what `consume` uses. Returns at once on the consuming
+    /// thread itself.
+    ///
+    /// - Returns: the failure of a batch, if one failed.
+    @discardableResult
+    func wait() -> (any Error)? {
+        guard started, !isConsumingThread else { return nil }
+        let (failure, blocked) = channel.waitUntilIdle()
+        if blocked { blockedWaitCount += 1 }
+        return failure
+    }
+
+    /// Whether the caller runs on the consuming thread.
+    var isConsumingThread: Bool { started && pthread_equal(pthread_self(), thread) != 0 }
+
+    /// Waits for every batch submitted, stops the consuming thread and joins it.
+    ///
+    /// - Throws: what a batch's `consume` threw.
+    func finish() throws {
+        let failure = wait()
+        stop()
+        if let failure { throw failure }
+    }
+
+    /// Stops the consuming thread after the batch it is on, dropping the queued ones, and
+    /// joins it; safe to call more than once.
+    func stop() {
+        guard started else { return }
+        channel.stop()
+        pthread_join(thread, nil)
+        started = false
+    }
+
+    /// The bounded queue between the threads, under one mutex.
+    private final class Channel: @unchecked Sendable {
+        private var mutex = pthread_mutex_t()
+        private var changed = pthread_cond_t()
+        private var batches: [Batch] = []
+        private var busy = false
+        private var stopping = false
+        private var failure: (any Error)?
+        private let consume: (Batch) throws -> Void
+
+        init(consume: @escaping (Batch) throws -> Void) {
+            self.consume = consume
+            pthread_mutex_init(&mutex, nil)
+            pthread_cond_init(&changed, nil)
+        }
+
+        deinit {
+            pthread_cond_destroy(&changed)
+            pthread_mutex_destroy(&mutex)
+        }
+
+        /// Queues a batch, waiting while the queue is full; the failure instead, once there is one.
+        func put(_ batch: Batch) -> (any Error)? {
+            pthread_mutex_lock(&mutex)
+            defer { pthread_mutex_unlock(&mutex) }
+            while batches.count >= WriteBehind.queuedBatchCountMax && failure == nil && !stopping {
+                pthread_cond_wait(&changed, &mutex)
+            }
+            if let failure { return failure }
+            batches.append(batch)
+            pthread_cond_broadcast(&changed)
+            return nil
+        }
+
+        /// Waits until the queue is empty and no batch is being consumed.
+        func waitUntilIdle() -> (failure: (any Error)?, blocked: Bool) {
+            pthread_mutex_lock(&mutex)
+            defer { pthread_mutex_unlock(&mutex) }
+            let blocked = busy || !batches.isEmpty
+            while busy || !batches.isEmpty { pthread_cond_wait(&changed, &mutex) }
+            return (failure, blocked)
+        }
+
+        func stop() {
+            pthread_mutex_lock(&mutex)
+            stopping = true
+            pthread_cond_broadcast(&changed)
+            pthread_mutex_unlock(&mutex)
+        }
+
+        /// The consuming thread's work: each batch in turn until stopped.
+        func consumeAll() {
+            pthread_mutex_lock(&mutex)
+            while true {
+                while batches.isEmpty && !stopping { pthread_cond_wait(&changed, &mutex) }
+                if stopping { break }
+                let batch = batches.removeFirst()
+                busy = true
+                let failed = failure != nil
+                pthread_mutex_unlock(&mutex)
+                var thrown: (any Error)?
+                if !failed {
+                    do { try consume(batch) } catch { thrown = error }
+                }
+                pthread_mutex_lock(&mutex)
+                if let thrown, failure == nil { failure = thrown }
+                busy = false
+                pthread_cond_broadcast(&changed)
+            }
+            batches.removeAll()
+            busy = false
+            pthread_cond_broadcast(&changed)
+            pthread_mutex_unlock(&mutex)
+        }
+    }
+}

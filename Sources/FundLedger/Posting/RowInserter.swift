@@ -1,0 +1,150 @@
+/// Inserts the rows of hashed journal entries: the entries and their lines in statements of
+/// up to `rowsPerStatementMax` rows, which spares SQLite most of its per-statement work
+/// (opening cursors, seeking from the root), then the beneficiary codes. It reads nothing and
+/// decides nothing: `JournalWriter` has validated, numbered and hashed what it is given.
+///
+/// An import runs it on a second thread (`WriteBehind`), so it fetches its statements from
+/// the connection's cache up front and holds them: the cache belongs to the posting thread.
+final class RowInserter {
+    private let database: Database
+    /// The inserts, by the number of rows of one statement, 1, 2, 4 … 64: fetched once per
+    /// writer rather than per row (each fetch hashes the SQL text).
+    private var insertEntries: [Int: Statement] = [:]
+    private var insertLines: [Int: Statement] = [:]
+    private var insertCode: Statement?
+    /// The ISO text of the last `postedAt` seen: every entry of a batch shares it.
+    private var postedAtText: (Timestamp, String)?
+
+    /// - Parameter preparingAll: fetch every statement now, for use on another thread;
+    ///   otherwise each is fetched when first needed.
+    init(database: Database, preparingAll: Bool) throws {
+        self.database = database
+        if preparingAll {
+            var rows = RowInserter.rowsPerStatementMax
+            while rows >= 1 {
+                _ = try statement(RowInserter.entryTable, rows: rows, cache: &insertEntries)
+                _ = try statement(RowInserter.lineTable, rows: rows, cache: &insertLines)
+                rows /= 2
+            }
+            insertCode = try codeStatement()
+        }
+    }
+
+    /// The most rows one insert statement carries.
+    static let rowsPerStatementMax = 64
+
+    private struct Table {
+        let name: String
+        let columns: String
+        let columnCount: Int32
+    }
+
+    private static let entryTable = Table(
+        name: "entry",
+        columns: "seq, kind, entry_date, memo, external_ref, posted_by, posted_at, approved_by, approved_at, reverses_seq, hash",
+        columnCount: 11)
+    private static let lineTable = Table(
+        name: "line",
+        columns: """
+            entry_seq, line_no, account_id, amount_vnd, currency, amount_foreign, rate, rate_date, rate_source, \
+            funder_id, grant_id, program_id, unit_id, restriction, item_id, quantity, children, memo
+            """,
+        columnCount: 18)
+
+    /// `INSERT INTO table (columns) VALUES (?, …), …` for `rows` rows.
+    private func statement(_ table: Table, rows: Int, cache: inout [Int: Statement]) throws -> Statement {
+        if let statement = cache[rows] { return statement }
+        let row = "(" + Array(repeating: "?", count: Int(table.columnCount)).joined(separator: ", ") + ")"
+        let statement = try database.cachedStatement("INSERT INTO \(table.name) (\(table.columns)) VALUES "
+                                             + Array(repeating: row, count: rows).joined(separator: ", "))
+        cache[rows] = statement
+        return statement
+    }
+
+    private func codeStatement() throws -> Statement {
+        if let insertCode { return insertCode }
+        let statement = try database.cachedStatement("INSERT INTO beneficiary_code (entry_seq, line_no, code) VALUES (?1, ?2, ?3)")
+        insertCode = statement
+        return statement
+    }
+
+    /// Inserts the rows of `entries`, in order.
+    func insert(_ entries: [JournalEntry]) throws {
+        guard !entries.isEmpty else { return }
+        var lines: [(seq: Int64, line: PostedLine)] = []
+        lines.reserveCapacity(entries.count * 3)
+        for entry in entries {
+            for line in entry.lines { lines.append((entry.seq, line)) }
+        }
+        try insertInChunks(entries.count, RowInserter.entryTable, cache: &insertEntries) {
+            try bind(entries[$0], into: $1, at: $2)
+        }
+        try insertInChunks(lines.count, RowInserter.lineTable, cache: &insertLines) {
+            try bind(lines[$0].line, seq: lines[$0].seq, into: $1, at: $2)
+        }
+        for entry in entries {
+            for line in entry.lines where !line.beneficiaryCodes.isEmpty { try insertBeneficiaryCodes(of: line, seq: entry.seq) }
+        }
+    }
+
+    /// Inserts `count` rows in statements of 64, 32, … 1 rows; `bind(row, statement, first
+    /// parameter)` binds one row.
+    private func insertInChunks(_ count: Int, _ table: Table, cache: inout [Int: Statement],
+                                bind: (Int, Statement, Int32) throws -> Void) throws {
+        var row = 0
+        var chunk = RowInserter.rowsPerStatementMax
+        while row < count {
+            while chunk > count - row { chunk /= 2 }
+            let statement = try statement(table, rows: chunk, cache: &cache)
+            for index in 0..<chunk { try bind(row + index, statement, Int32(index) * table.columnCount + 1) }
+            try statement.execute()
+            row += chunk
+        }
+    }
+
+    private func bind(_ entry: JournalEntry, into statement: Statement, at first: Int32) throws {
+        try statement.bind(entry.seq, at: first)
+        try statement.bind(entry.kind.rawValue, at: first + 1)
+        try statement.bind(entry.date.iso, at: first + 2)
+        try statement.bind(entry.memo, at: first + 3)
+        try statement.bind(entry.externalRef, at: first + 4)
+        try statement.bind(entry.postedBy, at: first + 5)
+        if postedAtText?.0 != entry.postedAt { postedAtText = (entry.postedAt, entry.postedAt.iso) }
+        try statement.bind(postedAtText!.1, at: first + 6)
+        try statement.bind(entry.approvedBy, at: first + 7)
+        try statement.bind(entry.approvedAt?.iso, at: first + 8)
+        try statement.bind(entry.reversesSeq, at: first + 9)
+        try statement.bind(blob: entry.hash, at: first + 10)
+    }
+
+    private func bind(_ line: PostedLine, seq: Int64, into statement: Statement, at first: Int32) throws {
+        try statement.bind(seq, at: first)
+        try statement.bind(line.lineNumber, at: first + 1)
+        try statement.bind(line.account.id, at: first + 2)
+        try statement.bind(line.amountDong, at: first + 3)
+        try statement.bind(line.foreign?.amount.currency.code, at: first + 4)
+        try statement.bind(line.foreign?.amount.minorUnits, at: first + 5)
+        try statement.bind(line.foreign?.rate.description, at: first + 6)
+        try statement.bind(line.foreign?.rateDate.iso, at: first + 7)
+        try statement.bind(line.foreign?.rateSource, at: first + 8)
+        try statement.bind(line.funder?.id, at: first + 9)
+        try statement.bind(line.grant?.id, at: first + 10)
+        try statement.bind(line.program?.id, at: first + 11)
+        try statement.bind(line.unit?.id, at: first + 12)
+        try statement.bind(line.restriction.rawValue, at: first + 13)
+        try statement.bind(line.item?.id, at: first + 14)
+        try statement.bind(line.quantity, at: first + 15)
+        try statement.bind(line.children, at: first + 16)
+        try statement.bind(line.memo, at: first + 17)
+    }
+
+    private func insertBeneficiaryCodes(of line: PostedLine, seq: Int64) throws {
+        let insertCode = try codeStatement()
+        for code in line.beneficiaryCodes {
+            try insertCode.bind(seq, at: 1)
+            try insertCode.bind(line.lineNumber, at: 2)
+            try insertCode.bind(code, at: 3)
+            try insertCode.execute()
+        }
+    }
+}
