@@ -54,7 +54,12 @@ final class ReadAhead<Item: Sendable>: @unchecked Sendable {
             defer { currentIndex += 1 }
             return current[currentIndex]
         }
-        switch channel.take() {
+        // The spent batch goes back to the producing thread, which frees it: memory freed on
+        // the thread that allocated it stays out of the allocator's shared arena, whose lock
+        // two threads otherwise fight over for every item.
+        let spent = current
+        current = []
+        switch channel.take(returning: spent) {
         case .batch(let batch):
             current = batch
             currentIndex = 1
@@ -110,10 +115,15 @@ final class ReadAhead<Item: Sendable>: @unchecked Sendable {
             pthread_mutex_destroy(&mutex)
         }
 
+        /// Batches the consumer is done with, for the producing thread to free.
+        private var spent: [[Item]] = []
+
         /// The next batch, waiting for it; the end once the producer finished or was cancelled.
-        func take() -> Taken {
+        /// `used` is the consumer's last batch, handed back to be freed by the producer.
+        func take(returning used: [Item]) -> Taken {
             pthread_mutex_lock(&mutex)
             defer { pthread_mutex_unlock(&mutex) }
+            if !used.isEmpty && !finished && !cancelled { spent.append(used) }
             while batches.isEmpty && !finished && !cancelled { pthread_cond_wait(&changed, &mutex) }
             guard !cancelled, !batches.isEmpty else { return .end(cancelled ? nil : failure) }
             let batch = batches.removeFirst()
@@ -158,18 +168,24 @@ final class ReadAhead<Item: Sendable>: @unchecked Sendable {
             }
         }
 
-        /// Queues a batch, waiting while the queue is full; `false` when cancelled.
+        /// Queues a batch, waiting while the queue is full; `false` when cancelled. Frees the
+        /// batches the consumer handed back, on this thread, after unlocking.
         private func hand(_ batch: [Item], last: Bool) -> Bool {
             let reached = progress()
             pthread_mutex_lock(&mutex)
-            defer { pthread_mutex_unlock(&mutex) }
             while batches.count >= ReadAhead.batchCountMax && !cancelled { pthread_cond_wait(&changed, &mutex) }
-            guard !cancelled else { return false }
-            if !batch.isEmpty { batches.append(batch) }
-            progressSoFar = reached
-            if last { finished = true }
-            pthread_cond_broadcast(&changed)
-            return true
+            var used: [[Item]] = []
+            swap(&used, &spent)
+            let going = !cancelled
+            if going {
+                if !batch.isEmpty { batches.append(batch) }
+                progressSoFar = reached
+                if last { finished = true }
+                pthread_cond_broadcast(&changed)
+            }
+            pthread_mutex_unlock(&mutex)
+            used.removeAll()
+            return going
         }
     }
 }

@@ -82,6 +82,7 @@ final class WriteBehind<Batch>: @unchecked Sendable {
         channel.stop()
         pthread_join(thread, nil)
         started = false
+        channel.drop()
     }
 
     /// The bounded queue between the threads, under one mutex.
@@ -89,6 +90,8 @@ final class WriteBehind<Batch>: @unchecked Sendable {
         private var mutex = pthread_mutex_t()
         private var changed = pthread_cond_t()
         private var batches: [Batch] = []
+        /// Batches consumed, for the producing thread to free (see `put`).
+        private var consumed: [Batch] = []
         private var busy = false
         private var stopping = false
         private var failure: (any Error)?
@@ -106,16 +109,26 @@ final class WriteBehind<Batch>: @unchecked Sendable {
         }
 
         /// Queues a batch, waiting while the queue is full; the failure instead, once there is one.
+        ///
+        /// Frees the batches consumed since the last call, here on the producing thread that
+        /// allocated them, after unlocking: memory freed on the thread that allocated it stays
+        /// out of the allocator's shared arena, whose lock the two threads otherwise fight
+        /// over for every entry.
         func put(_ batch: Batch) -> (any Error)? {
             pthread_mutex_lock(&mutex)
-            defer { pthread_mutex_unlock(&mutex) }
             while batches.count >= WriteBehind.queuedBatchCountMax && failure == nil && !stopping {
                 pthread_cond_wait(&changed, &mutex)
             }
-            if let failure { return failure }
-            batches.append(batch)
-            pthread_cond_broadcast(&changed)
-            return nil
+            var used: [Batch] = []
+            swap(&used, &consumed)
+            let failure = self.failure
+            if failure == nil {
+                batches.append(batch)
+                pthread_cond_broadcast(&changed)
+            }
+            pthread_mutex_unlock(&mutex)
+            used.removeAll()
+            return failure
         }
 
         /// Waits until the queue is empty and no batch is being consumed.
@@ -149,14 +162,26 @@ final class WriteBehind<Batch>: @unchecked Sendable {
                     do { try consume(batch) } catch { thrown = error }
                 }
                 pthread_mutex_lock(&mutex)
+                consumed.append(batch)
                 if let thrown, failure == nil { failure = thrown }
                 busy = false
                 pthread_cond_broadcast(&changed)
             }
+            // What was not consumed is freed by the producer too (`drop`).
+            consumed += batches
             batches.removeAll()
             busy = false
             pthread_cond_broadcast(&changed)
             pthread_mutex_unlock(&mutex)
+        }
+
+        /// Frees the batches consumed, on the calling (producing) thread.
+        func drop() {
+            pthread_mutex_lock(&mutex)
+            var used: [Batch] = []
+            swap(&used, &consumed)
+            pthread_mutex_unlock(&mutex)
+            used.removeAll()
         }
     }
 }

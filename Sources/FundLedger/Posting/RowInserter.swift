@@ -71,16 +71,18 @@ final class RowInserter {
     /// Inserts the rows of `entries`, in order.
     func insert(_ entries: [JournalEntry]) throws {
         guard !entries.isEmpty else { return }
-        var lines: [(seq: Int64, line: PostedLine)] = []
+        // Where each line is, rather than a copy of it: a line holds a dozen references.
+        var lines: [(entry: Int32, line: Int32)] = []
         lines.reserveCapacity(entries.count * 3)
-        for entry in entries {
-            for line in entry.lines { lines.append((entry.seq, line)) }
+        for (entryIndex, entry) in entries.enumerated() {
+            for lineIndex in entry.lines.indices { lines.append((Int32(entryIndex), Int32(lineIndex))) }
         }
         try insertInChunks(entries.count, RowInserter.entryTable, cache: &insertEntries) {
             try bind(entries[$0], into: $1, at: $2)
         }
         try insertInChunks(lines.count, RowInserter.lineTable, cache: &insertLines) {
-            try bind(lines[$0].line, seq: lines[$0].seq, into: $1, at: $2)
+            let position = lines[$0]
+            try bind(entries[Int(position.entry)].lines[Int(position.line)], seq: entries[Int(position.entry)].seq, into: $1, at: $2)
         }
         for entry in entries {
             for line in entry.lines where !line.beneficiaryCodes.isEmpty { try insertBeneficiaryCodes(of: line, seq: entry.seq) }
@@ -88,7 +90,8 @@ final class RowInserter {
     }
 
     /// Inserts `count` rows in statements of 64, 32, … 1 rows; `bind(row, statement, first
-    /// parameter)` binds one row.
+    /// parameter)` binds one row's values that are not NULL: each statement's bindings are
+    /// cleared first, and most of a line's columns are NULL.
     private func insertInChunks(_ count: Int, _ table: Table, cache: inout [Int: Statement],
                                 bind: (Int, Statement, Int32) throws -> Void) throws {
         var row = 0
@@ -96,46 +99,49 @@ final class RowInserter {
         while row < count {
             while chunk > count - row { chunk /= 2 }
             let statement = try statement(table, rows: chunk, cache: &cache)
+            statement.clearBindings()
             for index in 0..<chunk { try bind(row + index, statement, Int32(index) * table.columnCount + 1) }
             try statement.execute()
             row += chunk
         }
     }
 
-    private func bind(_ entry: JournalEntry, into statement: Statement, at first: Int32) throws {
+    private func bind(_ entry: borrowing JournalEntry, into statement: Statement, at first: Int32) throws {
         try statement.bind(entry.seq, at: first)
         try statement.bind(entry.kind.rawValue, at: first + 1)
         try statement.bind(entry.date.iso, at: first + 2)
         try statement.bind(entry.memo, at: first + 3)
-        try statement.bind(entry.externalRef, at: first + 4)
+        try statement.bindIfPresent(entry.externalRef, at: first + 4)
         try statement.bind(entry.postedBy, at: first + 5)
         if postedAtText?.0 != entry.postedAt { postedAtText = (entry.postedAt, entry.postedAt.iso) }
         try statement.bind(postedAtText!.1, at: first + 6)
-        try statement.bind(entry.approvedBy, at: first + 7)
-        try statement.bind(entry.approvedAt?.iso, at: first + 8)
-        try statement.bind(entry.reversesSeq, at: first + 9)
+        try statement.bindIfPresent(entry.approvedBy, at: first + 7)
+        try statement.bindIfPresent(entry.approvedAt?.iso, at: first + 8)
+        try statement.bindIfPresent(entry.reversesSeq, at: first + 9)
         try statement.bind(blob: entry.hash, at: first + 10)
     }
 
-    private func bind(_ line: PostedLine, seq: Int64, into statement: Statement, at first: Int32) throws {
+    private func bind(_ line: borrowing PostedLine, seq: Int64, into statement: Statement, at first: Int32) throws {
         try statement.bind(seq, at: first)
         try statement.bind(line.lineNumber, at: first + 1)
         try statement.bind(line.account.id, at: first + 2)
         try statement.bind(line.amountDong, at: first + 3)
-        try statement.bind(line.foreign?.amount.currency.code, at: first + 4)
-        try statement.bind(line.foreign?.amount.minorUnits, at: first + 5)
-        try statement.bind(line.foreign?.rate.description, at: first + 6)
-        try statement.bind(line.foreign?.rateDate.iso, at: first + 7)
-        try statement.bind(line.foreign?.rateSource, at: first + 8)
-        try statement.bind(line.funder?.id, at: first + 9)
-        try statement.bind(line.grant?.id, at: first + 10)
-        try statement.bind(line.program?.id, at: first + 11)
-        try statement.bind(line.unit?.id, at: first + 12)
+        if let foreign = line.foreign {
+            try statement.bind(foreign.amount.currency.code, at: first + 4)
+            try statement.bind(foreign.amount.minorUnits, at: first + 5)
+            try statement.bind(foreign.rate.description, at: first + 6)
+            try statement.bind(foreign.rateDate.iso, at: first + 7)
+            try statement.bind(foreign.rateSource, at: first + 8)
+        }
+        try statement.bindIfPresent(line.funder?.id, at: first + 9)
+        try statement.bindIfPresent(line.grant?.id, at: first + 10)
+        try statement.bindIfPresent(line.program?.id, at: first + 11)
+        try statement.bindIfPresent(line.unit?.id, at: first + 12)
         try statement.bind(line.restriction.rawValue, at: first + 13)
-        try statement.bind(line.item?.id, at: first + 14)
-        try statement.bind(line.quantity, at: first + 15)
-        try statement.bind(line.children, at: first + 16)
-        try statement.bind(line.memo, at: first + 17)
+        try statement.bindIfPresent(line.item?.id, at: first + 14)
+        try statement.bindIfPresent(line.quantity, at: first + 15)
+        try statement.bindIfPresent(line.children, at: first + 16)
+        try statement.bindIfPresent(line.memo, at: first + 17)
     }
 
     private func insertBeneficiaryCodes(of line: PostedLine, seq: Int64) throws {

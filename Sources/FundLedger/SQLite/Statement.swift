@@ -88,6 +88,22 @@ public final class Statement {
         if let value { try bind(value, at: index) } else { try bindNull(at: index) }
     }
 
+    /// Binds `value` unless it is `nil`, leaving the parameter as it is: for a statement whose
+    /// bindings were cleared (`clearBindings()`), where a parameter not bound is NULL.
+    public func bindIfPresent(_ value: String?, at index: Int32) throws {
+        if let value { try bind(value, at: index) }
+    }
+
+    public func bindIfPresent(_ value: Int64?, at index: Int32) throws {
+        if let value { try bind(value, at: index) }
+    }
+
+    /// Sets every parameter to NULL: cheaper than binding NULL one parameter at a time, for a
+    /// statement of many parameters that are mostly NULL (an import's multi-row inserts).
+    public func clearBindings() {
+        sqlite3_clear_bindings(handle)
+    }
+
     public func bind(_ value: DatabaseValue, at index: Int32) throws {
         switch value {
         case .null: try bindNull(at: index)
