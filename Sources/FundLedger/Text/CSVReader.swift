@@ -97,6 +97,12 @@ public final class CSVReader {
     private var isFirstRead = true
     /// How many bytes of the source have been read so far (for progress lines).
     public private(set) var bytesRead: Int64 = 0
+    /// The bytes of the field being read, kept from one field to the next.
+    private var field: [UInt8] = []
+    /// Whether every byte of the field so far is ASCII, which is valid UTF-8 as it is.
+    private var fieldIsASCII = true
+    /// The field count of the last record: the next is likely to have as many.
+    private var lastFieldCount = 8
 
     public init(source: any ByteSource, sourceName: String, limits: Limits = Limits(), bufferByteCount: Int = 256 * 1024) {
         self.source = source
@@ -155,27 +161,55 @@ public final class CSVReader {
         }
         let startLine = line
         var fields: [String] = []
-        var field: [UInt8] = []
+        fields.reserveCapacity(lastFieldCount)
         var recordByteCount = 0
         while true {
             field.removeAll(keepingCapacity: true)
+            fieldIsASCII = true
             // Where the field starts: reading it may have passed the end of its line.
             let fieldLine = line
-            let ended = try readField(into: &field, column: fields.count + 1, recordByteCount: &recordByteCount)
-            guard let text = field.isEmpty ? "" : UTF8Text.string(field) else {
+            let ended = try readField(column: fields.count + 1, recordByteCount: &recordByteCount)
+            let text: String?
+            if field.isEmpty {
+                text = ""
+            } else if fieldIsASCII {
+                text = String(decoding: field, as: UTF8.self)
+            } else {
+                text = UTF8Text.string(field)
+            }
+            guard let text else {
                 throw error("the text is not valid UTF-8", line: fieldLine, column: fields.count + 1, hint: "save the file as UTF-8")
             }
             fields.append(text)
             if fields.count > limits.fieldCountMax {
                 throw error("more than \(limits.fieldCountMax) fields in one record", line: fieldLine, column: fields.count)
             }
-            if ended { return CSVRecord(fields: fields, line: startLine) }
+            if ended {
+                lastFieldCount = fields.count
+                return CSVRecord(fields: fields, line: startLine)
+            }
         }
     }
 
-    /// Reads one field; returns `true` when the record ended after it.
-    private func readField(into field: inout [UInt8], column: Int, recordByteCount: inout Int) throws -> Bool {
+    /// Appends `count` bytes of the buffer from `start` to the field, within the limits.
+    private func appendRun(from start: Int, count: Int, column: Int, recordByteCount: inout Int) throws {
+        var highBits: UInt8 = 0
+        for offset in start..<(start + count) { highBits |= buffer[offset] }
+        if highBits & 0x80 != 0 { fieldIsASCII = false }
+        field.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start..<(start + count)]))
+        recordByteCount += count
+        if field.count > limits.fieldByteCountMax {
+            throw error("a field is longer than \(limits.fieldByteCountMax) bytes", column: column)
+        }
+        if recordByteCount > limits.recordByteCountMax {
+            throw error("a record is longer than \(limits.recordByteCountMax) bytes", column: column)
+        }
+    }
+
+    /// Reads one field into `field`; returns `true` when the record ended after it.
+    private func readField(column: Int, recordByteCount: inout Int) throws -> Bool {
         func append(_ byte: UInt8) throws {
+            if byte >= 0x80 { fieldIsASCII = false }
             field.append(byte)
             recordByteCount += 1
             if field.count > limits.fieldByteCountMax {
@@ -215,8 +249,26 @@ public final class CSVReader {
                             hint: "quote the whole field, and write a quote inside it as \"\"")
             }
         }
+        // Unquoted: the run of ordinary bytes up to the next comma, line end or quote is
+        // copied from the buffer at once.
         while true {
-            guard let byte = try peek() else { return true }
+            if position >= bufferCount {
+                if atEnd { return true }
+                try fill()
+                continue
+            }
+            var end = position
+            while end < bufferCount {
+                let byte = buffer[end]
+                if byte == 0x2C || byte == 0x0A || byte == 0x0D || byte == 0x22 { break }
+                end += 1
+            }
+            if end > position {
+                try appendRun(from: position, count: end - position, column: column, recordByteCount: &recordByteCount)
+                position = end
+            }
+            guard position < bufferCount else { continue }
+            let byte = buffer[position]
             position += 1
             switch byte {
             case 0x2C: return false
@@ -225,10 +277,9 @@ public final class CSVReader {
                 if try peek() == 0x0A { position += 1 }
                 line += 1
                 return true
-            case 0x22:
+            default:
                 throw error("a double quote inside an unquoted field", column: column,
                             hint: "quote the whole field, and write a quote inside it as \"\"")
-            default: try append(byte)
             }
         }
     }
