@@ -15,16 +15,36 @@
 /// Account and registry *codes* are hashed, not row ids, so renumbering a referenced row or
 /// changing its code breaks the chain.
 public struct CanonicalForm {
-    public private(set) var bytes: [UInt8] = []
+    /// The form's bytes: the first `count` bytes of `storage`, which is written through a
+    /// pointer, one field at a time, and only grows (an entry's form is rebuilt in place).
+    private var storage: [UInt8]
+    private var count = 0
 
-    public init() { bytes.reserveCapacity(1024) }
+    /// The bytes encoded so far.
+    public var bytes: [UInt8] { Array(storage[0..<count]) }
+
+    public init() { storage = [UInt8](repeating: 0, count: 1024) }
+
+    /// Calls `body` with the bytes encoded so far, without copying them.
+    public func withBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try storage.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+    }
+
+    /// Writes at most `maximum` bytes after those encoded so far: `write` gets the address to
+    /// write at and returns how many it wrote.
+    @inline(__always)
+    private mutating func write(atMost maximum: Int, _ write: (UnsafeMutablePointer<UInt8>) -> Int) {
+        if count + maximum > storage.count { storage += [UInt8](repeating: 0, count: max(storage.count, maximum)) }
+        let written = storage.withUnsafeMutableBufferPointer { write($0.baseAddress! + count) }
+        count += written
+    }
 
     /// The hash before the first entry, tied to this ledger's identity.
     public static func genesisHash(ledgerID: String) -> [UInt8] {
         var form = CanonicalForm()
         form.append("cpf-genesis-v1")
         form.append(ledgerID)
-        return SHA256.hash(form.bytes)
+        return form.withBytes { SHA256.hash([UInt8]($0)) }
     }
 
     /// The hash of `entry` given the previous hash. `entry.hash` is not read.
@@ -39,13 +59,13 @@ public struct CanonicalForm {
         encode(entry)
         var hasher = SHA256()
         hasher.update(previous)
-        hasher.update(bytes)
+        withBytes { hasher.update($0) }
         return hasher.finalize()
     }
 
     /// Replaces the buffer's content with the canonical form of `entry`.
     public mutating func encode(_ entry: JournalEntry) {
-        bytes.removeAll(keepingCapacity: true)
+        count = 0
         append("cpf-entry-v1")
         append(entry.seq)
         append(entry.kind.rawValue)
@@ -86,58 +106,78 @@ public struct CanonicalForm {
     mutating func append(_ text: String?) {
         guard var text else { appendAbsent(); return }
         text.withUTF8 { utf8 in
-            appendDecimal(Int64(utf8.count))
-            bytes.append(0x3A)
-            bytes.append(contentsOf: utf8)
-            bytes.append(0x2C)
+            write(atMost: utf8.count + 22) { at in
+                var length = CanonicalForm.writeDecimal(UInt64(utf8.count), at: at)
+                at[length] = 0x3A
+                length += 1
+                if let base = utf8.baseAddress { (at + length).update(from: base, count: utf8.count) }
+                length += utf8.count
+                at[length] = 0x2C
+                return length + 1
+            }
         }
     }
 
     mutating func append(_ date: LedgerDate?) {
         guard let date else { appendAbsent(); return }
-        bytes.append(0x31); bytes.append(0x30); bytes.append(0x3A)   // "10:"
-        date.withISOBytes { bytes.append(contentsOf: $0) }
-        bytes.append(0x2C)
+        date.withISOBytes { iso in
+            write(atMost: iso.count + 4) { at in
+                at[0] = 0x31; at[1] = 0x30; at[2] = 0x3A   // "10:"
+                UnsafeMutableRawPointer(at + 3).copyMemory(from: iso.baseAddress!, byteCount: iso.count)
+                at[3 + iso.count] = 0x2C
+                return iso.count + 4
+            }
+        }
     }
 
     mutating func append(_ timestamp: Timestamp?) {
         guard let timestamp else { appendAbsent(); return }
-        bytes.append(0x32); bytes.append(0x34); bytes.append(0x3A)   // "24:"
-        timestamp.withISOBytes { bytes.append(contentsOf: $0) }
-        bytes.append(0x2C)
+        timestamp.withISOBytes { iso in
+            write(atMost: iso.count + 4) { at in
+                at[0] = 0x32; at[1] = 0x34; at[2] = 0x3A   // "24:"
+                UnsafeMutableRawPointer(at + 3).copyMemory(from: iso.baseAddress!, byteCount: iso.count)
+                at[3 + iso.count] = 0x2C
+                return iso.count + 4
+            }
+        }
     }
 
     mutating func append(_ value: Int64?) {
         guard let value else { appendAbsent(); return }
-        // The digits, last first, into a 20-byte scratch (UInt64.max has 20 digits).
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        let digitCount = withUnsafeMutableBytes(of: &digits) { scratch in
-            var rest = value.magnitude
-            var count = 0
-            repeat {
-                scratch[19 - count] = UInt8(truncatingIfNeeded: 48 + rest % 10)
-                rest /= 10
-                count += 1
-            } while rest > 0
-            return count
+        // "<length>:" then an optional "-", the digits and ",": at most 2 + 1 + 1 + 20 + 1 bytes.
+        write(atMost: 25) { at in
+            var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+            let digitCount = withUnsafeMutableBytes(of: &digits) { CanonicalForm.writeDecimal(value.magnitude, at: $0.baseAddress!.assumingMemoryBound(to: UInt8.self)) }
+            var length = CanonicalForm.writeDecimal(UInt64(digitCount + (value < 0 ? 1 : 0)), at: at)
+            at[length] = 0x3A
+            length += 1
+            if value < 0 { at[length] = 0x2D; length += 1 }
+            withUnsafeBytes(of: &digits) { UnsafeMutableRawPointer(at + length).copyMemory(from: $0.baseAddress!, byteCount: digitCount) }
+            length += digitCount
+            at[length] = 0x2C
+            return length + 1
         }
-        appendDecimal(Int64(digitCount + (value < 0 ? 1 : 0)))
-        bytes.append(0x3A)
-        if value < 0 { bytes.append(0x2D) }
-        withUnsafeBytes(of: &digits) { bytes.append(contentsOf: $0[(20 - digitCount)..<20]) }
-        bytes.append(0x2C)
     }
 
-    /// The empty netstring `0:,` of an absent value.
     @inline(__always)
     private mutating func appendAbsent() {
-        bytes.append(0x30); bytes.append(0x3A); bytes.append(0x2C)
+        write(atMost: 3) { at in
+            at[0] = 0x30; at[1] = 0x3A; at[2] = 0x2C   // "0:,"
+            return 3
+        }
     }
 
-    private mutating func appendDecimal(_ value: Int64) {
-        precondition(value >= 0)
-        if value < 10 { bytes.append(UInt8(48 + value)); return }
-        appendDecimal(value / 10)
-        bytes.append(UInt8(48 + value % 10))
+    /// Writes `value` in decimal at `at` (at most 20 digits) and returns the digit count.
+    @inline(__always)
+    private static func writeDecimal(_ value: UInt64, at: UnsafeMutablePointer<UInt8>) -> Int {
+        var digitCount = 1
+        var rest = value / 10
+        while rest > 0 { digitCount += 1; rest /= 10 }
+        rest = value
+        for index in stride(from: digitCount - 1, through: 0, by: -1) {
+            at[index] = UInt8(truncatingIfNeeded: 48 + rest % 10)
+            rest /= 10
+        }
+        return digitCount
     }
 }

@@ -94,7 +94,7 @@ extension Ledger {
             form.encode(entry)
             var hasher = SHA256()
             hasher.update(previousHash)
-            hasher.update(form.bytes)
+            form.withBytes { hasher.update($0) }
             if hasher.finalize() != entry.hash {
                 chainIntact = false
                 report.add(entry.seq, "entry \(entry.seq): the stored hash does not follow from its contents and the previous hash — entry \(entry.seq) (or the one before it) was changed after posting")
