@@ -105,40 +105,29 @@ public struct CanonicalForm {
 
     mutating func append(_ text: String?) {
         guard var text else { appendAbsent(); return }
-        text.withUTF8 { utf8 in
-            write(atMost: utf8.count + 22) { at in
-                var length = CanonicalForm.writeDecimal(UInt64(utf8.count), at: at)
-                at[length] = 0x3A
-                length += 1
-                if let base = utf8.baseAddress { (at + length).update(from: base, count: utf8.count) }
-                length += utf8.count
-                at[length] = 0x2C
-                return length + 1
-            }
-        }
+        text.withUTF8 { appendNetstring(UnsafeRawBufferPointer($0)) }
     }
 
     mutating func append(_ date: LedgerDate?) {
         guard let date else { appendAbsent(); return }
-        date.withISOBytes { iso in
-            write(atMost: iso.count + 4) { at in
-                at[0] = 0x31; at[1] = 0x30; at[2] = 0x3A   // "10:"
-                UnsafeMutableRawPointer(at + 3).copyMemory(from: iso.baseAddress!, byteCount: iso.count)
-                at[3 + iso.count] = 0x2C
-                return iso.count + 4
-            }
-        }
+        date.withISOBytes { appendNetstring($0) }
     }
 
     mutating func append(_ timestamp: Timestamp?) {
         guard let timestamp else { appendAbsent(); return }
-        timestamp.withISOBytes { iso in
-            write(atMost: iso.count + 4) { at in
-                at[0] = 0x32; at[1] = 0x34; at[2] = 0x3A   // "24:"
-                UnsafeMutableRawPointer(at + 3).copyMemory(from: iso.baseAddress!, byteCount: iso.count)
-                at[3 + iso.count] = 0x2C
-                return iso.count + 4
-            }
+        timestamp.withISOBytes { appendNetstring($0) }
+    }
+
+    /// `<byte length>:<bytes>,`
+    private mutating func appendNetstring(_ value: UnsafeRawBufferPointer) {
+        write(atMost: value.count + 22) { at in
+            var length = CanonicalForm.writeDecimal(UInt64(value.count), at: at)
+            at[length] = 0x3A
+            length += 1
+            if let base = value.baseAddress { UnsafeMutableRawPointer(at + length).copyMemory(from: base, byteCount: value.count) }
+            length += value.count
+            at[length] = 0x2C
+            return length + 1
         }
     }
 

@@ -38,12 +38,7 @@ final class ReadAhead<Item: Sendable>: @unchecked Sendable {
     func start() {
         precondition(!started, "a ReadAhead starts once")
         let channel = self.channel
-        let start = ThreadStart { channel.produceAll() }
-        let code = pthread_create(&thread, nil, { context in
-            Unmanaged<ThreadStart>.fromOpaque(context!).takeRetainedValue().body()
-            return nil
-        }, Unmanaged.passRetained(start).toOpaque())
-        precondition(code == 0, "cannot start a reading thread (pthread_create \(code))")
+        thread = ThreadStart.run(named: "reading") { channel.produceAll() }
         started = true
     }
 
@@ -193,5 +188,17 @@ final class ReadAhead<Item: Sendable>: @unchecked Sendable {
 /// What a new thread runs: a non-generic box, since a C thread function captures nothing.
 final class ThreadStart {
     let body: () -> Void
-    init(_ body: @escaping () -> Void) { self.body = body }
+    private init(_ body: @escaping () -> Void) { self.body = body }
+
+    /// Starts a thread running `body`, to be joined with `pthread_join`. `role` names it in
+    /// the failure message.
+    static func run(named role: String, _ body: @escaping () -> Void) -> pthread_t {
+        var thread = pthread_t()
+        let code = pthread_create(&thread, nil, { context in
+            Unmanaged<ThreadStart>.fromOpaque(context!).takeRetainedValue().body()
+            return nil
+        }, Unmanaged.passRetained(ThreadStart(body)).toOpaque())
+        precondition(code == 0, "cannot start a \(role) thread (pthread_create \(code))")
+        return thread
+    }
 }

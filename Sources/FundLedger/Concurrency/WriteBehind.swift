@@ -33,12 +33,7 @@ final class WriteBehind<Batch>: @unchecked Sendable {
     func start() {
         precondition(!started, "a WriteBehind starts once")
         let channel = self.channel
-        let start = ThreadStart { channel.consumeAll() }
-        let code = pthread_create(&thread, nil, { context in
-            Unmanaged<ThreadStart>.fromOpaque(context!).takeRetainedValue().body()
-            return nil
-        }, Unmanaged.passRetained(start).toOpaque())
-        precondition(code == 0, "cannot start a writing thread (pthread_create \(code))")
+        thread = ThreadStart.run(named: "writing") { channel.consumeAll() }
         started = true
     }
 
