@@ -111,11 +111,7 @@ final class JournalWriter {
     /// next `flushRows()` or `finish()`, so it is not lost here.
     private func handOverAndWait() {
         guard let behind, !behind.isConsumingThread else { return }
-        if !bufferedEntries.isEmpty {
-            let entries = bufferedEntries
-            bufferedEntries.removeAll(keepingCapacity: true)
-            try? behind.submit(entries)
-        }
+        try? flushRows()
         behind.wait()
     }
 
