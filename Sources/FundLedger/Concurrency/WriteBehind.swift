@@ -20,7 +20,8 @@ final class WriteBehind<Batch>: @unchecked Sendable {
     private var thread = pthread_t()
     private var started = false
     /// How many times `wait()` found the consumer busy and blocked: each is a bubble in the
-    /// pipeline, so a caller that waits per batch gains nothing (cpf-bench reports it).
+    /// pipeline, so a caller that waits per batch gains nothing (`ImportPipelineTests` checks
+    /// that appending never waits).
     private(set) var blockedWaitCount = 0
 
     init(consume: @escaping (Batch) throws -> Void) {

@@ -158,7 +158,6 @@ private final class ImportSession {
         // What validation consults, read whole now rather than piecemeal later: a query in
         // the middle of the import waits for the writer's second thread to hand back the
         // connection, and stalls the pipeline.
-        try ledger.cacheAllGrants()
         try validator.cacheAllRates()
         var funding = validator.funding
         try funding.readAll(ledger: ledger, pending: writer.balances)

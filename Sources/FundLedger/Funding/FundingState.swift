@@ -73,14 +73,15 @@ struct FundingState {
         return figures
     }
 
-    /// Reads the figures of every grant, goods item and foreign-currency account at once, one
-    /// query each, before the transaction writes anything: an import then consults them
-    /// without a query (`JournalWriter`'s second thread need not hand back the connection).
+    /// Reads every grant (into the ledger's cache, `cacheAllGrants`) and the figures of every
+    /// grant, goods item and foreign-currency account at once, one query each, before the
+    /// transaction writes anything: an import then consults them without a query
+    /// (`JournalWriter`'s second thread need not hand back the connection).
     mutating func readAll(ledger: Ledger, pending: BalanceAccumulator) throws {
         precondition(pending.count == 0, "the figures are read whole before anything is written")
         let roles = try AccountRoles.of(ledger)
         let figures = try ledger.grantFiguresByID(from: Int64.min, to: Int64.max, through: .latest)
-        for grant in try ledger.grants() {
+        for grant in try ledger.cacheAllGrants() {
             grants[grant.id] = figures[grant.id] ?? GrantFigures()
             grantCurrencies[grant.id] = grant.currency
         }

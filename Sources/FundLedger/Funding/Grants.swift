@@ -277,8 +277,11 @@ extension Ledger {
     /// Reads every grant into the transaction's cache at once: an import that inserts rows on
     /// a second thread then finds each grant without waiting for that thread to hand back the
     /// connection (`JournalWriter`).
-    func cacheAllGrants() throws {
-        for grant in try grants() { registryCache.grants[grant.id] = grant }
+    @discardableResult
+    func cacheAllGrants() throws -> [Grant] {
+        let all = try grants()
+        for grant in all { registryCache.grants[grant.id] = grant }
+        return all
     }
 
     func grant(id: Int64) throws -> Grant? {
