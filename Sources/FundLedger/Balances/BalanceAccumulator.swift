@@ -36,15 +36,13 @@ struct BalanceAccumulator {
             self.currency = currency
         }
 
-        /// The ids only: hashing the currency's text cost more than all the rest, and keys
-        /// that differ only in currency or restriction are rare (equality still compares them).
+        /// The ids only, folded into two words: hashing the currency's text cost more than all
+        /// the rest, and keys that differ only in currency or restriction are rare (equality
+        /// still compares every field). The odd multipliers spread the ids over the word.
         func hash(into hasher: inout Hasher) {
             hasher.combine(Int64(monthKey) << 40 ^ accountID)
-            hasher.combine(funderID)
-            hasher.combine(grantID)
-            hasher.combine(programID)
-            hasher.combine(unitID)
-            hasher.combine(itemID)
+            hasher.combine(funderID &* 0x9E37_79B9 ^ grantID &* 0x85EB_CA6B ^ programID &* 0xC2B2_AE35
+                           ^ unitID &* 0x27D4_EB2F ^ itemID &* 0x1656_67B1)
         }
 
         init(_ line: PostedLine, monthKey: Int32) {
@@ -115,9 +113,10 @@ struct BalanceAccumulator {
     private(set) var byDay: [Key: Totals] = [:]
     private(set) var byDimension: [DimensionKey: DimensionTotals] = [:]
     /// `add`'s working lists, kept so that adding an entry allocates nothing once they have
-    /// grown; empty between calls.
-    private var scratchDays: [(Key, Totals)] = []
-    private var scratchDimensions: [(DimensionKey, DimensionTotals)] = []
+    /// grown; empty between calls. Each key the entry touches, where its totals are stored
+    /// (`nil` when they are new) and its new totals.
+    private var scratchDays: [(Key, [Key: Totals].Index?, Totals)] = []
+    private var scratchDimensions: [(DimensionKey, [DimensionKey: DimensionTotals].Index?, DimensionTotals)] = []
 
     var isEmpty: Bool { byDay.isEmpty }
 
@@ -125,6 +124,10 @@ struct BalanceAccumulator {
     /// overflow, nothing is added and the refusal is thrown, so a batch that goes on past a
     /// refused entry keeps exact totals. `isForeignAccount` says which accounts are kept in a
     /// foreign currency, whose balance is then tracked in that currency too.
+    ///
+    /// Each key is hashed once: totals already held are found by their index and replaced
+    /// in place, and only new keys are inserted (after every replacement, since inserting
+    /// may move the others).
     mutating func add(_ lines: [PostedLine], date: LedgerDate, isForeignAccount: (Int64) -> Bool) throws {
         let dayKey = Int32(date.dayKey)
         // The new totals of every key the entry touches, checked before any is stored.
@@ -139,16 +142,25 @@ struct BalanceAccumulator {
             let key = Key(dayKey: dayKey, accountID: line.account.id)
             let dimensionKey = DimensionKey(line, monthKey: dayKey / 100)
             let foreign = isForeignAccount(line.account.id) ? line.foreign?.amount.minorUnits : nil
-            let dayIndex = days.firstIndex { $0.0 == key } ?? { days.append((key, byDay[key] ?? Totals())); return days.count - 1 }()
-            let dimensionIndex = dimensions.firstIndex { $0.0 == dimensionKey }
-                ?? { dimensions.append((dimensionKey, byDimension[dimensionKey] ?? DimensionTotals())); return dimensions.count - 1 }()
-            guard days[dayIndex].1.add(amountDong: line.amountDong, foreignMinorUnits: foreign),
-                  dimensions[dimensionIndex].1.add(line) else {
+            let dayIndex = days.firstIndex { $0.0 == key } ?? {
+                let stored = byDay.index(forKey: key)
+                days.append((key, stored, stored.map { byDay.values[$0] } ?? Totals()))
+                return days.count - 1
+            }()
+            let dimensionIndex = dimensions.firstIndex { $0.0 == dimensionKey } ?? {
+                let stored = byDimension.index(forKey: dimensionKey)
+                dimensions.append((dimensionKey, stored, stored.map { byDimension.values[$0] } ?? DimensionTotals()))
+                return dimensions.count - 1
+            }()
+            guard days[dayIndex].2.add(amountDong: line.amountDong, foreignMinorUnits: foreign),
+                  dimensions[dimensionIndex].2.add(line) else {
                 throw BalanceAccumulator.overflowError(account: line.account.code)
             }
         }
-        for (key, totals) in days { byDay[key] = totals }
-        for (key, totals) in dimensions { byDimension[key] = totals }
+        for case (_, let stored?, let totals) in days { byDay.values[stored] = totals }
+        for case (_, let stored?, let totals) in dimensions { byDimension.values[stored] = totals }
+        for (key, stored, totals) in days where stored == nil { byDay[key] = totals }
+        for (key, stored, totals) in dimensions where stored == nil { byDimension[key] = totals }
     }
 
     /// How many totals are held in memory; `flush` empties them.

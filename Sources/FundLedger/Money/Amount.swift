@@ -93,6 +93,12 @@ extension Amount {
     public static func parse(number: String, currencyCode code: String, allowNegative: Bool = false,
                              original: @autoclosure () -> String? = nil) throws -> Amount {
         func text() -> String { original() ?? "\(number) \(code)" }
+        // Most amounts are plain digits in a known currency; only the rest are examined
+        // character by character for the mistake to name.
+        if let currency = Currency.named(code),
+           let minorUnits = plainDecimal(number.utf8, exponent: currency.exponent, allowNegative: allowNegative) {
+            return Amount(minorUnits: minorUnits, currency: currency)
+        }
         if number.allSatisfy(\.isLetter), code.first?.isNumber == true {
             throw LedgerError(.invalidAmount, "amount '\(text())' puts the currency first",
                               hint: "write the number first: '\(code) \(number)'")

@@ -127,7 +127,7 @@ final class EntryReader {
         let accountID = row.int64(at: 2)
         var foreign: ForeignAmount?
         if let currencyCode = row.optionalText(at: 4) {
-            let currency = Currency.named(currencyCode) ?? Currency(code: currencyCode, exponent: 0, nameEnglish: "?", nameVietnamese: "?")
+            let currency = Currency.named(currencyCode) ?? Currency(code: currencyCode, exponent: 0)
             let rateText = row.optionalText(at: 6) ?? ""
             let rate = (try? Rate.parse(rateText)) ?? {
                 anomalies.append((seq, "line \(row.int64(at: 1)) has an unreadable rate '\(rateText)'"))

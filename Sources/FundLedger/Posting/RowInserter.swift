@@ -74,8 +74,10 @@ final class RowInserter {
         // Where each line is, rather than a copy of it: a line holds a dozen references.
         var lines: [(entry: Int32, line: Int32)] = []
         lines.reserveCapacity(entries.count * 3)
-        for (entryIndex, entry) in entries.enumerated() {
-            for lineIndex in entry.lines.indices { lines.append((Int32(entryIndex), Int32(lineIndex))) }
+        // Indices rather than `for entry in entries`, which copies each entry (a dozen
+        // reference counts per line).
+        for entryIndex in entries.indices {
+            for lineIndex in 0..<entries[entryIndex].lines.count { lines.append((Int32(entryIndex), Int32(lineIndex))) }
         }
         try insertInChunks(entries.count, RowInserter.entryTable, cache: &insertEntries) {
             try bind(entries[$0], into: $1, at: $2)
@@ -84,8 +86,8 @@ final class RowInserter {
             let position = lines[$0]
             try bind(entries[Int(position.entry)].lines[Int(position.line)], seq: entries[Int(position.entry)].seq, into: $1, at: $2)
         }
-        for entry in entries {
-            for line in entry.lines where !line.beneficiaryCodes.isEmpty { try insertBeneficiaryCodes(of: line, seq: entry.seq) }
+        for position in lines where !entries[Int(position.entry)].lines[Int(position.line)].beneficiaryCodes.isEmpty {
+            try insertBeneficiaryCodes(of: entries[Int(position.entry)].lines[Int(position.line)], seq: entries[Int(position.entry)].seq)
         }
     }
 

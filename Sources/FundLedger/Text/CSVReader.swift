@@ -89,7 +89,7 @@ public final class CSVReader {
     public let sourceName: String
     private var source: any ByteSource
     private let limits: Limits
-    private var buffer: UnsafeMutableRawBufferPointer
+    private let buffer: UnsafeMutableRawBufferPointer
     private var bufferCount = 0
     private var position = 0
     private var atEnd = false
@@ -159,6 +159,7 @@ public final class CSVReader {
             }
             break
         }
+        if let record = plainRecord() { return record }
         let startLine = line
         var fields: [String] = []
         fields.reserveCapacity(lastFieldCount)
@@ -189,6 +190,54 @@ public final class CSVReader {
                 return CSVRecord(fields: fields, line: startLine)
             }
         }
+    }
+
+    /// The next record when it is the common case, read straight from the buffer: whole in
+    /// the buffer up to its line feed, with no quote and no carriage return before the line's
+    /// end, and within the limits. `nil` leaves the record, and anything wrong with it, to
+    /// the byte-by-byte reading, which gives the same fields.
+    private func plainRecord() -> CSVRecord? {
+        let bytes = UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: bufferCount)
+        let start = position
+        guard let feed = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start) else { return nil }
+        let lineEnd = bytes.baseAddress!.distance(to: feed.assumingMemoryBound(to: UInt8.self))
+        var end = lineEnd
+        if end > start && bytes[end - 1] == 0x0D { end -= 1 }
+        guard end - start <= limits.recordByteCountMax,
+              memchr(bytes.baseAddress! + start, 0x22, end - start) == nil,
+              memchr(bytes.baseAddress! + start, 0x0D, end - start) == nil else { return nil }
+        var fields: [String] = []
+        fields.reserveCapacity(lastFieldCount)
+        var offset = start
+        while true {
+            let fieldStart = offset
+            var highBits: UInt8 = 0
+            while offset < end {
+                let byte = bytes[offset]
+                if byte == 0x2C { break }
+                highBits |= byte
+                offset += 1
+            }
+            let count = offset - fieldStart
+            guard count <= limits.fieldByteCountMax else { return nil }
+            let text = UnsafeBufferPointer(rebasing: bytes[fieldStart..<offset])
+            if count == 0 {
+                fields.append("")
+            } else if highBits & 0x80 == 0 {
+                fields.append(String(decoding: text, as: UTF8.self))
+            } else {
+                guard let valid = UTF8Text.string(text) else { return nil }
+                fields.append(valid)
+            }
+            guard fields.count <= limits.fieldCountMax else { return nil }
+            if offset == end { break }
+            offset += 1
+        }
+        position = lineEnd + 1
+        let record = CSVRecord(fields: fields, line: line)
+        line += 1
+        lastFieldCount = fields.count
+        return record
     }
 
     /// Appends `count` bytes of the buffer from `start` to the field, within the limits.
@@ -257,9 +306,12 @@ public final class CSVReader {
                 try fill()
                 continue
             }
+            // Locals, not properties, in the scan: each read of a class's `var` is an
+            // exclusivity check.
             var end = position
-            while end < bufferCount {
-                let byte = buffer[end]
+            let count = bufferCount, bytes = buffer
+            while end < count {
+                let byte = bytes[end]
                 if byte == 0x2C || byte == 0x0A || byte == 0x0D || byte == 0x22 { break }
                 end += 1
             }
