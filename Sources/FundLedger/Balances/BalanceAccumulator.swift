@@ -175,16 +175,36 @@ struct BalanceAccumulator {
         return byMonth
     }
 
+    /// The three upserts of `flush`, prepared once: a writer that flushes on a second thread
+    /// holds them, since the connection's statement cache belongs to the posting thread.
+    struct Statements {
+        let day: Statement
+        let month: Statement
+        let dimension: Statement
+
+        init(database: Database) throws {
+            day = try database.cachedStatement(BalanceAccumulator.upsertSQL(table: "balance_day", keyColumn: "day_key"))
+            month = try database.cachedStatement(BalanceAccumulator.upsertSQL(table: "balance_month", keyColumn: "month_key"))
+            dimension = try database.cachedStatement(BalanceAccumulator.dimensionUpsertSQL)
+        }
+    }
+
     /// Adds everything gathered to the maintained totals and starts afresh.
     mutating func flush(into database: Database) throws {
+        guard !byDay.isEmpty else { return }
+        try flush(using: Statements(database: database))
+    }
+
+    /// The same with statements prepared beforehand.
+    mutating func flush(using statements: Statements) throws {
         guard !byDay.isEmpty else { return }
         guard let byMonth = BalanceAccumulator.monthly(byDay) else {
             throw BalanceAccumulator.overflowError(account: "(a month's total)")
         }
         do {
-            try upsert(byDay, table: "balance_day", keyColumn: "day_key", database: database)
-            try upsert(byMonth, table: "balance_month", keyColumn: "month_key", database: database)
-            try upsert(byDimension, database: database)
+            try upsert(byDay, statement: statements.day)
+            try upsert(byMonth, statement: statements.month)
+            try upsert(byDimension, statement: statements.dimension)
         } catch let error as SQLiteError where error.isConstraintViolation {
             // An integer sum past Int64 becomes REAL in SQLite, which a STRICT INTEGER column refuses.
             throw LedgerError(.overflow, "an account's running total would exceed what the ledger can hold (\(error.message))",
@@ -194,8 +214,8 @@ struct BalanceAccumulator {
         byDimension.removeAll(keepingCapacity: true)
     }
 
-    private func upsert(_ totals: [Key: Totals], table: String, keyColumn: String, database: Database) throws {
-        let statement = try database.cachedStatement("""
+    private static func upsertSQL(table: String, keyColumn: String) -> String {
+        """
             INSERT INTO \(table) (\(keyColumn), account_id, debit_vnd, credit_vnd, foreign_net, line_count)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
             ON CONFLICT (\(keyColumn), account_id) DO UPDATE SET
@@ -203,7 +223,10 @@ struct BalanceAccumulator {
                 credit_vnd = credit_vnd + excluded.credit_vnd,
                 foreign_net = foreign_net + excluded.foreign_net,
                 line_count = line_count + excluded.line_count
-            """)
+            """
+    }
+
+    private func upsert(_ totals: [Key: Totals], statement: Statement) throws {
         for (key, value) in totals.sorted(by: { ($0.key.dayKey, $0.key.accountID) < ($1.key.dayKey, $1.key.accountID) }) {
             try statement.bind(Int64(key.dayKey), at: 1)
             try statement.bind(key.accountID, at: 2)
@@ -215,8 +238,7 @@ struct BalanceAccumulator {
         }
     }
 
-    private func upsert(_ totals: [DimensionKey: DimensionTotals], database: Database) throws {
-        let statement = try database.cachedStatement("""
+    private static let dimensionUpsertSQL = """
             INSERT INTO dimension_month (month_key, account_id, funder_id, grant_id, program_id, unit_id, item_id, restriction, currency,
                                   debit_vnd, credit_vnd, foreign_net, quantity_net, children_net, line_count)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
@@ -227,7 +249,9 @@ struct BalanceAccumulator {
                 quantity_net = quantity_net + excluded.quantity_net,
                 children_net = children_net + excluded.children_net,
                 line_count = line_count + excluded.line_count
-            """)
+            """
+
+    private func upsert(_ totals: [DimensionKey: DimensionTotals], statement: Statement) throws {
         for (key, value) in totals.sorted(by: { ($0.key.monthKey, $0.key.accountID) < ($1.key.monthKey, $1.key.accountID) }) {
             try statement.bind(Int64(key.monthKey), at: 1)
             try statement.bind(key.accountID, at: 2)

@@ -78,10 +78,11 @@ public struct CanonicalForm {
         append(entry.approvedAt)
         append(entry.reversesSeq)
         append(Int64(entry.lines.count))
-        for line in entry.lines { encode(line) }
+        // By index: `for line in` copies each line, a dozen reference counts.
+        for index in entry.lines.indices { encode(entry.lines[index]) }
     }
 
-    private mutating func encode(_ line: PostedLine) {
+    private mutating func encode(_ line: borrowing PostedLine) {
         append(Int64(line.lineNumber))
         append(line.account.code)
         append(line.amountDong)
@@ -104,8 +105,12 @@ public struct CanonicalForm {
     }
 
     mutating func append(_ text: String?) {
-        guard var text else { appendAbsent(); return }
-        text.withUTF8 { appendNetstring(UnsafeRawBufferPointer($0)) }
+        guard let text else { appendAbsent(); return }
+        // A native string's bytes are read in place; any other is copied once.
+        if text.utf8.withContiguousStorageIfAvailable({ appendNetstring(UnsafeRawBufferPointer($0)) }) == nil {
+            var copy = text
+            copy.withUTF8 { appendNetstring(UnsafeRawBufferPointer($0)) }
+        }
     }
 
     mutating func append(_ date: LedgerDate?) {

@@ -58,7 +58,7 @@ extension Ledger {
     /// Imports a CSV file in one write transaction, streaming: memory holds the entries
     /// parsed ahead (`ReadAhead`, a bounded count), the entries waiting to be inserted
     /// (`WriteBehind`, a bounded count) and the maintained totals (flushed past
-    /// `JournalWriter.pendingTotalsCountMax`), whatever the file's size. Three threads
+    /// `pendingTotalsCountMax`), whatever the file's size. Three threads
     /// overlap: one parses, one validates and hashes, one inserts rows.
     ///
     /// Every entry passes the same validation as `post`. References make a second run of the

@@ -26,6 +26,9 @@ public final class Ledger {
     /// as long as the connection.
     var reportObjectsReady = false
     private var dataVersion: Int64 = -1
+    /// How many maintained totals a long write gathers in memory before adding them to the
+    /// tables (`JournalWriter.flushIfLarge`); smaller in tests, to write them mid-import.
+    var pendingTotalsCountMax = JournalWriter.pendingTotalsCountMaxDefault
 
     private init(database: Database) throws {
         self.database = database

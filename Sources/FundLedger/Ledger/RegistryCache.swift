@@ -17,6 +17,18 @@ public enum Registry: String, Sendable, CaseIterable {
         }
     }
 
+    /// The registry's place in `RegistryCache.codesByRegistry`: a case's raw value is text,
+    /// and hashing it for every dimension of every line cost more than the lookup itself.
+    var slot: Int {
+        switch self {
+        case .funder: 0
+        case .grant: 1
+        case .program: 2
+        case .unit: 3
+        case .goodsItem: 4
+        }
+    }
+
     /// The command that adds to this registry, for hints.
     var addCommand: String {
         switch self {
@@ -34,7 +46,8 @@ public enum Registry: String, Sendable, CaseIterable {
 struct RegistryCache {
     var accountsByCode: [String: Account]?
     var accountCodesByID: [Int64: String]?
-    var codesByRegistry: [Registry: (byCode: [String: Int64], byID: [Int64: String])] = [:]
+    /// By `Registry.slot`.
+    var codesByRegistry: [(byCode: [String: Int64], byID: [Int64: String])?] = Array(repeating: nil, count: Registry.allCases.count)
     var settings: LedgerSettings?
     var units: [Int64: OrgUnit]?
     var grantTerms: [Int64: [GrantTerms]] = [:]
@@ -76,16 +89,18 @@ extension Ledger {
 
     /// The codes of one registry, both ways.
     func codes(of registry: Registry) throws -> (byCode: [String: Int64], byID: [Int64: String]) {
-        if let cached = registryCache.codesByRegistry[registry] { return cached }
+        if let cached = registryCache.codesByRegistry[registry.slot] { return cached }
         let pairs = try database.rows("SELECT id, code FROM \(registry.table)") { ($0.int64(at: 0), $0.text(at: 1)) }
         let codes = (byCode: Dictionary(pairs.map { ($1, $0) }, uniquingKeysWith: { first, _ in first }),
                      byID: Dictionary(pairs, uniquingKeysWith: { first, _ in first }))
-        registryCache.codesByRegistry[registry] = codes
+        registryCache.codesByRegistry[registry.slot] = codes
         return codes
     }
 
     /// The id of a registry row by its code, or a refusal naming the registry.
     func registryID(_ registry: Registry, code: String) throws -> Int64 {
+        // Looked up in place when cached, without copying the registry's two dictionaries.
+        if let id = registryCache.codesByRegistry[registry.slot]?.byCode[code] { return id }
         guard let id = try codes(of: registry).byCode[code] else {
             throw LedgerError(.unknownDimension, "there is no \(registry.rawValue) '\(code)'",
                               hint: "check the code, or add it first with \(registry.addCommand)")

@@ -3,33 +3,19 @@
 /// The functional currency of every fund is the Vietnamese dong, which has no minor unit:
 /// every line of every entry carries its amount in whole dong.
 public struct Currency: Hashable, Sendable, CustomStringConvertible {
-    /// The code's bytes, and the exponent: two words that copy without reference counting,
-    /// where a `String` would count a reference on every copy of every amount.
-    private let packedCode: UInt64
+    /// The ISO 4217 code, e.g. `USD`: three letters, which `String` keeps inline, so that
+    /// copying a currency (and every amount) counts no reference. The names are looked up.
+    public let code: String
     /// Decimal places of the minor unit: 2 for USD (cents), 0 for VND.
     public let exponent: Int
 
-    /// - Parameter code: up to eight ASCII letters (ISO 4217 codes have three); more are cut.
     init(code: String, exponent: Int) {
-        var packed: UInt64 = 0
-        for byte in code.utf8.prefix(8) { packed = packed << 8 | UInt64(byte) }
-        self.packedCode = packed
+        self.code = code
         self.exponent = exponent
     }
 
-    /// The ISO 4217 code, e.g. `USD`.
-    public var code: String {
-        var bytes: [UInt8] = []
-        var packed = packedCode
-        while packed != 0 {
-            bytes.append(UInt8(packed & 0xFF))
-            packed >>= 8
-        }
-        return String(decoding: bytes.reversed(), as: UTF8.self)
-    }
-
-    public var nameEnglish: String { Currency.names[packedCode]?.english ?? code }
-    public var nameVietnamese: String { Currency.names[packedCode]?.vietnamese ?? code }
+    public var nameEnglish: String { Currency.names[code]?.english ?? code }
+    public var nameVietnamese: String { Currency.names[code]?.vietnamese ?? code }
 
     public var description: String { code }
 
@@ -62,8 +48,8 @@ public struct Currency: Hashable, Sendable, CustomStringConvertible {
     public static let known: [Currency] = table.map { Currency(code: $0.code, exponent: $0.exponent) }
 
     private static let byCode: [String: Currency] = Dictionary(uniqueKeysWithValues: known.map { ($0.code, $0) })
-    private static let names: [UInt64: (english: String, vietnamese: String)] =
-        Dictionary(uniqueKeysWithValues: table.map { (Currency(code: $0.code, exponent: $0.exponent).packedCode, ($0.english, $0.vietnamese)) })
+    private static let names: [String: (english: String, vietnamese: String)] =
+        Dictionary(uniqueKeysWithValues: table.map { ($0.code, ($0.english, $0.vietnamese)) })
 
     /// The known currency with this code, or `nil`. The dong and the dollar, most lines'
     /// currencies, are compared before the table is hashed.

@@ -68,7 +68,7 @@ struct DeferredConstraints {
     }
 
     /// Call for each line inserted.
-    mutating func willReference(_ line: PostedLine) {
+    mutating func willReference(_ line: borrowing PostedLine) {
         referenced.accounts.insert(line.account.id)
         if let currency = line.foreign?.amount.currency.code { referenced.currencies.insert(currency) }
         if let id = line.funder?.id { referenced.funders.insert(id) }

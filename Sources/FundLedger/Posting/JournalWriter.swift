@@ -18,8 +18,14 @@ final class JournalWriter {
     /// Entries appended but not yet handed to the inserter, at most `bufferedEntryCountMax`.
     private var bufferedEntries: [JournalEntry] = []
     private let bufferedEntryCountMax: Int
+    /// What the inserter's thread is given: the rows of entries, or maintained totals to add
+    /// to the tables (`flushIfLarge`), in the order they were appended.
+    private enum Job {
+        case rows([JournalEntry])
+        case totals(BalanceAccumulator)
+    }
     /// The inserter's thread, for a writer that defers its constraints.
-    private var behind: WriteBehind<[JournalEntry]>?
+    private var behind: WriteBehind<Job>?
     /// Set for an import: foreign keys and the closed-period trigger are checked once, by
     /// `finish()`, over everything written.
     private var deferred: DeferredConstraints?
@@ -49,7 +55,13 @@ final class JournalWriter {
         bufferedEntryCountMax = deferringConstraints ? RowInserter.rowsPerStatementMax : 1
         bufferedEntries.reserveCapacity(bufferedEntryCountMax)
         if deferringConstraints {
-            let behind = WriteBehind<[JournalEntry]> { try rows.insert($0) }
+            let totals = try BalanceAccumulator.Statements(database: ledger.database)
+            let behind = WriteBehind<Job> { job in
+                switch job {
+                case .rows(let entries): try rows.insert(entries)
+                case .totals(var accumulator): try accumulator.flush(using: totals)
+                }
+            }
             behind.start()
             self.behind = behind
             ledger.database.beforeUse = { [unowned self] in self.handOverAndWait() }
@@ -79,7 +91,7 @@ final class JournalWriter {
         try balances.add(entry.lines, date: entry.date, isForeignAccount: foreignAccountIDs.contains)
         if deferred != nil {
             try deferred?.willWrite(entry)
-            for line in entry.lines { deferred?.willReference(line) }
+            for index in entry.lines.indices { deferred?.willReference(entry.lines[index]) }
         }
         bufferedEntries.append(entry)
         if bufferedEntries.count >= bufferedEntryCountMax { try flushRows() }
@@ -100,7 +112,7 @@ final class JournalWriter {
         guard !bufferedEntries.isEmpty else { return }
         let entries = bufferedEntries
         bufferedEntries.removeAll(keepingCapacity: true)
-        if let behind { try behind.submit(entries) } else { try rows.insert(entries) }
+        if let behind { try behind.submit(.rows(entries)) } else { try rows.insert(entries) }
         #if DEBUG
         if behind == nil { for entry in entries { try checkReadBack(entry) } }
         #endif
@@ -135,14 +147,26 @@ final class JournalWriter {
         try deferred?.restoreAndCheck()
     }
 
-    /// The most totals held in memory before `flushIfLarge()` writes them: a long import keeps
+    /// The most totals held in memory, by default, before `flushIfLarge()` writes them: a long import keeps
     /// flat memory, and each flush costs a few thousand upserts.
-    static let pendingTotalsCountMax = 20_000
+    static let pendingTotalsCountMaxDefault = 20_000
 
-    /// Writes the gathered totals when they have grown past `pendingTotalsCountMax`. Call
+    /// Writes the gathered totals when they have grown past the ledger's
+    /// `pendingTotalsCountMax`. Call
     /// between entries; the posting rules read flushed totals from the tables.
+    ///
+    /// With a second thread, the totals are queued behind the rows appended so far and this
+    /// thread starts gathering afresh without waiting: a read of the tables from here waits
+    /// for the queue first (`beforeUse`), so it sees them added, and what is gathered after.
     func flushIfLarge() throws {
-        if balances.count > JournalWriter.pendingTotalsCountMax { try balances.flush(into: database) }
+        guard balances.count > ledger.pendingTotalsCountMax else { return }
+        if let behind {
+            try flushRows()
+            try behind.submit(.totals(balances))
+            balances = BalanceAccumulator()
+        } else {
+            try balances.flush(into: database)
+        }
     }
 
     #if DEBUG

@@ -81,8 +81,8 @@ struct PostingRules {
 
     private func checkProgram(_ line: PostedLine, grant: Grant, terms: GrantTerms) throws {
         guard !terms.programIDs.isEmpty else { return }
-        let allowed = try terms.programIDs.compactMap { try ledger.codes(of: .program).byID[$0] }.sorted()
         guard let program = line.program, terms.programIDs.contains(program.id) else {
+            let allowed = try terms.programIDs.compactMap { try ledger.codes(of: .program).byID[$0] }.sorted()
             let spent = line.program.map { "program \($0.code)" } ?? "no program"
             throw LedgerError(.restriction, "grant \(grant.code) may be spent only on \(allowed.joined(separator: ", ")); this spending names \(spent)",
                               hint: "charge it to a grant that allows it, or to unrestricted money (leave out --grant)")
@@ -92,12 +92,12 @@ struct PostingRules {
     private func checkUnit(_ line: PostedLine, grant: Grant, terms: GrantTerms) throws {
         guard !terms.unitIDs.isEmpty else { return }
         let units = try ledger.units()
-        let allowed = terms.unitIDs.compactMap { units[$0]?.code }.sorted()
         var current = line.unit.flatMap { units[$0.id] }
         while let unit = current {
             if terms.unitIDs.contains(unit.id) { return }
             current = unit.parentID.flatMap { units[$0] }
         }
+        let allowed = terms.unitIDs.compactMap { units[$0]?.code }.sorted()
         let spent = line.unit.map { "unit \($0.code)" } ?? "no unit"
         throw LedgerError(.restriction, "grant \(grant.code) may be spent only in \(allowed.joined(separator: ", ")) (and the units within them); this spending names \(spent)",
                           hint: "charge it to a grant for that place, or to unrestricted money (leave out --grant)")

@@ -13,11 +13,14 @@ public enum TextRules {
         if text.isEmpty && !allowEmpty {
             throw LedgerError(.invalidText, "the \(name) is empty", hint: "give a \(name)")
         }
-        if text.count > maximumLength {
+        // No more bytes than the limit means no more characters; counting characters (grapheme
+        // clusters) is for the rest.
+        if text.utf8.count > maximumLength && text.count > maximumLength {
             throw LedgerError(.invalidText, "the \(name) is \(text.count) characters long; the limit is \(maximumLength)",
                               hint: "shorten the \(name)")
         }
-        if text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+        // In UTF-8 these characters are single bytes, and no byte of a longer character is below 0x80.
+        if text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
             throw LedgerError(.invalidText, "the \(name) contains a control character (a line break, tab or similar)",
                               hint: "write the \(name) on one line without tabs")
         }

@@ -79,6 +79,49 @@ import TestSupport
         #expect(try imported.ledger.database.scalarInt64("PRAGMA foreign_keys") == 1)
     }
 
+    /// Totals past the limit are queued behind the rows to the inserter's thread, which adds
+    /// them to the tables while this one gathers afresh: the books are the same, and the
+    /// posting thread did not wait for them.
+    @Test func totalsWrittenMidImportOnTheInserterThreadGiveTheSameBooks() throws {
+        let imported = try books()
+        imported.ledger.pendingTotalsCountMax = 3
+        let path = write(Self.giftsCSV(count: Self.giftCount), in: imported)
+        let summary = try imported.ledger.importCSV(path: path, format: .entries, user: "tester", progressInterval: 50)
+        #expect(summary.postedCount == Self.giftCount)
+        let posted = try books()
+        _ = try posted.ledger.post(try drafts(count: Self.giftCount), user: "tester")
+        let importedRows = try contents(imported.ledger)
+        // Days written in several flushes are upserted, not duplicated.
+        #expect(importedRows.filter { $0.hasPrefix("day ") }.count == 28 * 2)
+        #expect(importedRows == (try contents(posted.ledger)))
+        #expect(try imported.ledger.verify().isIntact)
+    }
+
+    /// The same limit with the writer alone: each flush is queued, and no append waits.
+    @Test func totalsFlushedMidImportDoNotMakeThePostingThreadWait() throws {
+        let books = try ControlFixture()
+        books.ledger.pendingTotalsCountMax = 3
+        try DeferredConstraints.withForeignKeysOff(books.ledger.database) {
+            try books.ledger.write {
+                let writer = try JournalWriter(ledger: books.ledger, deferringConstraints: true)
+                for number in 1...3_000 {
+                    let day = ControlFixture.date("2018-07-\(String(format: "%02d", 1 + number % 28))")
+                    let lines = [try books.line(1, "1121", Int64(number)), try books.line(2, "5131", -Int64(number), funder: "AIA")]
+                    try writer.append(ValidatedEntry(date: day, memo: "gift", externalRef: nil, lines: lines),
+                                      postedBy: "importer", postedAt: Timestamp.now())
+                    if number % 100 == 0 { try writer.flushIfLarge() }
+                }
+                #expect(writer.insertWaitCount == 0)
+                #expect(writer.balances.isEmpty)
+                try writer.finish()
+                let total = try books.ledger.database.scalarInt64("SELECT sum(debit_vnd) FROM balance_day WHERE account_id = (SELECT id FROM account WHERE code = '1121')")
+                #expect(total == (try books.ledger.database.scalarInt64("SELECT sum(amount_vnd) FROM line WHERE amount_vnd > 0 AND account_id = (SELECT id FROM account WHERE code = '1121')")))
+                #expect(total! >= Int64(3_000 * 3_001 / 2))
+            }
+        }
+        #expect(try books.ledger.verify().isIntact)
+    }
+
     /// The reference of an entry early in the file, given again at its end: by then the early
     /// entry has long been handed to the inserter, and the lookup must find it in the journal.
     @Test func aReferenceGivenAgainLaterIsFoundInTheJournal() throws {
