@@ -68,9 +68,9 @@ public struct LedgerDate: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     /// Calls `body` with the 10 bytes of `YYYY-MM-DD`, without building a string.
     @inline(__always)
-    func withISOBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+    func withISOBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
         var bytes: (UInt64, UInt16) = (0, 0)
-        return withUnsafeMutableBytes(of: &bytes) { buffer in
+        return try withUnsafeMutableBytes(of: &bytes) { buffer in
             buffer[0] = UInt8(48 + year / 1000 % 10)
             buffer[1] = UInt8(48 + year / 100 % 10)
             buffer[2] = UInt8(48 + year / 10 % 10)
@@ -81,7 +81,7 @@ public struct LedgerDate: Hashable, Comparable, Sendable, CustomStringConvertibl
             buffer[7] = 45
             buffer[8] = UInt8(48 + day / 10)
             buffer[9] = UInt8(48 + day % 10)
-            return body(UnsafeRawBufferPointer(rebasing: buffer[0..<10]))
+            return try body(UnsafeRawBufferPointer(rebasing: buffer[0..<10]))
         }
     }
 

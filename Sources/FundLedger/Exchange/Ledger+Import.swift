@@ -93,6 +93,10 @@ extension Ledger {
         let cacheSize = try database.scalarInt64("PRAGMA cache_size") ?? -2000
         try database.execute("PRAGMA cache_size = -\(Ledger.importCacheKibibytes)")
         defer { try? database.execute("PRAGMA cache_size = \(cacheSize)") }
+        // The WAL's pages go to the device while the import runs, not all at its commit.
+        let writeBack = BackgroundWriteBack(databasePath: database.path)
+        writeBack.start()
+        defer { writeBack.stop() }
         return try DeferredConstraints.withForeignKeysOff(database) { try write {
             let session = try ImportSession(ledger: self, user: user, postedAt: postedAt)
             var items: any ImportItemSource

@@ -14,6 +14,8 @@ final class RowInserter {
     private var insertCode: Statement?
     /// The ISO text of the last `postedAt` seen: every entry of a batch shares it.
     private var postedAtText: (Timestamp, String)?
+    /// The text and blob values of the statement being run, bound without SQLite copying them.
+    private let arena = BindingArena()
 
     /// - Parameter preparingAll: fetch every statement now, for use on another thread;
     ///   otherwise each is fetched when first needed.
@@ -28,6 +30,12 @@ final class RowInserter {
             }
             insertCode = try codeStatement()
         }
+    }
+
+    /// No statement keeps pointers into the arena once it is gone.
+    deinit {
+        for statement in insertEntries.values { statement.clearBindings() }
+        for statement in insertLines.values { statement.clearBindings() }
     }
 
     /// The most rows one insert statement carries.
@@ -101,7 +109,9 @@ final class RowInserter {
         while row < count {
             while chunk > count - row { chunk /= 2 }
             let statement = try statement(table, rows: chunk, cache: &cache)
+            // Cleared before the arena is reused: no binding points at a value overwritten.
             statement.clearBindings()
+            arena.reset()
             for index in 0..<chunk { try bind(row + index, statement, Int32(index) * table.columnCount + 1) }
             try statement.execute()
             row += chunk
@@ -110,17 +120,17 @@ final class RowInserter {
 
     private func bind(_ entry: borrowing JournalEntry, into statement: Statement, at first: Int32) throws {
         try statement.bind(entry.seq, at: first)
-        try statement.bind(entry.kind.rawValue, at: first + 1)
-        try statement.bind(entry.date.iso, at: first + 2)
-        try statement.bind(entry.memo, at: first + 3)
-        try statement.bindIfPresent(entry.externalRef, at: first + 4)
-        try statement.bind(entry.postedBy, at: first + 5)
+        try arena.bind(entry.kind.rawValue, to: statement, at: first + 1)
+        try entry.date.withISOBytes { try arena.bindText($0, to: statement, at: first + 2) }
+        try arena.bind(entry.memo, to: statement, at: first + 3)
+        if let reference = entry.externalRef { try arena.bind(reference, to: statement, at: first + 4) }
+        try arena.bind(entry.postedBy, to: statement, at: first + 5)
         if postedAtText?.0 != entry.postedAt { postedAtText = (entry.postedAt, entry.postedAt.iso) }
-        try statement.bind(postedAtText!.1, at: first + 6)
-        try statement.bindIfPresent(entry.approvedBy, at: first + 7)
-        try statement.bindIfPresent(entry.approvedAt?.iso, at: first + 8)
+        try arena.bind(postedAtText!.1, to: statement, at: first + 6)
+        if let approver = entry.approvedBy { try arena.bind(approver, to: statement, at: first + 7) }
+        if let approved = entry.approvedAt { try arena.bind(approved.iso, to: statement, at: first + 8) }
         try statement.bindIfPresent(entry.reversesSeq, at: first + 9)
-        try statement.bind(blob: entry.hash, at: first + 10)
+        try arena.bind(blob: entry.hash, to: statement, at: first + 10)
     }
 
     private func bind(_ line: borrowing PostedLine, seq: Int64, into statement: Statement, at first: Int32) throws {
@@ -129,21 +139,21 @@ final class RowInserter {
         try statement.bind(line.account.id, at: first + 2)
         try statement.bind(line.amountDong, at: first + 3)
         if let foreign = line.foreign {
-            try statement.bind(foreign.amount.currency.code, at: first + 4)
+            try arena.bind(foreign.amount.currency.code, to: statement, at: first + 4)
             try statement.bind(foreign.amount.minorUnits, at: first + 5)
-            try statement.bind(foreign.rate.description, at: first + 6)
-            try statement.bind(foreign.rateDate.iso, at: first + 7)
-            try statement.bind(foreign.rateSource, at: first + 8)
+            try arena.bind(foreign.rate.description, to: statement, at: first + 6)
+            try foreign.rateDate.withISOBytes { try arena.bindText($0, to: statement, at: first + 7) }
+            try arena.bind(foreign.rateSource, to: statement, at: first + 8)
         }
         try statement.bindIfPresent(line.funder?.id, at: first + 9)
         try statement.bindIfPresent(line.grant?.id, at: first + 10)
         try statement.bindIfPresent(line.program?.id, at: first + 11)
         try statement.bindIfPresent(line.unit?.id, at: first + 12)
-        try statement.bind(line.restriction.rawValue, at: first + 13)
+        try arena.bind(line.restriction.rawValue, to: statement, at: first + 13)
         try statement.bindIfPresent(line.item?.id, at: first + 14)
         try statement.bindIfPresent(line.quantity, at: first + 15)
         try statement.bindIfPresent(line.children, at: first + 16)
-        try statement.bindIfPresent(line.memo, at: first + 17)
+        if let memo = line.memo { try arena.bind(memo, to: statement, at: first + 17) }
     }
 
     private func insertBeneficiaryCodes(of line: PostedLine, seq: Int64) throws {

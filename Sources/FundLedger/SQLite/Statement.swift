@@ -69,6 +69,18 @@ public final class Statement {
         try check(code)
     }
 
+    /// Binds `count` bytes of text at `text` without SQLite copying them (`SQLITE_STATIC`):
+    /// the caller keeps them unchanged until the statement has run and is bound again or
+    /// its bindings are cleared (`BindingArena`).
+    func bind(unownedText text: UnsafeRawPointer, count: Int, at index: Int32) throws {
+        try check(sqlite3_bind_text(handle, index, text.assumingMemoryBound(to: CChar.self), Int32(count), nil))
+    }
+
+    /// The same for bytes bound as a blob.
+    func bind(unownedBlob bytes: UnsafeRawPointer, count: Int, at index: Int32) throws {
+        try check(sqlite3_bind_blob(handle, index, bytes, Int32(count), nil))
+    }
+
     public func bind(blob value: [UInt8], at index: Int32) throws {
         let code = value.withUnsafeBytes { bytes in
             sqlite3_bind_blob(handle, index, bytes.baseAddress, Int32(bytes.count), transientDestructor)
