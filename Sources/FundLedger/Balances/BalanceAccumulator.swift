@@ -120,6 +120,17 @@ struct BalanceAccumulator {
 
     var isEmpty: Bool { byDay.isEmpty }
 
+    init() {}
+
+    /// Empty, with room for as many totals as `capacity` says (`capacity` of an earlier one).
+    init(reservingCapacity capacity: (days: Int, dimensions: Int)) {
+        byDay.reserveCapacity(capacity.days)
+        byDimension.reserveCapacity(capacity.dimensions)
+    }
+
+    /// How many totals of each kind are held.
+    var capacity: (days: Int, dimensions: Int) { (byDay.count, byDimension.count) }
+
     /// Adds the lines of one entry dated `date`, all of them or none: when a total would
     /// overflow, nothing is added and the refusal is thrown, so a batch that goes on past a
     /// refused entry keeps exact totals. `isForeignAccount` says which accounts are kept in a

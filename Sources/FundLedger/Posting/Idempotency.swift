@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 extension EntryDraft {
     /// Whether `entry`, already posted with this draft's reference, says what this draft says:
     /// the same date, memo and lines as the user gave them. Who posted it and when do not
@@ -50,7 +54,19 @@ struct ReferenceHorizon {
     /// Whether `reference` is past every reference posted, counting those `passed` since.
     func isNew(_ reference: String) -> Bool {
         guard let greatest else { return true }
-        return greatest.utf8.lexicographicallyPrecedes(reference.utf8)
+        return ReferenceHorizon.bytes(of: greatest, precede: reference)
+    }
+
+    /// Whether `first`'s UTF-8 bytes sort before `second`'s: `memcmp` over the bytes in place.
+    static func bytes(of first: String, precede second: String) -> Bool {
+        let compared = first.utf8.withContiguousStorageIfAvailable { a in
+            second.utf8.withContiguousStorageIfAvailable { b -> Bool in
+                let common = min(a.count, b.count)
+                let order = common == 0 ? 0 : memcmp(a.baseAddress!, b.baseAddress!, common)
+                return order != 0 ? order < 0 : a.count < b.count
+            }
+        }
+        return (compared ?? nil) ?? first.utf8.lexicographicallyPrecedes(second.utf8)
     }
 
     /// Counts `reference` as posted (or possibly posted: a reference passed here and not

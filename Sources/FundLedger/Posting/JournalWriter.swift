@@ -162,8 +162,10 @@ final class JournalWriter {
         guard balances.count > ledger.pendingTotalsCountMax else { return }
         if let behind {
             try flushRows()
+            let held = balances.capacity
             try behind.submit(.totals(balances))
-            balances = BalanceAccumulator()
+            // As much room as the last one needed, so the next does not grow by rehashing.
+            balances = BalanceAccumulator(reservingCapacity: held)
         } else {
             try balances.flush(into: database)
         }

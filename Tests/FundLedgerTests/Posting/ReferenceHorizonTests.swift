@@ -12,6 +12,19 @@ import TestSupport
                                            lines: [.debit("1121", .vnd(1000)), .credit("5132", .vnd(1000))]), user: "tester")
     }
 
+    /// The byte comparison (`memcmp` in place) orders as comparing the UTF-8 views does, for
+    /// inline and heap strings, prefixes, empty text and bytes past 0x7F.
+    @Test func theByteComparisonOrdersAsTheUTF8Views() {
+        let texts = ["", "A", "PT-0009", "PT-00090", "PT-", "GEN-2018-00000001", "GEN-2018-00000001X", "e\u{301}", "é",
+                     "Quỹ Bảo trợ trẻ em 2018", "Quỹ Bảo trợ trẻ em 2019", String(repeating: "z", count: 40), "\u{7F}", "\u{80}"]
+        for first in texts {
+            for second in texts {
+                #expect(ReferenceHorizon.bytes(of: first, precede: second) == first.utf8.lexicographicallyPrecedes(second.utf8),
+                        "\(first) against \(second)")
+            }
+        }
+    }
+
     @Test func anEmptyJournalMakesEveryReferenceNew() throws {
         let fixture = try TemporaryLedger()
         let horizon = try ReferenceHorizon(ledger: fixture.ledger)
