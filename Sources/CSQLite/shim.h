@@ -12,7 +12,11 @@ static inline int cpf_sqlite3_disable_memory_statistics(void) {
 // Linux's sync_file_range(2) (glibc declares it only under _GNU_SOURCE, which Swift's Glibc
 // module is not built with). SYNC_FILE_RANGE_WRITE = 2 starts writing the file's dirty pages
 // to the device without waiting for them: a later fsync then has less left to wait for.
-extern int sync_file_range(int fd, long long offset, long long nbytes, unsigned int flags);
+#include <stdint.h>
+#ifdef __cplusplus
+extern "C"
+#endif
+int sync_file_range(int fd, int64_t offset, int64_t nbytes, unsigned int flags);
 static inline int cpf_start_writeback(int fd) {
     return sync_file_range(fd, 0, 0, 2);
 }

@@ -22,6 +22,10 @@ extension Bench {
     /// Writes the generator's entries as an import file, times `sqlite3 .import` of the same
     /// file into a bare table and `cpf import` of it into a prepared ledger, and returns the
     /// ledger for the report timings.
+    ///
+    /// The two run in turn `importRounds` times, each import into a fresh copy of the same
+    /// prepared ledger; every round is printed, then the medians and the median of the
+    /// rounds' ratios.
     func benchmarkImport(size: Int) throws -> Ledger {
         let cpf = requireCPF()
         let csvPath = "\(options.directory)/cpf-bench-import-\(size).csv"
@@ -32,17 +36,19 @@ extension Bench {
         stat(csvPath, &status)
         report("import file written (entries layout)", "\(grouped(records)) records, \(format(Double(status.st_size) / 1_048_576)) MiB (\(format(now() - start, 2)) s)")
 
-        var baseline: Double?
-        if programExists("sqlite3") {
-            let barePath = "\(options.directory)/cpf-bench-bare-\(size).db"
+        let barePath = "\(options.directory)/cpf-bench-bare-\(size).db"
+        let hasSQLite3 = programExists("sqlite3")
+        if !hasSQLite3 {
+            report("sqlite3 .import into a bare table (baseline)", "skipped: sqlite3 is not installed (apt-get install sqlite3)")
+        }
+        /// One run of `sqlite3 .import` into a new bare table: seconds and peak MiB.
+        func baselineRun() -> ChildRun? {
+            guard hasSQLite3 else { return nil }
             removeLedger(barePath)
+            defer { removeLedger(barePath) }
             let run = runChild(["sqlite3", barePath, ".import --csv \(csvPath) line"])
             guard run.status == 0 else { fail("sqlite3 .import failed with status \(run.status)") }
-            baseline = run.seconds
-            report("sqlite3 .import into a bare table (baseline)", "\(format(run.seconds, 2)) s, peak \(format(run.peakResidentMiB)) MiB")
-            removeLedger(barePath)
-        } else {
-            report("sqlite3 .import into a bare table (baseline)", "skipped: sqlite3 is not installed (apt-get install sqlite3)")
+            return run
         }
 
         removeLedger(ledgerPath)
@@ -54,10 +60,37 @@ extension Bench {
             removeLedger(ledgerPath + ".prepared")
             try ledger.backup(to: ledgerPath + ".prepared")
         }
-        let run = runChild([cpf, "--db", ledgerPath, "--user", user, "import", csvPath])
-        guard run.status == 0 else { fail("cpf import failed with status \(run.status)") }
-        let ratio = baseline.map { ", \(format(run.seconds / $0, 2))× the sqlite3 baseline" } ?? ""
-        report("cpf import (validated, hash-chained, totals kept)", "\(format(run.seconds, 2)) s, \(grouped(Int(Double(size) / run.seconds))) entries/s, peak \(format(run.peakResidentMiB)) MiB\(ratio)")
+        // Rounds before the last import into a copy; the last one into the ledger the
+        // reports then read.
+        let roundPath = ledgerPath + ".round"
+        var (baselines, imports, ratios, peaks): ([Double], [Double], [Double], [Double]) = ([], [], [], [])
+        for round in 1...options.importRounds {
+            let target = round == options.importRounds ? ledgerPath : roundPath
+            if target == roundPath {
+                removeLedger(roundPath)
+                try ledger.backup(to: roundPath)
+            }
+            let base = baselineRun()
+            let run = runChild([cpf, "--db", target, "--user", user, "import", csvPath])
+            guard run.status == 0 else { fail("cpf import failed with status \(run.status)") }
+            if target == roundPath { removeLedger(roundPath) }
+            imports.append(run.seconds)
+            peaks.append(run.peakResidentMiB)
+            var figure = "cpf import \(format(run.seconds, 2)) s (peak \(format(run.peakResidentMiB)) MiB)"
+            if let base {
+                baselines.append(base.seconds)
+                ratios.append(run.seconds / base.seconds)
+                figure = "sqlite3 .import \(format(base.seconds, 2)) s (peak \(format(base.peakResidentMiB)) MiB), " + figure + ", \(format(run.seconds / base.seconds, 2))×"
+            }
+            report("import round \(round) of \(options.importRounds)", figure)
+        }
+        if !baselines.isEmpty {
+            report("sqlite3 .import into a bare table (baseline)", "\(format(median(baselines), 2)) s, median of \(baselines.count)")
+        }
+        let importSeconds = median(imports)
+        let ratio = ratios.isEmpty ? "" : ", \(format(median(ratios), 2))× the sqlite3 baseline (median of the rounds' ratios)"
+        report("cpf import (validated, hash-chained, totals kept)",
+               "\(format(importSeconds, 2)) s median, \(grouped(Int(Double(size) / importSeconds))) entries/s, peak \(format(peaks.max() ?? 0)) MiB\(ratio)")
         let again = runChild([cpf, "--db", ledgerPath, "--user", user, "import", csvPath])
         report("cpf import of the same file again (all already posted)", "\(format(again.seconds, 2)) s, status \(again.status)")
         if !options.keep { unlink(csvPath) }

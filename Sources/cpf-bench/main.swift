@@ -23,6 +23,9 @@ struct Options {
     var keep = false
     /// How long hledger and ledger may take before they are stopped, in seconds.
     var peerTimeoutSeconds = 900.0
+    /// How many times the import and its sqlite3 baseline run, in turn: one run of each is
+    /// at the mercy of whatever else the machine does at that moment.
+    var importRounds = 3
     var phases: Set<String> = ["durable", "raw", "post", "trial-balance", "verify", "import", "reports", "peers", "cli-post"]
 
     init(_ arguments: [String]) {
@@ -41,8 +44,9 @@ struct Options {
             case "--keep": keep = true
             case "--peer-timeout": peerTimeoutSeconds = Double(next()) ?? peerTimeoutSeconds
             case "--phases": phases = Set(next().split(separator: ",").map(String.init))
+            case "--import-rounds": importRounds = max(1, Int(next()) ?? importRounds)
             case "--help", "-h":
-                print("USAGE: cpf-bench [--entries N[,N…]] [--dir DIR] [--batch N] [--durable N] [--keep] [--peer-timeout SECONDS] [--phases durable,raw,post,trial-balance,verify,import,reports,peers,cli-post]")
+                print("USAGE: cpf-bench [--entries N[,N…]] [--dir DIR] [--batch N] [--durable N] [--keep] [--peer-timeout SECONDS] [--import-rounds N] [--phases durable,raw,post,trial-balance,verify,import,reports,peers,cli-post]")
                 exit(0)
             default: fail("unknown argument \(arguments[index])")
             }

@@ -208,6 +208,14 @@ struct BalanceAccumulator {
 
     /// The same with statements prepared beforehand.
     mutating func flush(using statements: Statements) throws {
+        try write(using: statements)
+        byDay.removeAll(keepingCapacity: true)
+        byDimension.removeAll(keepingCapacity: true)
+    }
+
+    /// Adds everything gathered to the maintained totals, keeping it: for totals handed to
+    /// another thread to write and then drop, which emptying in place would only copy.
+    func write(using statements: Statements) throws {
         guard !byDay.isEmpty else { return }
         guard let byMonth = BalanceAccumulator.monthly(byDay) else {
             throw BalanceAccumulator.overflowError(account: "(a month's total)")
@@ -221,8 +229,6 @@ struct BalanceAccumulator {
             throw LedgerError(.overflow, "an account's running total would exceed what the ledger can hold (\(error.message))",
                               hint: "this many dong cannot be real; check the amounts")
         }
-        byDay.removeAll(keepingCapacity: true)
-        byDimension.removeAll(keepingCapacity: true)
     }
 
     private static func upsertSQL(table: String, keyColumn: String) -> String {

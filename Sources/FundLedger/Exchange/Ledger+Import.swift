@@ -120,7 +120,7 @@ extension Ledger {
                 session.summary.recordCount += item.recordCount
                 do {
                     try session.post(item)
-                } catch let refusal as LedgerError {
+                } catch let refusal as LedgerError where !session.writer.inserterFailed {
                     let located = ImportSession.locate(refusal, item: item, sourceName: path)
                     guard mode == .partial else { throw located }
                     session.summary.rejectedCount += 1

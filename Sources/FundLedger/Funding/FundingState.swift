@@ -145,10 +145,8 @@ struct FundingState {
     }
 
     /// Brings every figure already read up to date with an entry just written.
-    mutating func apply(_ entry: borrowing JournalEntry, roles: AccountRoles) {
-        // By index: `for line in` copies each line.
-        for index in entry.lines.indices {
-            let line = entry.lines[index]
+    mutating func apply(_ entry: JournalEntry, roles: AccountRoles) {
+        for line in entry.lines {
             if let grant = line.grant, var figures = grants[grant.id], let currency = grantCurrencies[grant.id] {
                 figures.add(line, accountType: roles.type(line.account.id), isFXAccount: line.account.id == roles.fxAccountID, grantCurrency: currency)
                 grants[grant.id] = figures

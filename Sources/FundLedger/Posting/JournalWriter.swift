@@ -59,7 +59,7 @@ final class JournalWriter {
             let behind = WriteBehind<Job> { job in
                 switch job {
                 case .rows(let entries): try rows.insert(entries)
-                case .totals(var accumulator): try accumulator.flush(using: totals)
+                case .totals(let accumulator): try accumulator.write(using: totals)
                 }
             }
             behind.start()
@@ -69,6 +69,21 @@ final class JournalWriter {
     }
 
     deinit { stopInserting() }
+
+    /// Whether the inserter's thread failed (a row or a total storage refused): what then
+    /// surfaces while an entry is posted concerns earlier work, not that entry, so an
+    /// import stops instead of reporting the entry as refused.
+    private(set) var inserterFailed = false
+
+    /// Queues a job for the inserter, noting a failure it reports.
+    private func submit(_ job: Job, to behind: WriteBehind<Job>) throws {
+        do {
+            try behind.submit(job)
+        } catch {
+            inserterFailed = true
+            throw error
+        }
+    }
 
     /// How many times this thread had to wait for the inserter to catch up before using the
     /// connection (each is a stall of the pipeline); 0 without a second thread.
@@ -112,7 +127,7 @@ final class JournalWriter {
         guard !bufferedEntries.isEmpty else { return }
         let entries = bufferedEntries
         bufferedEntries.removeAll(keepingCapacity: true)
-        if let behind { try behind.submit(.rows(entries)) } else { try rows.insert(entries) }
+        if let behind { try submit(.rows(entries), to: behind) } else { try rows.insert(entries) }
         #if DEBUG
         if behind == nil { for entry in entries { try checkReadBack(entry) } }
         #endif
@@ -163,7 +178,7 @@ final class JournalWriter {
         if let behind {
             try flushRows()
             let held = balances.capacity
-            try behind.submit(.totals(balances))
+            try submit(.totals(balances), to: behind)
             // As much room as the last one needed, so the next does not grow by rehashing.
             balances = BalanceAccumulator(reservingCapacity: held)
         } else {

@@ -103,6 +103,10 @@ public final class CSVReader {
     private var fieldIsASCII = true
     /// The field count of the last record: the next is likely to have as many.
     private var lastFieldCount = 8
+    /// Where the buffer's next line feed is, as last found by `plainRecord()`; `bufferCount`
+    /// when there is none before the buffer's end, and -1 when not looked for since the
+    /// last fill. Each byte is searched once, even in a file whose lines end in CR alone.
+    private var nextLineFeed = -1
 
     public init(source: any ByteSource, sourceName: String, limits: Limits = Limits(), bufferByteCount: Int = 256 * 1024) {
         self.source = source
@@ -116,6 +120,7 @@ public final class CSVReader {
 
     private func fill() throws {
         position = 0
+        nextLineFeed = -1
         bufferCount = try source.read(into: buffer)
         if isFirstRead {
             isFirstRead = false
@@ -199,13 +204,18 @@ public final class CSVReader {
     private func plainRecord() -> CSVRecord? {
         let bytes = UnsafeBufferPointer(start: buffer.baseAddress!.assumingMemoryBound(to: UInt8.self), count: bufferCount)
         let start = position
-        guard let feed = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start) else { return nil }
-        let lineEnd = bytes.baseAddress!.distance(to: feed.assumingMemoryBound(to: UInt8.self))
+        if nextLineFeed < start {
+            let feed = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start)
+            nextLineFeed = feed.map { bytes.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? bytes.count
+        }
+        guard nextLineFeed < bytes.count else { return nil }
+        let lineEnd = nextLineFeed
         var end = lineEnd
         if end > start && bytes[end - 1] == 0x0D { end -= 1 }
+        // A carriage return first: it ends the record early, and is found near the start.
         guard end - start <= limits.recordByteCountMax,
-              memchr(bytes.baseAddress! + start, 0x22, end - start) == nil,
-              memchr(bytes.baseAddress! + start, 0x0D, end - start) == nil else { return nil }
+              memchr(bytes.baseAddress! + start, 0x0D, end - start) == nil,
+              memchr(bytes.baseAddress! + start, 0x22, end - start) == nil else { return nil }
         var fields: [String] = []
         fields.reserveCapacity(lastFieldCount)
         var offset = start

@@ -122,6 +122,35 @@ import TestSupport
         #expect(try books.ledger.verify().isIntact)
     }
 
+    /// A total that storage refuses while the inserter's thread writes it mid-import (here a
+    /// day's total pushed past what an integer holds) stops a partial import as a whole: the
+    /// entry being posted when the failure surfaces is not reported as refused, and nothing
+    /// is written.
+    @Test func aTotalRefusedOnTheInserterThreadStopsAPartialImport() throws {
+        let fixture = try books()
+        fixture.ledger.pendingTotalsCountMax = 3
+        _ = try fixture.ledger.post(try drafts(count: 1), user: "tester")
+        try fixture.ledger.database.execute("UPDATE balance_day SET debit_vnd = 9223372036854775000 WHERE debit_vnd > 0")
+        let before = try LedgerFingerprint.of(fixture.path)
+        // References in falling order are each looked up, so every entry hands its row to the
+        // inserter and waits for it: the failure surfaces while the next entry is posted.
+        var csv = "entry,date,memo,ref,account,debit,credit,currency,funder\n"
+        for number in 1...400 {
+            csv += "\(number),2018-06-02,gift,S-\(String(format: "%05d", 99_999 - number)),1121,\(1_000 + number),,VND,AIA\n"
+            csv += "\(number),,,,5132,,\(1_000 + number),VND,AIA\n"
+        }
+        let path = write(csv, in: fixture)
+        var rejections: [ImportRejection] = []
+        let refusal = try #require(throws: LedgerError.self) {
+            try fixture.ledger.importCSV(path: path, format: .entries, mode: .partial, user: "tester",
+                                         rejected: { rejections.append($0) }, progressInterval: 100)
+        }
+        #expect(refusal.rule == .overflow)
+        #expect(!refusal.message.contains("line "), "the refusal names no entry: \(refusal.message)")
+        #expect(rejections.isEmpty)
+        #expect(try LedgerFingerprint.of(fixture.path).contentDigest == before.contentDigest)
+    }
+
     /// The reference of an entry early in the file, given again at its end: by then the early
     /// entry has long been handed to the inserter, and the lookup must find it in the journal.
     @Test func aReferenceGivenAgainLaterIsFoundInTheJournal() throws {

@@ -33,6 +33,35 @@ import FundLedger
         #expect(try fields("") == [])
     }
 
+    /// Records read straight from the buffer (whole lines without quotes or a lone CR) and
+    /// records read byte by byte give the same fields and lines: the same text through
+    /// buffers from 3 bytes (almost nothing fits whole) to 256 KiB (everything does), with
+    /// LF, CRLF and CR-only line ends, quoted line breaks and non-ASCII text.
+    @Test func everyBufferSizeReadsTheSameRecords() throws {
+        var text = "entry,memo,amount\n"
+        for number in 1...60 {
+            let ending = ["\n", "\r\n", "\r"][number % 3]
+            let memo = number % 7 == 0 ? "\"Quà Tết,\nline \(number)\"" : (number % 5 == 0 ? "Học bổng \(number)" : "gift \(number)")
+            text += "\(number),\(memo),\(number * 1000)\(ending)"
+            if number % 11 == 0 { text += "\n" }   // an empty line
+        }
+        let expected = try records(text)
+        #expect(expected.count == 61)
+        #expect(expected.last?.fields == ["60", "Học bổng 60", "60000"])
+        for size in [3, 4, 5, 7, 16, 31, 64, 100, 1000] {
+            #expect(try records(text, bufferByteCount: size) == expected, "buffer of \(size) bytes")
+        }
+    }
+
+    /// A file whose lines end in CR alone has no line feed to find: every record is read
+    /// byte by byte, correctly, however long the file.
+    @Test func carriageReturnLineEndsAlone() throws {
+        let text = (1...2_000).map { "\($0),gift \($0)" }.joined(separator: "\r")
+        let read = try records(text)
+        #expect(read.count == 2_000)
+        #expect(read[1_999].fields == ["2000", "gift 2000"] && read[1_999].line == 2_000)
+    }
+
     @Test func emptyFields() throws {
         #expect(try fields("a,,c\n") == [["a", "", "c"]])
         #expect(try fields("a,\n") == [["a", ""]])
