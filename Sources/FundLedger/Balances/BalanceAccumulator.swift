@@ -122,14 +122,14 @@ struct BalanceAccumulator {
 
     init() {}
 
-    /// Empty, with room for as many totals as `capacity` says (`capacity` of an earlier one).
-    init(reservingCapacity capacity: (days: Int, dimensions: Int)) {
-        byDay.reserveCapacity(capacity.days)
-        byDimension.reserveCapacity(capacity.dimensions)
+    /// Empty, with room for as many totals of each kind as `counts` says (an earlier one's).
+    init(reservingCapacity counts: (days: Int, dimensions: Int)) {
+        byDay.reserveCapacity(counts.days)
+        byDimension.reserveCapacity(counts.dimensions)
     }
 
     /// How many totals of each kind are held.
-    var capacity: (days: Int, dimensions: Int) { (byDay.count, byDimension.count) }
+    var counts: (days: Int, dimensions: Int) { (byDay.count, byDimension.count) }
 
     /// Adds the lines of one entry dated `date`, all of them or none: when a total would
     /// overflow, nothing is added and the refusal is thrown, so a batch that goes on past a

@@ -177,7 +177,7 @@ final class JournalWriter {
         guard balances.count > ledger.pendingTotalsCountMax else { return }
         if let behind {
             try flushRows()
-            let held = balances.capacity
+            let held = balances.counts
             try submit(.totals(balances), to: behind)
             // As much room as the last one needed, so the next does not grow by rehashing.
             balances = BalanceAccumulator(reservingCapacity: held)
