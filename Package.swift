@@ -31,6 +31,7 @@ let package = Package(
                 .embedInCode("006_funding.sql"),
                 .embedInCode("007_controls.sql"),
                 .embedInCode("008_grant_totals_index.sql"),
+                .embedInCode("009_holdings_by_day.sql"),
             ]
         ),
         // Each report's query and template, compiled into the binary.

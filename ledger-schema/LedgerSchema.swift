@@ -19,6 +19,7 @@ public enum LedgerSchema {
         Migration(version: 6, name: "006_funding", sql: text(PackageResources._06_funding_sql)),
         Migration(version: 7, name: "007_controls", sql: text(PackageResources._07_controls_sql)),
         Migration(version: 8, name: "008_grant_totals_index", sql: text(PackageResources._08_grant_totals_index_sql)),
+        Migration(version: 9, name: "009_holdings_by_day", sql: text(PackageResources._09_holdings_by_day_sql)),
     ]
 
     private static func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }

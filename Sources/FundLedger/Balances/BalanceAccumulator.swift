@@ -112,6 +112,10 @@ struct BalanceAccumulator {
 
     private(set) var byDay: [Key: Totals] = [:]
     private(set) var byDimension: [DimensionKey: DimensionTotals] = [:]
+    /// The daily change of every limited quantity (`holding_day`).
+    private(set) var byHolding: [HoldingDayKey: HoldingChange] = [:]
+    /// What the lines add to the journal's extent (`journal_extent`).
+    private(set) var extent = JournalExtent()
     /// `add`'s working lists, kept so that adding an entry allocates nothing once they have
     /// grown; empty between calls. Each key the entry touches, where its totals are stored
     /// (`nil` when they are new) and its new totals.
@@ -123,23 +127,24 @@ struct BalanceAccumulator {
     init() {}
 
     /// Empty, with room for as many totals of each kind as `counts` says (an earlier one's).
-    init(reservingCapacity counts: (days: Int, dimensions: Int)) {
+    init(reservingCapacity counts: (days: Int, dimensions: Int, holdings: Int)) {
         byDay.reserveCapacity(counts.days)
         byDimension.reserveCapacity(counts.dimensions)
+        byHolding.reserveCapacity(counts.holdings)
     }
 
     /// How many totals of each kind are held.
-    var counts: (days: Int, dimensions: Int) { (byDay.count, byDimension.count) }
+    var counts: (days: Int, dimensions: Int, holdings: Int) { (byDay.count, byDimension.count, byHolding.count) }
 
     /// Adds the lines of one entry dated `date`, all of them or none: when a total would
     /// overflow, nothing is added and the refusal is thrown, so a batch that goes on past a
-    /// refused entry keeps exact totals. `isForeignAccount` says which accounts are kept in a
+    /// refused entry keeps exact totals. `roles` says which accounts are kept in a
     /// foreign currency, whose balance is then tracked in that currency too.
     ///
     /// Each key is hashed once: totals already held are found by their index and replaced
     /// in place, and only new keys are inserted (after every replacement, since inserting
     /// may move the others).
-    mutating func add(_ lines: [PostedLine], date: LedgerDate, isForeignAccount: (Int64) -> Bool) throws {
+    mutating func add(_ lines: [PostedLine], date: LedgerDate, roles: AccountRoles) throws {
         let dayKey = Int32(date.dayKey)
         // The new totals of every key the entry touches, checked before any is stored.
         var days = scratchDays, dimensions = scratchDimensions
@@ -152,7 +157,7 @@ struct BalanceAccumulator {
         for line in lines {
             let key = Key(dayKey: dayKey, accountID: line.account.id)
             let dimensionKey = DimensionKey(line, monthKey: dayKey / 100)
-            let foreign = isForeignAccount(line.account.id) ? line.foreign?.amount.minorUnits : nil
+            let foreign = roles.foreignAccountIDs.contains(line.account.id) ? line.foreign?.amount.minorUnits : nil
             let dayIndex = days.firstIndex { $0.0 == key } ?? {
                 let stored = byDay.index(forKey: key)
                 days.append((key, stored, stored.map { byDay.values[$0] } ?? Totals()))
@@ -172,10 +177,17 @@ struct BalanceAccumulator {
         for case (_, let stored?, let totals) in dimensions { byDimension.values[stored] = totals }
         for (key, stored, totals) in days where stored == nil { byDay[key] = totals }
         for (key, stored, totals) in dimensions where stored == nil { byDimension[key] = totals }
+        for line in lines {
+            extent.add(line)
+            roles.forEachHolding(of: line) { holding, change in
+                // Within a day's lines of at most 10^15 each, and totals bounded by the extent.
+                _ = byHolding[HoldingDayKey(holding: holding, dayKey: dayKey), default: HoldingChange()].add(change)
+            }
+        }
     }
 
     /// How many totals are held in memory; `flush` empties them.
-    var count: Int { byDay.count + byDimension.count }
+    var count: Int { byDay.count + byDimension.count + byHolding.count }
 
     /// The same totals by month instead of by day.
     static func monthly(_ byDay: [Key: Totals]) -> [Key: Totals]? {
@@ -192,11 +204,15 @@ struct BalanceAccumulator {
         let day: Statement
         let month: Statement
         let dimension: Statement
+        let holding: Statement
+        let extent: Statement
 
         init(database: Database) throws {
             day = try database.cachedStatement(BalanceAccumulator.upsertSQL(table: "balance_day", keyColumn: "day_key"))
             month = try database.cachedStatement(BalanceAccumulator.upsertSQL(table: "balance_month", keyColumn: "month_key"))
             dimension = try database.cachedStatement(BalanceAccumulator.dimensionUpsertSQL)
+            holding = try database.cachedStatement(BalanceAccumulator.holdingUpsertSQL)
+            extent = try database.cachedStatement(BalanceAccumulator.extentUpsertSQL)
         }
     }
 
@@ -211,6 +227,8 @@ struct BalanceAccumulator {
         try write(using: statements)
         byDay.removeAll(keepingCapacity: true)
         byDimension.removeAll(keepingCapacity: true)
+        byHolding.removeAll(keepingCapacity: true)
+        extent = JournalExtent()
     }
 
     /// Adds everything gathered to the maintained totals, keeping it: for totals handed to
@@ -224,6 +242,12 @@ struct BalanceAccumulator {
             try upsert(byDay, statement: statements.day)
             try upsert(byMonth, statement: statements.month)
             try upsert(byDimension, statement: statements.dimension)
+            try upsert(byHolding, statement: statements.holding)
+            try statements.extent.bind(extent.dong, at: 1)
+            try statements.extent.bind(extent.foreignMinor, at: 2)
+            try statements.extent.bind(extent.quantity, at: 3)
+            try statements.extent.bind(extent.children, at: 4)
+            try statements.extent.execute()
         } catch let error as SQLiteError where error.isConstraintViolation {
             // An integer sum past Int64 becomes REAL in SQLite, which a STRICT INTEGER column refuses.
             throw LedgerError(.overflow, "an account's running total would exceed what the ledger can hold (\(error.message))",
@@ -285,6 +309,38 @@ struct BalanceAccumulator {
             try statement.bind(value.quantityNet, at: 13)
             try statement.bind(value.childrenNet, at: 14)
             try statement.bind(value.amounts.lineCount, at: 15)
+            try statement.execute()
+        }
+    }
+
+    private static let holdingUpsertSQL = """
+            INSERT INTO holding_day (kind, subject_id, day_key, net, value_vnd, valuations, line_count)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            ON CONFLICT (kind, subject_id, day_key) DO UPDATE SET
+                net = net + excluded.net,
+                value_vnd = value_vnd + excluded.value_vnd,
+                valuations = valuations + excluded.valuations,
+                line_count = line_count + excluded.line_count
+            """
+
+    private static let extentUpsertSQL = """
+            INSERT INTO journal_extent (id, dong, foreign_minor, quantity, children) VALUES (1, ?1, ?2, ?3, ?4)
+            ON CONFLICT (id) DO UPDATE SET
+                dong = dong + excluded.dong,
+                foreign_minor = foreign_minor + excluded.foreign_minor,
+                quantity = quantity + excluded.quantity,
+                children = children + excluded.children
+            """
+
+    private func upsert(_ totals: [HoldingDayKey: HoldingChange], statement: Statement) throws {
+        for (key, value) in totals.sorted(by: { ($0.key.holding.kind.rawValue, $0.key.holding.subjectID, $0.key.dayKey) < ($1.key.holding.kind.rawValue, $1.key.holding.subjectID, $1.key.dayKey) }) {
+            try statement.bind(key.holding.kind.rawValue, at: 1)
+            try statement.bind(key.holding.subjectID, at: 2)
+            try statement.bind(Int64(key.dayKey), at: 3)
+            try statement.bind(value.net, at: 4)
+            try statement.bind(value.valueDong, at: 5)
+            try statement.bind(value.valuations, at: 6)
+            try statement.bind(value.lineCount, at: 7)
             try statement.execute()
         }
     }

@@ -23,6 +23,11 @@ public struct LedgerDate: Hashable, Comparable, Sendable, CustomStringConvertibl
         guard self >= LedgerDate.earliest && self <= LedgerDate.latest else { return nil }
     }
 
+    /// The date of a `yyyymmdd` key (`dayKey`), or `nil` when it names no valid date.
+    init?(dayKey: Int) {
+        self.init(year: dayKey / 10_000, month: dayKey / 100 % 100, day: dayKey % 100)
+    }
+
     /// Parses `YYYY-MM-DD` strictly.
     ///
     /// - Throws: `LedgerError` with rule `invalidDate`.

@@ -60,6 +60,7 @@ extension Ledger {
             let recomputed = try verifyChain(into: &report, digest: digest)
             try verifyBalances(recomputed, into: &report)
             try verifyDimensions(recomputed, into: &report)
+            try verifyHoldings(recomputed, into: &report)
             try verifyPeriodLock(into: &report)
             if let digest, digest.seq > report.headSeq {
                 report.digestMatches = false
@@ -71,7 +72,7 @@ extension Ledger {
 
     private func verifyChain(into report: inout VerificationReport, digest: ChainDigest?) throws -> BalanceAccumulator {
         let reader = try EntryReader(ledger: self)
-        let foreignAccounts = Set(try accountsByCode().values.filter(\.isForeignCurrency).map(\.id))
+        let roles = try AccountRoles.of(self)
         var previousHash = CanonicalForm.genesisHash(ledgerID: ledgerID)
         report.headHash = previousHash
         // Whether every entry so far is where it should be and hashes to what is stored: then
@@ -102,7 +103,7 @@ extension Ledger {
             previousHash = entry.hash
             checkLines(of: entry, into: &report)
             do {
-                try totals.add(entry.lines, date: entry.date, isForeignAccount: foreignAccounts.contains)
+                try totals.add(entry.lines, date: entry.date, roles: roles)
             } catch let error as LedgerError {
                 report.add(entry.seq, "entry \(entry.seq): \(error.message)")
             }
@@ -187,6 +188,31 @@ extension Ledger {
                 report.add(nil, "\(table): account \(codes[key.accountID] ?? "#\(key.accountID)") for \(key.monthKey) (funder #\(key.funderID), grant #\(key.grantID), program #\(key.programID), unit #\(key.unitID), item #\(key.itemID)) disagrees with its lines")
             }
             if differing.count > 5 { report.add(nil, "\(table): \(differing.count - 5) more totals disagree with the lines") }
+        }
+    }
+
+    /// Compares the maintained daily holdings and the journal's extent with the lines.
+    private func verifyHoldings(_ recomputed: BalanceAccumulator, into report: inout VerificationReport) throws {
+        var stored: [HoldingDayKey: HoldingChange] = [:]
+        var unreadable = 0
+        try database.forEachRow("SELECT kind, subject_id, day_key, net, value_vnd, valuations, line_count FROM holding_day") { row in
+            guard let kind = HoldingKind(rawValue: row.int64(at: 0)) else { unreadable += 1; return }
+            stored[HoldingDayKey(holding: HoldingKey(kind: kind, subjectID: row.int64(at: 1)), dayKey: Int32(truncatingIfNeeded: row.int64(at: 2)))] =
+                HoldingChange(net: row.int64(at: 3), valueDong: row.int64(at: 4), valuations: row.int64(at: 5), lineCount: row.int64(at: 6))
+        }
+        if unreadable > 0 { report.add(nil, "holding_day: \(unreadable) rows have a kind that is not 1, 2 or 3") }
+        let expected = recomputed.byHolding
+        let differing = Set(stored.keys).union(expected.keys).filter { stored[$0] != expected[$0] }
+            .sorted { ($0.holding.kind.rawValue, $0.holding.subjectID, $0.dayKey) < ($1.holding.kind.rawValue, $1.holding.subjectID, $1.dayKey) }
+        for key in differing.prefix(5) {
+            report.add(nil, "holding_day: \(key.holding.kind) #\(key.holding.subjectID) on \(key.dayKey) holds \(stored[key].map { "\($0.net) (\($0.valueDong) VND)" } ?? "nothing") but its lines give \(expected[key].map { "\($0.net) (\($0.valueDong) VND)" } ?? "nothing")")
+        }
+        if differing.count > 5 { report.add(nil, "holding_day: \(differing.count - 5) more rows disagree with the lines") }
+        let extent = try database.firstRow("SELECT dong, foreign_minor, quantity, children FROM journal_extent WHERE id = 1") {
+            JournalExtent(dong: $0.int64(at: 0), foreignMinor: $0.int64(at: 1), quantity: $0.int64(at: 2), children: $0.int64(at: 3))
+        } ?? JournalExtent()
+        if extent != recomputed.extent {
+            report.add(nil, "journal_extent holds \(extent) but the lines give \(recomputed.extent)")
         }
     }
 

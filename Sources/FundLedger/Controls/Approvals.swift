@@ -110,14 +110,12 @@ extension Ledger {
                 throw LedgerError(.approval, "\(user) submitted pending entry \(id) and cannot also approve it",
                                   hint: "a different person approves it: cpf approve \(id) --user <name>")
             }
-            try checkPeriodOpen(pending.draft.date, lock: try periodLock(), doing: "approve an entry")
-            let writer = try JournalWriter(ledger: self)
-            var validator = try EntryValidator(ledger: self)
-            let validated = try validator.validate(pending.draft, pending: writer.balances)
-            let approved = ValidatedEntry(date: validated.date, memo: validated.memo, externalRef: validated.externalRef,
-                                          approvedBy: user, approvedAt: now, lines: validated.lines)
-            let entry = try writer.append(approved, postedBy: pending.submittedBy, postedAt: pending.submittedAt)
-            try writer.finish()
+            let pipeline = try PostingPipeline(ledger: self, user: user, postedAt: now)
+            let approval = PostingPipeline.Approval(approvedBy: user, approvedAt: now, submittedBy: pending.submittedBy, submittedAt: pending.submittedAt)
+            guard case .posted(let entry) = try pipeline.submit(pending.draft, approval: approval) else {
+                preconditionFailure("an approved entry is posted or refused")
+            }
+            try pipeline.finish()
             try database.execute("UPDATE pending_entry SET status = 'approved', decided_by = ?, decided_at = ?, entry_seq = ? WHERE id = ?",
                                  [user, now.iso, entry.seq, id])
             try recordChange(action: "approve", subject: "pending:\(id)", detail: "approved and posted as entry \(entry.seq)",

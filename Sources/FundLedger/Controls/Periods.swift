@@ -112,9 +112,9 @@ extension Ledger {
     }
 
     private func appendPeriodRecord(_ record: ValidatedEntry, user: String, at now: Timestamp) throws -> JournalEntry {
-        let writer = try JournalWriter(ledger: self)
-        let entry = try writer.append(record, postedBy: user, postedAt: now)
-        try writer.finish()
+        let pipeline = try PostingPipeline(ledger: self, user: user, postedAt: now)
+        let entry = try pipeline.admit(record)
+        try pipeline.finish()
         let lock = PeriodLock.after(entry)!
         try database.execute("""
             INSERT INTO period_lock (id, locked_through, set_by_seq) VALUES (1, ?, ?)

@@ -112,7 +112,7 @@ extension Ledger {
                 items = ahead
             case .disbursements:
                 items = try DisbursementsCSVSource(reader: reader) { [unowned self] disbursement in
-                    try self.draft(of: disbursement, carryingValue: { try session.carryingValue(itemCode: $0, quantity: $1) })
+                    try self.draft(of: disbursement, carryingValue: { try session.carryingValue(itemCode: $0, quantity: $1, on: disbursement.date) })
                 }
             }
             while let item = try items.next() {
@@ -120,7 +120,7 @@ extension Ledger {
                 session.summary.recordCount += item.recordCount
                 do {
                     try session.post(item)
-                } catch let refusal as LedgerError where !session.writer.inserterFailed {
+                } catch let refusal as LedgerError where !session.pipeline.writer.inserterFailed {
                     let located = ImportSession.locate(refusal, item: item, sourceName: path)
                     guard mode == .partial else { throw located }
                     session.summary.rejectedCount += 1
@@ -128,7 +128,7 @@ extension Ledger {
                                                  rule: located.rule, message: located.message, hint: located.hint))
                 }
                 if session.summary.entryCount % progressInterval == 0 {
-                    try session.writer.flushIfLarge()
+                    try session.pipeline.writer.flushIfLarge()
                     progress?(ImportProgress(entriesRead: session.summary.entryCount, bytesRead: readAhead?.progressReported ?? reader.bytesRead,
                                              totalBytes: totalBytes))
                 }
@@ -145,9 +145,7 @@ private final class ImportSession {
     let ledger: Ledger
     let user: String
     let postedAt: Timestamp
-    let writer: JournalWriter
-    let controls: PostingControls
-    var validator: EntryValidator
+    let pipeline: PostingPipeline
     var references: ReferenceHorizon
     var summary = ImportSummary()
 
@@ -155,24 +153,21 @@ private final class ImportSession {
         self.ledger = ledger
         self.user = user
         self.postedAt = postedAt
-        controls = try PostingControls(ledger: ledger)
-        validator = try EntryValidator(ledger: ledger)
         references = try ReferenceHorizon(ledger: ledger)
-        writer = try JournalWriter(ledger: ledger, deferringConstraints: true)
+        pipeline = try PostingPipeline(ledger: ledger, user: user, postedAt: postedAt, deferringConstraints: true)
         // What validation consults, read whole now rather than piecemeal later: a query in
         // the middle of the import waits for the writer's second thread to hand back the
         // connection, and stalls the pipeline.
-        try validator.cacheAllRates()
-        var funding = validator.funding
-        try funding.readAll(ledger: ledger, pending: writer.balances)
-        validator.funding = funding
+        try pipeline.validator.cacheAllRates()
+        var funding = pipeline.validator.funding
+        try funding.readAll(ledger: ledger, pending: pipeline.pending)
+        pipeline.validator.funding = funding
     }
 
     func post(_ item: ImportItem) throws {
         let draft = try item.draft.get()
         let referenceIsNew = draft.externalRef.map { references.pass($0) } ?? false
-        switch try ledger.post(draft, validator: &validator, writer: writer, controls: controls, user: user, postedAt: postedAt,
-                               referenceIsNew: referenceIsNew) {
+        switch try pipeline.submit(draft, referenceIsNew: referenceIsNew) {
         case .posted(let entry):
             summary.postedCount += 1
             summary.postedLineCount += entry.lines.count
@@ -187,13 +182,13 @@ private final class ImportSession {
     }
 
     /// The carrying value of goods handed out, counting what this import already wrote.
-    func carryingValue(itemCode: String, quantity: Int64) throws -> Int64 {
-        try validator.funding.carryingValue(itemCode: itemCode, quantity: quantity, ledger: ledger, pending: writer.balances)
+    func carryingValue(itemCode: String, quantity: Int64, on date: LedgerDate) throws -> Int64 {
+        try pipeline.validator.funding.carryingValue(itemCode: itemCode, quantity: quantity, on: date, ledger: ledger, pending: pipeline.pending)
     }
 
     /// Writes the totals and, when anything was written, records the import in the audit trail.
     func finish(path: String) throws {
-        try writer.finish()
+        try pipeline.finish()
         guard summary.postedCount > 0 || summary.pendingCount > 0 else { return }
         let posted = summary.firstSeq.map { " (entries \($0) to \(summary.lastSeq ?? $0))" } ?? ""
         let name = String(path.split(separator: "/").last ?? Substring(path)).prefix(150)

@@ -71,7 +71,7 @@ extension Ledger {
     ///   enough available, goods or foreign currency run short, and every rule of `post`.
     @discardableResult
     public func disburse(_ disbursement: Disbursement, user: String) throws -> PostingOutcome {
-        try post(try draft(of: disbursement, carryingValue: carryingValue(itemCode:quantity:)), user: user)
+        try post(try draft(of: disbursement, carryingValue: { try carryingValue(itemCode: $0, quantity: $1, on: disbursement.date) }), user: user)
     }
 
     /// The entry a disbursement posts. `carryingValue` values goods handed out (item code,
@@ -130,12 +130,12 @@ extension Ledger {
     }
 
     /// The carrying value of `quantity` units of an item on hand: their share of the item's
-    /// value in the goods account (moving average), rounded half-even; the whole remaining
-    /// value when all of it goes.
-    public func carryingValue(itemCode: String, quantity: Int64) throws -> Int64 {
+    /// value in the goods account (moving average) at the end of `date`, rounded half-even;
+    /// the whole remaining value when all of it goes.
+    public func carryingValue(itemCode: String, quantity: Int64, on date: LedgerDate = .latest) throws -> Int64 {
         try read {
             var state = FundingState()
-            return try state.carryingValue(itemCode: itemCode, quantity: quantity, ledger: self, pending: BalanceAccumulator())
+            return try state.carryingValue(itemCode: itemCode, quantity: quantity, on: date, ledger: self, pending: BalanceAccumulator())
         }
     }
 }

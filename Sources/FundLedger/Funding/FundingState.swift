@@ -51,15 +51,29 @@ struct DualBalance: Equatable {
     }
 }
 
-/// The figures posting rules consult while a transaction validates entries: per grant, per
-/// goods item, and per foreign-currency account. Each is read from the maintained totals
-/// (plus what this transaction already wrote) the first time it is needed, then kept up to
-/// date as entries are written.
+/// The figures posting rules consult while a transaction validates entries: per grant, and
+/// per limited holding (`HoldingTimeline`: money accounts, goods items, grants' available
+/// money). Each is read from the maintained totals (plus what this transaction already
+/// wrote) the first time it is needed, then kept up to date as entries are written.
 struct FundingState {
     private(set) var grants: [Int64: GrantFigures] = [:]
-    private(set) var goods: [Int64: DualBalance] = [:]
-    private(set) var foreignBalances: [Int64: DualBalance] = [:]
+    private(set) var holdings: [HoldingKey: HoldingTimeline] = [:]
+    /// Whether `holdings` holds every holding with a change (`readAll`): one missing has none.
+    private var holdingsAllRead = false
     private var grantCurrencies: [Int64: Currency] = [:]
+    /// The journal's extent (`journal_extent`) once read, kept current like the rest.
+    private var extent: JournalExtent?
+
+    /// The journal's extent, counting what the transaction wrote.
+    mutating func extent(ledger: Ledger, pending: BalanceAccumulator) throws -> JournalExtent {
+        if let extent { return extent }
+        var read = try ledger.database.firstRow("SELECT dong, foreign_minor, quantity, children FROM journal_extent WHERE id = 1") {
+            JournalExtent(dong: $0.int64(at: 0), foreignMinor: $0.int64(at: 1), quantity: $0.int64(at: 2), children: $0.int64(at: 3))
+        } ?? JournalExtent()
+        read.add(pending.extent)
+        extent = read
+        return read
+    }
 
     mutating func grantFigures(_ grantID: Int64, currency: Currency, ledger: Ledger, pending: BalanceAccumulator) throws -> GrantFigures {
         if let figures = grants[grantID] { return figures }
@@ -73,95 +87,76 @@ struct FundingState {
         return figures
     }
 
-    /// Reads every grant (into the ledger's cache, `cacheAllGrants`) and the figures of every
-    /// grant, goods item and foreign-currency account at once, one query each, before the
-    /// transaction writes anything: an import then consults them without a query
-    /// (`JournalWriter`'s second thread need not hand back the connection).
+    /// Reads every grant (into the ledger's cache, `cacheAllGrants`), the figures of every
+    /// grant and the total of every holding at once, one query each, before the transaction
+    /// writes anything: an import then consults them without a query (`JournalWriter`'s
+    /// second thread need not hand back the connection) while its entries come in date order.
     mutating func readAll(ledger: Ledger, pending: BalanceAccumulator) throws {
         precondition(pending.count == 0, "the figures are read whole before anything is written")
-        let roles = try AccountRoles.of(ledger)
         let figures = try ledger.grantFiguresByID(from: Int64.min, to: Int64.max, through: .latest)
         for grant in try ledger.cacheAllGrants() {
             grants[grant.id] = figures[grant.id] ?? GrantFigures()
             grantCurrencies[grant.id] = grant.currency
         }
-        if let goodsAccountID = roles.goodsAccountID {
-            for itemID in try ledger.codes(of: .goodsItem).byCode.values { goods[itemID] = DualBalance() }
-            try ledger.database.forEachRow("""
-                SELECT item_id, sum(debit_vnd) - sum(credit_vnd), sum(quantity_net) FROM dimension_month
-                WHERE item_id <> 0 AND account_id = ? GROUP BY item_id
-                """, [goodsAccountID]) { goods[$0.int64(at: 0)] = DualBalance(dong: $0.int64(at: 1), other: $0.int64(at: 2)) }
-        }
-        for account in try ledger.accountsByCode().values where account.isForeignCurrency {
-            foreignBalances[account.id] = DualBalance()
-        }
-        try ledger.database.forEachRow("""
-            SELECT account_id, sum(debit_vnd) - sum(credit_vnd), sum(foreign_net) FROM balance_month GROUP BY account_id
-            """) { row in
-            let accountID = row.int64(at: 0)
-            if foreignBalances[accountID] != nil { foreignBalances[accountID] = DualBalance(dong: row.int64(at: 1), other: row.int64(at: 2)) }
-        }
+        holdings = try ledger.allHoldingTimelines()
+        holdingsAllRead = true
+        _ = try extent(ledger: ledger, pending: pending)
     }
 
-    mutating func goodsOnHand(_ itemID: Int64, goodsAccountID: Int64, ledger: Ledger, pending: BalanceAccumulator) throws -> DualBalance {
-        if let balance = goods[itemID] { return balance }
-        var balance = try ledger.database.firstRow("""
-            SELECT coalesce(sum(debit_vnd) - sum(credit_vnd), 0), coalesce(sum(quantity_net), 0)
-            FROM dimension_month WHERE item_id = ? AND account_id = ?
-            """, [itemID, goodsAccountID]) { DualBalance(dong: $0.int64(at: 0), other: $0.int64(at: 1)) } ?? DualBalance()
-        for (key, totals) in pending.byDimension where key.itemID == itemID && key.accountID == goodsAccountID {
-            balance.dong += totals.amounts.debitDong - totals.amounts.creditDong
-            balance.other += totals.quantityNet
-        }
-        goods[itemID] = balance
-        return balance
+    /// A holding's timeline, covering `date` and every later day.
+    mutating func timeline(_ holding: HoldingKey, from date: LedgerDate, ledger: Ledger, pending: BalanceAccumulator) throws -> HoldingTimeline {
+        let dayKey = Int32(date.dayKey)
+        if let timeline = holdings[holding], timeline.covers(dayKey) { return timeline }
+        if holdingsAllRead && holdings[holding] == nil { return HoldingTimeline(total: HoldingChange(), loadedFrom: Int32.min, days: []) }
+        // Read a month early, so entries a few days apart do not read the table each time.
+        let timeline = try ledger.holdingTimeline(holding, from: Int32(date.dayKey / 100 * 100), pending: pending)
+        holdings[holding] = timeline
+        return timeline
     }
 
-    /// The carrying value of `quantity` units of an item on hand (`DualBalance.dongValue`),
-    /// counting `pending`, what the transaction wrote and has not flushed.
+    /// The goods on hand of an item at the end of `date`: quantity and carrying value.
+    mutating func goodsOnHand(_ itemID: Int64, on date: LedgerDate, ledger: Ledger, pending: BalanceAccumulator) throws -> DualBalance {
+        let figures = try timeline(HoldingKey(kind: .goods, subjectID: itemID), from: date, ledger: ledger, pending: pending).asOf(Int32(date.dayKey))
+        return DualBalance(dong: figures.valueDong, other: figures.net)
+    }
+
+    /// A money account's balance at the end of `date`: dong and its own currency.
+    mutating func moneyBalance(_ accountID: Int64, on date: LedgerDate, ledger: Ledger, pending: BalanceAccumulator) throws -> DualBalance {
+        let figures = try timeline(HoldingKey(kind: .money, subjectID: accountID), from: date, ledger: ledger, pending: pending).asOf(Int32(date.dayKey))
+        return DualBalance(dong: figures.valueDong, other: figures.net)
+    }
+
+    /// The carrying value of `quantity` units of an item on hand on `date`
+    /// (`DualBalance.dongValue`), counting `pending`, what the transaction wrote and has not flushed.
     ///
-    /// - Throws: `LedgerError.insufficientGoods` when fewer are on hand.
-    mutating func carryingValue(itemCode: String, quantity: Int64, ledger: Ledger, pending: BalanceAccumulator) throws -> Int64 {
+    /// - Throws: `LedgerError.insufficientGoods` when fewer are on hand that day.
+    mutating func carryingValue(itemCode: String, quantity: Int64, on date: LedgerDate, ledger: Ledger, pending: BalanceAccumulator) throws -> Int64 {
         let itemID = try ledger.registryID(.goodsItem, code: itemCode)
-        let onHand = try goodsOnHand(itemID, goodsAccountID: try AccountRoles.of(ledger).goodsAccountID ?? 0, ledger: ledger, pending: pending)
+        let onHand = try goodsOnHand(itemID, on: date, ledger: ledger, pending: pending)
         guard quantity > 0, quantity <= onHand.other else {
-            throw LedgerError(.insufficientGoods, "only \(onHand.other) \(itemCode) are on hand; \(quantity) cannot be handed out",
+            throw LedgerError(.insufficientGoods, "only \(onHand.other) \(itemCode) are on hand on \(date); \(quantity) cannot be handed out",
                               hint: "receive the goods first (cpf receive --in-kind), or hand out at most \(onHand.other)")
         }
         return onHand.dongValue(of: quantity)
     }
 
-    mutating func foreignBalance(_ accountID: Int64, ledger: Ledger, pending: BalanceAccumulator) throws -> DualBalance {
-        if let balance = foreignBalances[accountID] { return balance }
-        var balance = try ledger.database.firstRow("""
-            SELECT coalesce(sum(debit_vnd) - sum(credit_vnd), 0), coalesce(sum(foreign_net), 0) FROM balance_month WHERE account_id = ?
-            """, [accountID]) { DualBalance(dong: $0.int64(at: 0), other: $0.int64(at: 1)) } ?? DualBalance()
-        for (key, totals) in pending.byDay where key.accountID == accountID {
-            balance.dong += totals.debitDong - totals.creditDong
-            balance.other += totals.foreignNet
-        }
-        foreignBalances[accountID] = balance
-        return balance
-    }
-
     /// Brings every figure already read up to date with an entry just written.
     mutating func apply(_ entry: JournalEntry, roles: AccountRoles) {
+        let dayKey = Int32(entry.date.dayKey)
         for line in entry.lines {
+            extent?.add(line)
             if let grant = line.grant, var figures = grants[grant.id], let currency = grantCurrencies[grant.id] {
                 figures.add(line, accountType: roles.type(line.account.id), isFXAccount: line.account.id == roles.fxAccountID, grantCurrency: currency)
                 grants[grant.id] = figures
             }
-            if let item = line.item, line.account.id == roles.goodsAccountID, var balance = goods[item.id] {
-                balance.dong += line.amountDong
-                balance.other += line.quantity ?? 0
-                goods[item.id] = balance
-            }
-            // Every line of the account counts, as in balance_month: a revaluation moves the
-            // dong balance without a foreign amount.
-            if var balance = foreignBalances[line.account.id] {
-                balance.dong += line.amountDong
-                balance.other += line.foreign?.amount.minorUnits ?? 0
-                foreignBalances[line.account.id] = balance
+            roles.forEachHolding(of: line) { holding, change in
+                if holdings[holding] != nil {
+                    holdings[holding]!.apply(change, on: dayKey)
+                } else if holdingsAllRead {
+                    var timeline = HoldingTimeline(total: HoldingChange(), loadedFrom: Int32.min, days: [])
+                    timeline.apply(change, on: dayKey)
+                    holdings[holding] = timeline
+                }
             }
         }
     }
@@ -182,6 +177,10 @@ struct AccountRoles {
     let goodsAccountID: Int64?
     let fxAccountID: Int64?
     let managementAccountIDs: Set<Int64>
+    /// Cash and bank accounts by id, with the one currency each carries (`isMoneyAccount`).
+    let moneyAccounts: [Int64: Currency]
+    /// Accounts kept in a foreign currency, whose balance is tracked in it too.
+    let foreignAccountIDs: Set<Int64>
 
     /// The roles of the ledger's accounts (cached with the chart).
     static func of(_ ledger: Ledger) throws -> AccountRoles {
@@ -197,6 +196,9 @@ struct AccountRoles {
         types = Dictionary(accounts.values.map { ($0.id, $0.type) }, uniquingKeysWith: { first, _ in first })
         goodsAccountID = accounts[settings.goodsAccountCode]?.id
         fxAccountID = accounts[settings.fxDifferenceAccountCode]?.id
+        moneyAccounts = Dictionary(accounts.values.filter(AccountRoles.isMoneyAccount).map { ($0.id, $0.currency) },
+                                   uniquingKeysWith: { first, _ in first })
+        foreignAccountIDs = Set(accounts.values.filter(\.isForeignCurrency).map(\.id))
         // The management heading and every account under it.
         var management: Set<String> = [settings.managementAccountCode]
         var grew = true

@@ -13,6 +13,7 @@ extension Ledger {
         let user = try TextRules.checkedUser(user)
         let postedAt = Timestamp.now()
         return try write {
+            try checkPeriodOpen(date, lock: try periodLock(), doing: "revalue an account")
             let settings = try self.settings()
             guard settings.fxRevaluationAllowed else {
                 throw LedgerError(.settings, "year-end revaluation is forbidden for this fund (setting fx-revaluation is 'forbidden')",
@@ -49,9 +50,9 @@ extension Ledger {
             if try self.entry(externalRef: entry.externalRef!) != nil {
                 throw LedgerError(.duplicateReference, "\(account.code) was already revalued on \(date)", hint: "nothing to do")
             }
-            let writer = try JournalWriter(ledger: self)
-            let written = try writer.append(entry, postedBy: user, postedAt: postedAt)
-            try writer.finish()
+            let pipeline = try PostingPipeline(ledger: self, user: user, postedAt: postedAt)
+            let written = try pipeline.admit(entry)
+            try pipeline.finish()
             return written
         }
     }

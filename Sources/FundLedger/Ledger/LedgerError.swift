@@ -55,6 +55,7 @@ public struct LedgerError: Error, Equatable, CustomStringConvertible, Sendable {
         case overspent
         case insufficientFunds = "insufficient-funds"
         case insufficientGoods = "insufficient-goods"
+        case valuationOrder = "valuation-order"
         case periodClosed = "period-closed"
         case approval
         case settings

@@ -124,7 +124,7 @@ struct EntryValidator {
         if isBookValued {
             (dong, foreign) = try bookValue(line, account: account, date: date, pending: pending, outflows: &outflows)
         } else if let goods, account.id == roles.goodsAccountID, line.side == .credit {
-            dong = try carryingValue(line, item: goods, pending: pending, outflows: &outflows)
+            dong = try carryingValue(line, item: goods, date: date, pending: pending, outflows: &outflows)
             foreign = nil
         } else {
             (dong, foreign) = try convert(line, account: account, date: date)
@@ -204,12 +204,12 @@ struct EntryValidator {
             throw LedgerError(.currencyMismatch, "account \(account.code) is kept in \(account.currency.code), but the line gives \(line.amount)",
                               hint: "give the amount in \(account.currency.code); money leaving the account is valued at its book rate")
         }
-        var balance = try funding.foreignBalance(account.id, ledger: ledger, pending: pending)
+        var balance = try funding.moneyBalance(account.id, on: date, ledger: ledger, pending: pending)
         balance.dong -= outflows.dong[account.id, default: 0]
         balance.other -= outflows.foreign[account.id, default: 0]
         let format = MoneyFormat.english
         guard line.amount.minorUnits <= balance.other else {
-            throw LedgerError(.insufficientFunds, "account \(account.code) holds \(format.format(Amount(minorUnits: balance.other, currency: account.currency))); \(format.format(line.amount)) cannot leave it",
+            throw LedgerError(.insufficientFunds, "account \(account.code) holds \(format.format(Amount(minorUnits: balance.other, currency: account.currency))) on \(date); \(format.format(line.amount)) cannot leave it",
                               hint: "receive the money first, or pay out at most what the account holds")
         }
         let dong = balance.dongValue(of: line.amount.minorUnits)
@@ -232,16 +232,16 @@ struct EntryValidator {
 
     /// Goods leaving the goods account, valued at their carrying value: the item's dong value
     /// on hand times the share of its quantity that leaves.
-    private mutating func carryingValue(_ line: LineDraft, item: RegistryReference, pending: BalanceAccumulator, outflows: inout OutflowTally) throws -> Int64 {
+    private mutating func carryingValue(_ line: LineDraft, item: RegistryReference, date: LedgerDate, pending: BalanceAccumulator, outflows: inout OutflowTally) throws -> Int64 {
         guard line.amount.currency == .vnd else {
             throw LedgerError(.currencyMismatch, "goods are carried in VND, but the line gives \(line.amount)", hint: "give the goods' value in VND")
         }
-        var onHand = try funding.goodsOnHand(item.id, goodsAccountID: roles.goodsAccountID ?? 0, ledger: ledger, pending: pending)
+        var onHand = try funding.goodsOnHand(item.id, on: date, ledger: ledger, pending: pending)
         onHand.dong -= outflows.goodsDong[item.id, default: 0]
         onHand.other -= outflows.goodsQuantity[item.id, default: 0]
         let quantity = line.quantity ?? 0
         guard quantity <= onHand.other else {
-            throw LedgerError(.insufficientGoods, "only \(onHand.other) \(item.code) are on hand; \(quantity) cannot be handed out",
+            throw LedgerError(.insufficientGoods, "only \(onHand.other) \(item.code) are on hand on \(date); \(quantity) cannot be handed out",
                               hint: "receive the goods first (cpf receive --in-kind), or hand out at most \(onHand.other)")
         }
         let value = onHand.dongValue(of: quantity)

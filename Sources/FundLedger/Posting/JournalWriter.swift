@@ -13,7 +13,7 @@ final class JournalWriter {
     private(set) var headSeq: Int64
     private(set) var headHash: [UInt8]
     private(set) var balances = BalanceAccumulator()
-    private let foreignAccountIDs: Set<Int64>
+    private let roles: AccountRoles
     private let rows: RowInserter
     /// Entries appended but not yet handed to the inserter, at most `bufferedEntryCountMax`.
     private var bufferedEntries: [JournalEntry] = []
@@ -49,7 +49,7 @@ final class JournalWriter {
         }
         headSeq = head?.0 ?? 0
         headHash = head?.1 ?? CanonicalForm.genesisHash(ledgerID: ledger.ledgerID)
-        foreignAccountIDs = Set(try ledger.accountsByCode().values.filter(\.isForeignCurrency).map(\.id))
+        roles = try AccountRoles.of(ledger)
         let rows = try RowInserter(database: ledger.database, preparingAll: deferringConstraints)
         self.rows = rows
         bufferedEntryCountMax = deferringConstraints ? RowInserter.rowsPerStatementMax : 1
@@ -103,7 +103,7 @@ final class JournalWriter {
                                  reversesSeq: unhashed.reversesSeq, lines: unhashed.lines, hash: hash)
         // The totals first: they refuse an overflow before anything is inserted, so a refused
         // entry leaves nothing behind in a batch that goes on.
-        try balances.add(entry.lines, date: entry.date, isForeignAccount: foreignAccountIDs.contains)
+        try balances.add(entry.lines, date: entry.date, roles: roles)
         if deferred != nil {
             try deferred?.willWrite(entry)
             for index in entry.lines.indices { deferred?.willReference(entry.lines[index]) }
@@ -111,7 +111,6 @@ final class JournalWriter {
         bufferedEntries.append(entry)
         if bufferedEntries.count >= bufferedEntryCountMax { try flushRows() }
         if ledger.registryCache.funding != nil {
-            let roles = try AccountRoles.of(ledger)
             ledger.registryCache.funding?.apply(entry, roles: roles)
         }
         headSeq = entry.seq

@@ -29,19 +29,17 @@ extension Ledger {
         let postedAt = Timestamp.now()
         return try write {
             try preparing?(user, postedAt)
-            let writer = try JournalWriter(ledger: self)
-            var validator = try EntryValidator(ledger: self)
-            let controls = try PostingControls(ledger: self)
+            let pipeline = try PostingPipeline(ledger: self, user: user, postedAt: postedAt)
             var outcomes: [PostingOutcome] = []
             outcomes.reserveCapacity(drafts.count)
             for (index, draft) in drafts.enumerated() {
                 do {
-                    outcomes.append(try post(draft, validator: &validator, writer: writer, controls: controls, user: user, postedAt: postedAt))
+                    outcomes.append(try pipeline.submit(draft))
                 } catch let error as LedgerError where drafts.count > 1 {
                     throw LedgerError(error.rule, "entry \(index + 1) of \(drafts.count): \(error.message)", hint: error.hint)
                 }
             }
-            try writer.finish()
+            try pipeline.finish()
             return outcomes
         }
     }
@@ -53,59 +51,26 @@ extension Ledger {
         let user = try TextRules.checkedUser(user)
         let postedAt = Timestamp.now()
         return try write {
-            let writer = try JournalWriter(ledger: self)
-            var validator = try EntryValidator(ledger: self)
-            let controls = try PostingControls(ledger: self)
+            let pipeline = try PostingPipeline(ledger: self, user: user, postedAt: postedAt)
             var results: [Result<PostingOutcome, LedgerError>] = []
             results.reserveCapacity(drafts.count)
             for draft in drafts {
                 do {
-                    results.append(.success(try post(draft, validator: &validator, writer: writer, controls: controls, user: user, postedAt: postedAt)))
+                    results.append(.success(try pipeline.submit(draft)))
                 } catch let error as LedgerError {
                     results.append(.failure(error))
                 }
             }
-            try writer.finish()
+            try pipeline.finish()
             return results
         }
     }
 
-    /// - Parameter referenceIsNew: the caller knows no posted entry has the draft's reference
-    ///   (`ReferenceHorizon`), so it is not looked up.
-    func post(_ draft: EntryDraft, validator: inout EntryValidator, writer: JournalWriter, controls: PostingControls,
-              user: String, postedAt: Timestamp, referenceIsNew: Bool = false) throws -> PostingOutcome {
-        if let reference = draft.externalRef {
-            if !referenceIsNew { try writer.flushRows() }
-            if !referenceIsNew, let existing = try entry(externalRef: reference) {
-                guard draft.matches(existing) else {
-                    throw LedgerError(.duplicateReference,
-                                      "reference \(reference) is already used by entry \(existing.seq) (\(existing.date), “\(existing.memo)”) with different content",
-                                      hint: "give a new entry a new reference; to correct entry \(existing.seq), reverse it with 'cpf reverse \(existing.seq)'")
-                }
-                return .alreadyPosted(existing)
-            }
-            if controls.hasPendingEntries, let waiting = try pendingEntry(externalRef: reference) {
-                guard waiting.draft == draft else {
-                    throw LedgerError(.duplicateReference,
-                                      "reference \(reference) is already used by pending entry \(waiting.id) with different content",
-                                      hint: "give a new entry a new reference, or reject pending entry \(waiting.id) first (cpf approve \(waiting.id) --reject …)")
-                }
-                return .alreadyPending(waiting)
-            }
-        }
-        try checkPeriodOpen(draft.date, lock: controls.lock, doing: "post an entry")
-        let validated = try validator.validate(draft, pending: writer.balances)
-        if let threshold = controls.approvalThresholdDong, validated.totalDebitDong >= threshold {
-            let pending = try submitForApproval(draft, totalDebitDong: validated.totalDebitDong, user: user, at: postedAt)
-            controls.hasPendingEntries = true
-            return .pending(pending)
-        }
-        let entry = try writer.append(validated, postedBy: user, postedAt: postedAt)
-        return .posted(entry)
-    }
-
     /// Posts the mirror of entry `seq`: every line with its figures negated, linked to the
     /// original. An entry is reversed at most once, and a reversal is not itself reversed.
+    /// The reversal goes through the same door as every entry (`PostingPipeline.admit`): it
+    /// is refused when its date is closed, or when taking back what the entry brought in would
+    /// leave a holding below zero on its date or any later date.
     ///
     /// - Parameters:
     ///   - reason: why; recorded in the reversal's memo.
@@ -115,6 +80,7 @@ extension Ledger {
     @discardableResult
     public func reverse(seq: Int64, reason: String, date: LedgerDate? = nil, user: String) throws -> JournalEntry {
         let user = try TextRules.checkedUser(user)
+        let reason = TextRules.nfc(reason)
         try TextRules.check(reason, named: "reason", maximumLength: 400)
         let postedAt = Timestamp.now()
         return try write {
@@ -136,20 +102,22 @@ extension Ledger {
                 throw LedgerError(.alreadyReversed, "entry \(seq) was already reversed by entry \(reversal)",
                                   hint: "nothing to do; an entry is reversed once")
             }
-            if let date, date < original.date {
+            let date = date ?? Timestamp.today()
+            if date < original.date {
                 throw LedgerError(.invalidDate, "a reversal cannot be dated \(date), before the entry it reverses (\(original.date))",
                                   hint: "date the reversal on or after \(original.date); the default is today")
             }
-            try checkPeriodOpen(date ?? Timestamp.today(), lock: try periodLock(), doing: "post a reversal")
             let lines = original.lines.enumerated().map { $0.element.reversed(lineNumber: $0.offset + 1) }
-            let reversal = ValidatedEntry(date: date ?? Timestamp.today(), memo: "Reversal of entry \(seq): \(reason)",
+            let reversal = ValidatedEntry(date: date, memo: "Reversal of entry \(seq): \(reason)",
                                           externalRef: nil, reversesSeq: seq, lines: lines)
+            let pipeline = try PostingPipeline(ledger: self, user: user, postedAt: postedAt)
+            try checkPeriodOpen(date, lock: pipeline.controls.lock, doing: "post a reversal")
             try checkAccountsOpen(reversal)
-            let writer = try JournalWriter(ledger: self)
-            var rules = PostingRules(validator: try EntryValidator(ledger: self))
-            try rules.check(reversal.lines, date: reversal.date, pending: writer.balances, isReversal: true)
-            let entry = try writer.append(reversal, postedBy: user, postedAt: postedAt)
-            try writer.finish()
+            var rules = PostingRules(validator: pipeline.validator)
+            try rules.check(reversal.lines, date: reversal.date, pending: pipeline.pending, isReversal: true)
+            pipeline.validator.funding = rules.funding
+            let entry = try pipeline.admit(reversal)
+            try pipeline.finish()
             return entry
         }
     }

@@ -3,10 +3,11 @@
 /// - money received on a grant is in the grant's currency, on a grant that is not closed or
 ///   cancelled, and never more than the grant commits;
 /// - money spent on a grant goes to the grant's programs and places, within its dates, while
-///   it is active, never on management costs unless the grant is unrestricted, and never
-///   more than the grant has available (received + exchange effect − spent);
-/// - goods on hand and foreign-currency balances never go below zero;
+///   it is active, and never on management costs unless the grant is unrestricted;
 /// - org units are used only while they exist.
+///
+/// What must stay at or above zero on every date — money accounts, goods on hand, a grant's
+/// available money — is `HoldingRules`, which every entry meets (`PostingPipeline.admit`).
 ///
 /// Each refusal names the rule, gives the figures, and says how to proceed.
 struct PostingRules {
@@ -23,7 +24,7 @@ struct PostingRules {
     }
 
     /// Checks `lines` of an entry dated `date`. A reversal undoes a checked entry, so its
-    /// lines are not held to the purpose of the grant again, only to the balances.
+    /// lines are not held to the purpose of the grant again.
     mutating func check(_ lines: [PostedLine], date: LedgerDate, pending: BalanceAccumulator, isReversal: Bool = false) throws {
         try checkUnits(lines, date: date)
         for grantID in Set(lines.compactMap { $0.grant?.id }).sorted() {
@@ -34,9 +35,8 @@ struct PostingRules {
                 try checkReceipt(line, grant: grant, terms: terms)
                 if !isReversal { try checkSpending(line, grant: grant, terms: terms, date: date) }
             }
-            try checkGrantFigures(grant, lines: grantLines, pending: pending)
+            try checkGrantReceipts(grant, lines: grantLines, pending: pending)
         }
-        if isReversal { try checkBalancesStayPositive(lines, pending: pending) }
     }
 
     private func checkReceipt(_ line: PostedLine, grant: Grant, terms: GrantTerms) throws {
@@ -103,7 +103,9 @@ struct PostingRules {
                           hint: "charge it to a grant for that place, or to unrestricted money (leave out --grant)")
     }
 
-    private mutating func checkGrantFigures(_ grant: Grant, lines: [PostedLine], pending: BalanceAccumulator) throws {
+    /// A grant never receives more than it commits, in its own currency.
+    private mutating func checkGrantReceipts(_ grant: Grant, lines: [PostedLine], pending: BalanceAccumulator) throws {
+        guard lines.contains(where: { roles.type($0.account.id) == .revenue }) else { return }
         let before = try funding.grantFigures(grant.id, currency: grant.currency, ledger: ledger, pending: pending)
         var after = before
         for line in lines {
@@ -115,30 +117,6 @@ struct PostingRules {
         if received > committed.minorUnits && received > before.receivedInGrantCurrency(grant.currency) {
             throw LedgerError(.overspent, "grant \(grant.code) would have received \(format.format(Amount(minorUnits: received, currency: grant.currency))) of the \(format.format(committed)) committed",
                               hint: "amend the grant first if the funder raised its commitment: cpf grant amend \(grant.code) --amount \"…\" --reason \"…\"")
-        }
-        if after.availableDong < 0 && after.availableDong < before.availableDong {
-            throw LedgerError(.overspent, "grant \(grant.code) has \(format.format(dong: before.availableDong)) available (received \(format.format(dong: before.receivedDong)), spent \(format.format(dong: before.spentDong))); this entry would take it to \(format.format(dong: after.availableDong))",
-                              hint: "spend at most what is available, charge the rest elsewhere, or receive the next tranche first")
-        }
-    }
-
-    /// A reversal gives back what its entry took in: goods and foreign currency must still be there.
-    private mutating func checkBalancesStayPositive(_ lines: [PostedLine], pending: BalanceAccumulator) throws {
-        for line in lines where line.amountDong < 0 {
-            if let item = line.item, line.account.id == roles.goodsAccountID {
-                let onHand = try funding.goodsOnHand(item.id, goodsAccountID: line.account.id, ledger: ledger, pending: pending)
-                if onHand.other + (line.quantity ?? 0) < 0 {
-                    throw LedgerError(.insufficientGoods, "only \(onHand.other) \(item.code) are on hand; reversing would take away \(-(line.quantity ?? 0))",
-                                      hint: "the goods were handed out already; reverse the distribution first")
-                }
-            }
-            if let foreign = line.foreign, try ledger.accountsByCode()[line.account.code]?.isForeignCurrency == true {
-                let balance = try funding.foreignBalance(line.account.id, ledger: ledger, pending: pending)
-                if balance.other + foreign.amount.minorUnits < 0 {
-                    throw LedgerError(.insufficientFunds, "account \(line.account.code) holds \(Amount(minorUnits: balance.other, currency: foreign.amount.currency)); reversing would take out \(foreign.amount.negated)",
-                                      hint: "the money was already spent or converted; reverse that first")
-                }
-            }
         }
     }
 

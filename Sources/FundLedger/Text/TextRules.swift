@@ -26,10 +26,33 @@ public enum TextRules {
         }
     }
 
-    /// The name of who is acting, checked.
+    /// The name of who is acting, checked and in NFC.
     public static func checkedUser(_ user: String) throws -> String {
+        let user = nfc(user)
         try check(user, named: "user name", maximumLength: userLengthMax)
         return user
+    }
+
+    /// `text` in Unicode Normalization Form C (composed): Vietnamese typed on one keyboard
+    /// arrives composed ("Ế", one code point) and on another decomposed ("E", U+0302,
+    /// U+0301). Both read the same, so the ledger stores and compares the composed form.
+    /// ASCII text is its own NFC and is returned as it is.
+    public static func nfc(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        return String(decoding: text._nfcCodeUnits, as: UTF8.self)
+    }
+
+    /// A draft with every text in NFC: memo, reference, line memos, rate sources. Codes are
+    /// ASCII by `checkCode`, so they are their own NFC.
+    static func normalized(_ draft: EntryDraft) -> EntryDraft {
+        var draft = draft
+        draft.memo = nfc(draft.memo)
+        draft.externalRef = draft.externalRef.map(nfc)
+        for index in draft.lines.indices {
+            if let memo = draft.lines[index].memo { draft.lines[index].memo = nfc(memo) }
+            if let source = draft.lines[index].rateSource { draft.lines[index].rateSource = nfc(source) }
+        }
+        return draft
     }
 
     /// Registry codes (funders, grants, programs, units, goods, beneficiary codes): 1 to 40

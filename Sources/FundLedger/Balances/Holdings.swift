@@ -1,0 +1,124 @@
+/// The limited quantities posting rules keep at or above zero on every date
+/// (ledger-schema/009_holdings_by_day.sql, docs/posting-rules.md).
+enum HoldingKind: Int64, Sendable {
+    /// A cash or bank account, in its own currency: a fund has no overdraft and may not borrow.
+    case money = 1
+    /// A goods item on the goods account, in units.
+    case goods = 2
+    /// A grant's available money (received + exchange effect − spent), in dong.
+    case grant = 3
+}
+
+/// One limited quantity: which kind, and the account, item or grant it is.
+struct HoldingKey: Hashable, Sendable {
+    let kind: HoldingKind
+    let subjectID: Int64
+}
+
+/// A holding's change on one day (`holding_day`), or over a span of days.
+struct HoldingChange: Equatable, Sendable {
+    /// In the holding's own measure: minor units of the account's currency, units of goods,
+    /// dong of a grant's available money.
+    var net: Int64 = 0
+    /// The dong value of `net`, for holdings valued at their average (0 for a grant).
+    var valueDong: Int64 = 0
+    /// Lines valued at the holding's average that day (`holding_day.valuations`).
+    var valuations: Int64 = 0
+    var lineCount: Int64 = 0
+
+    /// Adds `other`; `false` when a figure would overflow (nothing is changed then).
+    mutating func add(_ other: HoldingChange) -> Bool {
+        let net = self.net.addingReportingOverflow(other.net)
+        let value = valueDong.addingReportingOverflow(other.valueDong)
+        guard !net.overflow, !value.overflow else { return false }
+        self = HoldingChange(net: net.partialValue, valueDong: value.partialValue,
+                             valuations: valuations + other.valuations, lineCount: lineCount + other.lineCount)
+        return true
+    }
+}
+
+/// A holding and a day, the key of `holding_day`.
+struct HoldingDayKey: Hashable, Sendable {
+    let holding: HoldingKey
+    let dayKey: Int32
+}
+
+extension AccountRoles {
+    /// Calls `body` for each holding `line` changes, with the change: its account when it is a
+    /// money account, its item when it is on the goods account, its grant when it is revenue,
+    /// spending or exchange difference. The same definitions as migration 009.
+    @inline(__always)
+    func forEachHolding(of line: PostedLine, _ body: (HoldingKey, HoldingChange) -> Void) {
+        let accountID = line.account.id
+        if let currency = moneyAccounts[accountID] {
+            let isForeign = currency != .vnd
+            let net = isForeign ? (line.foreign?.amount.minorUnits ?? 0) : line.amountDong
+            let isValuation = isForeign && (line.amountDong < 0 || line.foreign == nil)
+            body(HoldingKey(kind: .money, subjectID: accountID),
+                 HoldingChange(net: net, valueDong: line.amountDong, valuations: isValuation ? 1 : 0, lineCount: 1))
+        }
+        if let item = line.item, accountID == goodsAccountID {
+            body(HoldingKey(kind: .goods, subjectID: item.id),
+                 HoldingChange(net: line.quantity ?? 0, valueDong: line.amountDong, valuations: line.amountDong < 0 ? 1 : 0, lineCount: 1))
+        }
+        if let grant = line.grant {
+            let type = self.type(accountID)
+            if type == .revenue || type == .expense || accountID == fxAccountID {
+                body(HoldingKey(kind: .grant, subjectID: grant.id), HoldingChange(net: -line.amountDong, lineCount: 1))
+            }
+        }
+    }
+
+    /// Whether a holding is valued at its moving average (foreign currency, goods): what
+    /// leaves it is valued on the figures of its date.
+    func isValued(_ holding: HoldingKey) -> Bool {
+        switch holding.kind {
+        case .money: moneyAccounts[holding.subjectID].map { $0 != .vnd } ?? false
+        case .goods: true
+        case .grant: false
+        }
+    }
+
+    /// A cash or bank account of the chart: an asset account whose code starts 111 (cash),
+    /// 112 (bank and treasury) or 113 (cash in transit), as migration 009 says.
+    static func isMoneyAccount(_ account: Account) -> Bool {
+        account.type == .asset && (account.code.hasPrefix("111") || account.code.hasPrefix("112") || account.code.hasPrefix("113"))
+    }
+}
+
+/// The sum of every line's magnitude in each measure (`journal_extent`): every total a report
+/// computes is bounded by one of these, so keeping them within `limit` keeps reports exact.
+struct JournalExtent: Equatable, Sendable {
+    var dong: Int64 = 0
+    var foreignMinor: Int64 = 0
+    var quantity: Int64 = 0
+    var children: Int64 = 0
+
+    /// 10^18: twice this (debits and credits together) is still inside a 64-bit integer.
+    static let limit: Int64 = 1_000_000_000_000_000_000
+
+    /// Adds one line's magnitudes; lines are at most 10^15 each, so this cannot overflow
+    /// while the totals stay within `limit`.
+    mutating func add(_ line: PostedLine) {
+        dong += abs(line.amountDong)
+        foreignMinor += abs(line.foreign?.amount.minorUnits ?? 0)
+        quantity += abs(line.quantity ?? 0)
+        children += abs(line.children ?? 0)
+    }
+
+    mutating func add(_ other: JournalExtent) {
+        dong += other.dong
+        foreignMinor += other.foreignMinor
+        quantity += other.quantity
+        children += other.children
+    }
+
+    /// The first measure past `limit`, with its figure.
+    var exceeded: (measure: String, figure: Int64)? {
+        if dong > JournalExtent.limit { return ("dong", dong) }
+        if foreignMinor > JournalExtent.limit { return ("foreign-currency minor units", foreignMinor) }
+        if quantity > JournalExtent.limit { return ("goods units", quantity) }
+        if children > JournalExtent.limit { return ("child-instances", children) }
+        return nil
+    }
+}

@@ -1,0 +1,130 @@
+/// One holding's figures as the posting rules read them: its total over every date, and its
+/// daily changes from `loadedFrom` on (`holding_day`, plus what the transaction wrote).
+///
+/// A rule about date D needs only the days from D on: the balance at the end of any day
+/// t ≥ D is the total less the changes dated after t. So an entry dated today reads no day
+/// at all, and a back-dated one reads the days between its date and today.
+struct HoldingTimeline {
+    /// Every change, whatever its date.
+    private(set) var total = HoldingChange()
+    /// The first day whose changes are all in `days`; earlier ones are only in `total`.
+    private(set) var loadedFrom: Int32
+    /// Days from `loadedFrom` on, oldest first, each with its summed change.
+    private(set) var days: [(dayKey: Int32, change: HoldingChange)] = []
+
+    init(total: HoldingChange, loadedFrom: Int32, days: [(dayKey: Int32, change: HoldingChange)]) {
+        self.total = total
+        self.loadedFrom = loadedFrom
+        self.days = days
+    }
+
+    /// Whether the figures of `dayKey` and every later day can be worked out.
+    func covers(_ dayKey: Int32) -> Bool { loadedFrom <= dayKey }
+
+    /// The index of the first day on or after `dayKey`.
+    private func firstIndex(onOrAfter dayKey: Int32) -> Int {
+        var low = 0, high = days.count
+        while low < high {
+            let middle = (low + high) / 2
+            if days[middle].dayKey < dayKey { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The holding at the end of `dayKey`: the total less every change dated after it.
+    func asOf(_ dayKey: Int32) -> HoldingChange {
+        precondition(covers(dayKey + 1) || covers(dayKey), "the days after \(dayKey) are loaded")
+        var figures = total
+        for index in firstIndex(onOrAfter: dayKey + 1)..<days.count {
+            figures.net -= days[index].change.net
+            figures.valueDong -= days[index].change.valueDong
+        }
+        return figures
+    }
+
+    /// The first day after `dayKey` with a line valued at the holding's average.
+    func firstValuation(after dayKey: Int32) -> Int32? {
+        days[firstIndex(onOrAfter: dayKey + 1)...].first { $0.change.valuations > 0 }?.dayKey
+    }
+
+    /// The last day with a change.
+    var lastDay: Int32? { days.last?.dayKey }
+
+    /// The first day from `dayKey` on whose closing balance, with `net` added on `dayKey`,
+    /// would be below zero, with that balance; `nil` when every day stays at or above zero.
+    func firstShortfall(adding net: Int64, on dayKey: Int32) -> (dayKey: Int32, balance: Int64)? {
+        let start = firstIndex(onOrAfter: dayKey)
+        var balance = total.net
+        for index in start..<days.count { balance -= days[index].change.net }
+        // `balance` is now the close of the day before `dayKey`.
+        balance += net
+        var index = start
+        if index < days.count && days[index].dayKey == dayKey {
+            balance += days[index].change.net
+            index += 1
+        }
+        if balance < 0 { return (dayKey, balance) }
+        while index < days.count {
+            balance += days[index].change.net
+            if balance < 0 { return (days[index].dayKey, balance) }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Adds a change dated `dayKey` (a line just written).
+    mutating func apply(_ change: HoldingChange, on dayKey: Int32) {
+        _ = total.add(change)
+        guard dayKey >= loadedFrom else { return }
+        if let last = days.last?.dayKey, last < dayKey {
+            days.append((dayKey, change))
+            return
+        }
+        let index = firstIndex(onOrAfter: dayKey)
+        if index < days.count && days[index].dayKey == dayKey {
+            _ = days[index].change.add(change)
+        } else {
+            days.insert((dayKey, change), at: index)
+        }
+    }
+}
+
+extension Ledger {
+    /// Reads a holding's total and its days from `dayKey` on from `holding_day`, adding what
+    /// `pending` holds (written by the transaction, not yet in the table).
+    func holdingTimeline(_ holding: HoldingKey, from dayKey: Int32, pending: BalanceAccumulator) throws -> HoldingTimeline {
+        var total = HoldingChange()
+        var days: [(dayKey: Int32, change: HoldingChange)] = []
+        try database.forEachRow("""
+            SELECT day_key, net, value_vnd, valuations, line_count FROM holding_day
+            WHERE kind = ?1 AND subject_id = ?2 ORDER BY day_key
+            """, [holding.kind.rawValue, holding.subjectID]) { row in
+            let change = HoldingChange(net: row.int64(at: 1), valueDong: row.int64(at: 2), valuations: row.int64(at: 3), lineCount: row.int64(at: 4))
+            _ = total.add(change)
+            let day = Int32(truncatingIfNeeded: row.int64(at: 0))
+            if day >= dayKey { days.append((day, change)) }
+        }
+        var timeline = HoldingTimeline(total: total, loadedFrom: dayKey, days: days)
+        for (key, change) in pending.byHolding where key.holding == holding {
+            timeline.apply(change, on: key.dayKey)
+        }
+        return timeline
+    }
+
+    /// Every holding's total and last day, for a transaction that reads them all at once
+    /// (an import): each timeline is loaded from the day after its last, so entries in date
+    /// order never read the table again.
+    func allHoldingTimelines() throws -> [HoldingKey: HoldingTimeline] {
+        var result: [HoldingKey: HoldingTimeline] = [:]
+        try database.forEachRow("""
+            SELECT kind, subject_id, sum(net), sum(value_vnd), sum(valuations), sum(line_count), max(day_key)
+            FROM holding_day GROUP BY kind, subject_id
+            """) { row in
+            guard let kind = HoldingKind(rawValue: row.int64(at: 0)) else { return }
+            let total = HoldingChange(net: row.int64(at: 2), valueDong: row.int64(at: 3), valuations: row.int64(at: 4), lineCount: row.int64(at: 5))
+            result[HoldingKey(kind: kind, subjectID: row.int64(at: 1))] =
+                HoldingTimeline(total: total, loadedFrom: Int32(truncatingIfNeeded: row.int64(at: 6)) + 1, days: [])
+        }
+        return result
+    }
+}

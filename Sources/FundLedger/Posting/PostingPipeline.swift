@@ -1,0 +1,129 @@
+/// The one door into the journal. Every write — `post`, `receive`, `disburse`, `convert`,
+/// batches, imports, approvals, reversals, revaluations and period records — goes through a
+/// pipeline inside the caller's write transaction, which applies the same checks in the same
+/// order (docs/posting-rules.md) and then writes and chains the entry (`JournalWriter`):
+///
+/// 1. `submit` only: the reference (the same content again is a no-op, other content refused);
+/// 2. `submit` only: the draft is validated (`EntryValidator`: text, lines, accounts,
+///    currencies, programs, valuation on the entry's date, balance, the grants' purposes);
+/// 3. `admit`, for every entry: the period is open, every limited holding stays at or above
+///    zero on the entry's date and every later date, nothing is dated before a movement
+///    already valued on the same holding, and the journal's totals stay in range;
+/// 4. `submit` only: an entry at or above the approval threshold waits for a second person;
+/// 5. the entry is written and chained.
+final class PostingPipeline {
+    let ledger: Ledger
+    let user: String
+    let postedAt: Timestamp
+    let writer: JournalWriter
+    let controls: PostingControls
+    var validator: EntryValidator
+
+    /// - Parameter deferringConstraints: for an import (`JournalWriter.init`).
+    init(ledger: Ledger, user: String, postedAt: Timestamp, deferringConstraints: Bool = false) throws {
+        self.ledger = ledger
+        self.user = user
+        self.postedAt = postedAt
+        controls = try PostingControls(ledger: ledger)
+        validator = try EntryValidator(ledger: ledger)
+        writer = try JournalWriter(ledger: ledger, deferringConstraints: deferringConstraints)
+    }
+
+    /// What the transaction wrote and has not yet added to the maintained totals.
+    var pending: BalanceAccumulator { writer.balances }
+
+    /// Writes the gathered totals; call once, before the transaction commits.
+    func finish() throws { try writer.finish() }
+
+    /// Steps 1–5 for a draft.
+    ///
+    /// - Parameters:
+    ///   - referenceIsNew: the caller knows no posted entry has the draft's reference
+    ///     (`ReferenceHorizon`), so it is not looked up.
+    ///   - approval: who approves a pending entry now, and who submitted it when: the entry is
+    ///     then written under their names, and no threshold applies again.
+    func submit(_ draft: EntryDraft, referenceIsNew: Bool = false, approval: Approval? = nil) throws -> PostingOutcome {
+        let draft = TextRules.normalized(draft)
+        if approval == nil, let outcome = try existingOutcome(of: draft, referenceIsNew: referenceIsNew) { return outcome }
+        try ledger.checkPeriodOpen(draft.date, lock: controls.lock, doing: approval == nil ? "post an entry" : "approve an entry")
+        var validated = try validator.validate(draft, pending: writer.balances)
+        if let approval {
+            validated = ValidatedEntry(date: validated.date, memo: validated.memo, externalRef: validated.externalRef,
+                                       approvedBy: approval.approvedBy, approvedAt: approval.approvedAt, lines: validated.lines)
+            return .posted(try admit(validated, postedBy: approval.submittedBy, postedAt: approval.submittedAt))
+        }
+        try checkHoldings(validated)
+        if let threshold = controls.approvalThresholdDong, validated.totalDebitDong >= threshold {
+            let pending = try ledger.submitForApproval(draft, totalDebitDong: validated.totalDebitDong, user: user, at: postedAt)
+            controls.hasPendingEntries = true
+            return .pending(pending)
+        }
+        return .posted(try admit(validated, checked: true))
+    }
+
+    /// Who approves a pending entry, and who submitted it when.
+    struct Approval {
+        let approvedBy: String
+        let approvedAt: Timestamp
+        let submittedBy: String
+        let submittedAt: Timestamp
+    }
+
+    /// Step 1: the entry already posted or waiting with the draft's reference.
+    private func existingOutcome(of draft: EntryDraft, referenceIsNew: Bool) throws -> PostingOutcome? {
+        guard let reference = draft.externalRef else { return nil }
+        if !referenceIsNew { try writer.flushRows() }
+        if !referenceIsNew, let existing = try ledger.entry(externalRef: reference) {
+            guard draft.matches(existing) else {
+                throw LedgerError(.duplicateReference,
+                                  "reference \(reference) is already used by entry \(existing.seq) (\(existing.date), “\(existing.memo)”) with different content",
+                                  hint: "give a new entry a new reference; to correct entry \(existing.seq), reverse it with 'cpf reverse \(existing.seq)'")
+            }
+            return .alreadyPosted(existing)
+        }
+        if controls.hasPendingEntries, let waiting = try ledger.pendingEntry(externalRef: reference) {
+            guard waiting.draft == draft else {
+                throw LedgerError(.duplicateReference,
+                                  "reference \(reference) is already used by pending entry \(waiting.id) with different content",
+                                  hint: "give a new entry a new reference, or reject pending entry \(waiting.id) first (cpf approve \(waiting.id) --reject …)")
+            }
+            return .alreadyPending(waiting)
+        }
+        return nil
+    }
+
+    /// Steps 3 and 5 for an entry the ledger built itself (a reversal, a revaluation, a
+    /// period record) or one validated by `submit`.
+    ///
+    /// - Parameter checked: `submit` ran the holdings check already (before the threshold).
+    @discardableResult
+    func admit(_ entry: ValidatedEntry, postedBy: String? = nil, postedAt: Timestamp? = nil, checked: Bool = false) throws -> JournalEntry {
+        if entry.kind == .journal {
+            try ledger.checkPeriodOpen(entry.date, lock: controls.lock, doing: entry.reversesSeq == nil ? "post an entry" : "post a reversal")
+            if !checked { try checkHoldings(entry) }
+            try checkExtent(entry)
+        }
+        return try writer.append(entry, postedBy: postedBy ?? user, postedAt: postedAt ?? self.postedAt)
+    }
+
+    /// Every limited holding the entry changes stays at or above zero on its date and every
+    /// later date, and nothing is dated before a movement already valued on the same holding.
+    private func checkHoldings(_ entry: ValidatedEntry) throws {
+        var funding = validator.funding
+        defer { validator.funding = funding }
+        try HoldingRules(ledger: ledger, roles: validator.roles).check(entry.lines, date: entry.date, funding: &funding, pending: writer.balances)
+    }
+
+    /// The journal's extent stays within `JournalExtent.limit`, so every report stays exact.
+    private func checkExtent(_ entry: ValidatedEntry) throws {
+        var funding = validator.funding
+        defer { validator.funding = funding }
+        var extent = try funding.extent(ledger: ledger, pending: writer.balances)
+        for line in entry.lines { extent.add(line) }
+        if let (measure, figure) = extent.exceeded {
+            let format = MoneyFormat.english
+            throw LedgerError(.overflow, "this entry would take the journal's total \(measure) to \(format.number(figure)), past the \(format.number(JournalExtent.limit)) every report can add up exactly",
+                              hint: "no fund moves this much; check the amounts (a line holds at most \(format.number(Amount.magnitudeMax)))")
+        }
+    }
+}
