@@ -181,6 +181,10 @@ struct AccountRoles {
     let moneyAccounts: [Int64: Currency]
     /// Accounts kept in a foreign currency, whose balance is tracked in it too.
     let foreignAccountIDs: Set<Int64>
+    /// For each expense account that belongs to programs, those programs: the programs whose
+    /// expense account is the account or one of its headings. A program named on an expense
+    /// line must be one of them.
+    let programsByExpenseAccount: [Int64: Set<Int64>]
 
     /// The roles of the ledger's accounts (cached with the chart).
     static func of(_ ledger: Ledger) throws -> AccountRoles {
@@ -199,6 +203,21 @@ struct AccountRoles {
         moneyAccounts = Dictionary(accounts.values.filter(AccountRoles.isMoneyAccount).map { ($0.id, $0.currency) },
                                    uniquingKeysWith: { first, _ in first })
         foreignAccountIDs = Set(accounts.values.filter(\.isForeignCurrency).map(\.id))
+        var programsByAccountCode: [String: Set<Int64>] = [:]
+        for program in try ledger.programs() {
+            if let code = program.expenseAccountCode { programsByAccountCode[code, default: []].insert(program.id) }
+        }
+        var programsByExpenseAccount: [Int64: Set<Int64>] = [:]
+        for account in accounts.values where account.type == .expense {
+            var programs: Set<Int64> = []
+            var code: String? = account.code
+            while let current = code {
+                programs.formUnion(programsByAccountCode[current] ?? [])
+                code = accounts[current]?.parentCode
+            }
+            if !programs.isEmpty { programsByExpenseAccount[account.id] = programs }
+        }
+        self.programsByExpenseAccount = programsByExpenseAccount
         // The management heading and every account under it.
         var management: Set<String> = [settings.managementAccountCode]
         var grew = true

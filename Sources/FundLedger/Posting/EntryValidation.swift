@@ -119,6 +119,7 @@ struct EntryValidator {
         let sign: Int64 = line.side == .debit ? 1 : -1
         let goods = try goodsReference(line, account: account)
         let dimensions = try resolveDimensions(line.dimensions, date: date)
+        try checkAccountAgrees(line, account: account, program: dimensions.program)
         let (dong, foreign): (Int64, ForeignAmount?)
         let isBookValued = account.isForeignCurrency && account.type == .asset && line.side == .credit
         if isBookValued {
@@ -140,6 +141,25 @@ struct EntryValidator {
             memo: line.memo?.isEmpty == true ? nil : line.memo, beneficiaryCodes: line.beneficiaryCodes.sorted())
         if isBookValued { outflows.bookValuedLines.append((posted.funder, posted.grant, posted.restriction)) }
         return posted
+    }
+
+    /// A money account carries only its own currency; a program on an expense line is one the
+    /// account belongs to (its expense account is the line's account or a heading above it).
+    private func checkAccountAgrees(_ line: LineDraft, account: Account, program: RegistryReference?) throws {
+        if roles.moneyAccounts[account.id] != nil, line.amount.currency != account.currency {
+            throw LedgerError(.currencyMismatch, "account \(account.code) (\(account.nameEnglish)) holds only \(account.currency.code); this line gives \(line.amount)",
+                              hint: account.currency == .vnd
+                                ? "post foreign money to a foreign-currency account such as 1112 (cash) or 1122 (bank)"
+                                : "give the amount in \(account.currency.code)")
+        }
+        guard let program, account.type == .expense else { return }
+        let allowed = roles.programsByExpenseAccount[account.id] ?? []
+        guard !allowed.contains(program.id) else { return }
+        let names = try allowed.compactMap { try ledger.codes(of: .program).byID[$0] }.sorted()
+        throw LedgerError(.invalidAccount, names.isEmpty
+                            ? "account \(account.code) (\(account.nameEnglish)) belongs to no program, but the line names program \(program.code)"
+                            : "account \(account.code) (\(account.nameEnglish)) is the expense account of \(names.joined(separator: ", ")), not of program \(program.code)",
+                          hint: "book program \(program.code) on its own expense account ('cpf program list' shows it), or leave the program out")
     }
 
     private func postingAccount(_ code: String, accounts: [String: Account]) throws -> Account {
