@@ -51,6 +51,6 @@ public struct MoneyFormat: Sendable {
     public func percentage(_ part: Int64, of whole: Int64) -> String? {
         guard whole != 0 else { return nil }
         let tenths = Rate.divideRoundingHalfEven(Int128(part) * 1000 * (whole < 0 ? -1 : 1), Int128(whole.magnitude))
-        return number(Int64(tenths), exponent: 1) + " %"
+        return number(Int64(clamping: tenths), exponent: 1) + " %"
     }
 }

@@ -26,9 +26,11 @@ import TestSupport
         try FundingFiguresCacheTests.spend(books.ledger, 60_000_000)
         let spent = try books.ledger.chainHead().seq
         try books.ledger.reverse(seq: spent, reason: "paid twice", date: FundingBooks.date("2018-03-02"), user: "tester")
-        // Available is 100,000,000 again: 90,000,000 fits, and then only 10,000,000 is left.
-        try FundingFiguresCacheTests.spend(books.ledger, 90_000_000)
-        #expect(throws: LedgerError.self) { try FundingFiguresCacheTests.spend(books.ledger, 20_000_000) }
+        // On 2018-03-01 only 40,000,000 is available: the reversal gives the money back on 03-02.
+        #expect(throws: LedgerError.self) { try FundingFiguresCacheTests.spend(books.ledger, 90_000_000, on: "2018-03-01") }
+        // From 2018-03-02 it is 100,000,000 again: 90,000,000 fits, and then only 10,000,000 is left.
+        try FundingFiguresCacheTests.spend(books.ledger, 90_000_000, on: "2018-03-02")
+        #expect(throws: LedgerError.self) { try FundingFiguresCacheTests.spend(books.ledger, 20_000_000, on: "2018-03-02") }
         #expect(try books.ledger.grantFigures(grantID: books.ledger.registryID(.grant, code: "CO-2018")).availableDong == 10_000_000)
     }
 
