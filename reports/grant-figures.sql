@@ -10,7 +10,8 @@
 -- same way):
 --   received     = net credits of the grant's lines on revenue accounts, in dong, and in the
 --                  grant's currency from the lines that carry that currency;
---   spent        = net debits of the grant's lines on expense accounts, in dong;
+--   spent        = net debits of the grant's lines on expense accounts, in dong, and in the
+--                  grant's currency from the lines paid in that currency (money that moved in it);
 --   fx effect    = net credits of the grant's lines on the exchange-difference account
 --                  (realized gains positive, losses negative);
 --   available    = received + fx effect − spent (computed by the caller);
@@ -42,6 +43,7 @@ SELECT g.id,
        coalesce(sum(CASE WHEN a.type = 'revenue' THEN t.credit_vnd - t.debit_vnd END), 0)              AS received_vnd,
        coalesce(sum(CASE WHEN a.type = 'revenue' AND t.currency = g.currency THEN -t.foreign_net END), 0) AS received_foreign,
        coalesce(sum(CASE WHEN a.type = 'expense' THEN t.debit_vnd - t.credit_vnd END), 0)              AS spent_vnd,
+       coalesce(sum(CASE WHEN a.type = 'expense' AND t.currency = g.currency THEN t.foreign_net END), 0) AS spent_foreign,
        coalesce(sum(CASE WHEN a.code = :fx_account THEN t.credit_vnd - t.debit_vnd END), 0)            AS fx_effect_vnd,
        coalesce(sum(CASE WHEN a.type = 'expense' THEN t.children_net END), 0)                          AS children
 FROM t

@@ -226,4 +226,41 @@ import TestSupport
         let seal = try ledger.run(["seal", "--period", "2018"])
         #expect(seal.status == 0, "\(seal)")
     }
+
+    /// Requirement 7: a USD grant's figures add up and say their valuation. A 50.00 USD
+    /// payment is "Spent 50.00 USD"; a conversion loss changes no dollar figure; received +
+    /// outstanding = committed in dollars and in dong.
+    @Test func aDollarGrantsFiguresAddUp() throws {
+        let ledger = try books()
+        try ledger.mustRun(["rate", "set", "USD", "2018-03-01", "23500", "--source", "SBV"])
+        try ledger.mustRun(["grant", "add", "G", "--funder", "KFW", "--amount", "1000.00 USD", "--programs", "scholarship"])
+        try ledger.mustRun(["receive", "--date", "2018-01-05", "--funder", "KFW", "--grant", "G", "--amount", "400.00 USD"])
+        try ledger.mustRun(["disburse", "--date", "2018-03-05", "--program", "scholarship", "--unit", "TN", "--grant", "G",
+                            "--amount", "50.00 USD", "--children", "2"])
+        func figures() throws -> [String: (usd: Int64?, dong: Int64?)] {
+            let result = try ledger.mustRun(["grant", "show", "G", "--format", "json"])
+            let object = try #require(try JSON.parse(result.standardOutput) as? [String: Any])
+            let tables = try #require(object["tables"] as? [[String: Any]])
+            let rows = try #require(tables.first { $0["key"] as? String == "figures" }?["rows"] as? [[String: Any]])
+            return Dictionary(rows.map { row in
+                (row["figure"] as? String ?? "", (JSON.integer((row["amount"] as? [String: Any])?["minor_units"]), JSON.integer(row["amount_vnd"])))
+            }, uniquingKeysWith: { first, _ in first })
+        }
+        let before = try figures()
+        #expect(before["Spent"]?.usd == 5_000, "a 50.00 USD payment is 50.00 USD spent")
+        #expect(before["Spent"]?.dong == 1_175_000)
+        try ledger.mustRun(["convert", "--date", "2018-03-06", "--from", "1122", "--amount", "100.00 USD", "--into", "1121",
+                            "--received", "2200000 VND", "--grant", "G"])
+        let after = try figures()
+        #expect(after["Spent"]?.usd == 5_000, "a conversion loss is not spending")
+        #expect(after["Spent"]?.dong == 1_175_000)
+        for row in [before, after] {
+            let committed = try #require(row["Committed"]), received = try #require(row["Received"]), outstanding = try #require(row["Outstanding"])
+            #expect(committed.usd == 100_000 && (received.usd ?? 0) + (outstanding.usd ?? 0) == committed.usd)
+            #expect((received.dong ?? 0) + (outstanding.dong ?? 0) == committed.dong, "\(row)")
+            #expect(row["Available"]?.usd == nil, "what is available may be partly in dong: stated in dong only")
+        }
+        // Available in dong: 9,200,000 received − 1,175,000 spent + exchange effect.
+        #expect(after["Available"]?.dong == 9_200_000 - 1_175_000 + (after["Exchange effect (realized)"]?.dong ?? 0))
+    }
 }

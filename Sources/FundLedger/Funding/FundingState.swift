@@ -7,6 +7,8 @@ public struct GrantFigures: Sendable, Equatable {
     /// In the grant's currency (minor units), from the revenue lines that carry it.
     public var receivedForeign: Int64 = 0
     public var spentDong: Int64 = 0
+    /// In the grant's currency (minor units), from the expense lines paid in it.
+    public var spentForeign: Int64 = 0
     /// Realized exchange differences on the grant's money: gains positive.
     public var fxEffectDong: Int64 = 0
     public var children: Int64 = 0
@@ -29,6 +31,7 @@ public struct GrantFigures: Sendable, Equatable {
             if let foreign = line.foreign, foreign.amount.currency == grantCurrency { receivedForeign -= foreign.amount.minorUnits }
         case .expense:
             spentDong += line.amountDong
+            if let foreign = line.foreign, foreign.amount.currency == grantCurrency { spentForeign += foreign.amount.minorUnits }
             children += line.children ?? 0
         default:
             break
@@ -252,8 +255,9 @@ extension Ledger {
             figures.receivedDong = row.int64(at: 1)
             figures.receivedForeign = row.int64(at: 2)
             figures.spentDong = row.int64(at: 3)
-            figures.fxEffectDong = row.int64(at: 4)
-            figures.children = row.int64(at: 5)
+            figures.spentForeign = row.int64(at: 4)
+            figures.fxEffectDong = row.int64(at: 5)
+            figures.children = row.int64(at: 6)
             result[row.int64(at: 0)] = figures
           }
         }

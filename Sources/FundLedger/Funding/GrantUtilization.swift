@@ -25,8 +25,19 @@ public struct GrantUtilization: Sendable {
     /// without a rate.
     public var committedDong: Int64? { dongValue(committed) }
 
+    /// The commitment in dong as the books carry it: what was received, at the rates of the
+    /// receipts, plus what is outstanding, at `rate`; so received + outstanding = committed in
+    /// dong as in the grant's currency. `nil` for a foreign grant without a rate.
+    public var committedBookDong: Int64? { outstandingDong.map { figures.receivedDong + $0 } }
+
+    /// Paid in the grant's own currency (money that left in it); for a dong grant, all spending.
+    public var spentAsPaid: Amount {
+        Amount(minorUnits: currency == .vnd ? figures.spentDong : figures.spentForeign, currency: currency)
+    }
+
     /// Spent, in the grant's currency at the grant's average received rate (its dong received
-    /// plus exchange effect, per unit received); exact for a dong grant.
+    /// plus exchange effect, per unit received); exact for a dong grant. An estimate for a
+    /// foreign grant whose money was converted: the donor statement's "remaining" uses it.
     public var spentInGrantCurrency: Amount {
         guard currency != .vnd else { return Amount(minorUnits: figures.spentDong, currency: currency) }
         let base = figures.receivedDong + figures.fxEffectDong
@@ -80,22 +91,28 @@ extension Ledger {
             let head = try chainHead()
             let grant = utilization.grant
             let terms = utilization.terms
+            let isForeign = grant.currency != .vnd
             var table = ReportTable(key: "figures", columns: [
                 ReportColumn("figure", LocalizedText("Figure", "Chỉ tiêu"), .text),
-                ReportColumn("amount", LocalizedText("In \(grant.currency.code)", "Theo \(grant.currency.code)"), .amount),
-                ReportColumn("amount_vnd", LocalizedText("In VND", "Quy đổi VND"), .dong),
+                ReportColumn("amount", isForeign ? LocalizedText("In \(grant.currency.code), as it moved", "Theo \(grant.currency.code), số thực nhận/chi")
+                                                 : LocalizedText("In VND", "Theo VND"), .amount),
+                ReportColumn("amount_vnd", isForeign ? LocalizedText("In VND, at the rate of each movement", "Quy đổi VND, theo tỷ giá từng lần")
+                                                     : LocalizedText("In VND", "Quy đổi VND"), .dong),
             ])
             func row(_ english: String, _ vietnamese: String, _ amount: Amount?, _ dong: Int64?) {
                 table.rows.append([.localized(LocalizedText(english, vietnamese)), amount.map(ReportCell.amount) ?? .empty, dong.map(ReportCell.dong) ?? .empty])
             }
             let figures = utilization.figures
-            row("Committed", "Cam kết", utilization.committed, utilization.committedDong)
+            // Received + outstanding = committed in both columns; a foreign amount only where
+            // money moved in that currency, so spending paid in dong has none and what is
+            // available (partly converted, perhaps) is stated in dong alone.
+            row("Committed", "Cam kết", utilization.committed, utilization.committedBookDong)
             row("Due so far (tranches)", "Đến hạn (theo đợt)", utilization.dueSoFar, nil)
             row("Received", "Đã nhận", utilization.received, figures.receivedDong)
             row("Outstanding", "Còn phải nhận", utilization.outstanding, utilization.outstandingDong)
-            row("Spent", "Đã chi", utilization.spentInGrantCurrency, figures.spentDong)
+            row("Spent", "Đã chi", isForeign && figures.spentForeign == 0 ? nil : utilization.spentAsPaid, figures.spentDong)
             row("Exchange effect (realized)", "Chênh lệch tỷ giá (đã thực hiện)", nil, figures.fxEffectDong)
-            row("Available", "Còn lại", utilization.availableInGrantCurrency, figures.availableDong)
+            row("Available", "Còn lại", isForeign ? nil : utilization.availableInGrantCurrency, figures.availableDong)
             let reach = ReportTable(key: "reach", columns: [ReportColumn("children", LocalizedText("Child-instances reached", "Lượt trẻ em được hỗ trợ"), .count)],
                                     rows: [[.count(figures.children)]])
             let restrictions = try grantRestrictionText(terms)
@@ -111,8 +128,8 @@ extension Ledger {
             }
             var notes: [LocalizedText] = []
             if grant.currency != .vnd {
-                notes.append(LocalizedText("Spent and available in \(grant.currency.code) are at the grant's average received rate; received is at the rates of the receipts.",
-                                           "Số đã chi và còn lại theo \(grant.currency.code) tính theo tỷ giá bình quân đã nhận; số đã nhận theo tỷ giá từng lần nhận."))
+                notes.append(LocalizedText("\(grant.currency.code) figures are the amounts received, outstanding and paid in \(grant.currency.code); spending paid in dong has none. In VND: received at the rates of the receipts, outstanding at the rate above, committed = received + outstanding; spent at the rates of the payments; available = received + exchange effect − spent.",
+                                           "Số theo \(grant.currency.code) là số thực nhận, còn phải nhận và chi bằng \(grant.currency.code); khoản chi bằng đồng không có số này. Theo VND: đã nhận theo tỷ giá từng lần nhận, còn phải nhận theo tỷ giá nêu trên, cam kết = đã nhận + còn phải nhận; đã chi theo tỷ giá từng lần chi; còn lại = đã nhận + chênh lệch tỷ giá − đã chi."))
             }
             return Report(key: "grant", title: LocalizedText("Grant utilization", "Tình hình sử dụng khoản tài trợ"), fundName: fundName,
                           parameters: parameters, tables: [table, reach], notes: notes,
