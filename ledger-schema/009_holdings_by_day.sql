@@ -26,6 +26,20 @@ CREATE TABLE holding_day (
     PRIMARY KEY (kind, subject_id, day_key)
 ) STRICT, WITHOUT ROWID;
 
+-- Each holding's total over every date and its last day with a change, so a rule about a
+-- date reads one row here and the days from that date on in holding_day: a few index lookups
+-- however long the books are. Derived data, like holding_day.
+CREATE TABLE holding_total (
+    kind        INTEGER NOT NULL CHECK (kind BETWEEN 1 AND 3),
+    subject_id  INTEGER NOT NULL,
+    net         INTEGER NOT NULL,
+    value_vnd   INTEGER NOT NULL,
+    valuations  INTEGER NOT NULL CHECK (valuations >= 0),
+    line_count  INTEGER NOT NULL CHECK (line_count >= 0),
+    last_day    INTEGER NOT NULL CHECK (last_day BETWEEN 19000101 AND 21991231),
+    PRIMARY KEY (kind, subject_id)
+) STRICT, WITHOUT ROWID;
+
 -- The whole journal's extent: the sum of every line's magnitude in dong, in its foreign
 -- currency, in goods units and in child-instances. Any total a report or control computes is
 -- at most one of these (or twice, debits and credits), so an entry that would take one past
@@ -68,3 +82,7 @@ SELECT kind, subject_id, day_key, sum(net), sum(value_vnd), sum(valuation), coun
       AND (a.type IN ('revenue', 'expense') OR a.code = (SELECT value FROM ledger_meta WHERE key = 'setting.fx-difference-account'))
 )
 GROUP BY kind, subject_id, day_key;
+
+INSERT INTO holding_total (kind, subject_id, net, value_vnd, valuations, line_count, last_day)
+SELECT kind, subject_id, sum(net), sum(value_vnd), sum(valuations), sum(line_count), max(day_key)
+FROM holding_day GROUP BY kind, subject_id;

@@ -205,6 +205,7 @@ struct BalanceAccumulator {
         let month: Statement
         let dimension: Statement
         let holding: Statement
+        let holdingTotal: Statement
         let extent: Statement
 
         init(database: Database) throws {
@@ -212,6 +213,7 @@ struct BalanceAccumulator {
             month = try database.cachedStatement(BalanceAccumulator.upsertSQL(table: "balance_month", keyColumn: "month_key"))
             dimension = try database.cachedStatement(BalanceAccumulator.dimensionUpsertSQL)
             holding = try database.cachedStatement(BalanceAccumulator.holdingUpsertSQL)
+            holdingTotal = try database.cachedStatement(BalanceAccumulator.holdingTotalUpsertSQL)
             extent = try database.cachedStatement(BalanceAccumulator.extentUpsertSQL)
         }
     }
@@ -242,7 +244,7 @@ struct BalanceAccumulator {
             try upsert(byDay, statement: statements.day)
             try upsert(byMonth, statement: statements.month)
             try upsert(byDimension, statement: statements.dimension)
-            try upsert(byHolding, statement: statements.holding)
+            try upsert(byHolding, statement: statements.holding, totals: statements.holdingTotal)
             try statements.extent.bind(extent.dong, at: 1)
             try statements.extent.bind(extent.foreignMinor, at: 2)
             try statements.extent.bind(extent.quantity, at: 3)
@@ -323,6 +325,17 @@ struct BalanceAccumulator {
                 line_count = line_count + excluded.line_count
             """
 
+    private static let holdingTotalUpsertSQL = """
+            INSERT INTO holding_total (kind, subject_id, net, value_vnd, valuations, line_count, last_day)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            ON CONFLICT (kind, subject_id) DO UPDATE SET
+                net = net + excluded.net,
+                value_vnd = value_vnd + excluded.value_vnd,
+                valuations = valuations + excluded.valuations,
+                line_count = line_count + excluded.line_count,
+                last_day = max(last_day, excluded.last_day)
+            """
+
     private static let extentUpsertSQL = """
             INSERT INTO journal_extent (id, dong, foreign_minor, quantity, children) VALUES (1, ?1, ?2, ?3, ?4)
             ON CONFLICT (id) DO UPDATE SET
@@ -332,8 +345,10 @@ struct BalanceAccumulator {
                 children = children + excluded.children
             """
 
-    private func upsert(_ totals: [HoldingDayKey: HoldingChange], statement: Statement) throws {
-        for (key, value) in totals.sorted(by: { ($0.key.holding.kind.rawValue, $0.key.holding.subjectID, $0.key.dayKey) < ($1.key.holding.kind.rawValue, $1.key.holding.subjectID, $1.key.dayKey) }) {
+    /// Adds the daily changes to `holding_day` and their sums to `holding_total`.
+    private func upsert(_ changes: [HoldingDayKey: HoldingChange], statement: Statement, totals: Statement) throws {
+        var byHolding: [HoldingKey: (change: HoldingChange, lastDay: Int32)] = [:]
+        for (key, value) in changes.sorted(by: { ($0.key.holding.kind.rawValue, $0.key.holding.subjectID, $0.key.dayKey) < ($1.key.holding.kind.rawValue, $1.key.holding.subjectID, $1.key.dayKey) }) {
             try statement.bind(key.holding.kind.rawValue, at: 1)
             try statement.bind(key.holding.subjectID, at: 2)
             try statement.bind(Int64(key.dayKey), at: 3)
@@ -342,6 +357,20 @@ struct BalanceAccumulator {
             try statement.bind(value.valuations, at: 6)
             try statement.bind(value.lineCount, at: 7)
             try statement.execute()
+            var sum = byHolding[key.holding] ?? (HoldingChange(), key.dayKey)
+            guard sum.change.add(value) else { throw BalanceAccumulator.overflowError(account: "(a holding's total)") }
+            sum.lastDay = max(sum.lastDay, key.dayKey)
+            byHolding[key.holding] = sum
+        }
+        for (holding, sum) in byHolding {
+            try totals.bind(holding.kind.rawValue, at: 1)
+            try totals.bind(holding.subjectID, at: 2)
+            try totals.bind(sum.change.net, at: 3)
+            try totals.bind(sum.change.valueDong, at: 4)
+            try totals.bind(sum.change.valuations, at: 5)
+            try totals.bind(sum.change.lineCount, at: 6)
+            try totals.bind(Int64(sum.lastDay), at: 7)
+            try totals.execute()
         }
     }
 

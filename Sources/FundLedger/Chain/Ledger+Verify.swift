@@ -200,7 +200,6 @@ extension Ledger {
             stored[HoldingDayKey(holding: HoldingKey(kind: kind, subjectID: row.int64(at: 1)), dayKey: Int32(truncatingIfNeeded: row.int64(at: 2)))] =
                 HoldingChange(net: row.int64(at: 3), valueDong: row.int64(at: 4), valuations: row.int64(at: 5), lineCount: row.int64(at: 6))
         }
-        if unreadable > 0 { report.add(nil, "holding_day: \(unreadable) rows have a kind that is not 1, 2 or 3") }
         let expected = recomputed.byHolding
         let differing = Set(stored.keys).union(expected.keys).filter { stored[$0] != expected[$0] }
             .sorted { ($0.holding.kind.rawValue, $0.holding.subjectID, $0.dayKey) < ($1.holding.kind.rawValue, $1.holding.subjectID, $1.dayKey) }
@@ -208,6 +207,26 @@ extension Ledger {
             report.add(nil, "holding_day: \(key.holding.kind) #\(key.holding.subjectID) on \(key.dayKey) holds \(stored[key].map { "\($0.net) (\($0.valueDong) VND)" } ?? "nothing") but its lines give \(expected[key].map { "\($0.net) (\($0.valueDong) VND)" } ?? "nothing")")
         }
         if differing.count > 5 { report.add(nil, "holding_day: \(differing.count - 5) more rows disagree with the lines") }
+        var expectedTotals: [HoldingKey: HoldingChange] = [:]
+        var expectedLastDays: [HoldingKey: Int32] = [:]
+        for (key, change) in expected {
+            _ = expectedTotals[key.holding, default: HoldingChange()].add(change)
+            expectedLastDays[key.holding] = max(expectedLastDays[key.holding] ?? key.dayKey, key.dayKey)
+        }
+        var storedTotals: [HoldingKey: HoldingChange] = [:]
+        var storedLastDays: [HoldingKey: Int32] = [:]
+        try database.forEachRow("SELECT kind, subject_id, net, value_vnd, valuations, line_count, last_day FROM holding_total") { row in
+            guard let kind = HoldingKind(rawValue: row.int64(at: 0)) else { unreadable += 1; return }
+            let key = HoldingKey(kind: kind, subjectID: row.int64(at: 1))
+            storedTotals[key] = HoldingChange(net: row.int64(at: 2), valueDong: row.int64(at: 3), valuations: row.int64(at: 4), lineCount: row.int64(at: 5))
+            storedLastDays[key] = Int32(truncatingIfNeeded: row.int64(at: 6))
+        }
+        let differingTotals = Set(storedTotals.keys).union(expectedTotals.keys)
+            .filter { storedTotals[$0] != expectedTotals[$0] || storedLastDays[$0] != expectedLastDays[$0] }
+        for key in differingTotals.sorted(by: { ($0.kind.rawValue, $0.subjectID) < ($1.kind.rawValue, $1.subjectID) }).prefix(5) {
+            report.add(nil, "holding_total: \(key.kind) #\(key.subjectID) holds \(storedTotals[key].map { "\($0.net)" } ?? "nothing") but its lines give \(expectedTotals[key].map { "\($0.net)" } ?? "nothing")")
+        }
+        if unreadable > 0 { report.add(nil, "holding_day/holding_total: \(unreadable) rows have a kind that is not 1, 2 or 3") }
         let extent = try database.firstRow("SELECT dong, foreign_minor, quantity, children FROM journal_extent WHERE id = 1") {
             JournalExtent(dong: $0.int64(at: 0), foreignMinor: $0.int64(at: 1), quantity: $0.int64(at: 2), children: $0.int64(at: 3))
         } ?? JournalExtent()

@@ -90,19 +90,22 @@ struct HoldingTimeline {
 }
 
 extension Ledger {
-    /// Reads a holding's total and its days from `dayKey` on from `holding_day`, adding what
-    /// `pending` holds (written by the transaction, not yet in the table).
+    /// Reads a holding's total (`holding_total`, one row) and its days from `dayKey` on
+    /// (`holding_day`, one index range), adding what `pending` holds (written by the
+    /// transaction, not yet in the tables).
     func holdingTimeline(_ holding: HoldingKey, from dayKey: Int32, pending: BalanceAccumulator) throws -> HoldingTimeline {
-        var total = HoldingChange()
+        let total = try database.firstRow("""
+            SELECT net, value_vnd, valuations, line_count FROM holding_total WHERE kind = ?1 AND subject_id = ?2
+            """, [holding.kind.rawValue, holding.subjectID]) {
+            HoldingChange(net: $0.int64(at: 0), valueDong: $0.int64(at: 1), valuations: $0.int64(at: 2), lineCount: $0.int64(at: 3))
+        } ?? HoldingChange()
         var days: [(dayKey: Int32, change: HoldingChange)] = []
         try database.forEachRow("""
             SELECT day_key, net, value_vnd, valuations, line_count FROM holding_day
-            WHERE kind = ?1 AND subject_id = ?2 ORDER BY day_key
-            """, [holding.kind.rawValue, holding.subjectID]) { row in
-            let change = HoldingChange(net: row.int64(at: 1), valueDong: row.int64(at: 2), valuations: row.int64(at: 3), lineCount: row.int64(at: 4))
-            _ = total.add(change)
-            let day = Int32(truncatingIfNeeded: row.int64(at: 0))
-            if day >= dayKey { days.append((day, change)) }
+            WHERE kind = ?1 AND subject_id = ?2 AND day_key >= ?3 ORDER BY day_key
+            """, [holding.kind.rawValue, holding.subjectID, Int64(dayKey)]) { row in
+            days.append((Int32(truncatingIfNeeded: row.int64(at: 0)),
+                         HoldingChange(net: row.int64(at: 1), valueDong: row.int64(at: 2), valuations: row.int64(at: 3), lineCount: row.int64(at: 4))))
         }
         var timeline = HoldingTimeline(total: total, loadedFrom: dayKey, days: days)
         for (key, change) in pending.byHolding where key.holding == holding {
@@ -117,8 +120,7 @@ extension Ledger {
     func allHoldingTimelines() throws -> [HoldingKey: HoldingTimeline] {
         var result: [HoldingKey: HoldingTimeline] = [:]
         try database.forEachRow("""
-            SELECT kind, subject_id, sum(net), sum(value_vnd), sum(valuations), sum(line_count), max(day_key)
-            FROM holding_day GROUP BY kind, subject_id
+            SELECT kind, subject_id, net, value_vnd, valuations, line_count, last_day FROM holding_total
             """) { row in
             guard let kind = HoldingKind(rawValue: row.int64(at: 0)) else { return }
             let total = HoldingChange(net: row.int64(at: 2), valueDong: row.int64(at: 3), valuations: row.int64(at: 4), lineCount: row.int64(at: 5))
