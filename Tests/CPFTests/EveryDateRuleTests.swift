@@ -184,6 +184,8 @@ import TestSupport
             ["convert", "--date", "2018-01-20", "--from", "1122", "--amount", "10.00 USD", "--into", "1121", "--received", "230000 VND"],
             ["revalue", "--account", "1122", "--date", "2018-01-31"],
             ["reverse", "1", "--reason", "late correction", "--date", "2018-01-31"],
+            ["rate", "set", "USD", "2018-01-15", "23100", "--source", "SBV"],
+            ["grant", "amend", "G1", "--effective", "2018-01-31", "--amount", "70000000 VND", "--reason", "addendum"],
         ]
         for arguments in writes {
             try expectRefused(ledger, arguments, rule: "period-closed", mentions: ["2018-01-31"])
@@ -262,5 +264,19 @@ import TestSupport
         }
         // Available in dong: 9,200,000 received − 1,175,000 spent + exchange effect.
         #expect(after["Available"]?.dong == 9_200_000 - 1_175_000 + (after["Exchange effect (realized)"]?.dong ?? 0))
+    }
+
+    /// The goods and exchange-difference accounts decide what the maintained holdings count:
+    /// once entries use them, the settings cannot move.
+    @Test func theRoleAccountsCannotMoveOnceUsed() throws {
+        let ledger = try books()
+        try ledger.mustRun(["settings", "set", "fx-difference-account", "421"])
+        try ledger.mustRun(["settings", "set", "fx-difference-account", "413"])
+        try ledger.mustRun(["receive", "--date", "2018-01-01", "--funder", "KFW", "--amount", "100.00 USD", "--into", "1122"])
+        try ledger.mustRun(["convert", "--date", "2018-01-15", "--from", "1122", "--amount", "100.00 USD", "--into", "1121", "--received", "2250000 VND"])
+        try expectRefused(ledger, ["settings", "set", "fx-difference-account", "421"], rule: "settings", mentions: ["413"])
+        try ledger.mustRun(["receive", "--date", "2018-01-07", "--funder", "AIA", "--in-kind", "--item", "bicycle", "--quantity", "5",
+                            "--unit-value", "1500000 VND", "--basis", "supplier invoice"])
+        try expectRefused(ledger, ["settings", "set", "goods-account", "211"], rule: "settings", mentions: ["156"])
     }
 }

@@ -157,6 +157,7 @@ extension Ledger {
         try write {
             let grant = try requireGrant(code: code)
             let current = grant.current
+            try checkPeriodOpen(amendment.effectiveOn, lock: try periodLock(), doing: "amend a grant effective")
             try checkAmendmentKeepsThePast(grant, effectiveOn: amendment.effectiveOn)
             let committed = amendment.committed ?? current.committed
             let received = try grantFigures(grantID: grant.id).receivedInGrantCurrency(grant.currency)

@@ -26,6 +26,7 @@ extension Ledger {
         let user = try TextRules.checkedUser(user)
         let now = Timestamp.now()
         return try write {
+            try checkPeriodOpen(date, lock: try periodLock(), doing: "record a rate")
             if let existing = try exchangeRate(currency, exactlyOn: date) {
                 if existing.rate == rate && existing.source == source { return false }
                 throw LedgerError(.rateExists, "a \(currency.code) rate for \(date) is already recorded: \(existing.rate) (\(existing.source))",

@@ -91,11 +91,24 @@ extension Ledger {
             let before = settings.values.first { $0.name == name }?.value
             try settings.apply(name: name, value: value)
             if name.hasSuffix("-account"), try accountsByCode()[value] == nil { throw Ledger.unknownAccount(value) }
+            try checkRoleAccountUnused(name, current: before)
             let stored = settings.values.first { $0.name == name }!.value
             try database.execute("INSERT INTO ledger_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                                  ["setting.\(name)", name == "approval-threshold" ? (settings.approvalThresholdDong.map { "\($0) VND" } ?? "none") : stored])
             try recordChange(action: "setting", subject: "setting:\(name)", detail: "\(before ?? "") → \(stored)", user: user, at: now)
             invalidateRegistryCache()
         }
+    }
+
+    /// The goods account and the exchange-difference account decide what the maintained
+    /// holdings count (docs/posting-rules.md): once the journal has a line on the current one,
+    /// moving the role would make the posted figures mean something else, so it is refused.
+    private func checkRoleAccountUnused(_ name: String, current: String?) throws {
+        guard name == "goods-account" || name == "fx-difference-account", let current,
+              let account = try accountsByCode()[current] else { return }
+        let used = try database.scalarInt64("SELECT EXISTS (SELECT 1 FROM balance_month WHERE account_id = ?)", [account.id]) == 1
+        guard used else { return }
+        throw LedgerError(.settings, "setting \(name) cannot change: the journal already has lines on account \(current), and the figures posted on it (goods on hand, grants' exchange effects) depend on it",
+                          hint: "keep \(current); the setting can change only before any entry uses the account")
     }
 }
