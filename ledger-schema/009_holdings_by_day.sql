@@ -12,8 +12,9 @@
 --   3 grant: a grant's available money, received + exchange effect − spent, in dong (net),
 --            value 0.
 -- valuations counts the lines that day that were valued at the holding's average (money
--- leaving a foreign-currency account, goods handed out, a revaluation): a movement dated
--- before one of them would change a figure already posted, so it is refused.
+-- leaving a foreign-currency account, goods handed out, a revaluation — not a reversal, whose
+-- figures mirror its original's): a movement dated before one of them would change a figure
+-- already posted, so it is refused.
 -- Derived data: `cpf verify` recomputes it from the lines.
 CREATE TABLE holding_day (
     kind        INTEGER NOT NULL CHECK (kind BETWEEN 1 AND 3),
@@ -64,13 +65,13 @@ SELECT kind, subject_id, day_key, sum(net), sum(value_vnd), sum(valuation), coun
     SELECT 1 AS kind, a.id AS subject_id, CAST(replace(e.entry_date, '-', '') AS INTEGER) AS day_key,
            CASE WHEN a.currency = 'VND' THEN l.amount_vnd ELSE coalesce(l.amount_foreign, 0) END AS net,
            l.amount_vnd AS value_vnd,
-           CASE WHEN a.currency <> 'VND' AND (l.amount_vnd < 0 OR l.amount_foreign IS NULL) THEN 1 ELSE 0 END AS valuation
+           CASE WHEN e.reverses_seq IS NULL AND a.currency <> 'VND' AND (l.amount_vnd < 0 OR l.amount_foreign IS NULL) THEN 1 ELSE 0 END AS valuation
     FROM line l JOIN entry e ON e.seq = l.entry_seq JOIN account a ON a.id = l.account_id
     WHERE a.type = 'asset' AND (a.code GLOB '111*' OR a.code GLOB '112*' OR a.code GLOB '113*')
     UNION ALL
     -- goods items
     SELECT 2, l.item_id, CAST(replace(e.entry_date, '-', '') AS INTEGER), l.quantity, l.amount_vnd,
-           CASE WHEN l.amount_vnd < 0 THEN 1 ELSE 0 END
+           CASE WHEN e.reverses_seq IS NULL AND l.amount_vnd < 0 THEN 1 ELSE 0 END
     FROM line l JOIN entry e ON e.seq = l.entry_seq JOIN account a ON a.id = l.account_id
     WHERE l.item_id IS NOT NULL
       AND a.code = (SELECT value FROM ledger_meta WHERE key = 'setting.goods-account')

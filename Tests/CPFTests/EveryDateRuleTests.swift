@@ -279,4 +279,21 @@ import TestSupport
                             "--unit-value", "1500000 VND", "--basis", "supplier invoice"])
         try expectRefused(ledger, ["settings", "set", "goods-account", "211"], rule: "settings", mentions: ["156"])
     }
+
+    /// Reversing dollars that were converted since, at an average that included them, would
+    /// leave 1122 at 0.00 USD with dong on it: refused. Before any conversion it is fine.
+    @Test func reversingDollarsValuedSinceIsRefused() throws {
+        let ledger = try books()
+        try ledger.mustRun(["receive", "--date", "2018-01-01", "--funder", "KFW", "--amount", "100.00 USD", "--into", "1122"])
+        try ledger.mustRun(["receive", "--date", "2018-02-01", "--funder", "KFW", "--amount", "100.00 USD", "--into", "1122"])
+        try ledger.mustRun(["reverse", "2", "--reason", "typed twice", "--date", "2018-02-02"])
+        try ledger.mustRun(["receive", "--date", "2018-02-03", "--funder", "KFW", "--amount", "100.00 USD", "--into", "1122"])
+        try ledger.mustRun(["convert", "--date", "2018-02-10", "--from", "1122", "--amount", "100.00 USD", "--into", "1121", "--received", "2350000 VND"])
+        try expectRefused(ledger, ["reverse", "1", "--reason", "wrong funder", "--date", "2018-03-01"],
+                          rule: "valuation-order", mentions: ["entry 1", "1122", "2018-02-10"])
+        let balance = try ledger.trialBalanceJSON()
+        #expect(JSON.integer((balance.rows["1122"]?["foreign_balance"] as? [String: Any])?["minor_units"]) == 10_000, "\(balance.rows["1122"] ?? [:])")
+        #expect(balance.dong("1122", "balance_debit_vnd") == 2_350_000)
+        try expectAuditClean(ledger)
+    }
 }

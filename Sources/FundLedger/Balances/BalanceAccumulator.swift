@@ -144,7 +144,7 @@ struct BalanceAccumulator {
     /// Each key is hashed once: totals already held are found by their index and replaced
     /// in place, and only new keys are inserted (after every replacement, since inserting
     /// may move the others).
-    mutating func add(_ lines: [PostedLine], date: LedgerDate, roles: AccountRoles) throws {
+    mutating func add(_ lines: [PostedLine], date: LedgerDate, roles: AccountRoles, isReversal: Bool = false) throws {
         let dayKey = Int32(date.dayKey)
         // The new totals of every key the entry touches, checked before any is stored.
         var days = scratchDays, dimensions = scratchDimensions
@@ -179,7 +179,7 @@ struct BalanceAccumulator {
         for (key, stored, totals) in dimensions where stored == nil { byDimension[key] = totals }
         for line in lines {
             extent.add(line)
-            roles.forEachHolding(of: line) { holding, change in
+            roles.forEachHolding(of: line, isReversal: isReversal) { holding, change in
                 // Within a day's lines of at most 10^15 each, and totals bounded by the extent.
                 _ = byHolding[HoldingDayKey(holding: holding, dayKey: dayKey), default: HoldingChange()].add(change)
             }

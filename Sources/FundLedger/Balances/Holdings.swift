@@ -47,19 +47,22 @@ extension AccountRoles {
     /// Calls `body` for each holding `line` changes, with the change: its account when it is a
     /// money account, its item when it is on the goods account, its grant when it is revenue,
     /// spending or exchange difference. The same definitions as migration 009.
+    ///
+    /// - Parameter isReversal: the line belongs to a reversal, whose figures mirror the
+    ///   original's rather than being valued at an average: it counts no valuation.
     @inline(__always)
-    func forEachHolding(of line: PostedLine, _ body: (HoldingKey, HoldingChange) -> Void) {
+    func forEachHolding(of line: PostedLine, isReversal: Bool = false, _ body: (HoldingKey, HoldingChange) -> Void) {
         let accountID = line.account.id
         if let currency = moneyAccounts[accountID] {
             let isForeign = currency != .vnd
             let net = isForeign ? (line.foreign?.amount.minorUnits ?? 0) : line.amountDong
-            let isValuation = isForeign && (line.amountDong < 0 || line.foreign == nil)
+            let isValuation = !isReversal && isForeign && (line.amountDong < 0 || line.foreign == nil)
             body(HoldingKey(kind: .money, subjectID: accountID),
                  HoldingChange(net: net, valueDong: line.amountDong, valuations: isValuation ? 1 : 0, lineCount: 1))
         }
         if let item = line.item, accountID == goodsAccountID {
             body(HoldingKey(kind: .goods, subjectID: item.id),
-                 HoldingChange(net: line.quantity ?? 0, valueDong: line.amountDong, valuations: line.amountDong < 0 ? 1 : 0, lineCount: 1))
+                 HoldingChange(net: line.quantity ?? 0, valueDong: line.amountDong, valuations: !isReversal && line.amountDong < 0 ? 1 : 0, lineCount: 1))
         }
         if let grant = line.grant {
             let type = self.type(accountID)

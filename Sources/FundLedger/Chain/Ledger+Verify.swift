@@ -103,7 +103,7 @@ extension Ledger {
             previousHash = entry.hash
             checkLines(of: entry, into: &report)
             do {
-                try totals.add(entry.lines, date: entry.date, roles: roles)
+                try totals.add(entry.lines, date: entry.date, roles: roles, isReversal: entry.reversesSeq != nil)
             } catch let error as LedgerError {
                 report.add(entry.seq, "entry \(entry.seq): \(error.message)")
             }

@@ -152,7 +152,7 @@ struct FundingState {
                 figures.add(line, accountType: roles.type(line.account.id), isFXAccount: line.account.id == roles.fxAccountID, grantCurrency: currency)
                 grants[grant.id] = figures
             }
-            roles.forEachHolding(of: line) { holding, change in
+            roles.forEachHolding(of: line, isReversal: entry.reversesSeq != nil) { holding, change in
                 if holdings[holding] != nil {
                     holdings[holding]!.apply(change, on: dayKey)
                 } else if holdingsAllRead {

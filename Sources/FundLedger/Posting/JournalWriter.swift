@@ -103,7 +103,7 @@ final class JournalWriter {
                                  reversesSeq: unhashed.reversesSeq, lines: unhashed.lines, hash: hash)
         // The totals first: they refuse an overflow before anything is inserted, so a refused
         // entry leaves nothing behind in a batch that goes on.
-        try balances.add(entry.lines, date: entry.date, roles: roles)
+        try balances.add(entry.lines, date: entry.date, roles: roles, isReversal: entry.reversesSeq != nil)
         if deferred != nil {
             try deferred?.willWrite(entry)
             for index in entry.lines.indices { deferred?.willReference(entry.lines[index]) }

@@ -113,12 +113,37 @@ extension Ledger {
             let pipeline = try PostingPipeline(ledger: self, user: user, postedAt: postedAt)
             try checkPeriodOpen(date, lock: pipeline.controls.lock, doing: "post a reversal")
             try checkAccountsOpen(reversal)
+            try checkNoValuationSince(original, pipeline: pipeline)
             var rules = PostingRules(validator: pipeline.validator)
             try rules.check(reversal.lines, date: reversal.date, pending: pipeline.pending, isReversal: true)
             pipeline.validator.funding = rules.funding
             let entry = try pipeline.admit(reversal)
             try pipeline.finish()
             return entry
+        }
+    }
+
+    /// Money or goods an entry brought into a valued holding (a dollar account, a goods item)
+    /// may have been valued since, at an average that included them: money left at that
+    /// average, or the account was revalued. Taking them back at their own value would then
+    /// leave the holding with a value that no longer matches what it holds (0.00 USD carried
+    /// at 50,000 VND), so such a reversal is refused; a correcting outflow values them right.
+    private func checkNoValuationSince(_ original: JournalEntry, pipeline: PostingPipeline) throws {
+        let roles = pipeline.validator.roles
+        var funding = pipeline.validator.funding
+        defer { pipeline.validator.funding = funding }
+        // Inflows only: a dollar amount or goods coming in (a revaluation's line carries neither).
+        for line in original.lines where line.amountDong > 0 && (line.foreign != nil || line.quantity != nil) {
+            var inflows: [HoldingKey] = []
+            roles.forEachHolding(of: line) { holding, _ in if roles.isValued(holding) { inflows.append(holding) } }
+            for holding in inflows {
+                let timeline = try funding.timeline(holding, from: original.date, ledger: self, pending: pipeline.pending)
+                guard let valued = timeline.firstValuation(after: Int32(original.date.dayKey) - 1) else { continue }
+                let day = LedgerDate(dayKey: Int(valued)).map(\.iso) ?? String(valued)
+                let what = holding.kind == .goods ? "goods item \(line.item?.code ?? "")" : "account \(line.account.code)"
+                throw LedgerError(.valuationOrder, "entry \(original.seq) brought money or goods into \(what), which was valued at its average on \(day), after it; taking them back at their own value would leave the holding's value wrong",
+                                  hint: "post the correction as an outflow valued at the average instead (cpf convert, or a payment from the account), or reverse the later movements first")
+            }
         }
     }
 
