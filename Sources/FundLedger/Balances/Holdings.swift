@@ -100,20 +100,25 @@ struct JournalExtent: Equatable, Sendable {
     /// 10^18: twice this (debits and credits together) is still inside a 64-bit integer.
     static let limit: Int64 = 1_000_000_000_000_000_000
 
-    /// Adds one line's magnitudes; lines are at most 10^15 each, so this cannot overflow
-    /// while the totals stay within `limit`.
+    /// Adds one line's magnitudes. Saturating: a file whose lines were forged past their
+    /// limits must give a finding in `verify`, not a crash.
     mutating func add(_ line: PostedLine) {
-        dong += abs(line.amountDong)
-        foreignMinor += abs(line.foreign?.amount.minorUnits ?? 0)
-        quantity += abs(line.quantity ?? 0)
-        children += abs(line.children ?? 0)
+        dong = JournalExtent.sum(dong, line.amountDong.magnitude)
+        foreignMinor = JournalExtent.sum(foreignMinor, line.foreign?.amount.minorUnits.magnitude ?? 0)
+        quantity = JournalExtent.sum(quantity, line.quantity?.magnitude ?? 0)
+        children = JournalExtent.sum(children, line.children?.magnitude ?? 0)
     }
 
     mutating func add(_ other: JournalExtent) {
-        dong += other.dong
-        foreignMinor += other.foreignMinor
-        quantity += other.quantity
-        children += other.children
+        dong = JournalExtent.sum(dong, other.dong.magnitude)
+        foreignMinor = JournalExtent.sum(foreignMinor, other.foreignMinor.magnitude)
+        quantity = JournalExtent.sum(quantity, other.quantity.magnitude)
+        children = JournalExtent.sum(children, other.children.magnitude)
+    }
+
+    private static func sum(_ total: Int64, _ magnitude: UInt64) -> Int64 {
+        let (result, overflow) = total.addingReportingOverflow(Int64(clamping: magnitude))
+        return overflow ? Int64.max : result
     }
 
     /// The first measure past `limit`, with its figure.

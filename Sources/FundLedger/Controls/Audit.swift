@@ -8,6 +8,7 @@ public enum AuditControl: String, Sendable, CaseIterable {
     case restrictedPurposes = "restricted-purposes"
     case managementCap = "management-cap"
     case negativeBalances = "negative-balances"
+    case linesAgree = "lines-agree"
     case subLedgers = "sub-ledgers"
     case duplicateReferences = "duplicate-references"
     case reversals
@@ -23,6 +24,7 @@ public enum AuditControl: String, Sendable, CaseIterable {
         case .restrictedPurposes: LocalizedText("Restricted and designated money spent on its purposes", "Tiền có điều kiện, theo địa chỉ chi đúng mục đích")
         case .managementCap: LocalizedText("Management costs within the cap", "Chi phí quản lý trong mức trần")
         case .negativeBalances: LocalizedText("No negative cash, bank or goods balance", "Không có số dư tiền, ngân hàng, hàng hóa âm")
+        case .linesAgree: LocalizedText("Lines agree with their accounts", "Dòng bút toán khớp với tài khoản")
         case .subLedgers: LocalizedText("Sub-ledgers agree with the general ledger", "Sổ chi tiết khớp sổ cái")
         case .duplicateReferences: LocalizedText("No duplicate external references", "Không trùng số chứng từ")
         case .reversals: LocalizedText("Reversals point at real entries, once each", "Bút toán đảo trỏ đúng bút toán gốc, một lần")
@@ -84,7 +86,7 @@ extension Ledger {
                 (.entriesBalance, auditor.entriesBalance), (.chain, auditor.chain), (.closedPeriods, auditor.closedPeriods),
                 (.foreignRates, auditor.foreignRates), (.grantOverspending, auditor.grantOverspending),
                 (.restrictedPurposes, auditor.restrictedPurposes), (.managementCap, auditor.managementCap),
-                (.negativeBalances, auditor.negativeBalances), (.subLedgers, auditor.subLedgers),
+                (.negativeBalances, auditor.negativeBalances), (.linesAgree, auditor.linesAgree), (.subLedgers, auditor.subLedgers),
                 (.duplicateReferences, auditor.duplicateReferences), (.reversals, auditor.reversals),
                 (.makerChecker, auditor.makerChecker),
             ]

@@ -220,6 +220,34 @@ struct Auditor {
 
     // MARK: Negative balances
 
+    /// Lines agree with their accounts, as posting requires (docs/posting-rules.md, step 7): a
+    /// cash or bank account carries only its own currency, and a program on an expense line is
+    /// one whose expense account that is. Books written before the rule may break it.
+    func linesAgree() throws -> [AuditFinding] {
+        let roles = try AccountRoles.of(ledger)
+        let programs = try ledger.codes(of: .program).byID
+        var findings: [AuditFinding] = []
+        try database.forEachRow("""
+            SELECT l.entry_seq, l.line_no, e.entry_date, a.id, a.code, a.type, a.currency, coalesce(l.currency, 'VND'), l.program_id
+            FROM line l JOIN entry e ON e.seq = l.entry_seq JOIN account a ON a.id = l.account_id
+            WHERE e.entry_date BETWEEN ?1 AND ?2
+              AND ((a.type = 'expense' AND l.program_id IS NOT NULL)
+                   OR (a.type = 'asset' AND (a.code LIKE '111%' OR a.code LIKE '112%' OR a.code LIKE '113%')
+                       AND coalesce(l.currency, 'VND') <> a.currency))
+            ORDER BY l.entry_seq, l.line_no
+            """, [from, to]) { row in
+            let seq = row.int64(at: 0), line = row.int64(at: 1), code = row.text(at: 4)
+            if row.text(at: 5) == "asset" {
+                findings.append(AuditFinding(.linesAgree, .error, "entry \(seq) line \(line): account \(code) holds only \(row.text(at: 6)), but the line is in \(row.text(at: 7))", entries: [seq]))
+                return
+            }
+            let program = row.int64(at: 8)
+            guard !(roles.programsByExpenseAccount[row.int64(at: 3)] ?? []).contains(program) else { return }
+            findings.append(AuditFinding(.linesAgree, .error, "entry \(seq) line \(line): program \(programs[program] ?? "#\(program)") is booked on account \(code), which is not its expense account", entries: [seq]))
+        }
+        return capped(findings, .linesAgree, "lines that disagree with their accounts")
+    }
+
     /// Cash (111…) and bank (112…) accounts, in dong and in their own currency, and each goods
     /// item's quantity and value, at the end of every day: none is ever negative.
     func negativeBalances() throws -> [AuditFinding] {

@@ -153,8 +153,8 @@ struct FundingState {
                 grants[grant.id] = figures
             }
             roles.forEachHolding(of: line, isReversal: entry.reversesSeq != nil) { holding, change in
-                if holdings[holding] != nil {
-                    holdings[holding]!.apply(change, on: dayKey)
+                if let index = holdings.index(forKey: holding) {
+                    holdings.values[index].apply(change, on: dayKey)
                 } else if holdingsAllRead {
                     var timeline = HoldingTimeline(total: HoldingChange(), loadedFrom: Int32.min, days: [])
                     timeline.apply(change, on: dayKey)

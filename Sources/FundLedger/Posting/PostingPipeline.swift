@@ -52,7 +52,7 @@ final class PostingPipeline {
                                        approvedBy: approval.approvedBy, approvedAt: approval.approvedAt, lines: validated.lines)
             return .posted(try admit(validated, postedBy: approval.submittedBy, postedAt: approval.submittedAt))
         }
-        try checkHoldings(validated)
+        try checkHoldingsAndExtent(validated)
         if let threshold = controls.approvalThresholdDong, validated.totalDebitDong >= threshold {
             let pending = try ledger.submitForApproval(draft, totalDebitDong: validated.totalDebitDong, user: user, at: postedAt)
             controls.hasPendingEntries = true
@@ -95,29 +95,24 @@ final class PostingPipeline {
     /// Steps 3 and 5 for an entry the ledger built itself (a reversal, a revaluation, a
     /// period record) or one validated by `submit`.
     ///
-    /// - Parameter checked: `submit` ran the holdings check already (before the threshold).
+    /// - Parameter checked: `submit` ran steps 12–14 already (before the threshold).
     @discardableResult
     func admit(_ entry: ValidatedEntry, postedBy: String? = nil, postedAt: Timestamp? = nil, checked: Bool = false) throws -> JournalEntry {
         if entry.kind == .journal {
             try ledger.checkPeriodOpen(entry.date, lock: controls.lock, doing: entry.reversesSeq == nil ? "post an entry" : "post a reversal")
-            if !checked { try checkHoldings(entry) }
-            try checkExtent(entry)
+            if !checked { try checkHoldingsAndExtent(entry) }
         }
         return try writer.append(entry, postedBy: postedBy ?? user, postedAt: postedAt ?? self.postedAt)
     }
 
-    /// Every limited holding the entry changes stays at or above zero on its date and every
-    /// later date, and nothing is dated before a movement already valued on the same holding.
-    private func checkHoldings(_ entry: ValidatedEntry) throws {
+    /// Steps 12–14: every limited holding the entry changes stays at or above zero on its date
+    /// and every later date, nothing is dated before a movement already valued on the same
+    /// holding, and the journal's extent stays within `JournalExtent.limit`, so every report
+    /// stays exact.
+    private func checkHoldingsAndExtent(_ entry: ValidatedEntry) throws {
         var funding = validator.funding
         defer { validator.funding = funding }
         try HoldingRules(ledger: ledger, roles: validator.roles).check(entry.lines, date: entry.date, funding: &funding, pending: writer.balances)
-    }
-
-    /// The journal's extent stays within `JournalExtent.limit`, so every report stays exact.
-    private func checkExtent(_ entry: ValidatedEntry) throws {
-        var funding = validator.funding
-        defer { validator.funding = funding }
         var extent = try funding.extent(ledger: ledger, pending: writer.balances)
         for line in entry.lines { extent.add(line) }
         if let (measure, figure) = extent.exceeded {

@@ -45,6 +45,11 @@ public enum TextRules {
     /// A draft with every text in NFC: memo, reference, line memos, rate sources. Codes are
     /// ASCII by `checkCode`, so they are their own NFC.
     static func normalized(_ draft: EntryDraft) -> EntryDraft {
+        // Most drafts are ASCII throughout: returned as they are, without a copy.
+        func isASCII(_ text: String?) -> Bool { text?.utf8.allSatisfy { $0 < 0x80 } ?? true }
+        guard !(isASCII(draft.memo) && isASCII(draft.externalRef) && draft.lines.allSatisfy({ isASCII($0.memo) && isASCII($0.rateSource) })) else {
+            return draft
+        }
         var draft = draft
         draft.memo = nfc(draft.memo)
         draft.externalRef = draft.externalRef.map(nfc)

@@ -138,4 +138,30 @@ import TestSupport
         let report = try books.ledger.verify()
         #expect(!report.isIntact, "verify should find: \(statement)")
     }
+
+    /// Books written before lines had to agree with their accounts: the audit's `lines-agree`
+    /// control finds a program on another program's account and dollars on a dong account.
+    @Test func theAuditFindsLinesThatDisagreeWithTheirAccounts() throws {
+        let books = try HoldingRuleTests.books()
+        let database = books.ledger.database
+        #expect(try books.ledger.audit().findings(for: .linesAgree).isEmpty)
+        try database.writeTransaction {
+            try database.execute("""
+                INSERT INTO entry (seq, entry_date, memo, posted_by, posted_at, hash)
+                VALUES ((SELECT max(seq) + 1 FROM entry), '2018-04-01', 'old books', 'x', '2018-04-01T00:00:00.000Z', zeroblob(32))
+                """)
+            try database.execute("""
+                INSERT INTO line (entry_seq, line_no, account_id, amount_vnd, program_id) VALUES
+                ((SELECT max(seq) FROM entry), 1, (SELECT id FROM account WHERE code = '6112'), 1000, (SELECT id FROM program WHERE code = 'scholarship'))
+                """)
+            try database.execute("""
+                INSERT INTO line (entry_seq, line_no, account_id, amount_vnd, currency, amount_foreign, rate, rate_date, rate_source) VALUES
+                ((SELECT max(seq) FROM entry), 2, (SELECT id FROM account WHERE code = '1121'), -1000, 'USD', -4, '250', '2018-04-01', 'x')
+                """)
+        }
+        let findings = try books.ledger.audit().findings(for: .linesAgree)
+        #expect(findings.count == 2, "\(findings)")
+        #expect(findings.contains { $0.message.contains("scholarship") && $0.message.contains("6112") })
+        #expect(findings.contains { $0.message.contains("1121") && $0.message.contains("USD") })
+    }
 }
