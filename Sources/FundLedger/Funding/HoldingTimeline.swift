@@ -44,7 +44,12 @@ struct HoldingTimeline {
 
     /// The first day after `dayKey` with a line valued at the holding's average.
     func firstValuation(after dayKey: Int32) -> Int32? {
-        days[firstIndex(onOrAfter: dayKey + 1)...].first { $0.change.valuations > 0 }?.dayKey
+        // Entries in date order: nothing after the date, nothing to search.
+        guard let last = days.last?.dayKey, last > dayKey else { return nil }
+        for index in firstIndex(onOrAfter: dayKey + 1)..<days.count where days[index].change.valuations > 0 {
+            return days[index].dayKey
+        }
+        return nil
     }
 
     /// The last day with a change.
@@ -53,6 +58,11 @@ struct HoldingTimeline {
     /// The first day from `dayKey` on whose closing balance, with `net` added on `dayKey`,
     /// would be below zero, with that balance; `nil` when every day stays at or above zero.
     func firstShortfall(adding net: Int64, on dayKey: Int32) -> (dayKey: Int32, balance: Int64)? {
+        // Entries in date order: the date's close is the total, and no later day exists.
+        if days.last.map({ $0.dayKey <= dayKey }) ?? true {
+            let balance = total.net + net
+            return balance < 0 ? (dayKey, balance) : nil
+        }
         let start = firstIndex(onOrAfter: dayKey)
         var balance = total.net
         for index in start..<days.count { balance -= days[index].change.net }
@@ -72,12 +82,22 @@ struct HoldingTimeline {
         return nil
     }
 
+    /// The most days a timeline keeps: past it, the oldest half is left to `total` (and to the
+    /// tables, read again if an entry is dated that far back), so a long import in date order
+    /// keeps flat memory.
+    static let dayCountMax = 512
+
     /// Adds a change dated `dayKey` (a line just written).
     mutating func apply(_ change: HoldingChange, on dayKey: Int32) {
         _ = total.add(change)
         guard dayKey >= loadedFrom else { return }
         if let last = days.last?.dayKey, last < dayKey {
             days.append((dayKey, change))
+            if days.count > HoldingTimeline.dayCountMax {
+                let dropped = days.count - HoldingTimeline.dayCountMax / 2
+                loadedFrom = days[dropped].dayKey
+                days.removeFirst(dropped)
+            }
             return
         }
         let index = firstIndex(onOrAfter: dayKey)

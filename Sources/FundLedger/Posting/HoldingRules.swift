@@ -17,8 +17,11 @@ struct HoldingRules {
     let ledger: Ledger
     let roles: AccountRoles
 
-    func check(_ lines: [PostedLine], date: LedgerDate, funding: inout FundingState, pending: BalanceAccumulator) throws {
-        var changes: [(HoldingKey, HoldingChange)] = []
+    /// - Parameter changes: a working list, empty, kept by the caller so that checking an entry
+    ///   allocates nothing once it has grown.
+    func check(_ lines: [PostedLine], date: LedgerDate, funding: inout FundingState, pending: BalanceAccumulator,
+               changes: inout [(HoldingKey, HoldingChange)]) throws {
+        defer { changes.removeAll(keepingCapacity: true) }
         for line in lines {
             roles.forEachHolding(of: line) { holding, change in
                 if let index = changes.firstIndex(where: { $0.0 == holding }) {

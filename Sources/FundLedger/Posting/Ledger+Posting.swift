@@ -136,6 +136,7 @@ extension Ledger {
         for line in original.lines where line.amountDong > 0 && (line.foreign != nil || line.quantity != nil) {
             var inflows: [HoldingKey] = []
             roles.forEachHolding(of: line) { holding, _ in if roles.isValued(holding) { inflows.append(holding) } }
+
             for holding in inflows {
                 let timeline = try funding.timeline(holding, from: original.date, ledger: self, pending: pipeline.pending)
                 guard let valued = timeline.firstValuation(after: Int32(original.date.dayKey) - 1) else { continue }

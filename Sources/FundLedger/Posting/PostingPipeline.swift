@@ -18,6 +18,8 @@ final class PostingPipeline {
     let writer: JournalWriter
     let controls: PostingControls
     var validator: EntryValidator
+    /// `HoldingRules.check`'s working list, kept from one entry to the next.
+    private var holdingChanges: [(HoldingKey, HoldingChange)] = []
 
     /// - Parameter deferringConstraints: for an import (`JournalWriter.init`).
     init(ledger: Ledger, user: String, postedAt: Timestamp, deferringConstraints: Bool = false) throws {
@@ -112,7 +114,8 @@ final class PostingPipeline {
     private func checkHoldingsAndExtent(_ entry: ValidatedEntry) throws {
         var funding = validator.funding
         defer { validator.funding = funding }
-        try HoldingRules(ledger: ledger, roles: validator.roles).check(entry.lines, date: entry.date, funding: &funding, pending: writer.balances)
+        try HoldingRules(ledger: ledger, roles: validator.roles).check(entry.lines, date: entry.date, funding: &funding, pending: writer.balances,
+                                                                       changes: &holdingChanges)
         var extent = try funding.extent(ledger: ledger, pending: writer.balances)
         for line in entry.lines { extent.add(line) }
         if let (measure, figure) = extent.exceeded {

@@ -38,15 +38,34 @@ public enum TextRules {
     /// U+0301). Both read the same, so the ledger stores and compares the composed form.
     /// ASCII text is its own NFC and is returned as it is.
     public static func nfc(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        if isASCII(text) { return text }
         return String(decoding: text._nfcCodeUnits, as: UTF8.self)
+    }
+
+    /// Whether `text` is ASCII, eight bytes at a time where its storage is contiguous.
+    static func isASCII(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let address = bytes.baseAddress else { return true }
+            var index = 0
+            let count = bytes.count
+            let base = UnsafeRawPointer(address)
+            while index + 8 <= count {
+                if base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
+                index += 8
+            }
+            while index < count {
+                if bytes[index] >= 0x80 { return false }
+                index += 1
+            }
+            return true
+        } ?? text.utf8.allSatisfy { $0 < 0x80 }
     }
 
     /// A draft with every text in NFC: memo, reference, line memos, rate sources. Codes are
     /// ASCII by `checkCode`, so they are their own NFC.
     static func normalized(_ draft: EntryDraft) -> EntryDraft {
         // Most drafts are ASCII throughout: returned as they are, without a copy.
-        func isASCII(_ text: String?) -> Bool { text?.utf8.allSatisfy { $0 < 0x80 } ?? true }
+        func isASCII(_ text: String?) -> Bool { text.map(TextRules.isASCII) ?? true }
         guard !(isASCII(draft.memo) && isASCII(draft.externalRef) && draft.lines.allSatisfy({ isASCII($0.memo) && isASCII($0.rateSource) })) else {
             return draft
         }

@@ -38,6 +38,32 @@ import TestSupport
         }
     }
 
+    /// A long run of days in date order keeps at most `dayCountMax` of them; the rest stay in
+    /// the total, so the figures of every day still covered are exact.
+    @Test func aLongTimelineKeepsFlatMemoryAndExactFigures() {
+        var timeline = HoldingTimeline(total: HoldingChange(), loadedFrom: Int32.min, days: [])
+        var start = LedgerDate(year: 2010, month: 1, day: 1)!
+        var closing: [Int32: Int64] = [:]
+        var running: Int64 = 0
+        for index in 0..<2_000 {
+            let day = Int32(start.dayKey)
+            let net = Int64(index % 7 == 0 ? -30 : 10)
+            running += net
+            closing[day] = running
+            timeline.apply(HoldingChange(net: net, valueDong: net, valuations: 0, lineCount: 1), on: day)
+            start = start.adding(days: 1)
+        }
+        #expect(timeline.days.count <= HoldingTimeline.dayCountMax)
+        #expect(timeline.total.net == running)
+        #expect(!timeline.covers(20100101))
+        for (day, balance) in closing where timeline.covers(day) {
+            #expect(timeline.asOf(day).net == balance)
+        }
+        let lastDay = timeline.lastDay!
+        #expect(timeline.firstShortfall(adding: -running, on: lastDay) == nil)
+        #expect(timeline.firstShortfall(adding: -running - 1, on: lastDay)?.balance == -1)
+    }
+
     // MARK: Back-dated posting, against a replay of the bank account
 
     /// Receipts and payments on 1121 with random dates in random order: each is accepted
@@ -163,5 +189,17 @@ import TestSupport
         #expect(findings.count == 2, "\(findings)")
         #expect(findings.contains { $0.message.contains("scholarship") && $0.message.contains("6112") })
         #expect(findings.contains { $0.message.contains("1121") && $0.message.contains("USD") })
+    }
+}
+
+/// `TextRules.nfc` and its ASCII test, against the standard library's canonical equivalence.
+@Suite struct NFCTests {
+    @Test(arguments: ["", "a", "PHIẾU-1", "PHIE\u{302}\u{301}U-1", "0123456789abcdef", "0123456789abcdeé", "é0123456789abcdef", "Quỹ Bảo trợ trẻ em tỉnh Tây Ninh", String(repeating: "x", count: 100) + "\u{301}"])
+    func nfcIsComposedAndCanonicallyEquivalent(text: String) {
+        let composed = TextRules.nfc(text)
+        #expect(composed == text, "canonically equivalent")
+        #expect(TextRules.nfc(composed).utf8.elementsEqual(composed.utf8), "idempotent")
+        #expect(TextRules.isASCII(text) == text.utf8.allSatisfy { $0 < 0x80 })
+        #expect(Array(TextRules.nfc("PHIE\u{302}\u{301}U-1").utf8) == Array("PHI\u{1EBE}U-1".utf8))
     }
 }
