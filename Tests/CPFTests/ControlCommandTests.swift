@@ -116,6 +116,9 @@ import TestSupport
                         ["unit", "add", "TN", "--name", "Tỉnh Tây Ninh", "--level", "province"],
                         ["grant", "add", "KFW-2018", "--funder", "KFW", "--amount", "10000.00 USD", "--programs", "scholarship,house", "--units", "TN"],
                         ["receive", "--date", "2018-03-01", "--funder", "KFW", "--grant", "KFW-2018", "--amount", "10000.00 USD"],
+                        // Into dong at the book rate, so 1121 has what the disbursements pay and the grant no exchange effect.
+                        ["convert", "--date", "2018-03-15", "--from", "1122", "--amount", "10000.00 USD", "--into", "1121",
+                         "--received", "227500000 VND", "--grant", "KFW-2018"],
                         ["grant", "allocate", "KFW-2018", "--program", "scholarship", "--unit", "TN", "--amount", "4000.00 USD"],
                         ["disburse", "--date", "2018-04-01", "--program", "scholarship", "--unit", "TN", "--grant", "KFW-2018",
                          "--amount", "45500000 VND", "--children", "20"]] {

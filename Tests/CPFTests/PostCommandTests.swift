@@ -63,12 +63,13 @@ import TestSupport
 
     @Test func conversionRoundsHalfToEven() throws {
         // 0.02 USD at 22725 is 454.5 VND: half-to-even gives 454; 0.06 USD is 1363.5 → 1364.
+        // (Dollars go to the dollar account 1122: 1121 takes only dong.)
         let ledger = try CLILedger()
-        try expectRefused(ledger, ["post", "--date", "2018-06-01", "--debit", "1121 0.02 USD @ 22725 source=VCB",
+        try expectRefused(ledger, ["post", "--date", "2018-06-01", "--debit", "1122 0.02 USD @ 22725 source=VCB",
                                    "--credit", "5132 455 VND"], rule: "unbalanced", mentions: ["454 VND", "455 VND"])
-        expectSuccess(try ledger.run(["post", "--date", "2018-06-01", "--debit", "1121 0.02 USD @ 22725 source=VCB",
+        expectSuccess(try ledger.run(["post", "--date", "2018-06-01", "--debit", "1122 0.02 USD @ 22725 source=VCB",
                                       "--credit", "5132 454 VND"]))
-        expectSuccess(try ledger.run(["post", "--date", "2018-06-01", "--debit", "1121 0.06 USD @ 22725 source=VCB",
+        expectSuccess(try ledger.run(["post", "--date", "2018-06-01", "--debit", "1122 0.06 USD @ 22725 source=VCB",
                                       "--credit", "5132 1364 VND"]))
     }
 
@@ -233,7 +234,7 @@ import TestSupport
 
     @Test func refusesForeignAmountThatRoundsToNoDong() throws {
         let ledger = try CLILedger()
-        try expectRefused(ledger, ["post", "--date", "2018-06-02", "--debit", "1121 0.01 USD @ 0.00000001 source=X",
+        try expectRefused(ledger, ["post", "--date", "2018-06-02", "--debit", "1122 0.01 USD @ 0.00000001 source=X",
                                    "--credit", "5132 1 VND"], rule: "invalid-amount", mentions: ["0.01 USD", "0 VND"])
     }
 
@@ -339,6 +340,7 @@ import TestSupport
         let ledger = try CLILedger()
         try expectRefused(ledger, ["post", "--date", "2018-06-02", "--debit", "6111 100 VND program=nope", "--credit", "1111 100 VND"],
                           rule: "unknown-dimension", mentions: ["program", "nope"])
+        try ledger.postDong(100, debit: "1111", credit: "5132", date: "2018-06-01")   // the cash it is paid from
         expectSuccess(try ledger.run(["post", "--date", "2018-06-02", "--debit", "6111 100 VND program=scholarship", "--credit", "1111 100 VND"]))
     }
 

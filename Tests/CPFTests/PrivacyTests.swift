@@ -63,8 +63,9 @@ import TestSupport
 
     @Test func reversalShowsNoCodes() throws {
         let ledger = try CLILedger()
+        try ledger.postDong(5_000_000, debit: "1111", credit: "5132", date: "2018-09-01")   // the cash the scholarships are paid from
         try ledger.mustRun(postArguments())
-        let reversed = try ledger.run(["reverse", "1", "--reason", "wrong children", "--date", "2018-09-06"])
+        let reversed = try ledger.run(["reverse", "2", "--reason", "wrong children", "--date", "2018-09-06"])
         expectSuccess(reversed)
         expectNoCode(reversed, "reverse")
         for format in ["table", "csv", "json"] {
@@ -99,6 +100,7 @@ import TestSupport
 
     @Test func refusedReuseOfReferenceNeverEchoesCodes() throws {
         let ledger = try CLILedger()
+        try ledger.postDong(5_000_000, debit: "1111", credit: "5132", date: "2018-09-01")   // the cash the scholarships are paid from
         try ledger.mustRun(postArguments())
         let result = try expectRefused(ledger, postArguments("6111 1234567 VND program=scholarship children=3 beneficiaries=TN-0001,TN-0003"),
                                        rule: "duplicate-reference", mentions: ["CHI-0901"])

@@ -7,6 +7,9 @@ import TestSupport
 /// A working session through the command line: about fifty commands chosen by a seeded
 /// generator (swift-collections' `RepeatableRandomNumberGenerator` habit), then the books
 /// still verify and balance, and every account's turnover is what the commands posted.
+/// The session keeps the cash the commands brought in: a payment or a reversal that would
+/// take 1111 or 1121 below zero must be refused (`insufficient-funds`, docs/posting-rules.md)
+/// with the balance, and leaves the books as they were.
 @Suite struct SessionTests {
     /// Debit and credit turnover per account, in dong, as the commands should have posted it.
     private struct Turnover {
@@ -26,6 +29,17 @@ import TestSupport
         return quotient
     }
 
+    /// A dong amount as the refusals write it: 4,584,000 VND.
+    private static func grouped(_ value: Int64) -> String {
+        let digits = String(value.magnitude)
+        var out = ""
+        for (index, digit) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 { out.append(",") }
+            out.append(digit)
+        }
+        return (value < 0 ? "-" : "") + out + " VND"
+    }
+
     @Test(arguments: [UInt64(20_180_601), 42])
     func randomSessionKeepsBooksBalanced(seed: UInt64) throws {
         var random = RepeatableRandomNumberGenerator(seed: seed)
@@ -36,6 +50,8 @@ import TestSupport
         var seq: Int64 = 0
         var rates: [(day: Int, rate: Int64)] = []
         var commandCount = 0
+        /// What each cash account holds, in dong, as the commands should have left it.
+        var cash: [String: Int64] = ["1111": 0, "1121": 0]
 
         func run(_ arguments: [String]) throws -> CPFResult {
             commandCount += 1
@@ -43,13 +59,25 @@ import TestSupport
             #expect(result.status == 0, "cpf \(arguments.joined(separator: " "))\n\(result)")
             return result
         }
+        /// A command that would take `account` below zero on `day`: refused with the figures,
+        /// and the ledger unchanged.
+        func runRefused(_ arguments: [String], account: String, takes amount: Int64, on day: String) throws {
+            commandCount += 1
+            let held = cash[account, default: 0]
+            _ = try expectRefused(ledger, arguments, rule: "insufficient-funds", mentions: [
+                "account \(account) holds \(SessionTests.grouped(held)) on \(day)",
+                "this entry, dated \(day), takes \(SessionTests.grouped(amount)) and would leave \(SessionTests.grouped(held - amount))"])
+        }
         /// Day 1 is 2018-01-01.
         func date(_ day: Int) -> String { LedgerDate(year: 2018, month: 1, day: 1)!.adding(days: day - 1).iso }
         func posted(_ lines: [(String, Int64)], _ result: CPFResult) {
             guard result.standardOutput.hasPrefix("Posted entry ") else { return }
             seq += 1
             #expect(result.standardOutput.hasPrefix("Posted entry \(seq) "), "\(result)")
-            for (account, amount) in lines { model.add(account, amount) }
+            for (account, amount) in lines {
+                model.add(account, amount)
+                if cash[account] != nil { cash[account]! += amount }
+            }
             entryLines[seq] = lines
         }
 
@@ -80,8 +108,13 @@ import TestSupport
                 let amount = Int64.random(in: 1...5_000, using: &random) * 1_000
                 let children = Int.random(in: 1...40, using: &random)
                 let account = ["6111", "6112", "6114", "6115"].randomElement(using: &random)!
-                let result = try run(["post", "--date", date(day), "--memo", "support",
-                                      "--debit", "\(account) \(amount) VND children=\(children)", "--credit", "1111 \(amount) VND"])
+                let arguments = ["post", "--date", date(day), "--memo", "support",
+                                 "--debit", "\(account) \(amount) VND children=\(children)", "--credit", "1111 \(amount) VND"]
+                if cash["1111"]! < amount {
+                    try runRefused(arguments, account: "1111", takes: amount, on: date(day))
+                    continue
+                }
+                let result = try run(arguments)
                 posted([(account, amount), ("1111", -amount)], result)
                 reversible.append(seq)
             case 70..<80: // a new rate
@@ -93,7 +126,14 @@ import TestSupport
             case 80..<90: // reverse an entry not yet reversed
                 guard !reversible.isEmpty else { continue }
                 let target = reversible.remove(at: Int.random(in: 0..<reversible.count, using: &random))
-                let result = try run(["reverse", String(target), "--reason", "correction", "--date", date(day)])
+                let arguments = ["reverse", String(target), "--reason", "correction", "--date", date(day)]
+                // Taking back a donation whose cash was spent since is refused like any payment.
+                if let (account, amount) = entryLines[target]!.first(where: { cash[$0.0] != nil && $0.1 > 0 }), cash[account]! < amount {
+                    try runRefused(arguments, account: account, takes: amount, on: date(day))
+                    reversible.append(target)
+                    continue
+                }
+                let result = try run(arguments)
                 posted(entryLines[target]!.map { ($0.0, -$0.1) }, result)
             default: // read the books
                 let arguments = [["journal", "--last", "3"], ["report", "trial-balance", "--format", "csv"], ["verify"]].randomElement(using: &random)!
@@ -102,6 +142,7 @@ import TestSupport
         }
         #expect(commandCount >= 50)
         #expect(seq >= 20, "enough entries were posted")
+        #expect(cash.values.allSatisfy { $0 >= 0 })
 
         let verified = try ledger.run(["verify"])
         expectSuccess(verified)

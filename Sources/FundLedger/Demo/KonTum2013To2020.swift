@@ -36,6 +36,23 @@ extension DemoScenario {
         return amounts
     }
 
+    /// The scenario's postings, gathered as they are described (budget, then grant by grant,
+    /// then the fund's own) and posted in date order, as the fund would have entered them:
+    /// every rule holds on every date (docs/posting-rules.md), and dollars leave 1122 at the
+    /// average of the day they leave, so a receipt dated before a conversion already posted
+    /// would be refused (`valuation-order`). Postings of one day keep the order they were
+    /// gathered in.
+    final class KonTumPostings {
+        private var steps: [(date: LedgerDate, post: () throws -> Void)] = []
+
+        func on(_ date: LedgerDate, _ post: @escaping () throws -> Void) { steps.append((date, post)) }
+
+        func postInDateOrder() throws {
+            let ordered = steps.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
+            for step in ordered { try step.element.post() }
+        }
+    }
+
     private static func buildKonTum(_ book: DemoBook) throws {
         let districts: [(String, String)] = [
             ("KT-TP", "Thành phố Kon Tum"), ("KT-DH", "Huyện Đắk Hà"), ("KT-DT", "Huyện Đắk Tô"), ("KT-NH", "Huyện Ngọc Hồi"),
@@ -60,42 +77,56 @@ extension DemoScenario {
             try book.rate(.usd, book.date(2013 + offset, 1, 2), String(rate))
         }
         try book.rate(.usd, book.date(2020, 12, 31), "23130")
-        try buildKonTumBudget(book)
+        let postings = KonTumPostings()
+        buildKonTumBudget(book, postings)
         let programs = ["scholarship", "milk", "house", "health-insurance", "counselling", "emergency", "gift", "other"]
         for (index, dollars) in konTumCommitments.enumerated() {
             let k = index + 1
             let funder = k <= 48 ? format2("NGO", (k - 1) / 2 + 1) : k <= 50 ? "IND01" : "IND02"
             let (unit, _) = districts[k % districts.count]
             let firstYear = unit == "KT-IHD" ? 2016 : 2013
-            try buildKonTumGrant(book, code: format2("KT-G", k), funder: funder, dollars: dollars, program: programs[k % programs.count],
+            try buildKonTumGrant(book, postings, code: format2("KT-G", k), funder: funder, dollars: dollars, program: programs[k % programs.count],
                                  unit: unit, firstYear: firstYear, dayOffset: k % 20)
         }
         for year in 2013...2020 {
-            try book.receive(book.date(year, 12, 20), funder: nil, .vnd(60_000_000), ref: "KT-INT-\(year)", memo: "Interest on deposits \(year)", interest: true)
-            try book.post(book.date(year, 12, 28), "Fund management costs \(year)", ref: "KT-QL-\(year)", [
-                .debit("6422", .vnd(45_000_000)), .credit("1121", .vnd(45_000_000)),
-            ])
+            postings.on(book.date(year, 12, 20)) {
+                try book.receive(book.date(year, 12, 20), funder: nil, .vnd(60_000_000), ref: "KT-INT-\(year)", memo: "Interest on deposits \(year)", interest: true)
+            }
+            postings.on(book.date(year, 12, 28)) {
+                try book.post(book.date(year, 12, 28), "Fund management costs \(year)", ref: "KT-QL-\(year)", [
+                    .debit("6422", .vnd(45_000_000)), .credit("1121", .vnd(45_000_000)),
+                ])
+            }
         }
+        try postings.postInDateOrder()
     }
 
-    private static func buildKonTumBudget(_ book: DemoBook) throws {
+    private static func buildKonTumBudget(_ book: DemoBook, _ postings: KonTumPostings) {
         for (offset, (central, local)) in zip(konTumCentralBudgetMillions, konTumLocalBudgetMillions).enumerated() {
             let year = 2013 + offset
-            try book.receive(book.date(year, 1, 20), funder: "NSTW", .vnd(central * 1_000_000), ref: "KT-NSTW-\(year)",
-                             memo: "Central budget (Trung ương cấp) \(year)")
-            try book.receive(book.date(year, 1, 25), funder: "NSDP", .vnd(local * 1_000_000), ref: "KT-NSDP-\(year)",
-                             memo: "Local budget (địa phương cấp) \(year)")
+            postings.on(book.date(year, 1, 20)) {
+                try book.receive(book.date(year, 1, 20), funder: "NSTW", .vnd(central * 1_000_000), ref: "KT-NSTW-\(year)",
+                                 memo: "Central budget (Trung ương cấp) \(year)")
+            }
+            postings.on(book.date(year, 1, 25)) {
+                try book.receive(book.date(year, 1, 25), funder: "NSDP", .vnd(local * 1_000_000), ref: "KT-NSDP-\(year)",
+                                 memo: "Local budget (địa phương cấp) \(year)")
+            }
             let total = (central + local) * 1_000_000
             let cards = total * 3 / 5 / 300_000 * 300_000
             let gifts = (total - cards) / 300_000 * 300_000
-            try book.disburse(book.date(year, 2, 10), program: "health-insurance", unit: "KT", .vnd(cards), children: cards / 300_000,
-                              ref: "KT-BHYT-\(year)", memo: "Health-insurance cards \(year)")
-            try book.disburse(book.date(year, 1, 30), program: "gift", unit: "KT", .vnd(gifts), children: gifts / 300_000,
-                              ref: "KT-TET-\(year)", memo: "Tết gifts \(year)")
+            postings.on(book.date(year, 2, 10)) {
+                try book.disburse(book.date(year, 2, 10), program: "health-insurance", unit: "KT", .vnd(cards), children: cards / 300_000,
+                                  ref: "KT-BHYT-\(year)", memo: "Health-insurance cards \(year)")
+            }
+            postings.on(book.date(year, 1, 30)) {
+                try book.disburse(book.date(year, 1, 30), program: "gift", unit: "KT", .vnd(gifts), children: gifts / 300_000,
+                                  ref: "KT-TET-\(year)", memo: "Tết gifts \(year)")
+            }
         }
     }
 
-    private static func buildKonTumGrant(_ book: DemoBook, code: String, funder: String, dollars: Int64, program: String,
+    private static func buildKonTumGrant(_ book: DemoBook, _ postings: KonTumPostings, code: String, funder: String, dollars: Int64, program: String,
                                          unit: String, firstYear: Int, dayOffset: Int) throws {
         let from = firstYear == 2016 ? book.date(2016, 1, 1) : book.date(2013, 1, 1)
         try book.grant(code, funder: funder, Amount(minorUnits: dollars * 100, currency: .usd), programs: [program], units: [unit],
@@ -107,15 +138,20 @@ extension DemoScenario {
             let cents = year == 2020 ? receivedCents - share * Int64(years.count - 1) : share
             let amount = Amount(minorUnits: cents, currency: .usd)
             let date = book.date(year, 3, 10 + dayOffset)
-            try book.receive(date, funder: funder, grant: code, amount, ref: "\(code)-R\(year)")
+            postings.on(date) { try book.receive(date, funder: funder, grant: code, amount, ref: "\(code)-R\(year)") }
             let bankRate = Rate(scaledValue: konTumUSDRates[year - 2013] + 20, scale: 0)
             let dong = try bankRate.convertToDong(amount)
-            try book.convert(date.adding(days: 5), amount, received: dong, grant: code, ref: "\(code)-C\(year)")
+            postings.on(date.adding(days: 5)) {
+                try book.convert(date.adding(days: 5), amount, received: dong, grant: code, ref: "\(code)-C\(year)")
+            }
             let spend = dong * 95 / 100 / 1_000 * 1_000
             let first = spend / 2 / 1_000 * 1_000
             for (half, amount) in [first, spend - first].enumerated() {
-                try book.disburse(book.date(year, half == 0 ? 6 : 11, 15 + dayOffset / 2), program: program, unit: unit, grant: code,
-                                  .vnd(amount), children: max(1, amount / 1_000_000), ref: "\(code)-D\(year)-\(half + 1)")
+                let paid = book.date(year, half == 0 ? 6 : 11, 15 + dayOffset / 2)
+                postings.on(paid) {
+                    try book.disburse(paid, program: program, unit: unit, grant: code,
+                                      .vnd(amount), children: max(1, amount / 1_000_000), ref: "\(code)-D\(year)-\(half + 1)")
+                }
             }
         }
     }

@@ -67,7 +67,7 @@ struct HoldingRules {
         let day = LedgerDate(dayKey: Int(dayKey)).map(\.iso) ?? String(dayKey)
         let what = holding.kind == .goods ? "goods handed out" : "money left it or it was revalued"
         return LedgerError(.valuationOrder, "\(try name(of: holding)) already has a movement valued at its average on \(day) (\(what)); an entry dated \(date) would change that valuation, which is posted and immutable",
-                           hint: "date this entry on or after \(day), or reverse the later movements first and post them again after it")
+                           hint: "date this entry on or after \(day): the value at which it left is posted and stays, even if that entry is reversed later")
     }
 
     private func shortOnDate(_ holding: HoldingKey, change: HoldingChange, date: LedgerDate,

@@ -113,7 +113,7 @@ extension Ledger {
             let pipeline = try PostingPipeline(ledger: self, user: user, postedAt: postedAt)
             try checkPeriodOpen(date, lock: pipeline.controls.lock, doing: "post a reversal")
             try checkAccountsOpen(reversal)
-            try checkNoValuationSince(original, pipeline: pipeline)
+            try checkReversalLeavesValuesWhole(reversal, of: original, pipeline: pipeline)
             var rules = PostingRules(validator: pipeline.validator)
             try rules.check(reversal.lines, date: reversal.date, pending: pipeline.pending, isReversal: true)
             pipeline.validator.funding = rules.funding
@@ -123,28 +123,35 @@ extension Ledger {
         }
     }
 
-    /// Money or goods an entry brought into a valued holding (a dollar account, a goods item)
-    /// may have been valued since, at an average that included them: money left at that
-    /// average, or the account was revalued. Taking them back at their own value would then
-    /// leave the holding with a value that no longer matches what it holds (0.00 USD carried
-    /// at 50,000 VND), so such a reversal is refused; a correcting outflow values them right.
-    private func checkNoValuationSince(_ original: JournalEntry, pipeline: PostingPipeline) throws {
+    /// A reversal takes money or goods back at the original's own value, not at the holding's
+    /// average. When the holding was valued since (money left at an average that included
+    /// them), that can leave it holding nothing but still carrying dong (0.00 USD at 50,000
+    /// VND), or carrying a negative value: refused, since the books would be wrong from the
+    /// reversal's date on. (A reversal dated before a later valuation is refused anyway, as a
+    /// movement before it: `HoldingRules`.)
+    private func checkReversalLeavesValuesWhole(_ reversal: ValidatedEntry, of original: JournalEntry, pipeline: PostingPipeline) throws {
         let roles = pipeline.validator.roles
         var funding = pipeline.validator.funding
         defer { pipeline.validator.funding = funding }
-        // Inflows only: a dollar amount or goods coming in (a revaluation's line carries neither).
-        for line in original.lines where line.amountDong > 0 && (line.foreign != nil || line.quantity != nil) {
-            var inflows: [HoldingKey] = []
-            roles.forEachHolding(of: line) { holding, _ in if roles.isValued(holding) { inflows.append(holding) } }
-
-            for holding in inflows {
-                let timeline = try funding.timeline(holding, from: original.date, ledger: self, pending: pipeline.pending)
-                guard let valued = timeline.firstValuation(after: Int32(original.date.dayKey) - 1) else { continue }
-                let day = LedgerDate(dayKey: Int(valued)).map(\.iso) ?? String(valued)
-                let what = holding.kind == .goods ? "goods item \(line.item?.code ?? "")" : "account \(line.account.code)"
-                throw LedgerError(.valuationOrder, "entry \(original.seq) brought money or goods into \(what), which was valued at its average on \(day), after it; taking them back at their own value would leave the holding's value wrong",
-                                  hint: "post the correction as an outflow valued at the average instead (cpf convert, or a payment from the account), or reverse the later movements first")
+        var changes: [HoldingKey: HoldingChange] = [:]
+        for line in reversal.lines {
+            roles.forEachHolding(of: line, isReversal: true) { holding, change in
+                if roles.isValued(holding) { _ = changes[holding, default: HoldingChange()].add(change) }
             }
+        }
+        for (holding, change) in changes.sorted(by: { $0.key.subjectID < $1.key.subjectID }) {
+            let timeline = try funding.timeline(holding, from: reversal.date, ledger: self, pending: pipeline.pending)
+            var after = timeline.asOf(Int32(reversal.date.dayKey))
+            after.net += change.net
+            after.valueDong += change.valueDong
+            guard (after.net == 0 && after.valueDong != 0) || (after.net > 0 && after.valueDong < 0) else { continue }
+            let format = MoneyFormat.english
+            let held = holding.kind == .goods ? "\(format.number(after.net)) units"
+                : format.format(Amount(minorUnits: after.net, currency: roles.moneyAccounts[holding.subjectID] ?? .vnd))
+            let name = holding.kind == .goods ? "goods item \(try codes(of: .goodsItem).byID[holding.subjectID] ?? "#\(holding.subjectID)")"
+                : "account \(try accountCodesByID()[holding.subjectID] ?? "#\(holding.subjectID)")"
+            throw LedgerError(.valuationOrder, "reversing entry \(original.seq) on \(reversal.date) would leave \(name) holding \(held) carried at \(format.format(dong: after.valueDong)): what it brought in was valued since at an average that included it",
+                              hint: "post the correction as an outflow valued at the average instead (cpf convert, or a payment from the account)")
         }
     }
 

@@ -346,7 +346,8 @@ struct SmallExportBooks {
                                        lines: [.debit("1121", .vnd(5_000_000)), .credit("5132", .vnd(5_000_000))]), user: "tester")
         _ = try ledger.post(EntryDraft(date: june, memo: "", lines: [.debit("1122", try Amount.parse("123.45 USD")),
                                                                       .credit("3372", try Amount.parse("123.45 USD"))]), user: "tester")
-        _ = try ledger.reverse(seq: 2, reason: "wrong account", user: "tester")
+        // Reversed the same day, so the books run in date order: the 1122 movements below come after it.
+        _ = try ledger.reverse(seq: 2, reason: "wrong account", date: june, user: "tester")
         // 1,000.01 USD at 22,750 is 22,750,227.5 → 22,750,228; 333.33 of them leave at that
         // book rate, for 7,600,000 dong: three postings whose unit prices do not terminate.
         _ = try ledger.post(EntryDraft(date: june.adding(days: 1), memo: "Grant tranche", lines: [

@@ -425,7 +425,7 @@ import TestSupport
             """
         let path = books.path("import.csv")
         let refusal = try books.expectImportRefused(text, format: .disbursements, rule: .insufficientGoods)
-        #expect(refusal.message == "\(path) line 3: only 1 gift-pack are on hand; 2 cannot be handed out")
+        #expect(refusal.message == "\(path) line 3: only 1 gift-pack are on hand on 2018-09-10; 2 cannot be handed out")
         let (summary, rejections) = try books.importText(text, format: .disbursements, mode: .partial)
         #expect(summary.postedCount == 1 && rejections.map(\.line) == [3] && rejections.map(\.rule) == [.insufficientGoods])
     }

@@ -104,7 +104,7 @@ import TestSupport
         try books.receiveInKind("2018-01-15", funder: "AIA", item: "savings-book-5m", quantity: 2, unitValue: 5_000_000, unitName: "sổ")
         try books.handOut("2018-01-20", program: "scholarship", item: "savings-book-10m", quantity: 3)
         // The other item's stock does not pay for this one.
-        try books.expectRefused(.insufficientGoods, ["only 2 savings-book-5m are on hand; 3 cannot be handed out"]) {
+        try books.expectRefused(.insufficientGoods, ["only 2 savings-book-5m are on hand on 2018-01-21; 3 cannot be handed out"]) {
             try books.handOut("2018-01-21", program: "scholarship", item: "savings-book-5m", quantity: 3)
         }
         #expect(try onHand(books, "savings-book-10m") == (1, 10_000_000))

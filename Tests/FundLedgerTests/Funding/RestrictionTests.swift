@@ -43,7 +43,11 @@ import TestSupport
     }
 
     @Test func spendingBeforeOrAfterTheGrantsWindowIsRefused() throws {
-        let books = try fundedGrant()
+        // Funded on the window's first day, so that day has money to spend.
+        let books = try FundingBooks()
+        try books.addGrant()
+        try books.receive("2018-01-01", funder: "KFW", grant: "KFW-2018", "4000.00 USD")
+        try books.convert("2018-01-01", "4000.00 USD", received: 4_000 * 22_750, grant: "KFW-2018")
         try books.expectRefused(.restriction, ["grant KFW-2018 may be spent from 2018-01-01", "dated 2017-12-31"]) {
             try books.ledger.disburse(try books.disbursement("2017-12-31", "1000000 VND"), user: "tester")
         }
@@ -59,13 +63,17 @@ import TestSupport
         let books = try fundedGrant()
         try books.disburse("2018-04-01", "60000000 VND")
         // 91,000,000 received − 60,000,000 spent = 31,000,000 available; 40,000,000 takes it to −9,000,000.
-        try books.expectRefused(.overspent, ["grant KFW-2018 has 31,000,000 VND available", "received 91,000,000 VND",
-                                             "spent 60,000,000 VND", "would take it to -9,000,000 VND"]) {
+        let figures = try books.ledger.grantFigures(grantID: try books.ledger.registryID(.grant, code: "KFW-2018"))
+        #expect(figures.receivedDong == 91_000_000)
+        #expect(figures.spentDong == 60_000_000)
+        try books.expectRefused(.overspent, ["grant KFW-2018 has 31,000,000 VND available on 2018-05-01",
+                                             "this entry, dated 2018-05-01, takes 40,000,000 VND",
+                                             "would leave -9,000,000 VND"]) {
             try books.ledger.disburse(try books.disbursement("2018-05-01", "40000000 VND"), user: "tester")
         }
         // Exactly what is available passes, and then not one dong more.
         try books.disburse("2018-05-01", "31000000 VND")
-        try books.expectRefused(.overspent, ["has 0 VND available", "would take it to -1 VND"]) {
+        try books.expectRefused(.overspent, ["grant KFW-2018 has 0 VND available on 2018-05-02", "takes 1 VND", "would leave -1 VND"]) {
             try books.ledger.disburse(try books.disbursement("2018-05-02", "1 VND"), user: "tester")
         }
     }
@@ -75,15 +83,19 @@ import TestSupport
         let books = try FundingBooks()
         try books.addGrant("AIA-2018", funder: "AIA", committed: "100000000 VND")
         try books.receive("2018-02-01", funder: "AIA", "50000000 VND")   // unrestricted money in the bank
-        try books.expectRefused(.overspent, ["grant AIA-2018 has 0 VND available (received 0 VND, spent 0 VND)", "-20,000,000 VND"]) {
+        try books.expectRefused(.overspent, ["grant AIA-2018 has 0 VND available on 2018-03-01",
+                                             "this entry, dated 2018-03-01, takes 20,000,000 VND and would leave -20,000,000 VND"]) {
             try books.ledger.disburse(try books.disbursement("2018-03-01", grant: "AIA-2018", "20000000 VND"), user: "tester")
         }
+        let figures = try books.ledger.grantFigures(grantID: try books.ledger.registryID(.grant, code: "AIA-2018"))
+        #expect(figures.receivedDong == 0)
+        #expect(figures.spentDong == 0)
     }
 
     @Test func restrictedMoneyCannotPayManagementCostsButUnrestrictedCan() throws {
         let books = try fundedGrant()
         let management = EntryDraft(date: date("2018-04-01"), memo: "office rent", lines: [
-            LineDraft(accountCode: "6422", side: .debit, amount: .vnd(5_000_000), dimensions: Dimensions(grant: "KFW-2018", program: "scholarship", unit: "TN")),
+            LineDraft(accountCode: "6422", side: .debit, amount: .vnd(5_000_000), dimensions: Dimensions(grant: "KFW-2018", unit: "TN")),
             LineDraft(accountCode: "1121", side: .credit, amount: .vnd(5_000_000), dimensions: Dimensions(grant: "KFW-2018")),
         ])
         try books.expectRefused(.restriction, ["restricted money of grant KFW-2018 cannot pay management costs (account 6422)"]) {
@@ -113,7 +125,7 @@ import TestSupport
         }
         try books.expectRefused(.restriction, ["designated money of grant QUA-2018 cannot pay management costs (account 6421)"]) {
             try books.ledger.post(EntryDraft(date: date("2018-06-01"), memo: "allowances", lines: [
-                LineDraft(accountCode: "6421", side: .debit, amount: .vnd(1_000_000), dimensions: Dimensions(grant: "QUA-2018", program: "gift", unit: "TN")),
+                LineDraft(accountCode: "6421", side: .debit, amount: .vnd(1_000_000), dimensions: Dimensions(grant: "QUA-2018", unit: "TN")),
                 LineDraft(accountCode: "1121", side: .credit, amount: .vnd(1_000_000), dimensions: Dimensions(grant: "QUA-2018")),
             ]), user: "tester")
         }
@@ -262,22 +274,23 @@ import TestSupport
     @Test func goodsOnHandNeverGoBelowZero() throws {
         let books = try FundingBooks()
         let receipt = try books.receiveInKind("2018-06-01", funder: "AIA", item: "bicycle", quantity: 90, unitValue: 1_500_000)
-        try books.expectRefused(.insufficientGoods, ["only 90 bicycle are on hand; 91 cannot be handed out"]) {
+        try books.expectRefused(.insufficientGoods, ["only 90 bicycle are on hand on 2018-06-02; 91 cannot be handed out"]) {
             try books.handOut("2018-06-02", item: "bicycle", quantity: 91)
         }
         try books.handOut("2018-06-02", item: "bicycle", quantity: 60)
         // Through a journal entry too: the goods line is valued at carrying value and checked.
-        try books.expectRefused(.insufficientGoods, ["only 30 bicycle are on hand; 31 cannot be handed out"]) {
+        try books.expectRefused(.insufficientGoods, ["line 2: only 30 bicycle are on hand on 2018-06-03; 31 cannot be handed out"]) {
             try books.ledger.post(EntryDraft(date: date("2018-06-03"), memo: "bicycles", lines: [
                 LineDraft(accountCode: "6115", side: .debit, amount: .vnd(46_500_000), dimensions: Dimensions(program: "bicycle", unit: "TN"), children: 31),
                 LineDraft(accountCode: "156", side: .credit, amount: .vnd(46_500_000), item: "bicycle", quantity: 31),
             ]), user: "tester")
         }
         // Reversing the receipt would take away 90 bicycles when 30 are left.
-        try books.expectRefused(.insufficientGoods, ["only 30 bicycle are on hand; reversing would take away 90"]) {
+        try books.expectRefused(.insufficientGoods, ["goods item bicycle holds 30 units on \(Timestamp.today())",
+                                                     "takes 90 units and would leave -60 units"]) {
             _ = try books.ledger.reverse(seq: receipt.seq, reason: "mistake", user: "tester")
         }
-        try books.expectRefused(.insufficientGoods, ["only 30 bicycle are on hand; 0 cannot be handed out"]) {
+        try books.expectRefused(.insufficientGoods, ["only 30 bicycle are on hand on \(LedgerDate.latest); 0 cannot be handed out"]) {
             _ = try books.ledger.carryingValue(itemCode: "bicycle", quantity: 0)
         }
         try books.handOut("2018-06-04", item: "bicycle", quantity: 30)
@@ -376,7 +389,7 @@ import TestSupport
             try books.ledger.convert(Conversion(date: date("2018-04-02"), fromAccountCode: "1121", amount: .vnd(100),
                                                 intoAccountCode: "1111", received: .vnd(100)), user: "tester")
         }
-        try books.expectRefused(.insufficientFunds, ["line 2: account 1122 holds 1,000.00 USD; 1,000.01 USD cannot leave it"]) {
+        try books.expectRefused(.insufficientFunds, ["line 2: account 1122 holds 1,000.00 USD on 2018-04-02; 1,000.01 USD cannot leave it"]) {
             try books.convert("2018-04-02", "1000.01 USD", received: 22_750_228)
         }
         // 10 % off the book value of 22,750,000 is 2,275,000: more than that is refused as a likely mistake.
@@ -391,8 +404,21 @@ import TestSupport
         let books = try FundingBooks()
         let receipt = try books.receive("2018-04-01", funder: "PLAN", "1000.00 USD")
         try books.convert("2018-04-02", "600.00 USD", received: 13_650_000)
-        try books.expectRefused(.insufficientFunds, ["account 1122 holds 400.00 USD; reversing would take out 1000.00 USD"]) {
+        // 600.00 USD of it left: only 400.00 USD are there to take back.
+        try books.expectRefused(.insufficientFunds, ["account 1122 holds 400.00 USD on \(Timestamp.today())",
+                                                     "takes 1,000.00 USD and would leave -600.00 USD"]) {
             _ = try books.ledger.reverse(seq: receipt.seq, reason: "mistake", user: "tester")
+        }
+    }
+
+    @Test func reversingADongReceiptAfterItWasSpentIsRefused() throws {
+        let books = try FundingBooks()
+        let receipt = try books.receive("2018-04-01", funder: "AIA", "1000000 VND")
+        try books.disburse("2018-04-02", grant: nil, "600000 VND")
+        // 1121 holds 400,000 VND; taking back the 1,000,000 VND received would leave -600,000 VND.
+        try books.expectRefused(.insufficientFunds, ["account 1121 holds 400,000 VND on 2018-04-03",
+                                                     "this entry, dated 2018-04-03, takes 1,000,000 VND and would leave -600,000 VND"]) {
+            _ = try books.ledger.reverse(seq: receipt.seq, reason: "mistake", date: date("2018-04-03"), user: "tester")
         }
     }
 

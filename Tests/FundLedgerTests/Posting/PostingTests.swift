@@ -122,6 +122,7 @@ import TestSupport
 
     @Test func beneficiaryCodesAreSortedAndNeverInTheRefusal() throws {
         let fixture = try TemporaryLedger()
+        try fixture.ledger.post(entry(10_000_000), user: "u")   // the dong the scholarships are paid from
         let posted = try #require(try fixture.ledger.post(spending(children: 3, codes: ["TN-9", "TN-1", "TN-5"]), user: "u").entry)
         #expect(posted.lines[0].beneficiaryCodes == ["TN-1", "TN-5", "TN-9"])
         #expect(posted.lines[0].children == 3)
@@ -246,12 +247,13 @@ import TestSupport
         let fixture = try TemporaryLedger()
         let ledger = fixture.ledger
         try ledger.post(EntryDraft(date: PostingTests.june, memo: "USD", lines: [.debit("1122", try Amount.parse("100.01 USD")), .credit("5121", .vnd(2_275_228))]), user: "u")
+        try ledger.post(entry(3_000_000), user: "u")   // entry 2: the dong the scholarships are paid from
         var spend = spending(children: 2, codes: ["TN-2", "TN-1"])
         spend.lines[0].memo = "tháng 6"
         try ledger.post(spend, user: "u")
         let original = try #require(try ledger.entry(seq: 1))
         let reversal = try ledger.reverse(seq: 1, reason: "nhầm tài khoản", date: PostingTests.june.adding(days: 3), user: "ketoantruong")
-        #expect(reversal.seq == 3)
+        #expect(reversal.seq == 4)
         #expect(reversal.reversesSeq == 1)
         #expect(reversal.memo == "Reversal of entry 1: nhầm tài khoản")
         #expect(reversal.date == PostingTests.june.adding(days: 3))
@@ -264,11 +266,13 @@ import TestSupport
         #expect(foreign.rate == original.lines[0].foreign?.rate)
         #expect(foreign.rateDate == original.lines[0].foreign?.rateDate)
         // The spending's reversal negates the child-instances but leaves the codes on the original.
-        let second = try ledger.reverse(seq: 2, reason: "trùng", date: PostingTests.june, user: "u")
+        let second = try ledger.reverse(seq: 3, reason: "trùng", date: PostingTests.june, user: "u")
         #expect(second.lines[0].children == -2)
         #expect(second.lines[0].beneficiaryCodes.isEmpty)
         #expect(second.lines[0].memo == "tháng 6")
-        #expect(try ledger.entry(seq: 2)?.lines[0].beneficiaryCodes == ["TN-1", "TN-2"])
+        #expect(try ledger.entry(seq: 3)?.lines[0].beneficiaryCodes == ["TN-1", "TN-2"])
+        // With the scholarships' money back in the bank, the donation that paid them is reversed too.
+        try ledger.reverse(seq: 2, reason: "trùng", date: PostingTests.june, user: "u")
         // Every account is back to zero, in dong and in dollars.
         for row in try ledger.trialBalance(through: .latest) {
             #expect(row.balanceDong == 0 && row.foreignBalance == 0, "account \(row.accountCode)")
@@ -318,10 +322,12 @@ import TestSupport
         let ledger = fixture.ledger
         try ledger.post(EntryDraft(date: PostingTests.june, memo: "USD in", lines: [.debit("1122", try Amount.parse("100.00 USD")), .credit("5121", .vnd(2_275_000))]), user: "u")
         try ledger.post(EntryDraft(date: PostingTests.june, memo: "USD out", lines: [.credit("1122", try Amount.parse("60.00 USD")), .debit("1121", .vnd(1_365_000))]), user: "u")
-        try expectRefusal(fixture, .insufficientFunds, mentions: ["1122 holds 40.00 USD", "would take out 100.00 USD"]) {
+        // 60.00 USD of it left: only 40.00 USD are there to take back.
+        try expectRefusal(fixture, .insufficientFunds, mentions: ["account 1122 holds 40.00 USD on 2018-06-01",
+                                                                  "takes 100.00 USD and would leave -60.00 USD"]) {
             try ledger.reverse(seq: 1, reason: "x", date: PostingTests.june, user: "u")
         }
-        // Reversing the outflow first makes the receipt reversible.
+        // Reversing the outflow first makes the receipt reversible: 1122 is whole again.
         try ledger.reverse(seq: 2, reason: "x", date: PostingTests.june, user: "u")
         #expect(try ledger.reverse(seq: 1, reason: "x", date: PostingTests.june, user: "u").seq == 4)
     }

@@ -425,14 +425,29 @@ final class CrossCheckBooks: @unchecked Sendable {
         precondition(reversals >= 5, "the books should hold reversals")
     }
 
-    /// Reverses every 150th disbursement, three days after it.
+    /// Reverses every 150th disbursement, three days after it — or, when it took goods or
+    /// dollars out of a valued holding (an item on 156, the USD account 1122), on the last day
+    /// that holding was valued, if that is later: a movement dated before a valuation already
+    /// posted is refused (`valuation-order`, docs/posting-rules.md), and the generated books
+    /// hand out gift packs and pay in dollars until their last weeks.
     private static func reverseSomeDisbursements(_ ledger: Ledger) throws -> Int {
         let spending = try ledger.database.rows("""
             SELECT seq, entry_date FROM entry WHERE memo IN ('Disbursement', 'Grant disbursement', 'Goods handed out', 'Program paid in USD') ORDER BY seq
             """) { ($0.int64(at: 0), try LedgerDate.parse($0.text(at: 1))) }
         var count = 0
         for (index, (seq, date)) in spending.enumerated() where index % 150 == 7 {
-            _ = try ledger.reverse(seq: seq, reason: "cross-check reversal", date: date.adding(days: 3), user: "tester")
+            var reversalDate = date.adding(days: 3)
+            // The last valuation of each valued holding the entry moved: goods leaving an item,
+            // dollars leaving 1122.
+            let lastValuations = try ledger.database.rows("""
+                SELECT max(e.entry_date) FROM line mine JOIN account a ON a.id = mine.account_id
+                JOIN line l ON l.account_id = mine.account_id AND l.item_id IS mine.item_id AND l.amount_vnd < 0
+                JOIN entry e ON e.seq = l.entry_seq
+                WHERE mine.entry_seq = ? AND (a.code = '1122' OR mine.item_id IS NOT NULL)
+                GROUP BY mine.line_no
+                """, [seq]) { try LedgerDate.parse($0.text(at: 0)) }
+            for valued in lastValuations where valued > reversalDate { reversalDate = valued }
+            _ = try ledger.reverse(seq: seq, reason: "cross-check reversal", date: reversalDate, user: "tester")
             count += 1
         }
         return count
