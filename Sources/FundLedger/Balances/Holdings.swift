@@ -41,6 +41,12 @@ struct HoldingChange: Equatable, Sendable {
 struct HoldingDayKey: Hashable, Sendable {
     let holding: HoldingKey
     let dayKey: Int32
+
+    /// One word: kinds are 1–3, days below 2^25, and ids spread by an odd multiplier
+    /// (equality still compares every field).
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(holding.subjectID &* 0x1E37_79B9_7F4A_7C15 ^ Int64(dayKey) << 2 ^ holding.kind.rawValue)
+    }
 }
 
 extension AccountRoles {

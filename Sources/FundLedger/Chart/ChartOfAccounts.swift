@@ -15,8 +15,9 @@ public struct ChartOfAccounts: Sendable {
         public init(code: String, nameVietnamese: String, nameEnglish: String, type: AccountType,
                     currency: Currency = .vnd, parentCode: String? = nil) {
             self.code = code
-            self.nameVietnamese = nameVietnamese
-            self.nameEnglish = nameEnglish
+            // Names are stored in NFC (docs/posting-rules.md, Text).
+            self.nameVietnamese = TextRules.nfc(nameVietnamese)
+            self.nameEnglish = TextRules.nfc(nameEnglish)
             self.type = type
             self.currency = currency
             self.parentCode = parentCode

@@ -159,9 +159,7 @@ private final class ImportSession {
         // the middle of the import waits for the writer's second thread to hand back the
         // connection, and stalls the pipeline.
         try pipeline.validator.cacheAllRates()
-        var funding = pipeline.validator.funding
-        try funding.readAll(ledger: ledger, pending: pipeline.pending)
-        pipeline.validator.funding = funding
+        try ledger.fundingCache().state.readAll(ledger: ledger, pending: pipeline.pending)
     }
 
     func post(_ item: ImportItem) throws {

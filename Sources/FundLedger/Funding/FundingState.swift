@@ -54,6 +54,13 @@ struct DualBalance: Equatable {
     }
 }
 
+/// A connection's `FundingState`, held by reference so that the posting rules read and
+/// update it in place (a value copied out and written back would copy its tables whenever
+/// one of them changed while both copies were alive).
+final class FundingCache {
+    var state = FundingState()
+}
+
 /// The figures posting rules consult while a transaction validates entries: per grant, and
 /// per limited holding (`HoldingTimeline`: money accounts, goods items, grants' available
 /// money). Each is read from the maintained totals (plus what this transaction already

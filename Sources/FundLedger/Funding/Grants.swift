@@ -121,6 +121,8 @@ extension Ledger {
     ///   `currencyMismatch` for tranches in another currency, `invalidAmount` when the tranches
     ///   exceed the commitment.
     public func addGrant(_ definition: GrantDefinition, user: String) throws {
+        var definition = definition
+        definition.purpose = TextRules.nfc(definition.purpose)
         let user = try TextRules.checkedUser(user)
         try TextRules.checkCode(definition.code, named: "grant code")
         try TextRules.check(definition.purpose, named: "purpose", maximumLength: 500, allowEmpty: true)
@@ -151,6 +153,9 @@ extension Ledger {
     /// - Throws: `unknownDimension` for an unknown grant; `invalidAmount` when the new
     ///   commitment is below what was already received.
     public func amendGrant(code: String, _ amendment: GrantAmendment, user: String) throws {
+        var amendment = amendment
+        amendment.reason = TextRules.nfc(amendment.reason)
+        amendment.purpose = amendment.purpose.map(TextRules.nfc)
         let user = try TextRules.checkedUser(user)
         try TextRules.check(amendment.reason, named: "reason", maximumLength: 500)
         let now = Timestamp.now()

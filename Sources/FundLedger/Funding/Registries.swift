@@ -104,6 +104,7 @@ extension Ledger {
     ///
     /// - Throws: `registryExists` when the code is taken; `invalidText` for a malformed code.
     public func addFunder(code: String, name: String, kind: FunderKind, currency: Currency = .vnd, country: String? = nil, user: String) throws {
+        let name = TextRules.nfc(name)
         try TextRules.checkCode(code, named: "funder code")
         try TextRules.check(name, named: "funder name", maximumLength: 200)
         if let country, !(country.count == 2 && country.allSatisfy { $0.isUppercase && $0.isASCII }) {
@@ -130,6 +131,7 @@ extension Ledger {
 
     /// Registers a program. Disbursements to it are booked on `expenseAccountCode`.
     public func addProgram(code: String, nameVietnamese: String, nameEnglish: String, expenseAccountCode: String, user: String) throws {
+        let (nameVietnamese, nameEnglish) = (TextRules.nfc(nameVietnamese), TextRules.nfc(nameEnglish))
         try TextRules.checkCode(code, named: "program code")
         try TextRules.check(nameVietnamese, named: "Vietnamese name", maximumLength: 200)
         try TextRules.check(nameEnglish, named: "English name", maximumLength: 200)
@@ -160,6 +162,7 @@ extension Ledger {
     /// Registers an org unit, optionally under a parent and within an effective window.
     public func addUnit(code: String, name: String, level: OrgUnitLevel, parentCode: String? = nil,
                         effectiveFrom: LedgerDate? = nil, effectiveTo: LedgerDate? = nil, user: String) throws {
+        let name = TextRules.nfc(name)
         try TextRules.checkCode(code, named: "unit code")
         try TextRules.check(name, named: "unit name", maximumLength: 200)
         if let effectiveFrom, let effectiveTo, effectiveFrom > effectiveTo {
@@ -216,6 +219,7 @@ extension Ledger {
 
     /// Registers a kind of goods received in kind, counted in `unit` (e.g. "chiếc", "hộp").
     public func addGoodsItem(code: String, nameVietnamese: String, nameEnglish: String, unit: String, user: String) throws {
+        let (nameVietnamese, nameEnglish, unit) = (TextRules.nfc(nameVietnamese), TextRules.nfc(nameEnglish), TextRules.nfc(unit))
         try TextRules.checkCode(code, named: "item code")
         try TextRules.check(nameVietnamese, named: "Vietnamese name", maximumLength: 200)
         try TextRules.check(nameEnglish, named: "English name", maximumLength: 200)

@@ -53,6 +53,7 @@ public final class Ledger {
     public static func create(at path: String, fundName: String, user: String,
                               chart: ChartOfAccounts = .standard,
                               configuration: Database.Configuration = Database.Configuration()) throws -> Ledger {
+        let fundName = TextRules.nfc(fundName)
         guard !fileExists(path) else {
             throw LedgerError(.ledgerExists, "a file already exists at \(path)",
                               hint: "choose another path with --db, or open the existing ledger")

@@ -56,7 +56,7 @@ struct RegistryCache {
     var grants: [Int64: Grant] = [:]
     /// The figures posting rules have read (per grant, goods item, foreign-currency account),
     /// kept current with every entry written (`JournalWriter.append`).
-    var funding: FundingState?
+    var funding: FundingCache?
 }
 
 extension Ledger {
@@ -106,6 +106,14 @@ extension Ledger {
                               hint: "check the code, or add it first with \(registry.addCommand)")
         }
         return id
+    }
+
+    /// The connection's funding figures (`FundingCache`), made empty the first time.
+    func fundingCache() -> FundingCache {
+        if let cache = registryCache.funding { return cache }
+        let cache = FundingCache()
+        registryCache.funding = cache
+        return cache
     }
 
     /// Forgets the cached registries after one of them changed.

@@ -28,9 +28,12 @@ struct EntryValidator {
     /// `JournalWriter.append` for every entry written, so they carry from one of this
     /// connection's transactions to the next (dropped when another connection writes, or a
     /// transaction fails).
+    ///
+    /// They are held by reference (`FundingCache`) and changed in place: a rule that reads a
+    /// figure for the first time stores it without copying the others.
     var funding: FundingState {
-        get { ledger.registryCache.funding ?? FundingState() }
-        nonmutating set { ledger.registryCache.funding = newValue }
+        get { ledger.fundingCache().state }
+        nonmutating _modify { yield &ledger.fundingCache().state }
     }
     private var rateCache: [RateKey: ExchangeRate?] = [:]
     /// Every recorded rate by currency code, oldest first, once `cacheAllRates()` read them.
@@ -85,7 +88,6 @@ struct EntryValidator {
         try PostingRules.checkBalanced(lines)
         var rules = PostingRules(validator: self)
         try rules.check(lines, date: draft.date, pending: pending)
-        funding = rules.funding
         return ValidatedEntry(date: draft.date, memo: draft.memo, externalRef: draft.externalRef, lines: lines)
     }
 

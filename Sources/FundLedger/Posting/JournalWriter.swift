@@ -110,8 +110,8 @@ final class JournalWriter {
         }
         bufferedEntries.append(entry)
         if bufferedEntries.count >= bufferedEntryCountMax { try flushRows() }
-        if ledger.registryCache.funding != nil {
-            ledger.registryCache.funding?.apply(entry, roles: roles)
+        if let funding = ledger.registryCache.funding {
+            funding.state.apply(entry, roles: roles)
         }
         headSeq = entry.seq
         headHash = hash

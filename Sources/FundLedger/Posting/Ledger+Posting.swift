@@ -116,7 +116,6 @@ extension Ledger {
             try checkReversalLeavesValuesWhole(reversal, of: original, pipeline: pipeline)
             var rules = PostingRules(validator: pipeline.validator)
             try rules.check(reversal.lines, date: reversal.date, pending: pipeline.pending, isReversal: true)
-            pipeline.validator.funding = rules.funding
             let entry = try pipeline.admit(reversal)
             try pipeline.finish()
             return entry
@@ -131,8 +130,7 @@ extension Ledger {
     /// movement before it: `HoldingRules`.)
     private func checkReversalLeavesValuesWhole(_ reversal: ValidatedEntry, of original: JournalEntry, pipeline: PostingPipeline) throws {
         let roles = pipeline.validator.roles
-        var funding = pipeline.validator.funding
-        defer { pipeline.validator.funding = funding }
+        let funding = fundingCache()
         var changes: [HoldingKey: HoldingChange] = [:]
         for line in reversal.lines {
             roles.forEachHolding(of: line, isReversal: true) { holding, change in
@@ -140,7 +138,7 @@ extension Ledger {
             }
         }
         for (holding, change) in changes.sorted(by: { $0.key.subjectID < $1.key.subjectID }) {
-            let timeline = try funding.timeline(holding, from: reversal.date, ledger: self, pending: pipeline.pending)
+            let timeline = try funding.state.timeline(holding, from: reversal.date, ledger: self, pending: pipeline.pending)
             var after = timeline.asOf(Int32(reversal.date.dayKey))
             after.net += change.net
             after.valueDong += change.valueDong

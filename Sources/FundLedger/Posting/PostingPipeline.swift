@@ -112,11 +112,10 @@ final class PostingPipeline {
     /// holding, and the journal's extent stays within `JournalExtent.limit`, so every report
     /// stays exact.
     private func checkHoldingsAndExtent(_ entry: ValidatedEntry) throws {
-        var funding = validator.funding
-        defer { validator.funding = funding }
-        try HoldingRules(ledger: ledger, roles: validator.roles).check(entry.lines, date: entry.date, funding: &funding, pending: writer.balances,
+        let funding = ledger.fundingCache()
+        try HoldingRules(ledger: ledger, roles: validator.roles).check(entry.lines, date: entry.date, funding: &funding.state, pending: writer.balances,
                                                                        changes: &holdingChanges)
-        var extent = try funding.extent(ledger: ledger, pending: writer.balances)
+        var extent = try funding.state.extent(ledger: ledger, pending: writer.balances)
         for line in entry.lines { extent.add(line) }
         if let (measure, figure) = extent.exceeded {
             let format = MoneyFormat.english

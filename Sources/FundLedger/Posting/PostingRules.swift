@@ -14,13 +14,14 @@ struct PostingRules {
     let ledger: Ledger
     let roles: AccountRoles
     let settings: LedgerSettings
-    var funding: FundingState
+    /// The connection's funding figures, read and updated in place.
+    let funding: FundingCache
 
     init(validator: EntryValidator) {
         ledger = validator.ledger
         roles = validator.roles
         settings = validator.settings
-        funding = validator.funding
+        funding = validator.ledger.fundingCache()
     }
 
     /// Checks `lines` of an entry dated `date`. A reversal undoes a checked entry, so its
@@ -106,7 +107,7 @@ struct PostingRules {
     /// A grant never receives more than it commits, in its own currency.
     private mutating func checkGrantReceipts(_ grant: Grant, lines: [PostedLine], pending: BalanceAccumulator) throws {
         guard lines.contains(where: { roles.type($0.account.id) == .revenue }) else { return }
-        let before = try funding.grantFigures(grant.id, currency: grant.currency, ledger: ledger, pending: pending)
+        let before = try funding.state.grantFigures(grant.id, currency: grant.currency, ledger: ledger, pending: pending)
         var after = before
         for line in lines {
             after.add(line, accountType: roles.type(line.account.id), isFXAccount: line.account.id == roles.fxAccountID, grantCurrency: grant.currency)
