@@ -157,7 +157,7 @@ struct BalanceAccumulator {
         for line in lines {
             let key = Key(dayKey: dayKey, accountID: line.account.id)
             let dimensionKey = DimensionKey(line, monthKey: dayKey / 100)
-            let foreign = roles.foreignAccountIDs.contains(line.account.id) ? line.foreign?.amount.minorUnits : nil
+            let foreign = roles.flags(line.account.id) & AccountRoles.foreignFlag != 0 ? line.foreign?.amount.minorUnits : nil
             let dayIndex = days.firstIndex { $0.0 == key } ?? {
                 let stored = byDay.index(forKey: key)
                 days.append((key, stored, stored.map { byDay.values[$0] } ?? Totals()))

@@ -13,6 +13,9 @@ enum HoldingKind: Int64, Sendable {
 struct HoldingKey: Hashable, Sendable {
     let kind: HoldingKind
     let subjectID: Int64
+
+    /// One word (equality still compares both fields).
+    func hash(into hasher: inout Hasher) { hasher.combine(subjectID << 2 ^ kind.rawValue) }
 }
 
 /// A holding's change on one day (`holding_day`), or over a span of days.
@@ -59,8 +62,9 @@ extension AccountRoles {
     @inline(__always)
     func forEachHolding(of line: PostedLine, isReversal: Bool = false, _ body: (HoldingKey, HoldingChange) -> Void) {
         let accountID = line.account.id
-        if let currency = moneyAccounts[accountID] {
-            let isForeign = currency != .vnd
+        let flags = self.flags(accountID)
+        if flags & AccountRoles.moneyFlag != 0 {
+            let isForeign = flags & AccountRoles.foreignFlag != 0
             let net = isForeign ? (line.foreign?.amount.minorUnits ?? 0) : line.amountDong
             let isValuation = !isReversal && isForeign && (line.amountDong < 0 || line.foreign == nil)
             body(HoldingKey(kind: .money, subjectID: accountID),
@@ -70,11 +74,8 @@ extension AccountRoles {
             body(HoldingKey(kind: .goods, subjectID: item.id),
                  HoldingChange(net: line.quantity ?? 0, valueDong: line.amountDong, valuations: !isReversal && line.amountDong < 0 ? 1 : 0, lineCount: 1))
         }
-        if let grant = line.grant {
-            let type = self.type(accountID)
-            if type == .revenue || type == .expense || accountID == fxAccountID {
-                body(HoldingKey(kind: .grant, subjectID: grant.id), HoldingChange(net: -line.amountDong, lineCount: 1))
-            }
+        if let grant = line.grant, flags & AccountRoles.grantFlag != 0 {
+            body(HoldingKey(kind: .grant, subjectID: grant.id), HoldingChange(net: -line.amountDong, lineCount: 1))
         }
     }
 
@@ -82,7 +83,7 @@ extension AccountRoles {
     /// leaves it is valued on the figures of its date.
     func isValued(_ holding: HoldingKey) -> Bool {
         switch holding.kind {
-        case .money: moneyAccounts[holding.subjectID].map { $0 != .vnd } ?? false
+        case .money: flags(holding.subjectID) & (AccountRoles.moneyFlag | AccountRoles.foreignFlag) == AccountRoles.moneyFlag | AccountRoles.foreignFlag
         case .goods: true
         case .grant: false
         }

@@ -191,6 +191,18 @@ struct AccountRoles {
     let moneyAccounts: [Int64: Currency]
     /// Accounts kept in a foreign currency, whose balance is tracked in it too.
     let foreignAccountIDs: Set<Int64>
+    /// Per account id: `moneyFlag`, `foreignFlag`, `grantFlag` (what `forEachHolding` asks).
+    private let accountFlags: [UInt8]
+    static let moneyFlag: UInt8 = 1
+    static let foreignFlag: UInt8 = 2
+    /// Revenue, expense or the exchange-difference account: a grant's line there changes
+    /// what the grant has available.
+    static let grantFlag: UInt8 = 4
+
+    @inline(__always)
+    func flags(_ accountID: Int64) -> UInt8 {
+        accountID >= 0 && accountID < accountFlags.count ? accountFlags[Int(accountID)] : 0
+    }
     /// For each expense account that belongs to programs, those programs: the programs whose
     /// expense account is the account or one of its headings. A program named on an expense
     /// line must be one of them.
@@ -213,6 +225,17 @@ struct AccountRoles {
         moneyAccounts = Dictionary(accounts.values.filter(AccountRoles.isMoneyAccount).map { ($0.id, $0.currency) },
                                    uniquingKeysWith: { first, _ in first })
         foreignAccountIDs = Set(accounts.values.filter(\.isForeignCurrency).map(\.id))
+        // Ids are small integers (INTEGER PRIMARY KEY from 1), so a dense table answers the
+        // per-line questions without hashing.
+        var flags = [UInt8](repeating: 0, count: Int(accounts.values.map(\.id).max() ?? 0) + 1)
+        for account in accounts.values where account.id >= 0 {
+            var flag: UInt8 = 0
+            if AccountRoles.isMoneyAccount(account) { flag |= AccountRoles.moneyFlag }
+            if account.isForeignCurrency { flag |= AccountRoles.foreignFlag }
+            if account.type == .revenue || account.type == .expense || account.id == fxAccountID { flag |= AccountRoles.grantFlag }
+            flags[Int(account.id)] = flag
+        }
+        accountFlags = flags
         var programsByAccountCode: [String: Set<Int64>] = [:]
         for program in try ledger.programs() {
             if let code = program.expenseAccountCode { programsByAccountCode[code, default: []].insert(program.id) }

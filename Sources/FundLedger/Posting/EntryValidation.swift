@@ -148,7 +148,7 @@ struct EntryValidator {
     /// A money account carries only its own currency; a program on an expense line is one the
     /// account belongs to (its expense account is the line's account or a heading above it).
     private func checkAccountAgrees(_ line: LineDraft, account: Account, program: RegistryReference?) throws {
-        if roles.moneyAccounts[account.id] != nil, line.amount.currency != account.currency {
+        if roles.flags(account.id) & AccountRoles.moneyFlag != 0, line.amount.currency != account.currency {
             throw LedgerError(.currencyMismatch, "account \(account.code) (\(account.nameEnglish)) holds only \(account.currency.code); this line gives \(line.amount)",
                               hint: account.currency == .vnd
                                 ? "post foreign money to a foreign-currency account such as 1112 (cash) or 1122 (bank)"

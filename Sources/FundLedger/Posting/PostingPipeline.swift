@@ -18,6 +18,8 @@ final class PostingPipeline {
     let writer: JournalWriter
     let controls: PostingControls
     var validator: EntryValidator
+    /// Steps 12–13, with the account roles read once.
+    private let holdingRules: HoldingRules
     /// `HoldingRules.check`'s working list, kept from one entry to the next.
     private var holdingChanges: [(HoldingKey, HoldingChange)] = []
 
@@ -29,6 +31,7 @@ final class PostingPipeline {
         controls = try PostingControls(ledger: ledger)
         validator = try EntryValidator(ledger: ledger)
         writer = try JournalWriter(ledger: ledger, deferringConstraints: deferringConstraints)
+        holdingRules = HoldingRules(ledger: ledger, roles: validator.roles)
     }
 
     /// What the transaction wrote and has not yet added to the maintained totals.
@@ -113,7 +116,7 @@ final class PostingPipeline {
     /// stays exact.
     private func checkHoldingsAndExtent(_ entry: ValidatedEntry) throws {
         let funding = ledger.fundingCache()
-        try HoldingRules(ledger: ledger, roles: validator.roles).check(entry.lines, date: entry.date, funding: &funding.state, pending: writer.balances,
+        try holdingRules.check(entry.lines, date: entry.date, funding: &funding.state, pending: writer.balances,
                                                                        changes: &holdingChanges)
         var extent = try funding.state.extent(ledger: ledger, pending: writer.balances)
         for line in entry.lines { extent.add(line) }

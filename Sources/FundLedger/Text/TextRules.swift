@@ -65,10 +65,12 @@ public enum TextRules {
     /// ASCII by `checkCode`, so they are their own NFC.
     static func normalized(_ draft: EntryDraft) -> EntryDraft {
         // Most drafts are ASCII throughout: returned as they are, without a copy.
-        func isASCII(_ text: String?) -> Bool { text.map(TextRules.isASCII) ?? true }
-        guard !(isASCII(draft.memo) && isASCII(draft.externalRef) && draft.lines.allSatisfy({ isASCII($0.memo) && isASCII($0.rateSource) })) else {
-            return draft
+        var isASCII = TextRules.isASCII(draft.memo) && (draft.externalRef.map(TextRules.isASCII) ?? true)
+        for index in draft.lines.indices where isASCII {
+            if let memo = draft.lines[index].memo, !TextRules.isASCII(memo) { isASCII = false }
+            if let source = draft.lines[index].rateSource, !TextRules.isASCII(source) { isASCII = false }
         }
+        guard !isASCII else { return draft }
         var draft = draft
         draft.memo = nfc(draft.memo)
         draft.externalRef = draft.externalRef.map(nfc)
