@@ -154,7 +154,9 @@ struct BalanceAccumulator {
             dimensions.removeAll(keepingCapacity: true)
             (scratchDays, scratchDimensions) = (days, dimensions)
         }
-        for line in lines {
+        // By index: iterating the lines would copy each one (and retain its texts).
+        for index in lines.indices {
+            let line = lines[index]
             let key = Key(dayKey: dayKey, accountID: line.account.id)
             let dimensionKey = DimensionKey(line, monthKey: dayKey / 100)
             let foreign = roles.flags(line.account.id) & AccountRoles.foreignFlag != 0 ? line.foreign?.amount.minorUnits : nil
@@ -177,9 +179,9 @@ struct BalanceAccumulator {
         for case (_, let stored?, let totals) in dimensions { byDimension.values[stored] = totals }
         for (key, stored, totals) in days where stored == nil { byDay[key] = totals }
         for (key, stored, totals) in dimensions where stored == nil { byDimension[key] = totals }
-        for line in lines {
-            extent.add(line)
-            roles.forEachHolding(of: line, isReversal: isReversal) { holding, change in
+        for index in lines.indices {
+            extent.add(lines[index])
+            roles.forEachHolding(of: lines[index], isReversal: isReversal) { holding, change in
                 // Within a day's lines of at most 10^15 each, and totals bounded by the extent.
                 _ = byHolding[HoldingDayKey(holding: holding, dayKey: dayKey), default: HoldingChange()].add(change)
             }

@@ -153,13 +153,15 @@ struct FundingState {
     /// Brings every figure already read up to date with an entry just written.
     mutating func apply(_ entry: JournalEntry, roles: AccountRoles) {
         let dayKey = Int32(entry.date.dayKey)
-        for line in entry.lines {
-            extent?.add(line)
-            if let grant = line.grant, var figures = grants[grant.id], let currency = grantCurrencies[grant.id] {
-                figures.add(line, accountType: roles.type(line.account.id), isFXAccount: line.account.id == roles.fxAccountID, grantCurrency: currency)
+        let isReversal = entry.reversesSeq != nil
+        for index in entry.lines.indices {
+            extent?.add(entry.lines[index])
+            if let grant = entry.lines[index].grant, var figures = grants[grant.id], let currency = grantCurrencies[grant.id] {
+                let accountID = entry.lines[index].account.id
+                figures.add(entry.lines[index], accountType: roles.type(accountID), isFXAccount: accountID == roles.fxAccountID, grantCurrency: currency)
                 grants[grant.id] = figures
             }
-            roles.forEachHolding(of: line, isReversal: entry.reversesSeq != nil) { holding, change in
+            roles.forEachHolding(of: entry.lines[index], isReversal: isReversal) { holding, change in
                 if let index = holdings.index(forKey: holding) {
                     holdings.values[index].apply(change, on: dayKey)
                 } else if holdingsAllRead {

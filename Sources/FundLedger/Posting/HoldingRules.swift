@@ -22,8 +22,8 @@ struct HoldingRules {
     func check(_ lines: [PostedLine], date: LedgerDate, funding: inout FundingState, pending: BalanceAccumulator,
                changes: inout [(HoldingKey, HoldingChange)]) throws {
         defer { changes.removeAll(keepingCapacity: true) }
-        for line in lines {
-            roles.forEachHolding(of: line) { holding, change in
+        for index in lines.indices {
+            roles.forEachHolding(of: lines[index]) { holding, change in
                 if let index = changes.firstIndex(where: { $0.0 == holding }) {
                     _ = changes[index].1.add(change)
                 } else {

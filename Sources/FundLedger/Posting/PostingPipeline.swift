@@ -119,7 +119,7 @@ final class PostingPipeline {
         try holdingRules.check(entry.lines, date: entry.date, funding: &funding.state, pending: writer.balances,
                                                                        changes: &holdingChanges)
         var extent = try funding.state.extent(ledger: ledger, pending: writer.balances)
-        for line in entry.lines { extent.add(line) }
+        for index in entry.lines.indices { extent.add(entry.lines[index]) }
         if let (measure, figure) = extent.exceeded {
             let format = MoneyFormat.english
             throw LedgerError(.overflow, "this entry would take the journal's total \(measure) to \(format.number(figure)), past the \(format.number(JournalExtent.limit)) every report can add up exactly",
