@@ -164,6 +164,21 @@ import TestSupport
                           rule: "duplicate-reference", mentions: [composed])
         let stored = try #require(try ledger.journalJSON().first?["ref"] as? String)
         #expect(Array(stored.utf8) == Array(composed.utf8), "stored in NFC")
+        // An import that names it decomposed, after a later reference in composed form, finds
+        // it posted too (the reference horizon compares the stored, composed form).
+        try ledger.postDong(1_000, debit: "1121", credit: "5132", date: "2018-06-03", reference: "PHIẾU-2")
+        let path = ledger.directory.file("again.csv")
+        try """
+            entry,date,memo,account,debit,credit,currency,ref
+            1,2018-06-01,test entry,1121,5000000,,VND,\(decomposed)
+            1,,,5132,,5000000,VND,
+            2,2018-06-03,test entry,1121,1000,,VND,PHIE\u{302}\u{301}U-2
+            2,,,5132,,1000,VND,
+
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let imported = try ledger.run(["import", path])
+        #expect(imported.status == 0, "\(imported)")
+        #expect(try ledger.journalJSON().count == 2, "both were posted already")
     }
 
     /// 9. Every command that writes, dated in a closed period, is refused as `period-closed`.

@@ -146,14 +146,12 @@ private final class ImportSession {
     let user: String
     let postedAt: Timestamp
     let pipeline: PostingPipeline
-    var references: ReferenceHorizon
     var summary = ImportSummary()
 
     init(ledger: Ledger, user: String, postedAt: Timestamp) throws {
         self.ledger = ledger
         self.user = user
         self.postedAt = postedAt
-        references = try ReferenceHorizon(ledger: ledger)
         pipeline = try PostingPipeline(ledger: ledger, user: user, postedAt: postedAt, deferringConstraints: true)
         // What validation consults, read whole now rather than piecemeal later: a query in
         // the middle of the import waits for the writer's second thread to hand back the
@@ -164,8 +162,7 @@ private final class ImportSession {
 
     func post(_ item: ImportItem) throws {
         let draft = try item.draft.get()
-        let referenceIsNew = draft.externalRef.map { references.pass($0) } ?? false
-        switch try pipeline.submit(draft, referenceIsNew: referenceIsNew) {
+        switch try pipeline.submit(draft) {
         case .posted(let entry):
             summary.postedCount += 1
             summary.postedLineCount += entry.lines.count

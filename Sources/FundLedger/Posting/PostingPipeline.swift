@@ -20,6 +20,9 @@ final class PostingPipeline {
     var validator: EntryValidator
     /// Steps 12–13, with the account roles read once.
     private let holdingRules: HoldingRules
+    /// The greatest reference posted: a reference past it needs no lookup (a batch or a file
+    /// in reference order, like a voucher series, looks none up).
+    private var references: ReferenceHorizon
     /// `HoldingRules.check`'s working list, kept from one entry to the next.
     private var holdingChanges: [(HoldingKey, HoldingChange)] = []
 
@@ -32,6 +35,7 @@ final class PostingPipeline {
         validator = try EntryValidator(ledger: ledger)
         writer = try JournalWriter(ledger: ledger, deferringConstraints: deferringConstraints)
         holdingRules = HoldingRules(ledger: ledger, roles: validator.roles)
+        references = try ReferenceHorizon(ledger: ledger)
     }
 
     /// What the transaction wrote and has not yet added to the maintained totals.
@@ -43,12 +47,12 @@ final class PostingPipeline {
     /// Steps 1–5 for a draft.
     ///
     /// - Parameters:
-    ///   - referenceIsNew: the caller knows no posted entry has the draft's reference
-    ///     (`ReferenceHorizon`), so it is not looked up.
     ///   - approval: who approves a pending entry now, and who submitted it when: the entry is
     ///     then written under their names, and no threshold applies again.
-    func submit(_ draft: EntryDraft, referenceIsNew: Bool = false, approval: Approval? = nil) throws -> PostingOutcome {
+    func submit(_ draft: EntryDraft, approval: Approval? = nil) throws -> PostingOutcome {
         let draft = TextRules.normalized(draft)
+        // The horizon compares the reference as it is stored: in NFC.
+        let referenceIsNew = draft.externalRef.map { references.pass($0) } ?? false
         if approval == nil, let outcome = try existingOutcome(of: draft, referenceIsNew: referenceIsNew) { return outcome }
         try ledger.checkPeriodOpen(draft.date, lock: controls.lock, doing: approval == nil ? "post an entry" : "approve an entry")
         var validated = try validator.validate(draft, pending: writer.balances)
