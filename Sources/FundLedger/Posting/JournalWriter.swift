@@ -52,7 +52,9 @@ final class JournalWriter {
         roles = try AccountRoles.of(ledger)
         let rows = try RowInserter(database: ledger.database, preparingAll: deferringConstraints)
         self.rows = rows
-        bufferedEntryCountMax = deferringConstraints ? RowInserter.rowsPerStatementMax : 1
+        // Up to 64 entries to an insert statement for every writer: nothing in a posting
+        // transaction reads the journal's rows except a reference lookup, which flushes first.
+        bufferedEntryCountMax = RowInserter.rowsPerStatementMax
         bufferedEntries.reserveCapacity(bufferedEntryCountMax)
         if deferringConstraints {
             let totals = try BalanceAccumulator.Statements(database: ledger.database)
