@@ -3,14 +3,18 @@
 /// pipeline inside the caller's write transaction, which applies the same checks in the same
 /// order (docs/posting-rules.md) and then writes and chains the entry (`JournalWriter`):
 ///
-/// 1. `submit` only: the reference (the same content again is a no-op, other content refused);
-/// 2. `submit` only: the draft is validated (`EntryValidator`: text, lines, accounts,
-///    currencies, programs, valuation on the entry's date, balance, the grants' purposes);
-/// 3. `admit`, for every entry: the period is open, every limited holding stays at or above
-///    zero on the entry's date and every later date, nothing is dated before a movement
-///    already valued on the same holding, and the journal's totals stay in range;
-/// 4. `submit` only: an entry at or above the approval threshold waits for a second person;
-/// 5. the entry is written and chained.
+/// - steps 1–2, `submit` only: the text in NFC; the reference (the same content again is a
+///   no-op, other content refused);
+/// - step 3, every entry: the period is open;
+/// - steps 4–11, `submit` only: the draft is validated (`EntryValidator`, `PostingRules`:
+///   lines, accounts, currencies, programs, valuation on the entry's date, balance, the
+///   grants' purposes);
+/// - steps 12–14, every entry: every limited holding stays at or above zero on the entry's
+///   date and every later date, nothing is dated before a movement already valued on the same
+///   holding, and the journal's totals stay in range (`HoldingRules`, `JournalExtent`);
+/// - step 15, `submit` only: an entry at or above the approval threshold waits for a second
+///   person;
+/// - step 16: the entry is written and chained.
 final class PostingPipeline {
     let ledger: Ledger
     let user: String
@@ -44,7 +48,7 @@ final class PostingPipeline {
     /// Writes the gathered totals; call once, before the transaction commits.
     func finish() throws { try writer.finish() }
 
-    /// Steps 1–5 for a draft.
+    /// Every step of docs/posting-rules.md for a draft, in its order.
     ///
     /// - Parameters:
     ///   - approval: who approves a pending entry now, and who submitted it when: the entry is
@@ -101,7 +105,7 @@ final class PostingPipeline {
         return nil
     }
 
-    /// Steps 3 and 5 for an entry the ledger built itself (a reversal, a revaluation, a
+    /// Steps 3 and 12–16 for an entry the ledger built itself (a reversal, a revaluation, a
     /// period record) or one validated by `submit`.
     ///
     /// - Parameter checked: `submit` ran steps 12–14 already (before the threshold).
@@ -120,8 +124,7 @@ final class PostingPipeline {
     /// stays exact.
     private func checkHoldingsAndExtent(_ entry: ValidatedEntry) throws {
         let funding = ledger.fundingCache()
-        try holdingRules.check(entry.lines, date: entry.date, funding: &funding.state, pending: writer.balances,
-                                                                       changes: &holdingChanges)
+        try holdingRules.check(entry.lines, date: entry.date, funding: &funding.state, pending: writer.balances, changes: &holdingChanges)
         var extent = try funding.state.extent(ledger: ledger, pending: writer.balances)
         for index in entry.lines.indices { extent.add(entry.lines[index]) }
         if let (measure, figure) = extent.exceeded {
