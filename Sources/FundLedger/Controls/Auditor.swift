@@ -109,6 +109,8 @@ struct Auditor {
             WHERE e.entry_date BETWEEN ?1 AND ?2
               AND ((l.currency IS NOT NULL AND (l.rate IS NULL OR l.rate_date IS NULL OR l.rate_source IS NULL OR trim(l.rate_source) = ''))
                    OR (a.currency <> 'VND' AND (l.currency IS NULL OR l.currency <> a.currency)))
+              -- A revaluation (and its reversal) moves a foreign account's dong value alone.
+              AND NOT (l.currency IS NULL AND \(Auditor.isRevaluation))
             ORDER BY l.entry_seq, l.line_no
             """, [from, to]) { row in
             let seq = row.int64(at: 0), line = row.int64(at: 1), account = row.text(at: 2)
@@ -220,6 +222,12 @@ struct Auditor {
 
     // MARK: Negative balances
 
+    /// An SQL condition on entry `e`: a revaluation (`cpf revalue`, reference REVAL-…) or the
+    /// reversal of one. Its line on the foreign-currency account carries dong alone.
+    static let isRevaluation = """
+        (coalesce(e.external_ref, '') GLOB 'REVAL-*' OR EXISTS (SELECT 1 FROM entry r WHERE r.seq = e.reverses_seq AND r.external_ref GLOB 'REVAL-*'))
+        """
+
     /// Lines agree with their accounts, as posting requires (docs/posting-rules.md, step 7): a
     /// cash or bank account carries only its own currency, and a program on an expense line is
     /// one whose expense account that is. Books written before the rule may break it.
@@ -233,7 +241,8 @@ struct Auditor {
             WHERE e.entry_date BETWEEN ?1 AND ?2
               AND ((a.type = 'expense' AND l.program_id IS NOT NULL)
                    OR (a.type = 'asset' AND (a.code LIKE '111%' OR a.code LIKE '112%' OR a.code LIKE '113%')
-                       AND coalesce(l.currency, 'VND') <> a.currency))
+                       AND coalesce(l.currency, 'VND') <> a.currency
+                       AND NOT (l.currency IS NULL AND \(Auditor.isRevaluation))))
             ORDER BY l.entry_seq, l.line_no
             """, [from, to]) { row in
             let seq = row.int64(at: 0), line = row.int64(at: 1), code = row.text(at: 4)

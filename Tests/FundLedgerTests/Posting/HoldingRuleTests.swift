@@ -165,6 +165,22 @@ import TestSupport
         #expect(!report.isIntact, "verify should find: \(statement)")
     }
 
+    /// A revaluation's line on 1122 carries dong alone, and so does its reversal: written
+    /// through the ledger, they are no finding of the audit.
+    @Test func aRevaluationAndItsReversalAreNoFinding() throws {
+        let books = try FundingBooks()
+        try books.ledger.setSetting("fx-revaluation", to: "allowed", user: "tester")
+        try books.receive("2018-02-01", funder: "KFW", "1000.00 USD")
+        try books.setRate("2018-12-31", "23200")
+        let revaluation = try #require(try books.ledger.revalue(accountCode: "1122", on: HoldingRuleTests.date("2018-12-31"), user: "tester"))
+        var findings = try books.ledger.audit().findings
+        #expect(!findings.contains { $0.severity == .error }, "\(findings)")
+        try books.ledger.reverse(seq: revaluation.seq, reason: "not allowed after all", date: HoldingRuleTests.date("2018-12-31"), user: "tester")
+        findings = try books.ledger.audit().findings
+        #expect(!findings.contains { $0.severity == .error }, "\(findings)")
+        #expect(try books.ledger.verify().isIntact)
+    }
+
     /// Books written before lines had to agree with their accounts: the audit's `lines-agree`
     /// control finds a program on another program's account and dollars on a dong account.
     @Test func theAuditFindsLinesThatDisagreeWithTheirAccounts() throws {
