@@ -191,11 +191,10 @@ struct AccountRoles {
     let managementAccountIDs: Set<Int64>
     /// Cash and bank accounts by id, with the one currency each carries (`isMoneyAccount`).
     let moneyAccounts: [Int64: Currency]
-    /// Accounts kept in a foreign currency, whose balance is tracked in it too.
-    let foreignAccountIDs: Set<Int64>
     /// Per account id: `moneyFlag`, `foreignFlag`, `grantFlag` (what `forEachHolding` asks).
     private let accountFlags: [UInt8]
     static let moneyFlag: UInt8 = 1
+    /// Kept in a foreign currency, whose balance is tracked in it too.
     static let foreignFlag: UInt8 = 2
     /// Revenue, expense or the exchange-difference account: a grant's line there changes
     /// what the grant has available.
@@ -226,7 +225,6 @@ struct AccountRoles {
         fxAccountID = accounts[settings.fxDifferenceAccountCode]?.id
         moneyAccounts = Dictionary(accounts.values.filter(AccountRoles.isMoneyAccount).map { ($0.id, $0.currency) },
                                    uniquingKeysWith: { first, _ in first })
-        foreignAccountIDs = Set(accounts.values.filter(\.isForeignCurrency).map(\.id))
         // Ids are small integers (INTEGER PRIMARY KEY from 1), so a dense table answers the
         // per-line questions without hashing.
         var flags = [UInt8](repeating: 0, count: Int(accounts.values.map(\.id).max() ?? 0) + 1)
