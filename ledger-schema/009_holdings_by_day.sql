@@ -10,14 +10,17 @@
 --            currency's minor units (dong for a dong account), value in dong;
 --   2 goods: a goods item on the goods account; net in units, value in dong (carrying value);
 --   3 grant: a grant's available money, received + exchange effect − spent, in dong (net),
---            value 0.
+--            value 0;
+--   4 grant spending: a grant's spending on one program in one place, negated, in dong; the
+--            subject packs grant << 40 | program << 20 | unit (0 for none). A grant's
+--            allocations (grant_allocation) are held to it.
 -- valuations counts the lines that day that were valued at the holding's average (money
 -- leaving a foreign-currency account, goods handed out, a revaluation — not a reversal, whose
 -- figures mirror its original's): a movement dated before one of them would change a figure
 -- already posted, so it is refused.
 -- Derived data: `cpf verify` recomputes it from the lines.
 CREATE TABLE holding_day (
-    kind        INTEGER NOT NULL CHECK (kind BETWEEN 1 AND 3),
+    kind        INTEGER NOT NULL CHECK (kind BETWEEN 1 AND 4),
     subject_id  INTEGER NOT NULL,
     day_key     INTEGER NOT NULL CHECK (day_key BETWEEN 19000101 AND 21991231),
     net         INTEGER NOT NULL,
@@ -31,7 +34,7 @@ CREATE TABLE holding_day (
 -- date reads one row here and the days from that date on in holding_day: a few index lookups
 -- however long the books are. Derived data, like holding_day.
 CREATE TABLE holding_total (
-    kind        INTEGER NOT NULL CHECK (kind BETWEEN 1 AND 3),
+    kind        INTEGER NOT NULL CHECK (kind BETWEEN 1 AND 4),
     subject_id  INTEGER NOT NULL,
     net         INTEGER NOT NULL,
     value_vnd   INTEGER NOT NULL,
@@ -81,6 +84,13 @@ SELECT kind, subject_id, day_key, sum(net), sum(value_vnd), sum(valuation), coun
     FROM line l JOIN entry e ON e.seq = l.entry_seq JOIN account a ON a.id = l.account_id
     WHERE l.grant_id IS NOT NULL
       AND (a.type IN ('revenue', 'expense') OR a.code = (SELECT value FROM ledger_meta WHERE key = 'setting.fx-difference-account'))
+    UNION ALL
+    -- grants' spending by program and place
+    SELECT 4, (l.grant_id << 40) | (coalesce(l.program_id, 0) << 20) | coalesce(l.unit_id, 0),
+           CAST(replace(e.entry_date, '-', '') AS INTEGER), -l.amount_vnd, 0, 0
+    FROM line l JOIN entry e ON e.seq = l.entry_seq JOIN account a ON a.id = l.account_id
+    WHERE l.grant_id IS NOT NULL AND a.type = 'expense'
+      AND coalesce(l.program_id, 0) < 1048576 AND coalesce(l.unit_id, 0) < 1048576 AND l.grant_id < 8388608
 )
 GROUP BY kind, subject_id, day_key;
 

@@ -119,19 +119,35 @@ import TestSupport
                         // Into dong at the book rate, so 1121 has what the disbursements pay and the grant no exchange effect.
                         ["convert", "--date", "2018-03-15", "--from", "1122", "--amount", "10000.00 USD", "--into", "1121",
                          "--received", "227500000 VND", "--grant", "KFW-2018"],
+                        // Spent before the grant was allocated by program and place.
+                        ["disburse", "--date", "2018-03-20", "--program", "house", "--unit", "TN", "--grant", "KFW-2018",
+                         "--amount", "22750000 VND", "--children", "1"],
                         ["grant", "allocate", "KFW-2018", "--program", "scholarship", "--unit", "TN", "--amount", "4000.00 USD"],
                         ["disburse", "--date", "2018-04-01", "--program", "scholarship", "--unit", "TN", "--grant", "KFW-2018",
                          "--amount", "45500000 VND", "--children", "20"]] {
             try ledger.mustRun(command)
         }
-        // 45,500,000 VND at the grant's 22,750 is 2,000.00 USD of the 4,000.00 allocated.
-        let within = try ledger.run(["reconcile", "grants", "--year", "2018", "--format", "csv"])
-        #expect(within.status == 0, "\(within)")
-        #expect(within.standardOutput.contains("KFW-2018,scholarship,TN,4000.00,USD,2000.00,USD,2000.00,USD,45500000,45500000,20,within allocation"), "\(within)")
-        try ledger.mustRun(["disburse", "--date", "2018-05-01", "--program", "house", "--unit", "TN", "--grant", "KFW-2018",
-                            "--amount", "22750000 VND", "--children", "1"])
-        let without = try ledger.run(["reconcile", "grants", "--year", "2018", "--format", "csv"])
-        #expect(without.status == 1, "\(without)")
-        #expect(without.standardOutput.contains("KFW-2018,house,TN,,,1000.00,USD,,,22750000,22750000,1,spent without allocation"), "\(without)")
+        // 45,500,000 VND at the grant's 22,750 is 2,000.00 USD of the 4,000.00 allocated; the
+        // house spending from before the allocations has none.
+        let reconciled = try ledger.run(["reconcile", "grants", "--year", "2018", "--format", "csv"])
+        #expect(reconciled.status == 1, "\(reconciled)")
+        #expect(reconciled.standardOutput.contains("KFW-2018,scholarship,TN,4000.00,USD,2000.00,USD,2000.00,USD,45500000,45500000,20,within allocation"), "\(reconciled)")
+        #expect(reconciled.standardOutput.contains("KFW-2018,house,TN,,,1000.00,USD,,,22750000,22750000,1,spent without allocation"), "\(reconciled)")
+
+        // Now that the grant is allocated, spending with no allocation is refused when posted…
+        try expectRefused(ledger, ["disburse", "--date", "2018-05-01", "--program", "house", "--unit", "TN", "--grant", "KFW-2018",
+                                   "--amount", "22750000 VND", "--children", "1"],
+                          rule: "restriction", mentions: ["KFW-2018", "program house", "no allocation"])
+        // …and so is spending past an allocation: 4,000.00 USD is 91,000,000 VND at 22,750.
+        try expectRefused(ledger, ["disburse", "--date", "2018-05-02", "--program", "scholarship", "--unit", "TN", "--grant", "KFW-2018",
+                                   "--amount", "50000000 VND", "--children", "20"],
+                          rule: "overspent", mentions: ["4,000.00 USD", "91,000,000 VND", "95,500,000 VND", "4,500,000 VND over"])
+        // On every date: 45,000,000 on 2018-04-15 fits (90,500,000 in all), and then 1,000,000
+        // dated 2018-03-20 would take the allocation over on 2018-04-15.
+        try ledger.mustRun(["disburse", "--date", "2018-04-15", "--program", "scholarship", "--unit", "TN", "--grant", "KFW-2018",
+                            "--amount", "45000000 VND", "--children", "20"])
+        try expectRefused(ledger, ["disburse", "--date", "2018-03-20", "--program", "scholarship", "--unit", "TN", "--grant", "KFW-2018",
+                                   "--amount", "1000000 VND", "--children", "1"],
+                          rule: "overspent", mentions: ["on 2018-04-15, a later date already posted", "500,000 VND over"])
     }
 }

@@ -20,15 +20,6 @@ import TestSupport
         return ledger
     }
 
-    /// Runs `arguments`, expects the refusal `rule` mentioning `mentions`, and an unchanged file.
-    private func expectRefused(_ ledger: CLILedger, _ arguments: [String], rule: String, mentions: [String],
-                               sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let before = try ledger.fingerprint()
-        let result = try ledger.run(arguments)
-        expectRefusal(result, rule: rule, mentions: mentions, sourceLocation: sourceLocation)
-        #expect(try ledger.fingerprint() == before, "a refusal leaves the file as it was", sourceLocation: sourceLocation)
-    }
-
     private func expectAuditClean(_ ledger: CLILedger, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let audit = try ledger.run(["audit"])
         #expect(audit.status == 0, "\(audit)", sourceLocation: sourceLocation)

@@ -7,6 +7,9 @@ enum HoldingKind: Int64, Sendable {
     case goods = 2
     /// A grant's available money (received + exchange effect − spent), in dong.
     case grant = 3
+    /// A grant's spending on one program in one place (`HoldingKey.spending`), negated, in
+    /// dong: what its allocations (`cpf grant allocate`) are held to.
+    case grantSpending = 4
 }
 
 /// One limited quantity: which kind, and the account, item or grant it is.
@@ -15,7 +18,21 @@ struct HoldingKey: Hashable, Sendable {
     let subjectID: Int64
 
     /// One word (equality still compares both fields).
-    func hash(into hasher: inout Hasher) { hasher.combine(subjectID << 2 ^ kind.rawValue) }
+    func hash(into hasher: inout Hasher) { hasher.combine(subjectID << 3 ^ kind.rawValue) }
+
+    /// The largest program or unit id a spending key holds (20 bits each; grants get 23).
+    static let spendingPartMax: Int64 = (1 << 20) - 1
+
+    /// A grant's spending on a program (0: none) in a unit (0: none), packed as
+    /// grant << 40 | program << 20 | unit, as migration 009 packs it.
+    static func spending(grant: Int64, program: Int64, unit: Int64) -> HoldingKey {
+        HoldingKey(kind: .grantSpending, subjectID: grant << 40 | program << 20 | unit)
+    }
+
+    /// The grant, program and unit of a spending key.
+    var spendingParts: (grant: Int64, program: Int64, unit: Int64) {
+        (subjectID >> 40, subjectID >> 20 & HoldingKey.spendingPartMax, subjectID & HoldingKey.spendingPartMax)
+    }
 }
 
 /// A holding's change on one day (`holding_day`), or over a span of days.
@@ -76,6 +93,11 @@ extension AccountRoles {
         }
         if let grant = line.grant, flags & AccountRoles.grantFlag != 0 {
             body(HoldingKey(kind: .grant, subjectID: grant.id), HoldingChange(net: -line.amountDong, lineCount: 1))
+            let program = line.program?.id ?? 0, unit = line.unit?.id ?? 0
+            if flags & AccountRoles.expenseFlag != 0, program <= HoldingKey.spendingPartMax, unit <= HoldingKey.spendingPartMax,
+               grant.id < 1 << 23 {
+                body(HoldingKey.spending(grant: grant.id, program: program, unit: unit), HoldingChange(net: -line.amountDong, lineCount: 1))
+            }
         }
     }
 
@@ -85,7 +107,7 @@ extension AccountRoles {
         switch holding.kind {
         case .money: flags(holding.subjectID) & (AccountRoles.moneyFlag | AccountRoles.foreignFlag) == AccountRoles.moneyFlag | AccountRoles.foreignFlag
         case .goods: true
-        case .grant: false
+        case .grant, .grantSpending: false
         }
     }
 

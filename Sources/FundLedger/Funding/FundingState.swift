@@ -199,6 +199,8 @@ struct AccountRoles {
     /// Revenue, expense or the exchange-difference account: a grant's line there changes
     /// what the grant has available.
     static let grantFlag: UInt8 = 4
+    /// An expense account: a grant's line there is spending on its program and place.
+    static let expenseFlag: UInt8 = 8
 
     @inline(__always)
     func flags(_ accountID: Int64) -> UInt8 {
@@ -233,6 +235,7 @@ struct AccountRoles {
             if AccountRoles.isMoneyAccount(account) { flag |= AccountRoles.moneyFlag }
             if account.isForeignCurrency { flag |= AccountRoles.foreignFlag }
             if account.type == .revenue || account.type == .expense || account.id == fxAccountID { flag |= AccountRoles.grantFlag }
+            if account.type == .expense { flag |= AccountRoles.expenseFlag }
             flags[Int(account.id)] = flag
         }
         accountFlags = flags

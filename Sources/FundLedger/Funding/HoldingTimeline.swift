@@ -56,12 +56,13 @@ struct HoldingTimeline {
     var lastDay: Int32? { days.last?.dayKey }
 
     /// The first day from `dayKey` on whose closing balance, with `net` added on `dayKey`,
-    /// would be below zero, with that balance; `nil` when every day stays at or above zero.
-    func firstShortfall(adding net: Int64, on dayKey: Int32) -> (dayKey: Int32, balance: Int64)? {
+    /// would be below `floor` (zero, or minus an allocation's budget), with that balance;
+    /// `nil` when every day stays at or above it.
+    func firstShortfall(adding net: Int64, on dayKey: Int32, floor: Int64 = 0) -> (dayKey: Int32, balance: Int64)? {
         // Entries in date order: the date's close is the total, and no later day exists.
         if days.last.map({ $0.dayKey <= dayKey }) ?? true {
             let balance = total.net + net
-            return balance < 0 ? (dayKey, balance) : nil
+            return balance < floor ? (dayKey, balance) : nil
         }
         let start = firstIndex(onOrAfter: dayKey)
         var balance = total.net
@@ -73,13 +74,32 @@ struct HoldingTimeline {
             balance += days[index].change.net
             index += 1
         }
-        if balance < 0 { return (dayKey, balance) }
+        if balance < floor { return (dayKey, balance) }
         while index < days.count {
             balance += days[index].change.net
-            if balance < 0 { return (days[index].dayKey, balance) }
+            if balance < floor { return (days[index].dayKey, balance) }
             index += 1
         }
         return nil
+    }
+
+    /// Several holdings seen as one (an allocation for any place covers the spending of every
+    /// unit without an allocation of its own), from the latest of their first loaded days.
+    static func combined(_ timelines: [HoldingTimeline]) -> HoldingTimeline {
+        var combined = HoldingTimeline(total: HoldingChange(), loadedFrom: timelines.map(\.loadedFrom).max() ?? Int32.min, days: [])
+        var days: [(dayKey: Int32, change: HoldingChange)] = []
+        for timeline in timelines {
+            _ = combined.total.add(timeline.total)
+            days += timeline.days.filter { $0.dayKey >= combined.loadedFrom }
+        }
+        for day in days.sorted(by: { $0.dayKey < $1.dayKey }) {
+            if let last = combined.days.last, last.dayKey == day.dayKey {
+                _ = combined.days[combined.days.count - 1].change.add(day.change)
+            } else {
+                combined.days.append(day)
+            }
+        }
+        return combined
     }
 
     /// The most days a timeline keeps: past it, the oldest half is left to `total` (and to the

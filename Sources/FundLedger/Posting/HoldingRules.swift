@@ -11,11 +11,37 @@
 ///   such a valuation already posted would change a figure that is now immutable, so it is
 ///   refused. Movements on the same day are valued in posting order.
 ///
+/// - **Allocations on every date.** Where a grant is allocated by program and place (`cpf
+///   grant allocate`), spending charged to an allocation — its program in its place, or for
+///   an allocation "anywhere", its program in every place without an allocation of its own —
+///   never exceeds it at the end of any day from the entry's date on, and spending with no
+///   allocation is refused. An allocation in a foreign currency is held in dong at the grant's
+///   average received rate ((received + exchange effect) per unit received), as `cpf
+///   reconcile grants` values it.
+///
 /// Both read the holding's total and its days from the entry's date on (`HoldingTimeline`),
 /// never the journal.
 struct HoldingRules {
     let ledger: Ledger
     let roles: AccountRoles
+    /// Each allocated grant's allocations, by program and unit (0: anywhere), in the grant's
+    /// currency; read once per transaction.
+    let allocations: [Int64: [AllocationKey: Int64]]
+
+    struct AllocationKey: Hashable {
+        let program: Int64
+        let unit: Int64
+    }
+
+    init(ledger: Ledger, roles: AccountRoles) throws {
+        self.ledger = ledger
+        self.roles = roles
+        var allocations: [Int64: [AllocationKey: Int64]] = [:]
+        try ledger.database.forEachRow("SELECT grant_id, program_id, unit_id, amount_minor FROM grant_allocation") { row in
+            allocations[row.int64(at: 0), default: [:]][AllocationKey(program: row.int64(at: 1), unit: row.int64(at: 2))] = row.int64(at: 3)
+        }
+        self.allocations = allocations
+    }
 
     /// - Parameter changes: a working list, empty, kept by the caller so that checking an entry
     ///   allocates nothing once it has grown.
@@ -32,7 +58,8 @@ struct HoldingRules {
             }
         }
         let dayKey = Int32(date.dayKey)
-        for (holding, change) in changes {
+        try checkAllocations(changes, date: date, funding: &funding, pending: pending)
+        for (holding, change) in changes where holding.kind != .grantSpending {
             let timeline = try funding.timeline(holding, from: date, ledger: ledger, pending: pending)
             if roles.isValued(holding), let valued = timeline.firstValuation(after: dayKey) {
                 throw try outOfOrder(holding, date: date, valuedOn: valued)
@@ -43,11 +70,100 @@ struct HoldingRules {
         }
     }
 
+    /// The allocations an entry's spending is charged to stay within their budgets on every
+    /// date from the entry's on.
+    private func checkAllocations(_ changes: [(HoldingKey, HoldingChange)], date: LedgerDate, funding: inout FundingState,
+                                  pending: BalanceAccumulator) throws {
+        guard !allocations.isEmpty else { return }
+        var charged: [(grant: Int64, key: AllocationKey, net: Int64)] = []
+        for (holding, change) in changes where holding.kind == .grantSpending {
+            let (grant, program, unit) = holding.spendingParts
+            guard let allocated = allocations[grant] else { continue }
+            let own = AllocationKey(program: program, unit: unit), anywhere = AllocationKey(program: program, unit: 0)
+            guard let key = allocated[own] != nil ? own : allocated[anywhere] != nil ? anywhere : nil else {
+                if change.net < 0 { throw try unallocated(grant: grant, program: program, unit: unit) }
+                continue
+            }
+            if let index = charged.firstIndex(where: { $0.grant == grant && $0.key == key }) {
+                charged[index].net += change.net
+            } else {
+                charged.append((grant, key, change.net))
+            }
+        }
+        let dayKey = Int32(date.dayKey)
+        for (grantID, key, net) in charged where net < 0 {
+            guard let grant = try ledger.grant(id: grantID), let amount = allocations[grantID]?[key] else { continue }
+            let budget = try budgetDong(amount, of: grant, funding: &funding, pending: pending)
+            var timelines: [HoldingTimeline] = []
+            for holding in try spendingHoldings(grant: grantID, key: key, funding: funding, pending: pending) {
+                timelines.append(try funding.timeline(holding, from: date, ledger: ledger, pending: pending))
+            }
+            let spending = HoldingTimeline.combined(timelines)
+            guard let shortfall = spending.firstShortfall(adding: net, on: dayKey, floor: -budget) else { continue }
+            throw try overAllocation(grant, key: key, amount: amount, budget: budget, net: net, date: date, shortfall: shortfall)
+        }
+    }
+
+    /// An allocation in dong: as it is for a dong grant; for a foreign one, at the grant's
+    /// average received rate, rounded half-even (nothing received: nothing to spend).
+    private func budgetDong(_ amount: Int64, of grant: Grant, funding: inout FundingState, pending: BalanceAccumulator) throws -> Int64 {
+        guard grant.currency != .vnd else { return amount }
+        let figures = try funding.grantFigures(grant.id, currency: grant.currency, ledger: ledger, pending: pending)
+        guard figures.receivedForeign > 0 else { return 0 }
+        return Int64(clamping: Rate.divideRoundingHalfEven(Int128(amount) * Int128(figures.receivedDong + figures.fxEffectDong), Int128(figures.receivedForeign)))
+    }
+
+    /// The spending holdings an allocation covers: its own program and unit, or for one
+    /// "anywhere", its program in every unit (and none) without an allocation of its own.
+    private func spendingHoldings(grant: Int64, key: AllocationKey, funding: FundingState, pending: BalanceAccumulator) throws -> [HoldingKey] {
+        guard key.unit == 0 else { return [HoldingKey.spending(grant: grant, program: key.program, unit: key.unit)] }
+        let low = HoldingKey.spending(grant: grant, program: key.program, unit: 0)
+        let high = HoldingKey.spending(grant: grant, program: key.program, unit: HoldingKey.spendingPartMax)
+        var units: Set<Int64> = [0]
+        try ledger.database.forEachRow("SELECT subject_id FROM holding_total WHERE kind = ?1 AND subject_id BETWEEN ?2 AND ?3",
+                                       [HoldingKind.grantSpending.rawValue, low.subjectID, high.subjectID]) {
+            units.insert(HoldingKey(kind: .grantSpending, subjectID: $0.int64(at: 0)).spendingParts.unit)
+        }
+        for key in pending.byHolding.keys where key.holding.kind == .grantSpending && (low.subjectID...high.subjectID).contains(key.holding.subjectID) {
+            units.insert(key.holding.spendingParts.unit)
+        }
+        for holding in funding.holdings.keys where holding.kind == .grantSpending && (low.subjectID...high.subjectID).contains(holding.subjectID) {
+            units.insert(holding.spendingParts.unit)
+        }
+        let allocated = allocations[grant] ?? [:]
+        return units.sorted().filter { $0 == 0 || allocated[AllocationKey(program: key.program, unit: $0)] == nil }
+            .map { HoldingKey.spending(grant: grant, program: key.program, unit: $0) }
+    }
+
+    private func place(_ unit: Int64) throws -> String {
+        unit == 0 ? "any place" : "unit \(try ledger.codes(of: .unit).byID[unit] ?? "#\(unit)")"
+    }
+
+    private func unallocated(grant: Int64, program: Int64, unit: Int64) throws -> LedgerError {
+        let code = try ledger.codes(of: .grant).byID[grant] ?? "#\(grant)"
+        let programCode = program == 0 ? "no program" : "program \(try ledger.codes(of: .program).byID[program] ?? "#\(program)")"
+        return LedgerError(.restriction, "grant \(code) is allocated by program and place, and this spending (\(programCode) in \(unit == 0 ? "no unit" : try place(unit))) has no allocation",
+                           hint: "allocate it first (cpf grant allocate \(code) --program … --unit … --amount …), or charge the spending to an allocated program and place")
+    }
+
+    private func overAllocation(_ grant: Grant, key: AllocationKey, amount: Int64, budget: Int64, net: Int64, date: LedgerDate,
+                                shortfall: (dayKey: Int32, balance: Int64)) throws -> LedgerError {
+        let format = MoneyFormat.english
+        let day = LedgerDate(dayKey: Int(shortfall.dayKey)).map(\.iso) ?? String(shortfall.dayKey)
+        let program = try ledger.codes(of: .program).byID[key.program] ?? "#\(key.program)"
+        let allocated = format.format(Amount(minorUnits: amount, currency: grant.currency))
+        let inDong = grant.currency == .vnd ? "" : " (\(format.format(dong: budget)) at the grant's average received rate)"
+        let later = day == date.iso ? "on \(day)" : "on \(day), a later date already posted,"
+        return LedgerError(.overspent, "grant \(grant.code) allocates \(allocated)\(inDong) to program \(program) in \(try place(key.unit)); with this entry, dated \(date), the spending charged to it would be \(format.format(dong: -shortfall.balance)) \(later), \(format.format(dong: -shortfall.balance - budget)) over",
+                           hint: "raise the allocation with the funder's agreement (cpf grant allocate \(grant.code) --program \(program) …), or charge the spending elsewhere")
+    }
+
     private func name(of holding: HoldingKey) throws -> String {
         switch holding.kind {
         case .money: "account \(try ledger.accountCodesByID()[holding.subjectID] ?? "#\(holding.subjectID)")"
         case .goods: "goods item \(try ledger.codes(of: .goodsItem).byID[holding.subjectID] ?? "#\(holding.subjectID)")"
         case .grant: "grant \(try ledger.codes(of: .grant).byID[holding.subjectID] ?? "#\(holding.subjectID)")"
+        case .grantSpending: "grant #\(holding.spendingParts.grant)'s spending"
         }
     }
 
@@ -59,7 +175,7 @@ struct HoldingRules {
             let currency = roles.moneyAccounts[holding.subjectID] ?? .vnd
             return format.format(Amount(minorUnits: net, currency: currency))
         case .goods: return "\(format.number(net)) units"
-        case .grant: return format.format(dong: net)
+        case .grant, .grantSpending: return format.format(dong: net)
         }
     }
 
@@ -78,14 +194,14 @@ struct HoldingRules {
         let rule: LedgerError.Rule = switch holding.kind {
         case .money: .insufficientFunds
         case .goods: .insufficientGoods
-        case .grant: .overspent
+        case .grant, .grantSpending: .overspent
         }
         let held = holding.kind == .grant ? "has \(try describe(before, of: holding)) available" : "holds \(try describe(before, of: holding))"
         let later = shortfall.dayKey == Int32(date.dayKey) ? "on \(day)" : "on \(day), a later date already posted,"
         let hint = switch holding.kind {
         case .money: "a fund has no overdraft: receive the money first, date the payment after it arrives, or pay at most what the account holds on every date"
         case .goods: "receive the goods first, or date the hand-out after they arrive"
-        case .grant: "spend at most what the grant has on every date: receive the tranche first, date the spending after it, or charge the rest elsewhere"
+        case .grant, .grantSpending: "spend at most what the grant has on every date: receive the tranche first, date the spending after it, or charge the rest elsewhere"
         }
         return LedgerError(rule, "\(subject) \(held) \(later); this entry, dated \(date), takes \(try describe(-change.net, of: holding)) and would leave \(try describe(shortfall.balance, of: holding))",
                            hint: hint)

@@ -38,7 +38,7 @@ final class PostingPipeline {
         controls = try PostingControls(ledger: ledger)
         validator = try EntryValidator(ledger: ledger)
         writer = try JournalWriter(ledger: ledger, deferringConstraints: deferringConstraints)
-        holdingRules = HoldingRules(ledger: ledger, roles: validator.roles)
+        holdingRules = try HoldingRules(ledger: ledger, roles: validator.roles)
         references = try ReferenceHorizon(ledger: ledger)
     }
 

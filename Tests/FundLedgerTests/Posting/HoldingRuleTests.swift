@@ -165,6 +165,43 @@ import TestSupport
         #expect(!report.isIntact, "verify should find: \(statement)")
     }
 
+    /// An allocation "anywhere" takes the spending of its program in every place without an
+    /// allocation of its own; a place with its own is held to that one.
+    @Test func allocationsHoldOnEveryDateForTheirPlaces() throws {
+        let books = try FundingBooks()
+        try books.addGrant("AIA-2018", funder: "AIA", committed: "100000000 VND", programs: ["scholarship"], units: ["TN"])
+        try books.receive("2018-02-01", funder: "AIA", grant: "AIA-2018", "100000000 VND")
+        try books.ledger.allocateGrant("AIA-2018", program: "scholarship", unit: nil, amount: .vnd(30_000_000), user: "tester")
+        try books.ledger.allocateGrant("AIA-2018", program: "scholarship", unit: "TN-HT", amount: .vnd(20_000_000), user: "tester")
+        func spend(_ dong: Int64, in unit: String, on day: String) throws {
+            var disbursement = Disbursement(date: HoldingRuleTests.date(day), programCode: "scholarship", unitCode: unit, children: 1)
+            disbursement.grantCode = "AIA-2018"
+            disbursement.amount = .vnd(dong)
+            try books.ledger.disburse(disbursement, user: "tester")
+        }
+        func refused(_ dong: Int64, in unit: String, on day: String, mentioning text: String) throws {
+            let before = try LedgerFingerprint.of(books.path)
+            do {
+                try spend(dong, in: unit, on: day)
+                Issue.record("\(dong) in \(unit) on \(day) should have been refused")
+            } catch let error as LedgerError {
+                #expect(error.rule == .overspent, "\(error)")
+                #expect(error.message.contains(text), "\(error.message)")
+            }
+            #expect(try LedgerFingerprint.of(books.path) == before)
+        }
+        try spend(25_000_000, in: "TN", on: "2018-03-01")
+        try refused(10_000_000, in: "TN", on: "2018-03-02", mentioning: "any place")
+        try spend(15_000_000, in: "TN-HT", on: "2018-03-02")     // its own allocation, not "anywhere"
+        try refused(10_000_000, in: "TN-HT", on: "2018-03-03", mentioning: "unit TN-HT")
+        try spend(5_000_000, in: "TN", on: "2018-03-03")         // 30,000,000 anywhere: exactly the allocation
+        // Back-dated before them, 1 dong more anywhere breaks 2018-03-03.
+        try refused(1, in: "TN", on: "2018-02-15", mentioning: "on 2018-03-03, a later date already posted")
+        #expect(try books.ledger.verify().isIntact)
+        let findings = try books.ledger.audit().findings
+        #expect(!findings.contains { $0.severity == .error }, "\(findings)")
+    }
+
     /// A revaluation's line on 1122 carries dong alone, and so does its reversal: written
     /// through the ledger, they are no finding of the audit.
     @Test func aRevaluationAndItsReversalAreNoFinding() throws {
