@@ -148,6 +148,6 @@ import TestSupport
                             "--amount", "45000000 VND", "--children", "20"])
         try expectRefused(ledger, ["disburse", "--date", "2018-03-20", "--program", "scholarship", "--unit", "TN", "--grant", "KFW-2018",
                                    "--amount", "1000000 VND", "--children", "1"],
-                          rule: "overspent", mentions: ["on 2018-04-15, a later date already posted", "500,000 VND over"])
+                          rule: "overspent", mentions: ["on 2018-04-15 (a later date already posted)", "500,000 VND over"])
     }
 }

@@ -302,4 +302,32 @@ import TestSupport
         #expect(balance.dong("1122", "balance_debit_vnd") == 2_350_000)
         try expectAuditClean(ledger)
     }
+
+    /// An import is held to allocations on every date like any post: entry by entry, in file
+    /// order, each on its own date.
+    @Test func anImportIsHeldToAllocations() throws {
+        let ledger = try books()
+        try ledger.mustRun(["grant", "add", "G1", "--funder", "AIA", "--amount", "60000000 VND", "--programs", "scholarship", "--units", "TN"])
+        try ledger.mustRun(["receive", "--date", "2018-06-01", "--funder", "AIA", "--grant", "G1", "--amount", "60000000 VND"])
+        try ledger.mustRun(["grant", "allocate", "G1", "--program", "scholarship", "--unit", "TN", "--amount", "20000000 VND"])
+        let path = ledger.directory.file("spending.csv")
+        try """
+            entry,date,memo,account,debit,credit,currency,grant,program,unit,children
+            1,2018-06-10,first,6111,15000000,,VND,G1,scholarship,TN,3
+            1,,,1121,,15000000,VND,G1,,,
+            2,2018-06-05,earlier,6111,6000000,,VND,G1,scholarship,TN,1
+            2,,,1121,,6000000,VND,G1,,,
+
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let before = try ledger.fingerprint()
+        let all = try ledger.run(["import", path])
+        #expect(all.status == 1, "\(all)")
+        #expect(all.standardError.contains("allocates 20,000,000 VND") && all.standardError.contains("on 2018-06-10 (a later date already posted)"), "\(all)")
+        #expect(try ledger.fingerprint() == before)
+        let partial = try ledger.run(["import", path, "--partial"])
+        #expect(partial.status == 1, "a partial import with a rejected entry exits 1\n\(partial)")
+        #expect(partial.standardError.contains("rejected (overspent)"), "\(partial)")
+        #expect(try ledger.journalJSON().count == 2, "the receipt and the first spending; the back-dated one is refused")
+        try expectAuditClean(ledger)
+    }
 }

@@ -117,7 +117,10 @@ struct FundingState {
     mutating func timeline(_ holding: HoldingKey, from date: LedgerDate, ledger: Ledger, pending: BalanceAccumulator) throws -> HoldingTimeline {
         let dayKey = Int32(date.dayKey)
         if let timeline = holdings[holding], timeline.covers(dayKey) { return timeline }
-        if holdingsAllRead && holdings[holding] == nil { return HoldingTimeline(total: HoldingChange(), loadedFrom: Int32.min, days: []) }
+        // Spending by program and place is read only for an allocated grant, when needed.
+        if holdingsAllRead && holdings[holding] == nil && holding.kind != .grantSpending {
+            return HoldingTimeline(total: HoldingChange(), loadedFrom: Int32.min, days: [])
+        }
         // Read a month early, so entries a few days apart do not read the table each time.
         let timeline = try ledger.holdingTimeline(holding, from: Int32(date.dayKey / 100 * 100), pending: pending)
         holdings[holding] = timeline
@@ -164,7 +167,7 @@ struct FundingState {
             roles.forEachHolding(of: entry.lines[index], isReversal: isReversal) { holding, change in
                 if let index = holdings.index(forKey: holding) {
                     holdings.values[index].apply(change, on: dayKey)
-                } else if holdingsAllRead {
+                } else if holdingsAllRead && holding.kind != .grantSpending {
                     var timeline = HoldingTimeline(total: HoldingChange(), loadedFrom: Int32.min, days: [])
                     timeline.apply(change, on: dayKey)
                     holdings[holding] = timeline

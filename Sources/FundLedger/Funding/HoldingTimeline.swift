@@ -156,11 +156,12 @@ extension Ledger {
 
     /// Every holding's total and last day, for a transaction that reads them all at once
     /// (an import): each timeline is loaded from the day after its last, so entries in date
-    /// order never read the table again.
+    /// order never read the table again. Grants' spending by program and place is left out:
+    /// only allocated grants read it, when an entry spends them.
     func allHoldingTimelines() throws -> [HoldingKey: HoldingTimeline] {
         var result: [HoldingKey: HoldingTimeline] = [:]
         try database.forEachRow("""
-            SELECT kind, subject_id, net, value_vnd, valuations, line_count, last_day FROM holding_total
+            SELECT kind, subject_id, net, value_vnd, valuations, line_count, last_day FROM holding_total WHERE kind <> 4
             """) { row in
             guard let kind = HoldingKind(rawValue: row.int64(at: 0)) else { return }
             let total = HoldingChange(net: row.int64(at: 2), valueDong: row.int64(at: 3), valuations: row.int64(at: 4), lineCount: row.int64(at: 5))

@@ -153,7 +153,7 @@ struct HoldingRules {
         let program = try ledger.codes(of: .program).byID[key.program] ?? "#\(key.program)"
         let allocated = format.format(Amount(minorUnits: amount, currency: grant.currency))
         let inDong = grant.currency == .vnd ? "" : " (\(format.format(dong: budget)) at the grant's average received rate)"
-        let later = day == date.iso ? "on \(day)" : "on \(day), a later date already posted,"
+        let later = day == date.iso ? "on \(day)" : "on \(day) (a later date already posted)"
         return LedgerError(.overspent, "grant \(grant.code) allocates \(allocated)\(inDong) to program \(program) in \(try place(key.unit)); with this entry, dated \(date), the spending charged to it would be \(format.format(dong: -shortfall.balance)) \(later), \(format.format(dong: -shortfall.balance - budget)) over",
                            hint: "raise the allocation with the funder's agreement (cpf grant allocate \(grant.code) --program \(program) …), or charge the spending elsewhere")
     }

@@ -196,7 +196,7 @@ import TestSupport
         try refused(10_000_000, in: "TN-HT", on: "2018-03-03", mentioning: "unit TN-HT")
         try spend(5_000_000, in: "TN", on: "2018-03-03")         // 30,000,000 anywhere: exactly the allocation
         // Back-dated before them, 1 dong more anywhere breaks 2018-03-03.
-        try refused(1, in: "TN", on: "2018-02-15", mentioning: "on 2018-03-03, a later date already posted")
+        try refused(1, in: "TN", on: "2018-02-15", mentioning: "on 2018-03-03 (a later date already posted)")
         #expect(try books.ledger.verify().isIntact)
         let findings = try books.ledger.audit().findings
         #expect(!findings.contains { $0.severity == .error }, "\(findings)")
