@@ -248,9 +248,11 @@ final class OutputFile {
     ///   - hint: what a refusal to open the file suggests.
     init(path: String, replacing: Bool = false, name: String? = nil, hint: String = "give a new file name with --output") throws {
         let name = name ?? path
-        let descriptor = open(path, O_WRONLY | O_CREAT | (replacing ? O_TRUNC : O_EXCL), 0o644)
-        guard descriptor >= 0 else {
+        // Owner only, whatever the umask: exports and rejects files carry the books' data.
+        let descriptor = open(path, O_WRONLY | O_CREAT | (replacing ? O_TRUNC : O_EXCL), 0o600)
+        guard descriptor >= 0, fchmod(descriptor, 0o600) == 0 else {
             let reason = errno == EEXIST ? "it already exists" : String(cString: strerror(errno))
+            if descriptor >= 0 { Glibc.close(descriptor) }
             throw LedgerError(.invalidInput, "cannot \(replacing ? "write" : "create") \(name): \(reason)", hint: hint)
         }
         self.path = path

@@ -13,6 +13,7 @@ public enum AuditControl: String, Sendable, CaseIterable {
     case duplicateReferences = "duplicate-references"
     case reversals
     case makerChecker = "maker-checker"
+    case filePrivacy = "file-privacy"
 
     public var title: LocalizedText {
         switch self {
@@ -29,6 +30,7 @@ public enum AuditControl: String, Sendable, CaseIterable {
         case .duplicateReferences: LocalizedText("No duplicate external references", "Không trùng số chứng từ")
         case .reversals: LocalizedText("Reversals point at real entries, once each", "Bút toán đảo trỏ đúng bút toán gốc, một lần")
         case .makerChecker: LocalizedText("Maker–checker respected", "Tuân thủ người lập – người duyệt")
+        case .filePrivacy: LocalizedText("The ledger file is private to its owner", "Tệp sổ chỉ chủ sở hữu được đọc")
         }
     }
 }
@@ -88,7 +90,7 @@ extension Ledger {
                 (.restrictedPurposes, auditor.restrictedPurposes), (.managementCap, auditor.managementCap),
                 (.negativeBalances, auditor.negativeBalances), (.linesAgree, auditor.linesAgree), (.subLedgers, auditor.subLedgers),
                 (.duplicateReferences, auditor.duplicateReferences), (.reversals, auditor.reversals),
-                (.makerChecker, auditor.makerChecker),
+                (.makerChecker, auditor.makerChecker), (.filePrivacy, auditor.filePrivacy),
             ]
             var results: [(control: AuditControl, findings: [AuditFinding])] = []
             for (control, run) in controls { results.append((control, try run())) }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The controls of `cpf audit`, one method each, reading the stored tables directly (the
 /// queries are here for an auditor to read; docs/audit.md says what each control means).
 /// Runs inside the caller's read transaction.
@@ -445,6 +449,23 @@ struct Auditor {
             findings.append(AuditFinding(.makerChecker, .error,
                                          "\(unapproved.count) entr\(unapproved.count == 1 ? "y" : "ies") at or above the approval threshold in force went in without a second person's approval",
                                          entries: unapproved))
+        }
+        return findings
+    }
+
+    // MARK: File privacy
+
+    /// The ledger holds children's codes: its file (and its journal files) must be readable
+    /// and writable by its owner only. `cpf` creates them so; a copy made otherwise may not be.
+    func filePrivacy() throws -> [AuditFinding] {
+        var findings: [AuditFinding] = []
+        for path in [database.path, database.path + "-wal", database.path + "-shm"] {
+            var info = stat()
+            guard stat(path, &info) == 0 else { continue }
+            let mode = info.st_mode & 0o777
+            guard mode & 0o077 != 0 else { continue }
+            findings.append(AuditFinding(.filePrivacy, .error,
+                                         "\(path) can be read or written by other users of the machine (mode \(String(mode, radix: 8))); it holds children's codes — make it private: chmod 600 \(path)"))
         }
         return findings
     }

@@ -1,4 +1,7 @@
 import CSQLite
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One connection to an SQLite file. Every `sqlite3_*` call of the project lives in this folder.
 ///
@@ -49,6 +52,7 @@ public final class Database {
         case .readWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         case .readOnly: flags |= SQLITE_OPEN_READONLY
         }
+        if mode == .readWriteCreate { try Database.createPrivately(path) }
         var connection: OpaquePointer?
         let code = sqlite3_open_v2(path, &connection, flags, nil)
         guard code == SQLITE_OK, let connection else {
@@ -231,6 +235,21 @@ public final class Database {
         try execute("BEGIN DEFERRED")
         defer { if isInTransaction { try? execute("COMMIT") } }
         return try body()
+    }
+
+    /// Creates an empty file at `path` readable and writable by its owner only (0600),
+    /// whatever the umask, when nothing is there yet: a ledger holds children's codes. SQLite
+    /// gives its journal files (-wal, -shm) the mode of the database file.
+    static func createPrivately(_ path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard descriptor >= 0 else {
+            if errno == EEXIST { return }
+            throw SQLiteError(extendedResultCode: SQLITE_CANTOPEN, message: "cannot create \(path): \(String(cString: strerror(errno)))", sql: nil)
+        }
+        defer { close(descriptor) }
+        guard fchmod(descriptor, 0o600) == 0 else {
+            throw SQLiteError(extendedResultCode: SQLITE_CANTOPEN, message: "cannot make \(path) private: \(String(cString: strerror(errno)))", sql: nil)
+        }
     }
 
     // MARK: Backup
