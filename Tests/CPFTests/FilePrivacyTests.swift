@@ -53,3 +53,22 @@ import TestSupport
         #expect(audit.standardOutput.contains("file-privacy") && audit.standardOutput.contains("chmod 600"), "\(audit)")
     }
 }
+
+/// Hostile text on the way out: a field a refusal quotes may hold terminal escapes (ESC, BEL,
+/// NUL); `cpf` shows them escaped, so a crafted file cannot drive the terminal.
+@Suite struct HostileTextTests {
+    @Test func controlCharactersInARefusalAreShownEscaped() throws {
+        let ledger = try CLILedger()
+        let path = ledger.directory.file("hostile.csv")
+        try "entry,date,memo,account,debit,credit,currency\n1,2018-06-02,m,11\u{1B}[31m21\u{07},5,,VND\n1,,,5132,,5,VND\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let before = try ledger.fingerprint()
+        let result = try ledger.run(["import", path])
+        #expect(result.status == 1, "\(result)")
+        #expect(!result.standardError.unicodeScalars.contains { $0 != "\n" && ($0.value < 0x20 || $0.value == 0x7F) }, "\(result)")
+        #expect(result.standardError.contains("11\\u{1B}[31m21\\u{7}"), "\(result)")
+        #expect(try ledger.fingerprint() == before)
+        let posted = try ledger.run(["post", "--date", "2018-06-02", "--memo", "x", "--debit", "11\u{1B}]0;pwn\u{07}21 5 VND", "--credit", "5132 5 VND"])
+        #expect(posted.status == 1 && posted.standardError.contains("\\u{1B}]0;pwn\\u{7}"), "\(posted)")
+    }
+}

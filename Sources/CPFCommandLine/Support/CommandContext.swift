@@ -85,6 +85,30 @@ public final class CommandContext {
     /// `hasSuffix("\n")` would add a stray LF after it.
     func print(_ text: String) { output.write(text.isEmpty || text.unicodeScalars.last == "\n" ? text : text + "\n") }
 
-    /// Writes a message to standard error.
-    func message(_ text: String) { errors.write(text.unicodeScalars.last == "\n" ? text : text + "\n") }
+    /// Writes a message to standard error, with every control character but the line break
+    /// shown escaped (`\u{1B}`): a message may quote a field of a file, and a crafted file
+    /// must not drive the terminal.
+    func message(_ text: String) {
+        let text = CommandContext.escapingControls(text)
+        errors.write(text.unicodeScalars.last == "\n" ? text : text + "\n")
+    }
+
+    /// `text` with C0 and C1 control characters (and DEL) other than the line break written as
+    /// `\u{XX}`.
+    static func escapingControls(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isEscaped) else { return text }
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            if isEscaped(scalar) {
+                escaped += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
+    }
+
+    private static func isEscaped(_ scalar: Unicode.Scalar) -> Bool {
+        scalar != "\n" && (scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value))
+    }
 }
