@@ -62,7 +62,7 @@ struct HoldingDayKey: Hashable, Sendable {
     let holding: HoldingKey
     let dayKey: Int32
 
-    /// One word: kinds are 1–3, days below 2^25, and ids spread by an odd multiplier
+    /// One word: ids spread by an odd multiplier, the day and the kind (1–4) folded in
     /// (equality still compares every field).
     func hash(into hasher: inout Hasher) {
         hasher.combine(holding.subjectID &* 0x1E37_79B9_7F4A_7C15 ^ Int64(dayKey) << 2 ^ holding.kind.rawValue)
@@ -72,7 +72,8 @@ struct HoldingDayKey: Hashable, Sendable {
 extension AccountRoles {
     /// Calls `body` for each holding `line` changes, with the change: its account when it is a
     /// money account, its item when it is on the goods account, its grant when it is revenue,
-    /// spending or exchange difference. The same definitions as migration 009.
+    /// spending or exchange difference, and its grant's spending on its program and place when
+    /// it is spending. The same definitions as migration 009.
     ///
     /// - Parameter isReversal: the line belongs to a reversal, whose figures mirror the
     ///   original's rather than being valued at an average: it counts no valuation.

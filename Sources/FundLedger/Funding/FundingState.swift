@@ -194,7 +194,8 @@ struct AccountRoles {
     let managementAccountIDs: Set<Int64>
     /// Cash and bank accounts by id, with the one currency each carries (`isMoneyAccount`).
     let moneyAccounts: [Int64: Currency]
-    /// Per account id: `moneyFlag`, `foreignFlag`, `grantFlag` (what `forEachHolding` asks).
+    /// Per account id: `moneyFlag`, `foreignFlag`, `grantFlag`, `expenseFlag` (what
+    /// `forEachHolding` asks).
     private let accountFlags: [UInt8]
     static let moneyFlag: UInt8 = 1
     /// Kept in a foreign currency, whose balance is tracked in it too.

@@ -54,8 +54,8 @@ struct RegistryCache {
     var accountRoles: AccountRoles?
     /// Grants by id with their terms: posting reads one for every grant line.
     var grants: [Int64: Grant] = [:]
-    /// The figures posting rules have read (per grant, goods item, foreign-currency account),
-    /// kept current with every entry written (`JournalWriter.append`).
+    /// The figures posting rules have read (per grant, per limited holding, the journal's
+    /// extent), kept current with every entry written (`JournalWriter.append`).
     var funding: FundingCache?
 }
 

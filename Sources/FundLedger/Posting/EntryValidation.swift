@@ -86,8 +86,7 @@ struct EntryValidator {
             lines.append(difference)
         }
         try PostingRules.checkBalanced(lines)
-        var rules = PostingRules(validator: self)
-        try rules.check(lines, date: draft.date, pending: pending)
+        try PostingRules(validator: self).check(lines, date: draft.date, pending: pending)
         return ValidatedEntry(date: draft.date, memo: draft.memo, externalRef: draft.externalRef, lines: lines)
     }
 

@@ -58,16 +58,16 @@ struct HoldingRules {
             }
         }
         let dayKey = Int32(date.dayKey)
-        try checkAllocations(changes, date: date, funding: &funding, pending: pending)
         for (holding, change) in changes where holding.kind != .grantSpending {
             let timeline = try funding.timeline(holding, from: date, ledger: ledger, pending: pending)
             if roles.isValued(holding), let valued = timeline.firstValuation(after: dayKey) {
                 throw try outOfOrder(holding, date: date, valuedOn: valued)
             }
             if change.net < 0, let shortfall = timeline.firstShortfall(adding: change.net, on: dayKey) {
-                throw try shortOnDate(holding, change: change, date: date, shortfall: shortfall, timeline: timeline)
+                throw try shortOnDate(holding, change: change, date: date, shortfall: shortfall)
             }
         }
+        try checkAllocations(changes, date: date, funding: &funding, pending: pending)
     }
 
     /// The allocations an entry's spending is charged to stay within their budgets on every
@@ -187,7 +187,7 @@ struct HoldingRules {
     }
 
     private func shortOnDate(_ holding: HoldingKey, change: HoldingChange, date: LedgerDate,
-                             shortfall: (dayKey: Int32, balance: Int64), timeline: HoldingTimeline) throws -> LedgerError {
+                             shortfall: (dayKey: Int32, balance: Int64)) throws -> LedgerError {
         let day = LedgerDate(dayKey: Int(shortfall.dayKey)).map(\.iso) ?? String(shortfall.dayKey)
         let before = shortfall.balance - change.net
         let subject = try name(of: holding)

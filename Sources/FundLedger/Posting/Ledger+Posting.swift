@@ -111,11 +111,11 @@ extension Ledger {
             let reversal = ValidatedEntry(date: date, memo: "Reversal of entry \(seq): \(reason)",
                                           externalRef: nil, reversesSeq: seq, lines: lines)
             let pipeline = try PostingPipeline(ledger: self, user: user, postedAt: postedAt)
+            // The period first, as for every entry (step 3); `admit` checks it again with the rest.
             try checkPeriodOpen(date, lock: pipeline.controls.lock, doing: "post a reversal")
             try checkAccountsOpen(reversal)
             try checkReversalLeavesValuesWhole(reversal, of: original, pipeline: pipeline)
-            var rules = PostingRules(validator: pipeline.validator)
-            try rules.check(reversal.lines, date: reversal.date, pending: pipeline.pending, isReversal: true)
+            try PostingRules(validator: pipeline.validator).check(reversal.lines, date: reversal.date, pending: pipeline.pending, isReversal: true)
             let entry = try pipeline.admit(reversal)
             try pipeline.finish()
             return entry

@@ -26,7 +26,7 @@ struct PostingRules {
 
     /// Checks `lines` of an entry dated `date`. A reversal undoes a checked entry, so its
     /// lines are not held to the purpose of the grant again.
-    mutating func check(_ lines: [PostedLine], date: LedgerDate, pending: BalanceAccumulator, isReversal: Bool = false) throws {
+    func check(_ lines: [PostedLine], date: LedgerDate, pending: BalanceAccumulator, isReversal: Bool = false) throws {
         try checkUnits(lines, date: date)
         for grantID in Set(lines.compactMap { $0.grant?.id }).sorted() {
             guard let grant = try ledger.grant(id: grantID) else { continue }
@@ -105,7 +105,7 @@ struct PostingRules {
     }
 
     /// A grant never receives more than it commits, in its own currency.
-    private mutating func checkGrantReceipts(_ grant: Grant, lines: [PostedLine], pending: BalanceAccumulator) throws {
+    private func checkGrantReceipts(_ grant: Grant, lines: [PostedLine], pending: BalanceAccumulator) throws {
         guard lines.contains(where: { roles.type($0.account.id) == .revenue }) else { return }
         let before = try funding.state.grantFigures(grant.id, currency: grant.currency, ledger: ledger, pending: pending)
         var after = before
