@@ -32,6 +32,7 @@ let package = Package(
                 .embedInCode("007_controls.sql"),
                 .embedInCode("008_grant_totals_index.sql"),
                 .embedInCode("009_holdings_by_day.sql"),
+                .embedInCode("010_chained_facts.sql"),
             ]
         ),
         // Each report's query and template, compiled into the binary.

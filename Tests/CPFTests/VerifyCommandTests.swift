@@ -21,8 +21,13 @@ import TestSupport
         #expect(lines.first == "OK: 3 entries and 6 lines verified; the hash chain and every invariant hold.", "\(result)")
         let digest = try #require(result.standardOutput.headDigest, "\(result)")
         #expect(lines.last == "Head: entry 3, digest \(digest)")
-        let lastEntryHash = try ledger.journalJSON().last?["hash"] as? String
-        #expect(digest == lastEntryHash)
+        // The digest pins the journal and the facts: it is not the last entry's hash, which
+        // is printed on its own line.
+        let lastEntryHash = try #require(try ledger.journalJSON().last?["hash"] as? String)
+        #expect(lines.contains("Journal: entry 3, hash \(lastEntryHash)"), "\(result)")
+        #expect(digest != lastEntryHash)
+        let json = try #require(try JSON.parse(try ledger.run(["verify", "--format", "json"]).standardOutput) as? [String: Any])
+        #expect(json["digest"] as? String == digest && json["head_hash"] as? String == lastEntryHash)
     }
 
     @Test func digestPublishedEarlierStillMatchesAfterMoreEntries() throws {
@@ -85,7 +90,8 @@ import TestSupport
         #expect(object["intact"] as? Bool == true)
         #expect(JSON.integer(object["entries"]) == 2 && JSON.integer(object["lines"]) == 4)
         #expect(JSON.integer(object["head_seq"]) == 2)
-        #expect(object["head_hash"] as? String == digest)
+        #expect(object["digest"] as? String == digest)
+        #expect(object["head_hash"] as? String == (try ledger.journalJSON().last?["hash"] as? String))
         #expect((object["findings"] as? [Any])?.isEmpty == true)
     }
 

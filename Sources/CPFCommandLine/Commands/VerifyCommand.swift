@@ -8,8 +8,12 @@ struct VerifyCommand: Command {
         discussion: """
         Recomputes every entry's hash from the previous hash and the entry's canonical form
         (docs/hash-chain.md), and checks that the sequence is gapless, every entry balances,
-        no line is orphaned and the maintained totals equal the lines. Exit status 1 names the
-        first bad entry.
+        no line is orphaned and the maintained totals equal the lines. Replays the chain of
+        facts (chart, registries, grants, rates, plans, allocations, settings, approvals, the
+        audit trail) and checks every table against it, and checks the schema against the
+        embedded migrations. Exit status 1 names the first bad entry.
+
+        The digest printed last pins the journal and every fact: publish it.
 
         With a digest published earlier (a statement's footer, 'cpf seal'), also proves that
         nothing at or before that entry was changed or removed:
@@ -60,7 +64,9 @@ struct VerifyCommand: Command {
             text += matches ? "The digest for entry \(digest.seq) matches: nothing at or before it was changed or removed.\n"
                             : "The digest for entry \(digest.seq) does NOT match.\n"
         }
-        text += "Head: entry \(report.headSeq), digest \(report.headHash.hexString)"
+        text += "Journal: entry \(report.headSeq), hash \(report.headHash.hexString)\n"
+        text += "Facts: record \(report.factHeadSeq), hash \(report.factHeadHash.hexString)\n"
+        text += "Head: entry \(report.headSeq), digest \(report.stateDigest.hexString)"
         return text
     }
 
@@ -71,6 +77,9 @@ struct VerifyCommand: Command {
             ("lines", .integer(report.lineCount)),
             ("head_seq", .integer(report.headSeq)),
             ("head_hash", .string(report.headHash.hexString)),
+            ("fact_seq", .integer(report.factHeadSeq)),
+            ("fact_hash", .string(report.factHeadHash.hexString)),
+            ("digest", .string(report.stateDigest.hexString)),
             ("findings", .array(report.findings.map { .object([("seq", $0.seq.map(JSONValue.integer) ?? .null), ("message", .string($0.message))]) })),
             ("findings_omitted", .integer(Int64(report.findingsOmitted))),
         ]

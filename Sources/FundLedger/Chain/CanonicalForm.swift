@@ -4,11 +4,14 @@
 /// run into the next; an absent value is the empty netstring `0:,`. Integers are decimal with
 /// a leading `-` when negative; dates are `YYYY-MM-DD`; moments are `Timestamp.iso`.
 ///
-///     header = "cpf-entry-v1" seq kind date memo external_ref posted_by posted_at
-///              approved_by approved_at reverses_seq line_count
+///     header = "cpf-entry-v2" seq kind date memo external_ref posted_by posted_at
+///              approved_by approved_at reverses_seq fact_seq fact_hash line_count
 ///     line   = line_no account_code amount_vnd currency amount_foreign rate rate_date
 ///              rate_source funder grant program unit restriction item quantity children
-///              memo beneficiary_count beneficiary_code…   (codes sorted)
+///              memo beneficiary_count commitment…   (hex, sorted; `BeneficiaryCommitter`)
+///
+/// Entries posted before facts were chained keep form "cpf-entry-v1": no fact_seq and
+/// fact_hash, and the beneficiary codes themselves (sorted) in place of the commitments.
 ///     hash(n) = SHA-256(hash(n−1) ‖ header ‖ line…)
 ///     hash(0) = SHA-256(netstring("cpf-genesis-v1") ‖ netstring(ledger_id))
 ///
@@ -22,6 +25,9 @@ public struct CanonicalForm {
 
     /// The bytes encoded so far.
     public var bytes: [UInt8] { Array(storage[0..<count]) }
+
+    /// The bytes encoded so far as text (every value appended is UTF-8).
+    var text: String { String(decoding: storage[0..<count], as: UTF8.self) }
 
     public init() { storage = [UInt8](repeating: 0, count: 1024) }
 
@@ -66,7 +72,7 @@ public struct CanonicalForm {
     /// Replaces the buffer's content with the canonical form of `entry`.
     public mutating func encode(_ entry: JournalEntry) {
         count = 0
-        append("cpf-entry-v1")
+        append(entry.factSeq == nil ? "cpf-entry-v1" : "cpf-entry-v2")
         append(entry.seq)
         append(entry.kind.rawValue)
         append(entry.date)
@@ -77,12 +83,16 @@ public struct CanonicalForm {
         append(entry.approvedBy)
         append(entry.approvedAt)
         append(entry.reversesSeq)
+        if let factSeq = entry.factSeq {
+            append(factSeq)
+            append(entry.factHash?.hexString)
+        }
         append(Int64(entry.lines.count))
         // By index: `for line in` copies each line, a dozen reference counts.
-        for index in entry.lines.indices { encode(entry.lines[index]) }
+        for index in entry.lines.indices { encode(entry.lines[index], committed: entry.factSeq != nil) }
     }
 
-    private mutating func encode(_ line: borrowing PostedLine) {
+    private mutating func encode(_ line: borrowing PostedLine, committed: Bool) {
         append(Int64(line.lineNumber))
         append(line.account.code)
         append(line.amountDong)
@@ -100,8 +110,13 @@ public struct CanonicalForm {
         append(line.quantity)
         append(line.children)
         append(line.memo)
-        append(Int64(line.beneficiaryCodes.count))
-        for code in line.beneficiaryCodes { append(code) }
+        if committed {
+            append(Int64(line.beneficiaryCommitments.count))
+            for commitment in line.beneficiaryCommitments { append(commitment.hexString) }
+        } else {
+            append(Int64(line.beneficiaryCodes.count))
+            for code in line.beneficiaryCodes { append(code) }
+        }
     }
 
     mutating func append(_ text: String?) {

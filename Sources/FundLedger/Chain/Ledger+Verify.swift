@@ -11,6 +11,13 @@ public struct VerificationReport: Sendable {
     /// The last entry's sequence number and stored hash (the digest to publish).
     public internal(set) var headSeq: Int64 = 0
     public internal(set) var headHash: [UInt8] = []
+    /// The newest fact record's sequence number and hash (registries, settings, audit trail).
+    public internal(set) var factHeadSeq: Int64 = 0
+    public internal(set) var factHeadHash: [UInt8] = []
+    /// The digest to publish: it pins the journal and every fact (`StateDigest`).
+    public var stateDigest: [UInt8] {
+        StateDigest.digest(journalSeq: headSeq, journalHash: headHash, factSeq: factHeadSeq, factHash: factHeadHash)
+    }
     public internal(set) var findings: [Finding] = []
     /// Findings beyond `findingCountMax` are counted, not kept.
     public internal(set) var findingsOmitted = 0
@@ -57,20 +64,21 @@ extension Ledger {
     public func verify(against digest: ChainDigest? = nil) throws -> VerificationReport {
         try read {
             var report = VerificationReport()
-            let recomputed = try verifyChain(into: &report, digest: digest)
+            var digestEntryHash: [UInt8]?
+            let recomputed = try verifyChain(into: &report, digest: digest, digestEntryHash: &digestEntryHash)
             try verifyBalances(recomputed, into: &report)
             try verifyDimensions(recomputed, into: &report)
             try verifyHoldings(recomputed, into: &report)
             try verifyPeriodLock(into: &report)
-            if let digest, digest.seq > report.headSeq {
-                report.digestMatches = false
-                report.add(nil, "the digest is for entry \(digest.seq), but the journal ends at entry \(report.headSeq): entries were removed")
-            }
+            let facts = try verifyFacts(into: &report)
+            try verifySchema(into: &report)
+            if let digest { check(digest, entryHash: digestEntryHash, facts: facts, into: &report) }
             return report
         }
     }
 
-    private func verifyChain(into report: inout VerificationReport, digest: ChainDigest?) throws -> BalanceAccumulator {
+    private func verifyChain(into report: inout VerificationReport, digest: ChainDigest?,
+                             digestEntryHash: inout [UInt8]?) throws -> BalanceAccumulator {
         let reader = try EntryReader(ledger: self)
         let roles = try AccountRoles.of(self)
         var previousHash = CanonicalForm.genesisHash(ledgerID: ledgerID)
@@ -107,12 +115,7 @@ extension Ledger {
             } catch let error as LedgerError {
                 report.add(entry.seq, "entry \(entry.seq): \(error.message)")
             }
-            if let digest, digest.seq == entry.seq {
-                report.digestMatches = chainIntact && digest.hash == entry.hash
-                if report.digestMatches == false {
-                    report.add(entry.seq, "entry \(entry.seq) no longer has the published digest \(digest.hash.hexString): the books were rewritten at or before it")
-                }
-            }
+            if let digest, digest.seq == entry.seq, chainIntact { digestEntryHash = entry.hash }
             report.entryCount += 1
             report.lineCount += Int64(entry.lines.count)
             report.headSeq = entry.seq
@@ -233,6 +236,38 @@ extension Ledger {
         if extent != recomputed.extent {
             report.add(nil, "journal_extent holds \(extent) but the lines give \(recomputed.extent)")
         }
+    }
+
+    /// Whether `digest` is what entry `digest.seq` still hashes to, or the state digest of a
+    /// moment when the journal ended at that entry (with the fact head of that moment).
+    private func check(_ digest: ChainDigest, entryHash: [UInt8]?, facts: FactReplay, into report: inout VerificationReport) {
+        guard digest.seq <= report.headSeq else {
+            report.digestMatches = false
+            report.add(nil, "the digest is for entry \(digest.seq), but the journal ends at entry \(report.headSeq): entries were removed")
+            return
+        }
+        let states = entryHash.map { hash in
+            facts.factSeqs(whileJournalEndedAt: digest.seq).map { fact in
+                StateDigest.digest(journalSeq: digest.seq, journalHash: hash, factSeq: fact.seq, factHash: fact.hash)
+            }
+        } ?? []
+        report.digestMatches = entryHash == digest.hash || states.contains(digest.hash)
+        if report.digestMatches == false {
+            report.add(digest.seq, "the published digest \(digest.hash.hexString) for entry \(digest.seq) no longer matches: the journal or the registries, settings or audit trail were changed or cut at or before it")
+        }
+    }
+
+    /// Replays the fact chain and compares every fact table with it.
+    private func verifyFacts(into report: inout VerificationReport) throws -> FactReplay {
+        var replay = FactReplay(ledgerID: ledgerID)
+        let genesis = CanonicalForm.genesisHash(ledgerID: ledgerID)
+        try replay.readRecords(database, into: &report) { seq in
+            seq == 0 ? genesis : try database.firstRow("SELECT hash FROM entry WHERE seq = ?", [seq]) { $0.blob(at: 0) }
+        }
+        try replay.compare(database, into: &report)
+        report.factHeadSeq = replay.headSeq
+        report.factHeadHash = replay.headHash
+        return replay
     }
 
     /// Compares the stored period lock with the one the chain's period records leave.

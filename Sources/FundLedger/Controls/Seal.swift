@@ -1,7 +1,7 @@
 /// A digest statement: the chain head at a moment, with the period's totals, meant to be
 /// published or sent to donors. Anyone holding it can later run
-/// `cpf verify --at <headSeq> --digest <headHash>` to prove nothing up to that entry changed
-/// or vanished.
+/// `cpf verify --at <headSeq> --digest <headHash>` to prove nothing up to that entry, and no
+/// registry, setting, rate or audit-trail row of that moment, changed or vanished.
 public struct Seal: Sendable, Equatable {
     public let fundName: String
     public let period: AccountingPeriod
@@ -23,15 +23,15 @@ public struct Seal: Sendable, Equatable {
 }
 
 extension Ledger {
-    /// Seals `period`: computes its totals and the chain head, and records the seal in the
-    /// audit trail. Nothing in the journal changes.
+    /// Seals `period`: computes its totals and the state digest (the journal's head and every
+    /// fact's). It only reads, so an auditor can seal a ledger they cannot write.
     ///
     /// - Throws: `LedgerError.invalidInput` when the journal is empty.
     public func seal(_ period: AccountingPeriod, user: String) throws -> Seal {
         let user = try TextRules.checkedUser(user)
         let now = Timestamp.now()
-        return try write {
-            let head = try chainHead()
+        return try read {
+            let head = try stateHead()
             guard head.seq > 0 else {
                 throw LedgerError(.invalidInput, "the journal has no entries to seal", hint: "post entries first")
             }
@@ -49,11 +49,9 @@ extension Ledger {
                 WHERE a.type = 'asset' AND (a.code LIKE '111%' OR a.code LIKE '112%') AND e.entry_date <= ?1
                 """, [period.lastDay.iso]) ?? 0
             let closed = try periodLock()?.lockedThrough.map { period.lastDay <= $0 } ?? false
-            let seal = Seal(fundName: fundName, period: period, headSeq: head.seq, headHash: head.hash, periodClosed: closed,
+            let seal = Seal(fundName: fundName, period: period, headSeq: head.seq, headHash: head.digest, periodClosed: closed,
                             entryCount: totals.0, totalDebitDong: totals.1, revenueDong: totals.2, expensesDong: totals.3,
                             cashAndBankDong: cash, sealedBy: user, sealedAt: now)
-            try recordChange(action: "seal", subject: "period:\(period)",
-                             detail: "sealed at entry \(head.seq), digest \(head.hash.hexString)", user: user, at: now, entrySeq: head.seq)
             return seal
         }
     }

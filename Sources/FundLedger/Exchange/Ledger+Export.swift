@@ -36,8 +36,8 @@ extension Ledger {
             case .hledger, .beancount:
                 let accounts = try self.accounts()
                 let writer = PlainTextJournalWriter(format: format == .hledger ? .hledger : .beancount, accounts: accounts)
-                let head = try chainHead()
-                try emit(writer.header(fundName: fundName, headSeq: head.seq, headHash: head.hash, accounts: accounts))
+                let head = try stateHead()
+                try emit(writer.header(fundName: fundName, headSeq: head.seq, headHash: head.digest, accounts: accounts))
                 try forEachEntry { try emit(writer.render($0)) }
             }
             if !buffer.isEmpty { try write(buffer) }

@@ -88,7 +88,7 @@ extension Ledger {
     public func grantReport(code: String, through date: LedgerDate) throws -> Report {
         try read {
             let utilization = try grantUtilization(code: code, through: date)
-            let head = try chainHead()
+            let head = try stateHead()
             let grant = utilization.grant
             let terms = utilization.terms
             let isForeign = grant.currency != .vnd
@@ -133,7 +133,7 @@ extension Ledger {
             }
             return Report(key: "grant", title: LocalizedText("Grant utilization", "Tình hình sử dụng khoản tài trợ"), fundName: fundName,
                           parameters: parameters, tables: [table, reach], notes: notes,
-                          generatedAt: Timestamp.now(), headSeq: head.seq, headHash: head.hash)
+                          generatedAt: Timestamp.now(), headSeq: head.seq, headHash: head.digest)
         }
     }
 

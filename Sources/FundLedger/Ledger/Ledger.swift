@@ -83,7 +83,9 @@ public final class Ledger {
                 try chart.insert(into: database, at: now)
                 try StandardRegistries.insert(into: database, user: user, at: now)
             }
-            return try Ledger(database: database)
+            let ledger = try Ledger(database: database)
+            try ledger.write {}
+            return ledger
         } catch {
             removeFiles(path)
             throw error
@@ -121,7 +123,11 @@ public final class Ledger {
         }
         if configuration.journalModeWAL { try database.execute("PRAGMA journal_mode = WAL") }
         try Migrator().migrate(database, at: Timestamp.now())
-        return try Ledger(database: database)
+        let ledger = try Ledger(database: database)
+        // A ledger written before facts were chained: its first fact record holds every fact
+        // as found (docs/hash-chain.md, "Facts").
+        if try database.scalarInt64("SELECT count(*) FROM fact_record") == 0 { try ledger.write {} }
+        return ledger
     }
 
     /// The schema version recorded in the file.
@@ -136,7 +142,9 @@ public final class Ledger {
         do {
             return try database.writeTransaction {
                 try refreshCachesIfChangedElsewhere()
-                return try body()
+                let result = try body()
+                try recordFacts()
+                return result
             }
         } catch {
             registryCache = RegistryCache()

@@ -12,6 +12,8 @@ final class EntryReader {
     private var codeRowPending: Bool
     private let accountCodes: [Int64: String]
     private let registryCodes: [Registry: [Int64: String]]
+    /// The key of the codes' commitments, which an entry of form v2 hashes.
+    private let committer: BeneficiaryCommitter?
     /// What was read that no correct ledger contains, with the entry it concerns.
     private(set) var anomalies: [(seq: Int64, message: String)] = []
 
@@ -23,8 +25,9 @@ final class EntryReader {
         // A range reader prepares its own statements: it may be open while single reads run.
         let statement = single ? { try database.cachedStatement($0 + " -- one entry") } : database.prepare
         let entries = try statement("""
-            SELECT seq, kind, entry_date, memo, external_ref, posted_by, posted_at, approved_by, approved_at, reverses_seq, hash
-            FROM entry WHERE seq BETWEEN ?1 AND ?2 ORDER BY seq
+            SELECT e.seq, e.kind, e.entry_date, e.memo, e.external_ref, e.posted_by, e.posted_at, e.approved_by, e.approved_at,
+                   e.reverses_seq, e.hash, e.fact_seq, f.hash
+            FROM entry e LEFT JOIN fact_record f ON f.seq = e.fact_seq WHERE e.seq BETWEEN ?1 AND ?2 ORDER BY e.seq
             """)
         let lines = try statement("""
             SELECT entry_seq, line_no, account_id, amount_vnd, currency, amount_foreign, rate, rate_date, rate_source,
@@ -46,6 +49,7 @@ final class EntryReader {
             var registryCodes: [Registry: [Int64: String]] = [:]
             for registry in Registry.allCases { registryCodes[registry] = try ledger.codes(of: registry).byID }
             self.registryCodes = registryCodes
+            committer = try ledger.beneficiaryCommitter()
             lineRowPending = try lines.step()
             codeRowPending = try codes.step()
         } catch {
@@ -77,7 +81,7 @@ final class EntryReader {
             return nil
         }
         let seq = entries.int64(at: 0)
-        let beneficiaryCodes = try readCodes(seq: seq)
+        var beneficiaryCodes = try readCodes(seq: seq)
         var entryLines: [PostedLine] = []
         while lineRowPending && lines.int64(at: 0) <= seq {
             let lineSeq = lines.int64(at: 0)
@@ -85,9 +89,12 @@ final class EntryReader {
                 anomalies.append((lineSeq, "line \(lines.int64(at: 1)) belongs to entry \(lineSeq), which does not exist"))
             } else {
                 let number = lines.int(at: 1)
-                entryLines.append(decodeLine(seq: seq, codes: beneficiaryCodes[number] ?? []))
+                entryLines.append(decodeLine(seq: seq, codes: beneficiaryCodes.removeValue(forKey: number) ?? []))
             }
             lineRowPending = try lines.step()
+        }
+        for number in beneficiaryCodes.keys.sorted() {
+            anomalies.append((seq, "a beneficiary code belongs to line \(number) of entry \(seq), which has no such line"))
         }
         return decodeEntry(seq: seq, lines: entryLines)
     }
@@ -115,7 +122,15 @@ final class EntryReader {
                             externalRef: entries.optionalText(at: 4), postedBy: entries.text(at: 5),
                             postedAt: timestamp(entries.text(at: 6), seq: seq), approvedBy: entries.optionalText(at: 7),
                             approvedAt: entries.optionalText(at: 8).map { timestamp($0, seq: seq) },
-                            reversesSeq: entries.optionalInt64(at: 9), lines: lines, hash: entries.blob(at: 10))
+                            reversesSeq: entries.optionalInt64(at: 9), lines: committed(lines, seq: seq), hash: entries.blob(at: 10),
+                            factSeq: entries.optionalInt64(at: 11), factHash: entries.isNull(at: 12) ? nil : entries.blob(at: 12))
+    }
+
+    /// The lines of an entry of form v2 with their codes' commitments, from the stored codes:
+    /// a code changed in storage no longer gives the commitment the chain hashed.
+    private func committed(_ lines: [PostedLine], seq: Int64) -> [PostedLine] {
+        guard !entries.isNull(at: 11), let committer, lines.contains(where: { !$0.beneficiaryCodes.isEmpty }) else { return lines }
+        return lines.map { $0.beneficiaryCodes.isEmpty ? $0 : $0.committed(committer.commitments(seq: seq, line: $0)) }
     }
 
     private func decodeLine(seq: Int64, codes: [String]) -> PostedLine {

@@ -48,11 +48,15 @@ public struct PostedLine: Sendable, Equatable {
     public let memo: String?
     /// Sorted; never shown in any output.
     public let beneficiaryCodes: [String]
+    /// What the chain hashes in place of the codes in an entry of form cpf-entry-v2
+    /// (`BeneficiaryCommitter`), sorted; empty for a line without codes or in form v1.
+    public let beneficiaryCommitments: [[UInt8]]
 
     public init(lineNumber: Int, account: RegistryReference, amountDong: Int64, foreign: ForeignAmount? = nil,
                 funder: RegistryReference? = nil, grant: RegistryReference? = nil, program: RegistryReference? = nil,
                 unit: RegistryReference? = nil, restriction: Restriction = .unrestricted, item: RegistryReference? = nil,
-                quantity: Int64? = nil, children: Int64? = nil, memo: String? = nil, beneficiaryCodes: [String] = []) {
+                quantity: Int64? = nil, children: Int64? = nil, memo: String? = nil, beneficiaryCodes: [String] = [],
+                beneficiaryCommitments: [[UInt8]] = []) {
         self.lineNumber = lineNumber
         self.account = account
         self.amountDong = amountDong
@@ -67,6 +71,14 @@ public struct PostedLine: Sendable, Equatable {
         self.children = children
         self.memo = memo
         self.beneficiaryCodes = beneficiaryCodes
+        self.beneficiaryCommitments = beneficiaryCommitments
+    }
+
+    /// The same line with `commitments` in place of its commitments.
+    func committed(_ commitments: [[UInt8]]) -> PostedLine {
+        PostedLine(lineNumber: lineNumber, account: account, amountDong: amountDong, foreign: foreign, funder: funder, grant: grant,
+                   program: program, unit: unit, restriction: restriction, item: item, quantity: quantity, children: children,
+                   memo: memo, beneficiaryCodes: beneficiaryCodes, beneficiaryCommitments: commitments)
     }
 
     public var side: Side { amountDong > 0 ? .debit : .credit }
@@ -106,10 +118,14 @@ public struct JournalEntry: Sendable, Equatable {
     public let lines: [PostedLine]
     /// SHA-256 of the previous entry's hash and this entry's canonical form.
     public let hash: [UInt8]
+    /// The fact record this entry commits to (the newest when it was posted) and its hash:
+    /// set for every entry of form cpf-entry-v2, `nil` for one posted before facts were chained.
+    public let factSeq: Int64?
+    public let factHash: [UInt8]?
 
     public init(seq: Int64, kind: EntryKind = .journal, date: LedgerDate, memo: String, externalRef: String? = nil,
                 postedBy: String, postedAt: Timestamp, approvedBy: String? = nil, approvedAt: Timestamp? = nil,
-                reversesSeq: Int64? = nil, lines: [PostedLine], hash: [UInt8]) {
+                reversesSeq: Int64? = nil, lines: [PostedLine], hash: [UInt8], factSeq: Int64? = nil, factHash: [UInt8]? = nil) {
         self.seq = seq
         self.kind = kind
         self.date = date
@@ -122,7 +138,12 @@ public struct JournalEntry: Sendable, Equatable {
         self.reversesSeq = reversesSeq
         self.lines = lines
         self.hash = hash
+        self.factSeq = factSeq
+        self.factHash = factHash
     }
+
+    /// The canonical form's version: 2 when the entry commits to a fact record.
+    public var format: Int { factSeq == nil ? 1 : 2 }
 
     /// Total debits in dong (equal to total credits in a balanced entry).
     public var totalDebitDong: Int64 { lines.reduce(0) { $0 + max($1.amountDong, 0) } }

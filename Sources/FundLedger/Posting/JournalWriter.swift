@@ -31,6 +31,9 @@ final class JournalWriter {
     private var deferred: DeferredConstraints?
     /// The canonical form's buffer, reused for every entry.
     private var form = CanonicalForm()
+    /// The fact record every entry written commits to, and the key of the codes' commitments.
+    private let factHead: (seq: Int64, hash: [UInt8])?
+    private let committer: BeneficiaryCommitter?
 
     /// Reads the chain head. The caller holds the write lock (`BEGIN IMMEDIATE`), so the head
     /// cannot move underneath.
@@ -50,6 +53,9 @@ final class JournalWriter {
         headSeq = head?.0 ?? 0
         headHash = head?.1 ?? CanonicalForm.genesisHash(ledgerID: ledger.ledgerID)
         roles = try AccountRoles.of(ledger)
+        let facts = try ledger.factHead()
+        factHead = facts.seq > 0 ? facts : nil
+        committer = try ledger.beneficiaryCommitter()
         let rows = try RowInserter(database: ledger.database, preparingAll: deferringConstraints)
         self.rows = rows
         // Up to 64 entries to an insert statement for every writer: nothing in a posting
@@ -94,15 +100,19 @@ final class JournalWriter {
     /// Writes one entry as the next link of the chain.
     @discardableResult
     func append(_ validated: ValidatedEntry, postedBy: String, postedAt: Timestamp) throws -> JournalEntry {
-        let unhashed = JournalEntry(seq: headSeq + 1, kind: validated.kind, date: validated.date, memo: validated.memo,
+        let seq = headSeq + 1
+        let lines = committedLines(validated.lines, seq: seq)
+        let unhashed = JournalEntry(seq: seq, kind: validated.kind, date: validated.date, memo: validated.memo,
                                     externalRef: validated.externalRef, postedBy: postedBy, postedAt: postedAt,
                                     approvedBy: validated.approvedBy, approvedAt: validated.approvedAt,
-                                    reversesSeq: validated.reversesSeq, lines: validated.lines, hash: [])
+                                    reversesSeq: validated.reversesSeq, lines: lines, hash: [],
+                                    factSeq: factHead?.seq, factHash: factHead?.hash)
         let hash = form.hash(of: unhashed, previous: headHash)
         let entry = JournalEntry(seq: unhashed.seq, kind: unhashed.kind, date: unhashed.date, memo: unhashed.memo,
                                  externalRef: unhashed.externalRef, postedBy: postedBy, postedAt: postedAt,
                                  approvedBy: unhashed.approvedBy, approvedAt: unhashed.approvedAt,
-                                 reversesSeq: unhashed.reversesSeq, lines: unhashed.lines, hash: hash)
+                                 reversesSeq: unhashed.reversesSeq, lines: unhashed.lines, hash: hash,
+                                 factSeq: unhashed.factSeq, factHash: unhashed.factHash)
         // The totals first: they refuse an overflow before anything is inserted, so a refused
         // entry leaves nothing behind in a batch that goes on.
         try balances.add(entry.lines, date: entry.date, roles: roles, isReversal: entry.reversesSeq != nil)
@@ -118,6 +128,13 @@ final class JournalWriter {
         headSeq = entry.seq
         headHash = hash
         return entry
+    }
+
+    /// `lines` with their beneficiary codes' commitments, for an entry of form v2; the same
+    /// array, uncopied, when no line has codes.
+    private func committedLines(_ lines: [PostedLine], seq: Int64) -> [PostedLine] {
+        guard factHead != nil, let committer, lines.contains(where: { !$0.beneficiaryCodes.isEmpty }) else { return lines }
+        return lines.map { $0.beneficiaryCodes.isEmpty ? $0 : $0.committed(committer.commitments(seq: seq, line: $0)) }
     }
 
     /// Hands the entries appended so far to the inserter. Call before reading the journal

@@ -49,8 +49,8 @@ final class RowInserter {
 
     private static let entryTable = Table(
         name: "entry",
-        columns: "seq, kind, entry_date, memo, external_ref, posted_by, posted_at, approved_by, approved_at, reverses_seq, hash",
-        columnCount: 11)
+        columns: "seq, kind, entry_date, memo, external_ref, posted_by, posted_at, approved_by, approved_at, reverses_seq, hash, fact_seq",
+        columnCount: 12)
     private static let lineTable = Table(
         name: "line",
         columns: """
@@ -131,6 +131,7 @@ final class RowInserter {
         if let approved = entry.approvedAt { try arena.bind(approved.iso, to: statement, at: first + 8) }
         try statement.bindIfPresent(entry.reversesSeq, at: first + 9)
         try arena.bind(blob: entry.hash, to: statement, at: first + 10)
+        try statement.bindIfPresent(entry.factSeq, at: first + 11)
     }
 
     private func bind(_ line: borrowing PostedLine, seq: Int64, into statement: Statement, at first: Int32) throws {

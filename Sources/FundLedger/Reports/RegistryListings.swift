@@ -2,7 +2,7 @@ extension Ledger {
     /// The chart of accounts as a report.
     public func chartReport() throws -> Report {
         try read {
-            let head = try chainHead()
+            let head = try stateHead()
             var table = ReportTable(key: "accounts", columns: [
                 ReportColumn("code", LocalizedText("Code", "Số hiệu"), .text),
                 ReportColumn("name", LocalizedText("Name", "Tên tài khoản"), .text),
@@ -18,14 +18,14 @@ extension Ledger {
                                    account.closedOn.map(ReportCell.date) ?? .empty])
             }
             return Report(key: "accounts", title: LocalizedText("Chart of accounts", "Hệ thống tài khoản"), fundName: fundName,
-                          tables: [table], generatedAt: Timestamp.now(), headSeq: head.seq, headHash: head.hash)
+                          tables: [table], generatedAt: Timestamp.now(), headSeq: head.seq, headHash: head.digest)
         }
     }
 
     /// The recorded exchange rates as a report.
     public func ratesReport(currency: Currency? = nil) throws -> Report {
         try read {
-            let head = try chainHead()
+            let head = try stateHead()
             var table = ReportTable(key: "rates", columns: [
                 ReportColumn("currency", LocalizedText("Currency", "Tiền tệ"), .text),
                 ReportColumn("date", LocalizedText("Date", "Ngày"), .date),
@@ -37,16 +37,16 @@ extension Ledger {
                 table.rows.append([.text(rate.currency.code), .date(rate.date), .text(rate.rate.description), .text(rate.source), .text(rate.recordedBy)])
             }
             return Report(key: "rates", title: LocalizedText("Exchange rates", "Tỷ giá"), fundName: fundName,
-                          tables: [table], generatedAt: Timestamp.now(), headSeq: head.seq, headHash: head.hash)
+                          tables: [table], generatedAt: Timestamp.now(), headSeq: head.seq, headHash: head.digest)
         }
     }
 }
 
 extension Ledger {
     private func listing(_ key: String, _ title: LocalizedText, columns: [ReportColumn], rows: [[ReportCell]]) throws -> Report {
-        let head = try chainHead()
+        let head = try stateHead()
         return Report(key: key, title: title, fundName: fundName, tables: [ReportTable(key: key, columns: columns, rows: rows)],
-                      generatedAt: Timestamp.now(), headSeq: head.seq, headHash: head.hash)
+                      generatedAt: Timestamp.now(), headSeq: head.seq, headHash: head.digest)
     }
 
     /// The funders as a report.
@@ -117,7 +117,7 @@ extension Ledger {
     /// The grants with their utilization through `date`, one row each.
     public func grantsReport(through date: LedgerDate, funderCode: String? = nil) throws -> Report {
         try read {
-            let head = try chainHead()
+            let head = try stateHead()
             var table = ReportTable(key: "grants", columns: [
                 ReportColumn("grant", LocalizedText("Grant", "Khoản tài trợ"), .text),
                 ReportColumn("funder", LocalizedText("Funder", "Nhà tài trợ"), .text),
@@ -153,7 +153,7 @@ extension Ledger {
                             .dong(totals.received), .dong(totals.spent), .dong(totals.fx), .dong(totals.available), .count(totals.children)]
             var report = Report(key: "grants", title: LocalizedText("Grant utilization", "Tình hình sử dụng các khoản tài trợ"), fundName: fundName,
                                 parameters: [(LocalizedText("Through", "Đến ngày"), .date(date))], tables: [table],
-                                generatedAt: Timestamp.now(), headSeq: head.seq, headHash: head.hash)
+                                generatedAt: Timestamp.now(), headSeq: head.seq, headHash: head.digest)
             // Thirteen columns do not fit across a portrait page.
             report.isLandscape = true
             return report

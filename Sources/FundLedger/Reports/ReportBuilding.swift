@@ -2,9 +2,9 @@ extension Ledger {
     /// A report stamped with the fund's name, the time and the chain head it was made from.
     func makeReport(key: String, title: LocalizedText, parameters: [(label: LocalizedText, value: ReportCell)], tables: [ReportTable],
                     notes: [LocalizedText] = [], charts: [ReportChart] = [], isPublic: Bool = false) throws -> Report {
-        let head = try chainHead()
+        let head = try stateHead()
         var report = Report(key: key, title: title, fundName: fundName, parameters: parameters, tables: tables, notes: notes,
-                            generatedAt: Timestamp.now(), headSeq: head.seq, headHash: head.hash, isPublic: isPublic)
+                            generatedAt: Timestamp.now(), headSeq: head.seq, headHash: head.digest, isPublic: isPublic)
         report.charts = charts
         return report
     }

@@ -34,7 +34,7 @@ extension Ledger {
     public func trialBalanceReport(through date: LedgerDate) throws -> Report {
         try read {
             let rows = try trialBalance(through: date)
-            let head = try chainHead()
+            let head = try stateHead()
             var table = ReportTable(key: "accounts", columns: [
                 ReportColumn("account", LocalizedText("Account", "Tài khoản"), .text),
                 ReportColumn("name", LocalizedText("Name", "Tên tài khoản"), .text),
@@ -62,7 +62,7 @@ extension Ledger {
                             .dong(totals.balanceDebit), .dong(totals.balanceCredit), .empty]
             return Report(key: "trial-balance", title: LocalizedText("Trial balance", "Bảng cân đối tài khoản"), fundName: fundName,
                           parameters: [(LocalizedText("As of", "Đến ngày"), .date(date))], tables: [table],
-                          generatedAt: Timestamp.now(), headSeq: head.seq, headHash: head.hash)
+                          generatedAt: Timestamp.now(), headSeq: head.seq, headHash: head.digest)
         }
     }
 }

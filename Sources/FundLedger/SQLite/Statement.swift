@@ -188,6 +188,19 @@ public final class Statement {
         String(cString: sqlite3_column_name(handle, index))
     }
 
+    /// How SQLite stores a column's value in the current row.
+    public enum StorageClass: Sendable { case null, integer, real, text, blob }
+
+    public func storageClass(at index: Int32) -> StorageClass {
+        switch sqlite3_column_type(handle, index) {
+        case SQLITE_NULL: return .null
+        case SQLITE_INTEGER: return .integer
+        case SQLITE_FLOAT: return .real
+        case SQLITE_BLOB: return .blob
+        default: return .text
+        }
+    }
+
     public func isNull(at index: Int32) -> Bool {
         sqlite3_column_type(handle, index) == SQLITE_NULL
     }

@@ -253,17 +253,22 @@ struct LineFields {
     private func ns(_ value: String?) -> String { value.map { "\($0.utf8.count):\($0)," } ?? "0:," }
     private func ns(_ value: Int64?) -> String { ns(value.map { String($0) }) }
 
-    private func documentedForm(_ entry: JournalEntry) -> [UInt8] {
-        var text = ns("cpf-entry-v1") + ns(entry.seq) + ns(entry.kind.rawValue) + ns(entry.date.iso) + ns(entry.memo)
+    /// docs/hash-chain.md, form cpf-entry-v2: the fact record the entry commits to after the
+    /// header, and each code's commitment (HMAC-SHA-256 under the ledger's key) in place of it.
+    private func documentedForm(_ entry: JournalEntry, key: [UInt8]) -> [UInt8] {
+        var text = ns("cpf-entry-v2") + ns(entry.seq) + ns(entry.kind.rawValue) + ns(entry.date.iso) + ns(entry.memo)
             + ns(entry.externalRef) + ns(entry.postedBy) + ns(entry.postedAt.iso) + ns(entry.approvedBy) + ns(entry.approvedAt?.iso)
-            + ns(entry.reversesSeq) + ns(Int64(entry.lines.count))
+            + ns(entry.reversesSeq) + ns(entry.factSeq) + ns(entry.factHash?.hexString) + ns(Int64(entry.lines.count))
         for line in entry.lines {
+            let commitments = line.beneficiaryCodes.map { code in
+                HMAC.sha256(key: key, message: Array((ns("cpf-beneficiary-v1") + ns(entry.seq) + ns(Int64(line.lineNumber)) + ns(code)).utf8)).hexString
+            }.sorted()
             text += ns(Int64(line.lineNumber)) + ns(line.account.code) + ns(line.amountDong)
                 + ns(line.foreign?.amount.currency.code) + ns(line.foreign?.amount.minorUnits) + ns(line.foreign?.rate.description)
                 + ns(line.foreign?.rateDate.iso) + ns(line.foreign?.rateSource)
                 + ns(line.funder?.code) + ns(line.grant?.code) + ns(line.program?.code) + ns(line.unit?.code)
                 + ns(line.restriction.rawValue) + ns(line.item?.code) + ns(line.quantity) + ns(line.children) + ns(line.memo)
-                + ns(Int64(line.beneficiaryCodes.count)) + line.beneficiaryCodes.sorted().map { ns($0) }.joined()
+                + ns(Int64(commitments.count)) + commitments.map { ns($0) }.joined()
         }
         return Array(text.utf8)
     }
@@ -289,11 +294,15 @@ struct LineFields {
         var previous = CanonicalForm.genesisHash(ledgerID: ledger.ledgerID)
         #expect(previous == SHA256.hash(Array((ns("cpf-genesis-v1") + ns(ledger.ledgerID)).utf8)))
         var seqs: [Int64] = []
+        let key = try #require(try ledger.database.firstRow("SELECT beneficiary_key FROM ledger_secret") { $0.blob(at: 0) })
+        let facts = try ledger.database.rows("SELECT seq, hash FROM fact_record ORDER BY seq") { ($0.int64(at: 0), $0.blob(at: 1)) }
         try ledger.forEachEntry { entry in
             var form = CanonicalForm()
             form.encode(entry)
-            #expect(form.bytes == documentedForm(entry), "entry \(entry.seq)")
-            #expect(entry.hash == SHA256.hash(previous + documentedForm(entry)), "entry \(entry.seq)")
+            // Each entry commits to the newest fact record when it was posted.
+            #expect(entry.factSeq != nil && entry.factHash == facts.first { $0.0 == entry.factSeq }?.1, "entry \(entry.seq)")
+            #expect(form.bytes == documentedForm(entry, key: key), "entry \(entry.seq)")
+            #expect(entry.hash == SHA256.hash(previous + documentedForm(entry, key: key)), "entry \(entry.seq)")
             previous = entry.hash
             seqs.append(entry.seq)
         }
@@ -303,9 +312,13 @@ struct LineFields {
 
         // The figures the form carries are the ones posted.
         let first = try #require(try ledger.entry(seq: 1))
-        #expect(String(decoding: documentedForm(first), as: UTF8.self).contains("4:1122,9:227500000,3:USD,7:1000000,5:22750,10:2018-01-01,3:SBV,"))
+        #expect(String(decoding: documentedForm(first, key: key), as: UTF8.self).contains("4:1122,9:227500000,3:USD,7:1000000,5:22750,10:2018-01-01,3:SBV,"))
         let spent = try #require(try ledger.entry(seq: 3))
         #expect(spent.lines[0].beneficiaryCodes == ["TN-0001", "TN-0003"])
-        #expect(String(decoding: documentedForm(spent), as: UTF8.self).hasSuffix("1:2,4:1121,8:-3000000,0:,0:,0:,0:,0:,0:,0:,0:,0:,12:unrestricted,0:,0:,0:,0:,1:0,"))
+        let spentForm = String(decoding: documentedForm(spent, key: key), as: UTF8.self)
+        #expect(spentForm.hasSuffix("1:2,4:1121,8:-3000000,0:,0:,0:,0:,0:,0:,0:,0:,0:,12:unrestricted,0:,0:,0:,0:,1:0,"))
+        // The codes themselves are not in the form: only their commitments, two of 64 hex digits.
+        #expect(!spentForm.contains("TN-0001") && !spentForm.contains("TN-0003"))
+        #expect(spentForm.contains("12:unrestricted,0:,0:,1:3,0:,1:2,64:"))
     }
 }

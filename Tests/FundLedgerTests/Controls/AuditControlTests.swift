@@ -148,7 +148,8 @@ import TestSupport
             try books.line(1, "1121", 1_000), try books.line(2, "5131", -1_000, funder: "AIA"),
         ]), dropping: ["INDEX entry_external_ref"])
         let errors = try books.auditErrors()
-        #expect(Set(errors.keys) == [.duplicateReferences])
+        // The unique index the forger dropped cannot be put back: the schema check finds it.
+        #expect(Set(errors.keys) == [.duplicateReferences, .chain])
         #expect(errors[.duplicateReferences]?.first?.entries == [1, entry.seq])
     }
 
@@ -167,8 +168,9 @@ import TestSupport
                                      dropping: ["INDEX entry_reverses"])
         var errors = try books.auditErrors()
         #expect(errors[.reversals]?.first?.entries == [1, first.seq, second.seq])
-        // Reversing twice also takes the money out twice: the bank goes negative.
-        #expect(Set(errors.keys) == [.reversals, .negativeBalances])
+        // Reversing twice also takes the money out twice: the bank goes negative. The unique
+        // index the forger dropped cannot be put back: the schema check finds it.
+        #expect(Set(errors.keys) == [.reversals, .negativeBalances, .chain])
 
         let other = try ControlFixture()
         let broken = try other.forge(ValidatedEntry(date: date("2018-05-09"), memo: "mirror of nothing", externalRef: nil, reversesSeq: 2, lines: [

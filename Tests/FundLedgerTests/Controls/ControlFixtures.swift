@@ -55,10 +55,20 @@ struct ControlFixture {
     @discardableResult
     func forge(_ entry: ValidatedEntry, postedBy: String = "forger", dropping: [String] = []) throws -> JournalEntry {
         try ledger.write {
-            for name in dropping { try ledger.database.execute("DROP \(name)") }
+            // Dropped for the write and put back after, as an attacker with the file would: the
+            // schema then reads as cpf made it, and only the control under test can find it.
+            var restore: [String] = []
+            for name in dropping {
+                let object = name.split(separator: " ").last.map(String.init) ?? name
+                if let sql = try ledger.database.scalarText("SELECT sql FROM sqlite_schema WHERE name = ?", [object]) { restore.append(sql) }
+                try ledger.database.execute("DROP \(name)")
+            }
             let writer = try JournalWriter(ledger: ledger)
             let written = try writer.append(entry, postedBy: postedBy, postedAt: Timestamp.now())
             try writer.finish()
+            // A unique index the forged row breaks cannot be put back: the schema check then
+            // finds it missing (the chain control).
+            for sql in restore { try? ledger.database.execute(sql) }
             return written
         }
     }
