@@ -64,6 +64,7 @@ struct VerifyCommand: Command {
             text += matches ? "The digest for entry \(digest.seq) matches: nothing at or before it was changed or removed.\n"
                             : "The digest for entry \(digest.seq) does NOT match.\n"
         }
+        text += "Ledger: \(report.ledgerID)\n"
         text += "Journal: entry \(report.headSeq), hash \(report.headHash.hexString)\n"
         text += "Facts: record \(report.factHeadSeq), hash \(report.factHeadHash.hexString)\n"
         text += "Head: entry \(report.headSeq), digest \(report.stateDigest.hexString)"
@@ -73,6 +74,7 @@ struct VerifyCommand: Command {
     static func json(_ report: VerificationReport) -> String {
         var fields: [(String, JSONValue)] = [
             ("intact", .bool(report.isIntact)),
+            ("ledger_id", .string(report.ledgerID)),
             ("entries", .integer(report.entryCount)),
             ("lines", .integer(report.lineCount)),
             ("head_seq", .integer(report.headSeq)),

@@ -147,3 +147,13 @@ extension FactChain {
         }
     }
 }
+
+extension Ledger {
+    /// Whether an entry of form cpf-entry-v1, whose hash covers beneficiary codes in clear,
+    /// carries any: exports then withhold hashes (docs/hash-chain.md, "Beneficiary codes").
+    public func hasUncommittedBeneficiaryCodes() throws -> Bool {
+        try database.scalarInt64("""
+            SELECT EXISTS (SELECT 1 FROM beneficiary_code b JOIN entry e ON e.seq = b.entry_seq WHERE e.fact_seq IS NULL)
+            """) == 1
+    }
+}

@@ -6,6 +6,8 @@ public struct VerificationReport: Sendable {
         public let message: String
     }
 
+    /// The ledger's own identifier, from which both chains start.
+    public internal(set) var ledgerID = ""
     public internal(set) var entryCount: Int64 = 0
     public internal(set) var lineCount: Int64 = 0
     /// The last entry's sequence number and stored hash (the digest to publish).
@@ -64,6 +66,7 @@ extension Ledger {
     public func verify(against digest: ChainDigest? = nil) throws -> VerificationReport {
         try read {
             var report = VerificationReport()
+            report.ledgerID = ledgerID
             var digestEntryHash: [UInt8]?
             let recomputed = try verifyChain(into: &report, digest: digest, digestEntryHash: &digestEntryHash)
             try verifyBalances(recomputed, into: &report)

@@ -4,11 +4,19 @@
 public final class JournalListing {
     let accounts: [String: Account]
     let language: Language
+    /// Whether entries' hashes are left out: so they are when an entry posted before
+    /// beneficiary codes were committed (form cpf-entry-v1) carries codes, since its hash, and
+    /// every later one, would let codes be guessed and checked (docs/hash-chain.md).
+    public let hashesWithheld: Bool
 
     public init(ledger: Ledger, language: Language) {
         self.accounts = (try? ledger.accountsByCode()) ?? [:]
         self.language = language
+        self.hashesWithheld = (try? ledger.hasUncommittedBeneficiaryCodes()) ?? true
     }
+
+    /// An entry's hash as an output may show it.
+    func shownHash(_ entry: JournalEntry) -> String? { hashesWithheld ? nil : entry.hash.hexString }
 
     /// The CSV columns: one record per line, in the layout `cpf import` reads
     /// (docs/import-formats.md), so an exported journal can be imported into other books.
@@ -81,7 +89,7 @@ public final class JournalListing {
 
     func csv(_ entry: JournalEntry) -> String {
         let audit = [entry.kind.rawValue, "", entry.postedBy, entry.postedAt.iso, entry.approvedBy ?? "",
-                     entry.reversesSeq.map(String.init) ?? "", entry.hash.hexString]
+                     entry.reversesSeq.map(String.init) ?? "", shownHash(entry) ?? ""]
         let header = [String(entry.seq), entry.date.iso, entry.memo, entry.externalRef ?? ""]
         guard !entry.lines.isEmpty else {
             return CSVWriter.record(header + Array(repeating: "", count: JournalListing.csvColumns.count - header.count - audit.count) + audit)
@@ -122,13 +130,19 @@ public final class JournalListing {
                        ("restriction", .string(line.restriction.rawValue)), ("item", optional(line.item?.code)),
                        ("quantity", line.quantity.map(JSONValue.integer) ?? .null),
                        ("children", line.children.map(JSONValue.integer) ?? .null), ("memo", optional(line.memo))]
+            // What the chain hashes in place of the codes (form v2): enough to recompute the
+            // hash, nothing to learn a code from.
+            if entry.format == 2 { fields.append(("beneficiary_commitments", .array(line.beneficiaryCommitments.map { .string($0.hexString) }))) }
             return .object(fields)
         }
         return .object([
             ("seq", .integer(entry.seq)), ("kind", .string(entry.kind.rawValue)), ("date", .string(entry.date.iso)),
             ("memo", .string(entry.memo)), ("ref", optional(entry.externalRef)), ("posted_by", .string(entry.postedBy)),
             ("posted_at", .string(entry.postedAt.iso)), ("approved_by", optional(entry.approvedBy)),
-            ("reverses_seq", entry.reversesSeq.map(JSONValue.integer) ?? .null), ("hash", .string(entry.hash.hexString)),
+            ("approved_at", optional(entry.approvedAt?.iso)),
+            ("reverses_seq", entry.reversesSeq.map(JSONValue.integer) ?? .null), ("format", .integer(Int64(entry.format))),
+            ("fact_seq", entry.factSeq.map(JSONValue.integer) ?? .null), ("fact_hash", optional(entry.factHash?.hexString)),
+            ("hash", optional(shownHash(entry))),
             ("lines", .array(lines)),
         ])
     }
