@@ -18,6 +18,13 @@ public final class CLILedger: @unchecked Sendable {
         if withUSDRate { try mustRun(["rate", "set", "USD", "2018-01-01", "22750", "--source", "SBV"]) }
     }
 
+    /// A ledger file that `make` writes at the path given to it (a fixture, a copy).
+    public init(making make: (String) throws -> Void) throws {
+        directory = TemporaryDirectory("cpf-cli")
+        path = directory.file("fund.cpf")
+        try make(path)
+    }
+
     /// Runs `cpf --db PATH arguments…` in the ledger's directory.
     @discardableResult
     public func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CPFResult {

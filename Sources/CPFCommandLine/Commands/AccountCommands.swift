@@ -56,7 +56,7 @@ struct AccountListCommand: Command {
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
-        let ledger = try context.openLedger()
+        let ledger = try context.openLedgerForReading()
         context.print(try ledger.chartReport().rendered(format, language: language))
         return .success
     }

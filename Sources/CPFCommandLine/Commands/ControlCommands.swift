@@ -32,7 +32,7 @@ struct AuditCommand: Command {
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
-        let ledger = try context.openLedger()
+        let ledger = try context.openLedgerForReading()
         let result = try ledger.audit(year: year)
         context.print(try ledger.auditReport(result).rendered(format, language: language))
         return result.hasErrors ? .failure : .success
@@ -104,7 +104,7 @@ struct PeriodListCommand: Command {
     init(_ arguments: ParsedArguments, context: CommandContext) throws {}
 
     func run(_ context: CommandContext) throws -> ExitStatus {
-        let ledger = try context.openLedger()
+        let ledger = try context.openLedgerForReading()
         for record in try ledger.periodRecords() {
             context.print("entry \(record.seq)  \(record.postedAt.iso)  \(record.postedBy)  \(record.memo)")
         }
@@ -196,7 +196,7 @@ struct SealCommand: Command {
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
-        let ledger = try context.openLedger()
+        let ledger = try context.openLedgerForReading()
         let seal = try ledger.seal(period, user: context.user)
         context.print(try ledger.sealReport(seal).rendered(format, language: language))
         if !seal.periodClosed { context.message("note: period \(period) is not closed; entries may still be dated in it after this seal") }
@@ -264,7 +264,7 @@ struct ReconcileGrantsCommand: Command {
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
-        let ledger = try context.openLedger()
+        let ledger = try context.openLedgerForReading()
         let reconciliation = try ledger.reconcileGrants(year: year)
         context.print(try ledger.grantReconciliationReport(reconciliation).rendered(format, language: language))
         return reconciliation.hasDifferences ? .failure : .success
@@ -308,7 +308,7 @@ struct ReconcileBankCommand: Command {
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
-        let ledger = try context.openLedger()
+        let ledger = try context.openLedgerForReading()
         guard let currency = try ledger.accounts().first(where: { $0.code == account })?.currency else {
             throw LedgerError(.unknownAccount, "there is no account \(account)", hint: "'cpf account list' shows the chart")
         }
@@ -377,7 +377,7 @@ struct BackupCommand: Command {
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
-        let ledger = try context.openLedger()
+        let ledger = try context.openLedgerForReading()
         try ledger.backup(to: destination)
         context.print("Wrote a copy of the ledger to \(destination).")
         return .success

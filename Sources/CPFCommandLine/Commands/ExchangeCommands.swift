@@ -217,7 +217,7 @@ struct ExportCommand: Command {
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
-        let ledger = try context.openLedger()
+        let ledger = try context.openLedgerForReading()
         guard let outputPath else {
             try ledger.exportJournal(format) { context.output.write($0) }
             return .success

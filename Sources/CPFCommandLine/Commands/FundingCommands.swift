@@ -269,7 +269,7 @@ struct SettingsShowCommand: Command {
     init(_ arguments: ParsedArguments, context: CommandContext) throws {}
 
     func run(_ context: CommandContext) throws -> ExitStatus {
-        for (name, value) in try context.openLedger().settings().values { context.print("\(name) = \(value)") }
+        for (name, value) in try context.openLedgerForReading().settings().values { context.print("\(name) = \(value)") }
         return .success
     }
 }

@@ -43,7 +43,7 @@ struct JournalCommand: Command {
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
-        let ledger = try context.openLedger()
+        let ledger = try context.openLedgerForReading()
         let head = try ledger.chainHead().seq
         let first = seq ?? max(1, head - (last ?? head) + 1)
         let listing = JournalListing(ledger: ledger, language: language)

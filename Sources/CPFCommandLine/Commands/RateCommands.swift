@@ -70,7 +70,7 @@ struct RateListCommand: Command {
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
-        context.print(try context.openLedger().ratesReport(currency: currency).rendered(format, language: language))
+        context.print(try context.openLedgerForReading().ratesReport(currency: currency).rendered(format, language: language))
         return .success
     }
 }

@@ -90,7 +90,7 @@ struct ReportCommand: Command {
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
-        let report = try entry.build(try context.openLedger(), options)
+        let report = try entry.build(try context.openLedgerForReading(), options)
         // Written as rendered: every format ends its last line itself. (`print` would add a
         // "\n" after CSV's final CRLF, which Swift counts as one Character, not as "\n".)
         context.output.write(report.rendered(format, language: language))

@@ -45,7 +45,7 @@ struct VerifyCommand: Command {
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
-        let report = try context.openLedger().verify(against: digest)
+        let report = try context.openLedgerForReading().verify(against: digest)
         context.print(json ? VerifyCommand.json(report) : VerifyCommand.text(report, digest: digest))
         return report.isIntact ? .success : .failure
     }

@@ -21,7 +21,7 @@ extension ListingCommand {
     func validateArguments() throws -> Bool { true }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
-        let report = try self.report(try context.openLedger())
+        let report = try self.report(try context.openLedgerForReading())
         context.print(report.rendered(try OutputOptions.format(arguments), language: try OutputOptions.language(arguments, context: context)))
         return .success
     }

@@ -76,8 +76,16 @@ public final class CommandContext {
         return databasePath
     }
 
+    /// The ledger, for a command that records something.
     func openLedger() throws -> Ledger {
         try Ledger.open(at: try requireDatabasePath())
+    }
+
+    /// The ledger opened read-only, for a command that only reads it (verify, audit, reports,
+    /// listings, exports, seal, backup): it never writes the file, and works on a file or in a
+    /// folder the user cannot write.
+    func openLedgerForReading() throws -> Ledger {
+        try Ledger.open(at: try requireDatabasePath(), readOnly: true)
     }
 
     /// Writes data to standard output, ending it with a line break unless it ends with one.

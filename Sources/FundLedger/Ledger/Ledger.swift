@@ -30,8 +30,12 @@ public final class Ledger {
     /// tables (`JournalWriter.flushIfLarge`); smaller in tests, to write them mid-import.
     var pendingTotalsCountMax = JournalWriter.pendingTotalsCountMaxDefault
 
-    private init(database: Database) throws {
+    /// Whether the ledger was opened for reading only: every write is refused.
+    public let isReadOnly: Bool
+
+    private init(database: Database, isReadOnly: Bool = false) throws {
         self.database = database
+        self.isReadOnly = isReadOnly
         let meta = try database.rows("SELECT key, value FROM ledger_meta WHERE key IN ('fund_name', 'ledger_id')") {
             ($0.text(at: 0), $0.text(at: 1))
         }
@@ -94,24 +98,81 @@ public final class Ledger {
 
     /// Opens an existing ledger and applies any schema migrations it lacks.
     ///
+    /// - Parameter readOnly: open for reading only (`verify`, `audit`, reports, listings,
+    ///   exports): the file is opened read-only, so nothing is ever written to it, and it opens
+    ///   on read-only media or in a folder the reader cannot write. A ledger written by an
+    ///   older cpf is then brought up to date in a copy in memory, never in the file.
     /// - Throws: `LedgerError.notALedger` when there is no file, or it is not an SQLite
     ///   database, or not a ledger; `LedgerError.schemaTooNew` when a newer `cpf` wrote it.
-    public static func open(at path: String, configuration: Database.Configuration = Database.Configuration()) throws -> Ledger {
+    public static func open(at path: String, configuration: Database.Configuration = Database.Configuration(),
+                            readOnly: Bool = false) throws -> Ledger {
         guard fileExists(path) else {
             throw LedgerError(.notALedger, "there is no ledger at \(path)",
                               hint: "create one with 'cpf --db \(path) init --name \"…\"', or point --db (or CPF_DB) at an existing ledger")
         }
-        // The file is not touched until it is known to be a ledger: WAL mode, which would
-        // change another application's file, is switched on only afterwards.
+        var database = try readOnly ? openForReading(path, configuration) : openForInspection(path, configuration)
+        try checkIsLedger(database, path: path)
+        let migrator = Migrator()
+        var writable = !readOnly
+        if readOnly {
+            let applied = try migrator.appliedVersion(of: database)
+            guard applied <= migrator.latestVersion else {
+                throw LedgerError(.schemaTooNew, "the ledger \(path) has schema version \(applied); this cpf knows versions up to \(migrator.latestVersion)",
+                                  hint: "use a newer cpf to open this ledger")
+            }
+            if applied < migrator.latestVersion {
+                database = try database.copyIntoMemory()
+                writable = true
+            }
+        } else if configuration.journalModeWAL {
+            try database.execute("PRAGMA journal_mode = WAL")
+        }
+        if writable { try migrator.migrate(database, at: Timestamp.now()) }
+        let ledger = try Ledger(database: database, isReadOnly: false)
+        // A ledger written before facts were chained: its first fact record holds every fact
+        // as found (docs/hash-chain.md, "Facts") — in the file, or in the copy in memory.
+        if writable, try database.scalarInt64("SELECT count(*) FROM fact_record") == 0 { try ledger.write {} }
+        return readOnly ? try Ledger(database: database, isReadOnly: true) : ledger
+    }
+
+    /// The file opened read-write without touching it until it is known to be a ledger: WAL
+    /// mode, which would change another application's file, is switched on only afterwards.
+    private static func openForInspection(_ path: String, _ configuration: Database.Configuration) throws -> Database {
         var inspection = configuration
         inspection.journalModeWAL = false
-        let database: Database
         do {
-            database = try Database(path: path, mode: .readWrite, configuration: inspection)
+            return try Database(path: path, mode: .readWrite, configuration: inspection)
         } catch let error as SQLiteError where error.isNotADatabase {
             throw LedgerError(.notALedger, "\(path) is not a cpf ledger (it is not an SQLite database)",
                               hint: "check the path given with --db or CPF_DB")
+        } catch let error as SQLiteError where error.isReadOnly {
+            throw LedgerError(.readOnly, "\(path) cannot be written (the file or its folder is read-only for you), so nothing can be recorded in it",
+                              hint: "ask for write access to the file and its folder, or work on a copy; verify, audit, reports and exports only read")
         }
+    }
+
+    /// The file opened so that nothing can be written to it: as a writer would open it but
+    /// refusing every write, when the user may write it (SQLite then tidies its journal files
+    /// as after any session); else read-only; else, where SQLite cannot open it so (a WAL ledger
+    /// in a folder the reader cannot write, on read-only media), as immutable.
+    private static func openForReading(_ path: String, _ configuration: Database.Configuration) throws -> Database {
+        do {
+            let mode: Database.OpenMode = access(path, W_OK) == 0 ? .queryOnly : .readOnly
+            return try Database(path: path, mode: mode, configuration: configuration)
+        } catch let error as SQLiteError where error.isNotADatabase {
+            throw LedgerError(.notALedger, "\(path) is not a cpf ledger (it is not an SQLite database)",
+                              hint: "check the path given with --db or CPF_DB")
+        } catch let failure as SQLiteError {
+            guard let database = try? Database(path: path, mode: .readOnlyImmutable, configuration: configuration) else {
+                throw LedgerError(.notALedger, "\(path) cannot be opened for reading: \(failure.message)",
+                                  hint: "check that you may read the file")
+            }
+            return database
+        }
+    }
+
+    /// Refuses a file that is not a cpf ledger, or a damaged one.
+    private static func checkIsLedger(_ database: Database, path: String) throws {
         guard try database.scalarInt64("PRAGMA application_id") == applicationID else {
             throw LedgerError(.notALedger, "\(path) is an SQLite database but not a cpf ledger",
                               hint: "check the path given with --db or CPF_DB; create a ledger with 'cpf init'")
@@ -121,13 +182,6 @@ public final class Ledger {
             throw LedgerError(.notALedger, "\(path) carries the cpf mark but lacks the ledger's tables: it is damaged",
                               hint: "restore the ledger from a backup (cpf backup)")
         }
-        if configuration.journalModeWAL { try database.execute("PRAGMA journal_mode = WAL") }
-        try Migrator().migrate(database, at: Timestamp.now())
-        let ledger = try Ledger(database: database)
-        // A ledger written before facts were chained: its first fact record holds every fact
-        // as found (docs/hash-chain.md, "Facts").
-        if try database.scalarInt64("SELECT count(*) FROM fact_record") == 0 { try ledger.write {} }
-        return ledger
     }
 
     /// The schema version recorded in the file.
@@ -138,6 +192,9 @@ public final class Ledger {
     /// committed since they were read, and when `body` fails, so nothing read inside a
     /// rolled-back transaction survives it.
     func write<T>(_ body: () throws -> T) throws -> T {
+        guard !isReadOnly else {
+            throw LedgerError(.readOnly, "the ledger was opened for reading only", hint: "open it for writing to record anything")
+        }
         try prepareReportObjects()
         do {
             return try database.writeTransaction {

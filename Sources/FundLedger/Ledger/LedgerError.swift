@@ -60,5 +60,6 @@ public struct LedgerError: Error, Equatable, CustomStringConvertible, Sendable {
         case approval
         case settings
         case busy
+        case readOnly = "read-only"
     }
 }

@@ -25,6 +25,14 @@ public final class Database {
         case readWriteCreate
         /// The file must exist; nothing can be written.
         case readOnly
+        /// Opened as a writer would, so SQLite tidies its journal files as after any session,
+        /// but every statement that would change the file is refused when it is prepared
+        /// (`Database.refuseWritesToTheFile`); temporary tables and views stay allowed.
+        case queryOnly
+        /// Read-only, and the file is known not to change while open (`immutable=1`): no lock,
+        /// no -wal or -shm file, so it opens on read-only media or in a folder the reader
+        /// cannot write (https://www.sqlite.org/uri.html#uriimmutable).
+        case readOnlyImmutable
     }
 
     /// The options each connection is opened with, stated instead of left to SQLite's defaults.
@@ -48,13 +56,14 @@ public final class Database {
         _ = Database.processSetup
         var flags = SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE
         switch mode {
-        case .readWrite: flags |= SQLITE_OPEN_READWRITE
+        case .readWrite, .queryOnly: flags |= SQLITE_OPEN_READWRITE
         case .readWriteCreate: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
         case .readOnly: flags |= SQLITE_OPEN_READONLY
+        case .readOnlyImmutable: flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
         }
         if mode == .readWriteCreate { try Database.createPrivately(path) }
         var connection: OpaquePointer?
-        let code = sqlite3_open_v2(path, &connection, flags, nil)
+        let code = sqlite3_open_v2(mode == .readOnlyImmutable ? Database.immutableURI(path) : path, &connection, flags, nil)
         guard code == SQLITE_OK, let connection else {
             let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             sqlite3_close_v2(connection)
@@ -64,7 +73,8 @@ public final class Database {
         self.path = path
         sqlite3_extended_result_codes(connection, 1)
         do {
-            try configure(configuration, writable: mode != .readOnly)
+            try configure(configuration, writable: mode == .readWrite || mode == .readWriteCreate)
+            if mode == .queryOnly { sqlite3_set_authorizer(connection, Database.refuseWritesToTheFile, nil) }
         } catch {
             statementCache.removeAll()
             sqlite3_close_v2(connection)
@@ -252,7 +262,41 @@ public final class Database {
         }
     }
 
+    /// The authorizer of a `.queryOnly` connection (https://www.sqlite.org/c3ref/set_authorizer.html):
+    /// it denies every action that would change the main database — rows, tables, indexes,
+    /// triggers, views — and allows the rest, temporary objects included.
+    private static let refuseWritesToTheFile: @convention(c) (UnsafeMutableRawPointer?, Int32, UnsafePointer<CChar>?,
+                                                             UnsafePointer<CChar>?, UnsafePointer<CChar>?, UnsafePointer<CChar>?) -> Int32 = {
+        _, action, _, _, database, _ in
+        let changes: Set<Int32> = [SQLITE_INSERT, SQLITE_UPDATE, SQLITE_DELETE, SQLITE_CREATE_TABLE, SQLITE_CREATE_INDEX,
+                                   SQLITE_CREATE_TRIGGER, SQLITE_CREATE_VIEW, SQLITE_DROP_TABLE, SQLITE_DROP_INDEX,
+                                   SQLITE_DROP_TRIGGER, SQLITE_DROP_VIEW, SQLITE_ALTER_TABLE, SQLITE_CREATE_VTABLE, SQLITE_DROP_VTABLE]
+        guard changes.contains(action), let database, String(cString: database) == "main" else { return SQLITE_OK }
+        return SQLITE_DENY
+    }
+
+    /// `file:PATH?immutable=1`, the path's bytes other than unreserved ones percent-encoded
+    /// (RFC 3986), as SQLite's URI filenames read them.
+    static func immutableURI(_ path: String) -> String {
+        let unreserved = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/".utf8)
+        let encoded = path.utf8.map { unreserved.contains($0) ? String(UnicodeScalar($0)) : "%" + ($0 < 16 ? "0" : "") + String($0, radix: 16, uppercase: true) }
+        return "file:" + encoded.joined() + "?immutable=1"
+    }
+
     // MARK: Backup
+
+    /// A copy of the whole database in memory, for reading and changing without touching the
+    /// file (a ledger read by a newer cpf is brought up to date in its copy).
+    public func copyIntoMemory() throws -> Database {
+        let copy = try Database(path: ":memory:", mode: .readWrite)
+        guard let backup = sqlite3_backup_init(copy.handle, "main", handle, "main") else {
+            throw copy.error(code: sqlite3_errcode(copy.handle), sql: nil)
+        }
+        let code = sqlite3_backup_step(backup, -1)
+        sqlite3_backup_finish(backup)
+        guard code == SQLITE_DONE else { throw copy.error(code: code, sql: nil) }
+        return copy
+    }
 
     /// Copies the whole database into a new file at `destinationPath`, consistently, while
     /// other connections may go on writing (https://www.sqlite.org/backup.html).

@@ -26,6 +26,8 @@ public struct SQLiteError: Error, CustomStringConvertible, Sendable {
     public var isConstraintViolation: Bool { primaryResultCode == SQLITE_CONSTRAINT }
     public var isBusy: Bool { primaryResultCode == SQLITE_BUSY || primaryResultCode == SQLITE_LOCKED }
     public var isNotADatabase: Bool { primaryResultCode == SQLITE_NOTADB }
+    /// The file (or its folder, for the journal files) cannot be written.
+    public var isReadOnly: Bool { primaryResultCode == SQLITE_READONLY || primaryResultCode == SQLITE_CANTOPEN || primaryResultCode == SQLITE_PERM }
 
     public var description: String {
         let name = String(cString: sqlite3_errstr(extendedResultCode))
