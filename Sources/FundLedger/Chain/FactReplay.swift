@@ -131,3 +131,17 @@ enum Netstrings {
         return values
     }
 }
+
+extension Ledger {
+    /// Refuses when a fact table differs from what the fact records say (`FactReplay`).
+    func requireRecordedFacts() throws {
+        var replay = FactReplay(ledgerID: ledgerID)
+        var report = VerificationReport()
+        try replay.readRecords(database, into: &report) { _ in nil }
+        report = VerificationReport()
+        try replay.compare(database, into: &report)
+        guard let first = report.findings.first else { return }
+        throw LedgerError(.factsAltered, "the books' facts were changed outside cpf, so a public report would show what nobody recorded: \(first.message)",
+                          hint: "run 'cpf verify' to see every change, and restore the ledger from a backup")
+    }
+}

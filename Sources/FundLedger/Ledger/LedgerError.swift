@@ -61,5 +61,6 @@ public struct LedgerError: Error, Equatable, CustomStringConvertible, Sendable {
         case settings
         case busy
         case readOnly = "read-only"
+        case factsAltered = "facts-altered"
     }
 }

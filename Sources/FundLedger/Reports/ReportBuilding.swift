@@ -1,7 +1,11 @@
 extension Ledger {
-    /// A report stamped with the fund's name, the time and the chain head it was made from.
+    /// A report stamped with the fund's name, the time and the state digest it was made from.
+    /// A public report (a donor statement, the disclosure, reach, a seal) is refused when a
+    /// fact it may show — a funder's name or kind, an account, a setting — is not what cpf
+    /// recorded: it would publish what nobody entered.
     func makeReport(key: String, title: LocalizedText, parameters: [(label: LocalizedText, value: ReportCell)], tables: [ReportTable],
                     notes: [LocalizedText] = [], charts: [ReportChart] = [], isPublic: Bool = false) throws -> Report {
+        if isPublic { try requireRecordedFacts() }
         let head = try stateHead()
         var report = Report(key: key, title: title, fundName: fundName, parameters: parameters, tables: tables, notes: notes,
                             generatedAt: Timestamp.now(), headSeq: head.seq, headHash: head.digest, isPublic: isPublic)
