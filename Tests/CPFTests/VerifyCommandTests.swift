@@ -102,6 +102,11 @@ import TestSupport
         #expect(result.standardOutput.lines.last?.hasPrefix("Head: entry 0, digest") == true, "\(result)")
         let reportHead = try ledger.trialBalanceJSON().object["head_hash"] as? String
         #expect(result.standardOutput.headDigest != nil && result.standardOutput.headDigest == reportHead, "\(result)")
+        // The footer's command checks it, and a later change of a fact is found against it.
+        let digest = try #require(result.standardOutput.headDigest)
+        expectSuccess(try ledger.run(["verify", "--at", "0", "--digest", digest]))
+        try ledger.mustRun(["funder", "add", "AIA", "--name", "AIA Việt Nam", "--kind", "company"])
+        expectSuccess(try ledger.run(["verify", "--at", "0", "--digest", digest]))
     }
 
     @Test(arguments: [["--digest", "abc", "--at", "1"], ["--at", "1"], ["--digest", String(repeating: "0", count: 64)],

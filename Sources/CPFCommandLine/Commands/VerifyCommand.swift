@@ -35,7 +35,9 @@ struct VerifyCommand: Command {
             guard let bytes = [UInt8](hexString: hex), bytes.count == 32 else {
                 throw UsageError("--digest takes the 64 hexadecimal digits of a SHA-256 digest", command: "verify")
             }
-            guard let seq = Int64(at), seq > 0 else { throw UsageError("--at takes an entry's sequence number", command: "verify") }
+            guard let seq = Int64(at), seq >= 0 else {
+                throw UsageError("--at takes an entry's sequence number (0 for books with no entry yet)", command: "verify")
+            }
             digest = ChainDigest(seq: seq, hash: bytes)
         default:
             throw UsageError("--digest and --at go together", command: "verify")

@@ -67,7 +67,8 @@ extension Ledger {
         try read {
             var report = VerificationReport()
             report.ledgerID = ledgerID
-            var digestEntryHash: [UInt8]?
+            // Entry 0 is the genesis: a digest published before the first entry.
+            var digestEntryHash: [UInt8]? = digest?.seq == 0 ? CanonicalForm.genesisHash(ledgerID: ledgerID) : nil
             let recomputed = try verifyChain(into: &report, digest: digest, digestEntryHash: &digestEntryHash)
             try verifyBalances(recomputed, into: &report)
             try verifyDimensions(recomputed, into: &report)

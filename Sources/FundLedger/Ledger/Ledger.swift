@@ -131,7 +131,7 @@ public final class Ledger {
         let ledger = try Ledger(database: database, isReadOnly: false)
         // A ledger written before facts were chained: its first fact record holds every fact
         // as found (docs/hash-chain.md, "Facts") — in the file, or in the copy in memory.
-        if writable, try database.scalarInt64("SELECT count(*) FROM fact_record") == 0 { try ledger.write {} }
+        if writable, try database.scalarInt64("SELECT NOT EXISTS (SELECT 1 FROM fact_record)") == 1 { try ledger.write {} }
         return readOnly ? try Ledger(database: database, isReadOnly: true) : ledger
     }
 
