@@ -26,8 +26,10 @@ CREATE TRIGGER fact_record_is_never_deleted BEFORE DELETE ON fact_record
 BEGIN SELECT RAISE(ABORT, 'fact records are never deleted'); END;
 
 -- The fact every entry from now on commits to: the newest fact record when it was posted.
--- NULL for entries posted before this version (canonical form cpf-entry-v1).
-ALTER TABLE entry ADD COLUMN fact_seq INTEGER REFERENCES fact_record (seq);
+-- NULL for entries posted before this version (canonical form cpf-entry-v1). Not a foreign
+-- key, which would cost a lookup for every entry posted: the entry's hash covers the record's
+-- hash, so `cpf verify` finds an entry whose record is missing or changed.
+ALTER TABLE entry ADD COLUMN fact_seq INTEGER CHECK (fact_seq IS NULL OR fact_seq >= 1);
 
 -- The key of the beneficiary-code commitments (docs/hash-chain.md): the chain of entries
 -- from this version on hashes HMAC-SHA-256(key, entry, line, code) instead of the code, so

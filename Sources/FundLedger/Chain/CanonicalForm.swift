@@ -22,6 +22,8 @@ public struct CanonicalForm {
     /// pointer, one field at a time, and only grows (an entry's form is rebuilt in place).
     private var storage: [UInt8]
     private var count = 0
+    /// The hex text of the last fact hash encoded: the entries of one writer share it.
+    private var factHashText: (hash: [UInt8], text: String)?
 
     /// The bytes encoded so far.
     public var bytes: [UInt8] { Array(storage[0..<count]) }
@@ -85,7 +87,8 @@ public struct CanonicalForm {
         append(entry.reversesSeq)
         if let factSeq = entry.factSeq {
             append(factSeq)
-            append(entry.factHash?.hexString)
+            if let hash = entry.factHash, factHashText?.hash != hash { factHashText = (hash, hash.hexString) }
+            append(entry.factHash == nil ? nil : factHashText?.text)
         }
         append(Int64(entry.lines.count))
         // By index: `for line in` copies each line, a dozen reference counts.
