@@ -93,17 +93,19 @@ extension Ledger {
             ?? (0, FactChain.genesisHash(ledgerID: ledgerID))
     }
 
-    /// Turns the rows changed by this write transaction into the next fact record. The first
-    /// record of a ledger (a new one, or one written before facts were chained) holds every
-    /// fact row as found. Called by `write` before it commits; a no-op when nothing changed.
-    func recordFacts() throws {
-        let head = try factHead()
-        if head.seq == 0 { try touchEveryFact() }
+    /// Turns the rows changed by this write transaction into the next fact record. Called by
+    /// `write` before it commits; a no-op (one query) when nothing changed.
+    ///
+    /// - Parameter everyFact: record every fact row as found: the first record of a ledger,
+    ///   a new one or one written before facts were chained.
+    func recordFacts(everyFact: Bool = false) throws {
+        if everyFact { try touchEveryFact() }
         var touched: [String: Set<[DatabaseValue]>] = [:]
         try database.forEachRow("SELECT tbl, k1, k2, k3 FROM fact_touch") { row in
             touched[row.text(at: 0), default: []].insert([row.value(at: 1), row.value(at: 2), row.value(at: 3)])
         }
         guard !touched.isEmpty else { return }
+        let head = try factHead()
         var images: [String] = []
         for (table, key) in FactChain.tables {
             guard let keys = touched.removeValue(forKey: table) else { continue }
@@ -125,6 +127,12 @@ extension Ledger {
         try database.execute("INSERT INTO fact_record (seq, journal_seq, journal_hash, images, hash) VALUES (?, ?, ?, ?, ?)",
                              [seq, journal.seq, DatabaseValue.blob(journal.hash), text, DatabaseValue.blob(hash)])
         try database.execute("DELETE FROM fact_touch")
+    }
+
+    /// Records every fact row as found, when no fact record exists yet.
+    func recordEveryFactIfNoneRecorded() throws {
+        guard try database.scalarInt64("SELECT NOT EXISTS (SELECT 1 FROM fact_record)") == 1 else { return }
+        try write { try recordFacts(everyFact: true) }
     }
 
     /// Notes every row of every fact table as changed.

@@ -88,7 +88,7 @@ public final class Ledger {
                 try StandardRegistries.insert(into: database, user: user, at: now)
             }
             let ledger = try Ledger(database: database)
-            try ledger.write {}
+            try ledger.recordEveryFactIfNoneRecorded()
             return ledger
         } catch {
             removeFiles(path)
@@ -127,11 +127,11 @@ public final class Ledger {
         } else if configuration.journalModeWAL {
             try database.execute("PRAGMA journal_mode = WAL")
         }
-        if writable { try migrator.migrate(database, at: Timestamp.now()) }
+        let migrated = writable ? try migrator.migrate(database, at: Timestamp.now()) : false
         let ledger = try Ledger(database: database, isReadOnly: false)
         // A ledger written before facts were chained: its first fact record holds every fact
         // as found (docs/hash-chain.md, "Facts") — in the file, or in the copy in memory.
-        if writable, try database.scalarInt64("SELECT NOT EXISTS (SELECT 1 FROM fact_record)") == 1 { try ledger.write {} }
+        if migrated { try ledger.recordEveryFactIfNoneRecorded() }
         return readOnly ? try Ledger(database: database, isReadOnly: true) : ledger
     }
 

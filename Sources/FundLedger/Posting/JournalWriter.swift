@@ -33,7 +33,8 @@ final class JournalWriter {
     private var form = CanonicalForm()
     /// The fact record every entry written commits to, and the key of the codes' commitments.
     private let factHead: (seq: Int64, hash: [UInt8])?
-    private let committer: BeneficiaryCommitter?
+    /// The key of the codes' commitments, read when a line first has codes.
+    private var committer: BeneficiaryCommitter?
 
     /// Reads the chain head. The caller holds the write lock (`BEGIN IMMEDIATE`), so the head
     /// cannot move underneath.
@@ -55,7 +56,6 @@ final class JournalWriter {
         roles = try AccountRoles.of(ledger)
         let facts = try ledger.factHead()
         factHead = facts.seq > 0 ? facts : nil
-        committer = try ledger.beneficiaryCommitter()
         let rows = try RowInserter(database: ledger.database, preparingAll: deferringConstraints)
         self.rows = rows
         // Up to 64 entries to an insert statement for every writer: nothing in a posting
@@ -101,7 +101,7 @@ final class JournalWriter {
     @discardableResult
     func append(_ validated: ValidatedEntry, postedBy: String, postedAt: Timestamp) throws -> JournalEntry {
         let seq = headSeq + 1
-        let lines = committedLines(validated.lines, seq: seq)
+        let lines = try committedLines(validated.lines, seq: seq)
         let unhashed = JournalEntry(seq: seq, kind: validated.kind, date: validated.date, memo: validated.memo,
                                     externalRef: validated.externalRef, postedBy: postedBy, postedAt: postedAt,
                                     approvedBy: validated.approvedBy, approvedAt: validated.approvedAt,
@@ -132,8 +132,13 @@ final class JournalWriter {
 
     /// `lines` with their beneficiary codes' commitments, for an entry of form v2; the same
     /// array, uncopied, when no line has codes.
-    private func committedLines(_ lines: [PostedLine], seq: Int64) -> [PostedLine] {
-        guard factHead != nil, let committer, lines.contains(where: { !$0.beneficiaryCodes.isEmpty }) else { return lines }
+    private func committedLines(_ lines: [PostedLine], seq: Int64) throws -> [PostedLine] {
+        guard factHead != nil, lines.contains(where: { !$0.beneficiaryCodes.isEmpty }) else { return lines }
+        if committer == nil { committer = try ledger.beneficiaryCommitter() }
+        guard let committer else {
+            throw LedgerError(.notALedger, "the ledger has no key to commit beneficiary codes with: it is damaged",
+                              hint: "run 'cpf verify', and restore the ledger from a backup (cpf backup)")
+        }
         return lines.map { $0.beneficiaryCodes.isEmpty ? $0 : $0.committed(committer.commitments(seq: seq, line: $0)) }
     }
 

@@ -22,11 +22,12 @@ struct Migrator {
         return Int(try database.scalarInt64("SELECT coalesce(max(version), 0) FROM schema_migration") ?? 0)
     }
 
-    /// Brings the file up to `latestVersion`.
+    /// Brings the file up to `latestVersion`; returns whether any migration ran.
     ///
     /// - Throws: `LedgerError.schemaTooNew` when the file was written by a newer `cpf`;
     ///   `SQLiteError` when a migration fails (that migration is rolled back).
-    func migrate(_ database: Database, at timestamp: Timestamp) throws {
+    @discardableResult
+    func migrate(_ database: Database, at timestamp: Timestamp) throws -> Bool {
         let applied = try appliedVersion(of: database)
         guard applied <= latestVersion else {
             throw LedgerError(.schemaTooNew, "the ledger \(database.path) has schema version \(applied); this cpf knows versions up to \(latestVersion)",
@@ -47,5 +48,6 @@ struct Migrator {
                                      [migration.version, migration.name, SHA256.hash(Array(migration.sql.utf8)).hexString, timestamp.iso])
             }
         }
+        return applied < latestVersion
     }
 }
