@@ -46,10 +46,11 @@ struct ImportColumns<Column: RawRepresentable & CaseIterable & Hashable> where C
 
     func has(_ column: Column) -> Bool { index(of: column) != nil }
 
-    /// The field of `column` in `record`, spaces trimmed; "" when the file has no such column.
+    /// The field of `column` in `record`, spaces trimmed and a spreadsheet guard taken off
+    /// (`CSVWriter.restored`); "" when the file has no such column.
     func value(_ column: Column, in record: CSVRecord) -> String {
         guard let index = index(of: column) else { return "" }
-        let field = record.fields[index]
+        let field = CSVWriter.restored(record.fields[index])
         guard let first = field.utf8.first, let last = field.utf8.last else { return "" }
         // Trimming copies the text; most fields need none.
         let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }

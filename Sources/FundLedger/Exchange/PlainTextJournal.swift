@@ -61,8 +61,8 @@ public struct PlainTextJournalWriter {
         switch format {
         case .hledger:
             text = "\(entry.date.iso) *"
-            if let reference = entry.externalRef { text += " (\(reference))" }
-            text += " \(singleLine(entry.memo.isEmpty ? "entry \(entry.seq)" : entry.memo))  ; seq:\(entry.seq)"
+            if let reference = entry.externalRef { text += " (\(hledgerCode(reference)))" }
+            text += " \(hledgerDescription(entry.memo.isEmpty ? "entry \(entry.seq)" : entry.memo))  ; seq:\(entry.seq)"
             if let reversed = entry.reversesSeq { text += ", reverses:\(reversed)" }
             text += "\n"
         case .beancount:
@@ -109,6 +109,21 @@ public struct PlainTextJournalWriter {
             result.append(character)
         }
         return result + "\""
+    }
+
+    /// A memo as an hledger (and ledger) description: a `;` would start a comment, whose
+    /// `name:value` pairs become tags, so it is written as the full-width `；`; a `(` at the
+    /// start would be read as a code, so it is written `（`.
+    private func hledgerDescription(_ text: String) -> String {
+        var result = String(singleLine(text).map { $0 == ";" ? "；" : $0 })
+        if result.hasPrefix("(") { result = "（" + result.dropFirst() }
+        return result
+    }
+
+    /// A reference as an hledger code, between parentheses: a `)` would end it early and a `;`
+    /// start a comment, so they are written `）` and `；` (and `(` as `（`).
+    private func hledgerCode(_ text: String) -> String {
+        String(singleLine(text).map { $0 == ")" ? "）" : $0 == "(" ? "（" : $0 == ";" ? "；" : $0 })
     }
 
     /// Memos are single-line already (TextRules); this keeps a journal line whole whatever comes.

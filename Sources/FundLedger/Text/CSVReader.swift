@@ -349,8 +349,44 @@ public final class CSVReader {
 
 /// Writes RFC 4180 CSV: fields are quoted when they hold a comma, quote, line break or
 /// leading or trailing space; records end with CRLF.
+/// Writes RFC 4180 CSV. A text cell a spreadsheet would run as a formula — one that starts
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return — is made inert with a leading `'`
+/// (OWASP, https://owasp.org/www-community/attacks/CSV_Injection); a plain number such as
+/// `-5000000` or `-12.50` stays a number. `cpf import` takes the `'` off again
+/// (`CSVWriter.restored`), so an exported journal imports as it was.
 public enum CSVWriter {
+    /// The first characters that make a spreadsheet read a cell as a formula.
+    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// `text` made inert for a spreadsheet, if it needs to be. Text that already starts with
+    /// `'`s before a formula start gets one more, so `restored` gives back exactly what was
+    /// written.
+    public static func inert(_ text: String) -> String {
+        guard let first = text.drop(while: { $0 == "'" }).first, formulaStarts.contains(first),
+              text.first == "'" || !isPlainNumber(text) else { return text }
+        return "'" + text
+    }
+
+    /// A field written by `inert` as it was: one `'` taken off the `'`s before a formula start.
+    public static func restored(_ field: String) -> String {
+        guard field.first == "'", let first = field.drop(while: { $0 == "'" }).first, formulaStarts.contains(first) else { return field }
+        return String(field.dropFirst())
+    }
+
+    /// `-123`, `45.60`: an optional minus, digits, and at most one point followed by digits.
+    static func isPlainNumber(_ text: String) -> Bool {
+        var digits = text.utf8.first == UInt8(ascii: "-") ? Substring(text).utf8.dropFirst() : Substring(text).utf8[...]
+        guard !digits.isEmpty else { return false }
+        if let point = digits.firstIndex(of: UInt8(ascii: ".")) {
+            let fraction = digits[digits.index(after: point)...]
+            guard !fraction.isEmpty, fraction.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return false }
+            digits = digits[..<point]
+        }
+        return !digits.isEmpty && digits.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
     public static func field(_ text: String) -> String {
+        let text = inert(text)
         let needsQuotes = text.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
             || text.first == " " || text.last == " "
         guard needsQuotes else { return text }
