@@ -454,7 +454,7 @@ enum ExpectedReports {
         Your grants and what remains
         Grant         Committed      Received   Outstanding  Spent (VND)  FX effect (VND)  Remaining (VND)     Remaining  Child-instances
         --------  -------------  ------------  ------------  -----------  ---------------  ---------------  ------------  ---------------
-        KFW-2018  10,000.00 USD  4,000.00 USD  6,000.00 USD   36,000,000          200,000       55,200,000  2,421.05 USD               24
+        KFW-2018  10,000.00 USD  4,000.00 USD  6,000.00 USD   36,000,000          200,000       55,200,000  2,421.05 USD               25
 
         Where it went
         Program       Place          Spent (VND)  Child-instances
@@ -462,9 +462,10 @@ enum ExpectedReports {
         Scholarships  Tỉnh Tây Ninh   30,000,000               20
         Scholarships  Xã Tân Biên      6,000,000               <5
         ------------  -------------  -----------  ---------------
-        Total                         36,000,000               24
+        Total                         36,000,000               25
 
         Money given without a grant joins the fund's unrestricted money; what it paid for is in the fund's statement of receipts and uses.
+        Child-instances are rounded to the nearest 5; fewer than 5 are shown as <5, and a total that would reveal them is hidden.
         Amounts in USD are converted at the rate of each receipt's date, from the source shown.
 
         Ledger digest (entry 14): DIGEST
@@ -488,7 +489,7 @@ enum ExpectedReports {
         Các khoản tài trợ và số còn lại
         Khoản tài trợ        Cam kết       Đã nhận  Còn phải nhận  Đã chi (VND)  Chênh lệch tỷ giá  Còn lại (VND)  Còn lại nguyên tệ  Lượt trẻ em
         -------------  -------------  ------------  -------------  ------------  -----------------  -------------  -----------------  -----------
-        KFW-2018       10.000,00 USD  4.000,00 USD   6.000,00 USD    36.000.000            200.000     55.200.000       2.421,05 USD           24
+        KFW-2018       10.000,00 USD  4.000,00 USD   6.000,00 USD    36.000.000            200.000     55.200.000       2.421,05 USD           25
 
         Sử dụng vào đâu
         Chương trình  Địa bàn        Đã chi (VND)  Lượt trẻ em
@@ -496,9 +497,10 @@ enum ExpectedReports {
         Học bổng      Tỉnh Tây Ninh    30.000.000           20
         Học bổng      Xã Tân Biên       6.000.000           <5
         ------------  -------------  ------------  -----------
-        Tổng cộng                      36.000.000           24
+        Tổng cộng                      36.000.000           25
 
         Khoản tài trợ không theo thỏa thuận được dùng chung với nguồn không hạn chế của quỹ.
+        Số lượt trẻ em được làm tròn đến bội số gần nhất của 5; số dưới 5 ghi là <5, tổng nào để lộ số đó thì được ẩn.
         Số tiền USD được quy đổi theo tỷ giá ngày nhận, theo nguồn ghi bên cạnh.
 
         Mã xác thực sổ (bút toán 14): DIGEST
@@ -508,7 +510,7 @@ enum ExpectedReports {
     static let donorStatementCSV = """
         section,date,ref,grant,memo,amount,amount_currency,rate,amount_vnd,committed,committed_currency,received,received_currency,outstanding,outstanding_currency,spent_vnd,fx_effect_vnd,available_vnd,remaining,remaining_currency,children,program,unit
         given,2018-03-02,PT-02,KFW-2018,Receipt from Kinderhilfe e.V. (grant KFW-2018),4000.00,USD,"22750 (SBV, 2018-01-01)",91000000,,,,,,,,,,,,,,
-        grants,,,KFW-2018,,,,,,10000.00,USD,4000.00,USD,6000.00,USD,36000000,200000,55200000,2421.05,USD,24,,
+        grants,,,KFW-2018,,,,,,10000.00,USD,4000.00,USD,6000.00,USD,36000000,200000,55200000,2421.05,USD,25,,
         uses,,,,,,,,,,,,,,,30000000,,,,,20,Scholarships,Tỉnh Tây Ninh
         uses,,,,,,,,,,,,,,,6000000,,,,,<5,Scholarships,Xã Tân Biên
         """
@@ -521,13 +523,13 @@ enum ExpectedReports {
             ],
             "totals": {"date": "Total", "ref": null, "grant": null, "memo": null, "amount": {"minor_units": 400000, "currency": "USD"}, "rate": null, "amount_vnd": 91000000}},
           {"key": "grants", "rows": [
-              {"grant": "KFW-2018", "committed": {"minor_units": 1000000, "currency": "USD"}, "received": {"minor_units": 400000, "currency": "USD"}, "outstanding": {"minor_units": 600000, "currency": "USD"}, "spent_vnd": 36000000, "fx_effect_vnd": 200000, "available_vnd": 55200000, "remaining": {"minor_units": 242105, "currency": "USD"}, "children": 24}
+              {"grant": "KFW-2018", "committed": {"minor_units": 1000000, "currency": "USD"}, "received": {"minor_units": 400000, "currency": "USD"}, "outstanding": {"minor_units": 600000, "currency": "USD"}, "spent_vnd": 36000000, "fx_effect_vnd": 200000, "available_vnd": 55200000, "remaining": {"minor_units": 242105, "currency": "USD"}, "children": 25}
             ]},
           {"key": "uses", "rows": [
               {"program": "Scholarships", "unit": "Tỉnh Tây Ninh", "spent_vnd": 30000000, "children": 20},
               {"program": "Scholarships", "unit": "Xã Tân Biên", "spent_vnd": 6000000, "children": "<5"}
             ],
-            "totals": {"program": "Total", "unit": null, "spent_vnd": 36000000, "children": 24}}
+            "totals": {"program": "Total", "unit": null, "spent_vnd": 36000000, "children": 25}}
         ]}
         """
 
@@ -583,13 +585,13 @@ enum ExpectedReports {
         ----------------------  -----------------  ---------------  ----------
         (no program)                                             0   2,000,000
         Bicycles                TN Tỉnh Tây Ninh                <5   4,500,000
-        Health-insurance cards  TN Tỉnh Tây Ninh                 7   1,234,567
+        Health-insurance cards  TN Tỉnh Tây Ninh                 5   1,234,567
         Scholarships            TN Tỉnh Tây Ninh                20  30,000,000
         Scholarships            TN-TB Xã Tân Biên               <5   6,000,000
         ----------------------  -----------------  ---------------  ----------
-        Total                                                   34  43,734,567
+        Total                                                   35  43,734,567
 
-        A child helped once counts one child-instance (lượt trẻ em). Counts below 5 are shown as <5.
+        A child helped once counts one child-instance (lượt trẻ em). Child-instances are rounded to the nearest 5; fewer than 5 are shown as <5, and a total that would reveal them is hidden.
 
         Ledger digest (entry 14): DIGEST
         Check with: cpf verify --at 14 --digest DIGEST
@@ -605,13 +607,13 @@ enum ExpectedReports {
         -------------------------  -----------------  -----------  ----------
         (không theo chương trình)                               0   2.000.000
         Xe đạp                     TN Tỉnh Tây Ninh            <5   4.500.000
-        Thẻ bảo hiểm y tế          TN Tỉnh Tây Ninh             7   1.234.567
+        Thẻ bảo hiểm y tế          TN Tỉnh Tây Ninh             5   1.234.567
         Học bổng                   TN Tỉnh Tây Ninh            20  30.000.000
         Học bổng                   TN-TB Xã Tân Biên           <5   6.000.000
         -------------------------  -----------------  -----------  ----------
-        Tổng cộng                                              34  43.734.567
+        Tổng cộng                                              35  43.734.567
 
-        Mỗi lần hỗ trợ một trẻ tính là một lượt. Số dưới 5 được ghi là <5.
+        Mỗi lần hỗ trợ một trẻ tính là một lượt. Số lượt trẻ em được làm tròn đến bội số gần nhất của 5; số dưới 5 ghi là <5, tổng nào để lộ số đó thì được ẩn.
 
         Mã xác thực sổ (bút toán 14): DIGEST
         Kiểm tra: cpf verify --at 14 --digest DIGEST
@@ -621,7 +623,7 @@ enum ExpectedReports {
         program,unit,children,spent_vnd
         (no program),,0,2000000
         Bicycles,TN Tỉnh Tây Ninh,<5,4500000
-        Health-insurance cards,TN Tỉnh Tây Ninh,7,1234567
+        Health-insurance cards,TN Tỉnh Tây Ninh,5,1234567
         Scholarships,TN Tỉnh Tây Ninh,20,30000000
         Scholarships,TN-TB Xã Tân Biên,<5,6000000
         """
@@ -632,11 +634,11 @@ enum ExpectedReports {
           {"key": "reach", "rows": [
               {"program": "(no program)", "unit": "", "children": 0, "spent_vnd": 2000000},
               {"program": "Bicycles", "unit": "TN Tỉnh Tây Ninh", "children": "<5", "spent_vnd": 4500000},
-              {"program": "Health-insurance cards", "unit": "TN Tỉnh Tây Ninh", "children": 7, "spent_vnd": 1234567},
+              {"program": "Health-insurance cards", "unit": "TN Tỉnh Tây Ninh", "children": 5, "spent_vnd": 1234567},
               {"program": "Scholarships", "unit": "TN Tỉnh Tây Ninh", "children": 20, "spent_vnd": 30000000},
               {"program": "Scholarships", "unit": "TN-TB Xã Tân Biên", "children": "<5", "spent_vnd": 6000000}
             ],
-            "totals": {"program": "Total", "unit": null, "children": 34, "spent_vnd": 43734567}}
+            "totals": {"program": "Total", "unit": null, "children": 35, "spent_vnd": 43734567}}
         ]}
         """
 
@@ -661,14 +663,14 @@ enum ExpectedReports {
         What it was used for
         Program                      Spent  Child-instances
         ----------------------  ----------  ---------------
-        Scholarships            36,000,000               24
+        Scholarships            36,000,000               25
         Bicycles                 4,500,000               <5
         Office and services      2,000,000                0
-        Health-insurance cards   1,234,567                7
+        Health-insurance cards   1,234,567                5
         ----------------------  ----------  ---------------
-        Total                   43,734,567               34
+        Total                   43,734,567               35
 
-        Published by 31 March of the following year, as the fund's rules require. Child-instances below 5 are shown as <5.
+        Published by 31 March of the following year, as the fund's rules require. Child-instances are rounded to the nearest 5; fewer than 5 are shown as <5, and a total that would reveal them is hidden.
 
         Ledger digest (entry 14): DIGEST
         Check with: cpf verify --at 14 --digest DIGEST
@@ -693,14 +695,14 @@ enum ExpectedReports {
         Sử dụng
         Chương trình             Số tiền  Lượt trẻ em
         --------------------  ----------  -----------
-        Học bổng              36.000.000           24
+        Học bổng              36.000.000           25
         Xe đạp                 4.500.000           <5
         Văn phòng và dịch vụ   2.000.000            0
-        Thẻ bảo hiểm y tế      1.234.567            7
+        Thẻ bảo hiểm y tế      1.234.567            5
         --------------------  ----------  -----------
-        Tổng cộng             43.734.567           34
+        Tổng cộng             43.734.567           35
 
-        Công khai trước ngày 31 tháng 3 năm sau theo quy định. Số lượt trẻ em dưới 5 được ghi là <5.
+        Công khai trước ngày 31 tháng 3 năm sau theo quy định. Số lượt trẻ em được làm tròn đến bội số gần nhất của 5; số dưới 5 ghi là <5, tổng nào để lộ số đó thì được ẩn.
 
         Mã xác thực sổ (bút toán 14): DIGEST
         Kiểm tra: cpf verify --at 14 --digest DIGEST
@@ -712,10 +714,10 @@ enum ExpectedReports {
         receipts,Ngân sách tỉnh Thử nghiệm,Local state budget,500000000,0,500000000,,,
         receipts,Kinderhilfe e.V.,Foreign NGOs,91000000,0,91000000,,,
         receipts,Interest income,Other sources,150000,0,150000,,,
-        uses,,,,,,Scholarships,36000000,24
+        uses,,,,,,Scholarships,36000000,25
         uses,,,,,,Bicycles,4500000,<5
         uses,,,,,,Office and services,2000000,0
-        uses,,,,,,Health-insurance cards,1234567,7
+        uses,,,,,,Health-insurance cards,1234567,5
         """
 
     static let disclosureJSON = """
@@ -729,12 +731,12 @@ enum ExpectedReports {
             ],
             "totals": {"donor": "Total", "source": null, "money_vnd": 614150000, "in_kind_vnd": 15000000, "total_vnd": 629150000}},
           {"key": "uses", "rows": [
-              {"program": "Scholarships", "spent_vnd": 36000000, "children": 24},
+              {"program": "Scholarships", "spent_vnd": 36000000, "children": 25},
               {"program": "Bicycles", "spent_vnd": 4500000, "children": "<5"},
               {"program": "Office and services", "spent_vnd": 2000000, "children": 0},
-              {"program": "Health-insurance cards", "spent_vnd": 1234567, "children": 7}
+              {"program": "Health-insurance cards", "spent_vnd": 1234567, "children": 5}
             ],
-            "totals": {"program": "Total", "spent_vnd": 43734567, "children": 34}}
+            "totals": {"program": "Total", "spent_vnd": 43734567, "children": 35}}
         ]}
         """
 
@@ -851,8 +853,10 @@ extension ReportCase {
              ]),
         make("reach", ["--year", "2018", "--by", "program,unit"], isPublic: true, english: E.reachTableEnglish, vietnamese: E.reachTableVietnamese,
              csv: E.reachCSV, json: E.reachJSON, charts: [
-                "en": [Chart(texts: ["Child-instances by program", "Scholarships", "24", "Health-insurance cards", "7", "Bicycles", "<5"], values: [24, 7, 3])],
-                "vi": [Chart(texts: ["Lượt trẻ em theo chương trình", "Học bổng", "24", "Thẻ bảo hiểm y tế", "7", "Xe đạp", "<5"], values: [24, 7, 3])],
+                // Bars measure what is shown (24 → 25, 7 → 5, 3 → "<5", drawn as nothing), not
+                // the true counts: a bar must not give away what its label hides.
+                "en": [Chart(texts: ["Child-instances by program", "Scholarships", "25", "Health-insurance cards", "5", "Bicycles", "<5"], values: [25, 5, 0])],
+                "vi": [Chart(texts: ["Lượt trẻ em theo chương trình", "Học bổng", "25", "Thẻ bảo hiểm y tế", "5", "Xe đạp", "<5"], values: [25, 5, 0])],
              ], showsHealthInsurance: true),
         make("disclosure", ["--year", "2018"], isPublic: true, english: E.disclosureTableEnglish, vietnamese: E.disclosureTableVietnamese,
              csv: E.disclosureCSV, json: E.disclosureJSON, charts: [

@@ -68,7 +68,8 @@ struct ReportCommand: Command {
 
         Every figure comes from a query in reports/ that an auditor can read. HTML is one
         self-contained printable file with charts. Donor statements, reach and the disclosure
-        are public: beneficiary codes never appear, and counts below 5 show as "<5".
+        are public: beneficiary codes never appear, counts of children are rounded to 5, counts below 5
+        show as "<5", and a total that would give one away is hidden (docs/privacy.md).
         """,
         positionals: [PositionalSpec("NAME", "which report")],
         options: ReportOptions.specs + [OutputOptions.format, OutputOptions.language])

@@ -5,7 +5,7 @@ extension Ledger {
     /// what the fund received, by donor and source, in money and in kind
     /// (reports/disclosure-receipts.sql), and what it was used for, by program, with the
     /// child-instances reached (reports/disclosure-uses.sql). Beneficiary codes are never part
-    /// of it; a count below 5 shows as "<5".
+    /// of it; counts of children are shown as `PublishedCount` does.
     public func disclosureReport(year: Int) throws -> Report {
         try read {
             let inKindAccount = try settings().inKindRevenueAccountCode
@@ -55,8 +55,8 @@ extension Ledger {
                                   parameters: [(LocalizedText("Year", "Năm"), .text(String(year))),
                                                (LocalizedText("Due by", "Hạn công bố"), .date(LedgerDate(year: year + 1, month: 3, day: 31) ?? LedgerDate.latest))],
                                   tables: [receipts, uses],
-                                  notes: [LocalizedText("Published by 31 March of the following year, as the fund's rules require. Child-instances below 5 are shown as <5.",
-                                                        "Công khai trước ngày 31 tháng 3 năm sau theo quy định. Số lượt trẻ em dưới 5 được ghi là <5.")],
+                                  notes: [LocalizedText("Published by 31 March of the following year, as the fund's rules require. " + SmallCounts.noteEnglish,
+                                                        "Công khai trước ngày 31 tháng 3 năm sau theo quy định. " + SmallCounts.noteVietnamese)],
                                   charts: charts, isPublic: true)
         }
     }

@@ -7,7 +7,7 @@ extension Ledger {
     /// money went by program and place, with child-instances (reports/donor-uses.sql); and, in
     /// the footer, the chain head so the donor can later check the books with
     /// `cpf verify --at SEQ --digest HEX`. It is a public document: beneficiary codes are never
-    /// part of it, and a count below 5 is shown as "<5".
+    /// part of it, and counts of children are shown as `PublishedCount` does.
     public func donorStatementReport(funderCode: String, from: LedgerDate, to: LedgerDate) throws -> Report {
         try read {
             guard let funder = try funder(code: funderCode) else {
@@ -17,7 +17,8 @@ extension Ledger {
             let grants = try donorGrantsTable(funder, through: to)
             let (uses, chart) = try donorUsesTable(funder, from: from, to: to)
             var notes = [LocalizedText("Money given without a grant joins the fund's unrestricted money; what it paid for is in the fund's statement of receipts and uses.",
-                                       "Khoản tài trợ không theo thỏa thuận được dùng chung với nguồn không hạn chế của quỹ.")]
+                                       "Khoản tài trợ không theo thỏa thuận được dùng chung với nguồn không hạn chế của quỹ."),
+                         LocalizedText(SmallCounts.noteEnglish, SmallCounts.noteVietnamese)]
             if funder.currency != .vnd {
                 notes.append(LocalizedText("Amounts in \(funder.currency.code) are converted at the rate of each receipt's date, from the source shown.",
                                            "Số tiền \(funder.currency.code) được quy đổi theo tỷ giá ngày nhận, theo nguồn ghi bên cạnh."))

@@ -33,7 +33,7 @@ public struct ReachGrouping: Sendable, Equatable {
 
 extension Ledger {
     /// Beneficiary reach (số lượt trẻ em được hỗ trợ): child-instances and spending by
-    /// program, unit and period (reports/reach.sql). Published, so a count below 5 shows as "<5".
+    /// program, unit and period (reports/reach.sql). Published, so its counts are shown as `PublishedCount` does.
     public func reachReport(from: LedgerDate, to: LedgerDate, grouping: ReachGrouping) throws -> Report {
         try read {
             var columns: [ReportColumn] = []
@@ -72,8 +72,8 @@ extension Ledger {
                                                              valueKind: .count)]
             return try makeReport(key: "reach", title: LocalizedText("Beneficiary reach", "Số lượt trẻ em được hỗ trợ"),
                                   parameters: Ledger.periodParameters(from, to), tables: [table],
-                                  notes: [LocalizedText("A child helped once counts one child-instance (lượt trẻ em). Counts below 5 are shown as <5.",
-                                                        "Mỗi lần hỗ trợ một trẻ tính là một lượt. Số dưới 5 được ghi là <5.")],
+                                  notes: [LocalizedText("A child helped once counts one child-instance (lượt trẻ em). " + SmallCounts.noteEnglish,
+                                                        "Mỗi lần hỗ trợ một trẻ tính là một lượt. " + SmallCounts.noteVietnamese)],
                                   charts: charts, isPublic: true)
         }
     }

@@ -7,7 +7,8 @@ extension Ledger {
                     notes: [LocalizedText] = [], charts: [ReportChart] = [], isPublic: Bool = false) throws -> Report {
         if isPublic { try requireRecordedFacts() }
         let head = try stateHead()
-        var report = Report(key: key, title: title, fundName: fundName, parameters: parameters, tables: tables, notes: notes,
+        var report = Report(key: key, title: title, fundName: fundName, parameters: parameters,
+                            tables: isPublic ? SmallCounts.protect(tables) : tables, notes: notes,
                             generatedAt: Timestamp.now(), headSeq: head.seq, headHash: head.digest, isPublic: isPublic)
         report.charts = charts
         return report

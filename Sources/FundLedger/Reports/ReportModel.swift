@@ -53,9 +53,13 @@ public enum ReportCell: Sendable, Equatable {
     case dong(Int64)
     case amount(Amount)
     case count(Int64)
-    /// A count of child-instances. Public outputs show a count below 5 as "<5", so that a
-    /// small group of children cannot be singled out.
+    /// A count of child-instances. Public outputs show it as `PublishedCount` does: a count
+    /// below 5 as "<5", the others rounded to 5, so a small group of children cannot be
+    /// singled out or worked out.
     case children(Int64)
+    /// A total of child-instances a public output withholds, since with the rows beside it
+    /// it would give away a count shown as "<5" (`SmallCounts`).
+    case withheldCount
     case percent(part: Int64, whole: Int64)
     case date(LedgerDate)
     /// A number that names something, such as an entry's sequence number: written without

@@ -39,7 +39,11 @@ public struct JSONRenderer {
         case .dong(let dong): return .integer(dong)
         case .amount(let amount): return .object([("minor_units", .integer(amount.minorUnits)), ("currency", .string(amount.currency.code))])
         case .count(let count): return .integer(count)
-        case .children(let count): return isPublic && count > 0 && count < 5 ? .string("<5") : .integer(count)
+        case .children(let count):
+            guard isPublic else { return .integer(count) }
+            if case .rounded(let value) = PublishedCount(count) { return .integer(value) }
+            return PublishedCount(count) == .zero ? .integer(0) : .string(PublishedCount(count).machineText)
+        case .withheldCount: return .string(PublishedCount.withheld.machineText)
         case .percent(let part, let whole): return .object([("part", .integer(part)), ("whole", .integer(whole))])
         case .date(let date): return .string(date.iso)
         case .identifier(let number): return .integer(number)

@@ -18,7 +18,7 @@ struct SVGChart {
         let rowHeight = seriesCount * SVGChart.barHeight + SVGChart.rowGap
         let legendHeight = seriesCount > 1 ? 22 : 0
         let height = 34 + legendHeight + chart.labels.count * rowHeight + 6
-        let maximum = max(1, chart.series.flatMap(\.values).map { max($0, 0) }.max() ?? 1)
+        let maximum = max(1, chart.series.flatMap(\.values).map { max(drawn($0), 0) }.max() ?? 1)
         let plotWidth = SVGChart.width - SVGChart.labelWidth - 120
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(SVGChart.width)\" height=\"\(height)\" viewBox=\"0 0 \(SVGChart.width) \(height)\" role=\"img\" aria-label=\"\(HTMLRenderer.escape(chart.title(language)))\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"11\">\n"
         svg += "<text x=\"0\" y=\"16\" font-size=\"13\" font-weight=\"bold\" fill=\"#1d2430\">\(HTMLRenderer.escape(chart.title(language)))</text>\n"
@@ -35,13 +35,19 @@ struct SVGChart {
             svg += "<text x=\"\(SVGChart.labelWidth - 8)\" y=\"\(top + seriesCount * SVGChart.barHeight / 2 + 4)\" text-anchor=\"end\" fill=\"#1d2430\">\(text)</text>\n"
             for (index, series) in chart.series.enumerated() {
                 let value = series.values[row]
-                let length = Int(Int128(max(value, 0)) * Int128(plotWidth) / Int128(maximum))
+                let length = Int(Int128(max(drawn(value), 0)) * Int128(plotWidth) / Int128(maximum))
                 let y = top + index * SVGChart.barHeight
-                svg += "<rect x=\"\(SVGChart.labelWidth)\" y=\"\(y)\" width=\"\(max(length, value > 0 ? 1 : 0))\" height=\"\(SVGChart.barHeight - 3)\" fill=\"\(SVGChart.colors[index % 2])\"/>"
+                svg += "<rect x=\"\(SVGChart.labelWidth)\" y=\"\(y)\" width=\"\(max(length, drawn(value) > 0 ? 1 : 0))\" height=\"\(SVGChart.barHeight - 3)\" fill=\"\(SVGChart.colors[index % 2])\"/>"
                 svg += "<text x=\"\(SVGChart.labelWidth + length + 5)\" y=\"\(y + SVGChart.barHeight - 5)\" fill=\"#333\">\(HTMLRenderer.escape(valueText(value)))</text>\n"
             }
         }
         return svg + "</svg>"
+    }
+
+    /// The length a value is drawn with: in a public chart of counts, what is shown (a count
+    /// hidden as "<5" draws nothing), so no bar measures what its label hides.
+    private func drawn(_ value: Int64) -> Int64 {
+        chart.valueKind == .count && isPublic ? PublishedCount(value).drawnValue : value
     }
 
     private func valueText(_ value: Int64) -> String {
