@@ -177,14 +177,19 @@ extension Ledger {
         let codes = try accountCodesByID()
         for (table, keyColumn, expected) in [("dimension_month", "month_key", recomputed.byDimension)] {
             var stored: [BalanceAccumulator.DimensionKey: BalanceAccumulator.DimensionTotals] = [:]
+            var unreadable: [String] = []
             try database.forEachRow("""
                 SELECT \(keyColumn), account_id, funder_id, grant_id, program_id, unit_id, item_id, restriction, currency,
                        debit_vnd, credit_vnd, foreign_net, quantity_net, children_net, line_count FROM \(table)
                 """) { row in
+                guard let restriction = Restriction(rawValue: row.text(at: 7)) else {
+                    unreadable.append(row.text(at: 7))
+                    return
+                }
                 let key = BalanceAccumulator.DimensionKey(
                     monthKey: Int32(truncatingIfNeeded: row.int64(at: 0)), accountID: row.int64(at: 1), funderID: row.int64(at: 2),
                     grantID: row.int64(at: 3), programID: row.int64(at: 4), unitID: row.int64(at: 5), itemID: row.int64(at: 6),
-                    restriction: Restriction(rawValue: row.text(at: 7)) ?? .unrestricted, currency: row.text(at: 8))
+                    restriction: restriction, currency: row.text(at: 8))
                 stored[key] = BalanceAccumulator.DimensionTotals(
                     amounts: BalanceAccumulator.Totals(debitDong: row.int64(at: 9), creditDong: row.int64(at: 10),
                                                        foreignNet: row.int64(at: 11), lineCount: row.int64(at: 14)),
@@ -195,6 +200,9 @@ extension Ledger {
                 report.add(nil, "\(table): account \(codes[key.accountID] ?? "#\(key.accountID)") for \(key.monthKey) (funder #\(key.funderID), grant #\(key.grantID), program #\(key.programID), unit #\(key.unitID), item #\(key.itemID)) disagrees with its lines")
             }
             if differing.count > 5 { report.add(nil, "\(table): \(differing.count - 5) more totals disagree with the lines") }
+            for text in unreadable.prefix(5) {
+                report.add(nil, "\(table): a row's restriction '\(text.prefix(30))' is none that cpf writes (unrestricted, restricted, designated)")
+            }
         }
     }
 
