@@ -14,6 +14,10 @@ final class EntryReader {
     private let registryCodes: [Registry: [Int64: String]]
     /// The key of the codes' commitments, which an entry of form v2 hashes.
     private let committer: BeneficiaryCommitter?
+    /// Looks up the hash of the fact record an entry commits to; entries in a row share one,
+    /// so the last is kept.
+    private let factHashes: Statement
+    private var lastFact: (seq: Int64, hash: [UInt8]?)?
     /// What was read that no correct ledger contains, with the entry it concerns.
     private(set) var anomalies: [(seq: Int64, message: String)] = []
 
@@ -25,9 +29,8 @@ final class EntryReader {
         // A range reader prepares its own statements: it may be open while single reads run.
         let statement = single ? { try database.cachedStatement($0 + " -- one entry") } : database.prepare
         let entries = try statement("""
-            SELECT e.seq, e.kind, e.entry_date, e.memo, e.external_ref, e.posted_by, e.posted_at, e.approved_by, e.approved_at,
-                   e.reverses_seq, e.hash, e.fact_seq, f.hash
-            FROM entry e LEFT JOIN fact_record f ON f.seq = e.fact_seq WHERE e.seq BETWEEN ?1 AND ?2 ORDER BY e.seq
+            SELECT seq, kind, entry_date, memo, external_ref, posted_by, posted_at, approved_by, approved_at, reverses_seq, hash, fact_seq
+            FROM entry WHERE seq BETWEEN ?1 AND ?2 ORDER BY seq
             """)
         let lines = try statement("""
             SELECT entry_seq, line_no, account_id, amount_vnd, currency, amount_foreign, rate, rate_date, rate_source,
@@ -40,6 +43,7 @@ final class EntryReader {
         self.entries = entries
         self.lines = lines
         self.codes = codes
+        factHashes = try statement("SELECT hash FROM fact_record WHERE seq = ?1")
         do {
             for statement in [entries, lines, codes] {
                 try statement.bind(fromSeq, at: 1)
@@ -54,13 +58,14 @@ final class EntryReader {
             codeRowPending = try codes.step()
         } catch {
             // A cached statement left stepped would hold a read cursor open.
-            for statement in [entries, lines, codes] { statement.reset() }
+            for statement in [entries, lines, codes, factHashes] { statement.reset() }
             throw error
         }
     }
 
     /// Resets the statements, so a cached one holds no read cursor open after a single read.
     func finish() {
+        factHashes.reset()
         entries.reset()
         lines.reset()
         codes.reset()
@@ -96,7 +101,7 @@ final class EntryReader {
         for number in beneficiaryCodes.keys.sorted() {
             anomalies.append((seq, "a beneficiary code belongs to line \(number) of entry \(seq), which has no such line"))
         }
-        return decodeEntry(seq: seq, lines: entryLines)
+        return try decodeEntry(seq: seq, lines: entryLines)
     }
 
     private func readCodes(seq: Int64) throws -> [Int: [String]] {
@@ -112,7 +117,7 @@ final class EntryReader {
         return result
     }
 
-    private func decodeEntry(seq: Int64, lines: [PostedLine]) -> JournalEntry {
+    private func decodeEntry(seq: Int64, lines: [PostedLine]) throws -> JournalEntry {
         let kindText = entries.text(at: 1)
         let kind = EntryKind(rawValue: kindText) ?? {
             anomalies.append((seq, "unknown entry kind '\(kindText)'"))
@@ -123,7 +128,19 @@ final class EntryReader {
                             postedAt: timestamp(entries.text(at: 6), seq: seq), approvedBy: entries.optionalText(at: 7),
                             approvedAt: entries.optionalText(at: 8).map { timestamp($0, seq: seq) },
                             reversesSeq: entries.optionalInt64(at: 9), lines: committed(lines, seq: seq), hash: entries.blob(at: 10),
-                            factSeq: entries.optionalInt64(at: 11), factHash: entries.isNull(at: 12) ? nil : entries.blob(at: 12))
+                            factSeq: entries.optionalInt64(at: 11), factHash: try factHash(entries.optionalInt64(at: 11)))
+    }
+
+    /// The stored hash of fact record `seq`, or `nil` when there is none (the entry then
+    /// hashes to something else than it stored, and verify says so).
+    private func factHash(_ seq: Int64?) throws -> [UInt8]? {
+        guard let seq else { return nil }
+        if let lastFact, lastFact.seq == seq { return lastFact.hash }
+        defer { factHashes.reset() }
+        try factHashes.bind(seq, at: 1)
+        let hash = try factHashes.step() ? factHashes.blob(at: 0) : nil
+        lastFact = (seq, hash)
+        return hash
     }
 
     /// The lines of an entry of form v2 with their codes' commitments, from the stored codes:
