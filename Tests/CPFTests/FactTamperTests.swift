@@ -94,6 +94,9 @@ import TestSupport
         #expect(verified.standardOutput.contains("change_log row id"), "\(verified)")
         let audit = try ledger.run(["audit"])
         #expect(audit.status != 0 && !audit.standardOutput.contains("no errors"), "\(audit)")
+        // The edited audit trail is never shown as if it were true.
+        let history = try ledger.run(["history"])
+        #expect(history.status != 0 && history.standardError.contains("refused (facts-altered)"), "\(history)")
     }
 
     /// The newest fact records cut, with nothing after them: the chains alone cannot see it,

@@ -133,7 +133,8 @@ enum Netstrings {
 }
 
 extension Ledger {
-    /// Refuses when a fact table differs from what the fact records say (`FactReplay`).
+    /// Refuses when a fact table differs from what the fact records say (`FactReplay`): public
+    /// reports and the history call it, so neither shows a fact cpf never recorded.
     func requireRecordedFacts() throws {
         var replay = FactReplay(ledgerID: ledgerID)
         var report = VerificationReport()
@@ -141,7 +142,7 @@ extension Ledger {
         report = VerificationReport()
         try replay.compare(database, into: &report)
         guard let first = report.findings.first else { return }
-        throw LedgerError(.factsAltered, "the books' facts were changed outside cpf, so a public report would show what nobody recorded: \(first.message)",
+        throw LedgerError(.factsAltered, "the books' facts were changed outside cpf, so this would show what nobody recorded: \(first.message)",
                           hint: "run 'cpf verify' to see every change, and restore the ledger from a backup")
     }
 }

@@ -29,8 +29,12 @@ extension Ledger {
     /// each entry, which entry reverses which) merged with the audit trail (`change_log`).
     /// Filtered by entry (its posting, approval, reversal, and the pending submission it came
     /// from), by user, and by the day (UTC) it happened.
+    ///
+    /// - Throws: `LedgerError.factsAltered` when the audit trail (or another fact) is not what
+    ///   the fact records say: a history edited outside cpf is never shown as if it were true.
     public func history(_ filter: HistoryFilter) throws -> [HistoryEvent] {
         try read {
+            try requireRecordedFacts()
             let arguments: [String: any DatabaseBindable] = [
                 ":seq": filter.entrySeq, ":user": filter.user,
                 ":from": filter.from.map { $0.iso + "T00:00:00.000Z" }, ":to": filter.to.map { $0.iso + "T23:59:59.999Z" },
