@@ -102,6 +102,35 @@ import TestSupport
         #expect(try snapshot(ledger.directory.path) == before)
     }
 
+    /// A ledger whose last changes are still in its -wal file, in a folder the reader cannot
+    /// write: SQLite could only read the file alone and miss them, so it is refused in words.
+    @Test func aLedgerWithChangesOnlyInItsWALIsRefusedNotReadIncomplete() throws {
+        guard !ReadOnlyTests.runsAsRoot || FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv") else { return }
+        let ledger = try books()
+        let copy = TemporaryDirectory("cpf-readonly")
+        do {
+            // Two connections, so closing one does not checkpoint; the change stays in the WAL.
+            let holder = try Database(path: ledger.path, mode: .readWrite)
+            try holder.execute("PRAGMA wal_autocheckpoint = 0")
+            let writer = try Database(path: ledger.path, mode: .readWrite)
+            try writer.execute("PRAGMA wal_autocheckpoint = 0")
+            try writer.execute("UPDATE ledger_meta SET value = value WHERE key = 'fund_name'")
+            for suffix in ["", "-wal"] { try FileManager.default.copyItem(atPath: ledger.path + suffix, toPath: copy.file("fund.cpf" + suffix)) }
+        }
+        let path = copy.file("fund.cpf")
+        #expect(((try FileManager.default.attributesOfItem(atPath: path + "-wal"))[.size] as? Int ?? 0) > 0)
+        let manager = FileManager.default
+        for file in [path, path + "-wal"] {
+            try manager.setAttributes(ReadOnlyTests.runsAsRoot ? [.ownerAccountID: 65534, .posixPermissions: 0o400] : [.posixPermissions: 0o400],
+                                      ofItemAtPath: file)
+        }
+        try manager.setAttributes([.posixPermissions: 0o555], ofItemAtPath: copy.path)
+        defer { try? manager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: copy.path) }
+        let refused = try runAsReader(path, ["verify"], in: "/tmp")
+        #expect(refused.status != 0)
+        #expect(refused.standardError.contains("refused (read-only)") && refused.standardError.contains("-wal"), "\(refused)")
+    }
+
     /// A file the user may write is still never written by a reading command: its bytes and
     /// time stay, and no journal file is left behind.
     @Test func readingCommandsNeverWriteAWritableLedger() throws {

@@ -163,6 +163,13 @@ public final class Ledger {
             throw LedgerError(.notALedger, "\(path) is not a cpf ledger (it is not an SQLite database)",
                               hint: "check the path given with --db or CPF_DB")
         } catch let failure as SQLiteError {
+            // Immutable, SQLite reads the file alone: committed pages still in the -wal file
+            // would be missed, so such a ledger is refused rather than read incomplete.
+            var status = stat()
+            if stat(path + "-wal", &status) == 0, status.st_size > 0 {
+                throw LedgerError(.readOnly, "\(path) has recent changes in \(path)-wal that can only be read where the folder can be written",
+                                  hint: "copy the ledger with its -wal and -shm files to a folder you can write, or have its owner open it once")
+            }
             guard let database = try? Database(path: path, mode: .readOnlyImmutable, configuration: configuration) else {
                 throw LedgerError(.notALedger, "\(path) cannot be opened for reading: \(failure.message)",
                                   hint: "check that you may read the file")
