@@ -59,6 +59,11 @@ final class WriteBehind<Batch>: @unchecked Sendable {
         return failure
     }
 
+    /// Whether a thread is waiting in `wait()`, and whether `stop()` has begun: what a test
+    /// waits for, instead of sleeping, before it lets a held consumer go on.
+    var hasWaiter: Bool { channel.state.waiters > 0 }
+    var isStopping: Bool { channel.state.stopping }
+
     /// Whether the caller runs on the consuming thread.
     var isConsumingThread: Bool { started && pthread_equal(pthread_self(), thread) != 0 }
 
@@ -90,6 +95,7 @@ final class WriteBehind<Batch>: @unchecked Sendable {
         private var consumed: [Batch] = []
         private var busy = false
         private var stopping = false
+        private var waiters = 0
         private var failure: (any Error)?
         private let consume: (Batch) throws -> Void
 
@@ -132,8 +138,17 @@ final class WriteBehind<Batch>: @unchecked Sendable {
             pthread_mutex_lock(&mutex)
             defer { pthread_mutex_unlock(&mutex) }
             let blocked = busy || !batches.isEmpty
+            waiters += 1
             while busy || !batches.isEmpty { pthread_cond_wait(&changed, &mutex) }
+            waiters -= 1
             return (failure, blocked)
+        }
+
+        /// How many threads wait for the queue to empty, and whether it is stopping.
+        var state: (waiters: Int, stopping: Bool) {
+            pthread_mutex_lock(&mutex)
+            defer { pthread_mutex_unlock(&mutex) }
+            return (waiters, stopping)
         }
 
         func stop() {

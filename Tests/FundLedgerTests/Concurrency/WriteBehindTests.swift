@@ -26,12 +26,20 @@ import Testing
 
     @Test func waitReturnsOnceEverythingSubmittedIsConsumed() throws {
         let log = Log()
+        // The consumer is held on its first batch until wait() is waiting: the queue is
+        // certainly not empty when wait() is called, with no sleep deciding it.
+        let gate = DispatchSemaphore(value: 0)
         let behind = WriteBehind<[Int]> { batch in
-            usleep(2_000)   // a slow consumer: the queue is still full when wait() is called
+            if batch == [0] { gate.wait() }
             log.batches.append(batch)
         }
         behind.start()
         for number in 0..<10 { try behind.submit([number]) }
+        let opener = Thread {
+            while !behind.hasWaiter { sched_yield() }
+            gate.signal()
+        }
+        opener.start()
         #expect(behind.wait() == nil)
         #expect(log.batches.count == 10)
         #expect(behind.blockedWaitCount == 1)
@@ -81,18 +89,24 @@ import Testing
 
     @Test func stoppingDropsWhatIsQueuedAndJoins() throws {
         let log = Log()
+        // The consumer is held on its first batch until stop() has begun, so every other
+        // batch is still queued when the thread stops, with no sleep deciding it.
+        let started = DispatchSemaphore(value: 0), gate = DispatchSemaphore(value: 0)
         let behind = WriteBehind<[Int]> { batch in
-            usleep(5_000)
+            if batch == [0] { started.signal(); gate.wait() }
             log.batches.append(batch)
         }
         behind.start()
         for number in 0..<WriteBehind<[Int]>.queuedBatchCountMax { try behind.submit([number]) }
+        started.wait()
+        let opener = Thread {
+            while !behind.isStopping { sched_yield() }
+            gate.signal()
+        }
+        opener.start()
         behind.stop()
-        // The thread is joined: nothing is consumed any more, and fewer than all were.
-        let consumed = log.batches.count
-        usleep(20_000)
-        #expect(log.batches.count == consumed)
-        #expect(consumed < WriteBehind<[Int]>.queuedBatchCountMax)
+        // The thread is joined: it consumed the batch it was on, and dropped the rest.
+        #expect(log.batches == [[0]])
         behind.stop()   // a second stop is harmless
     }
 }
