@@ -7,7 +7,7 @@ import TestSupport
 /// the file exactly as it was — or, for the back-dated conversion, is posted with figures
 /// that are right on every date. `cpf audit` then finds nothing on books written only
 /// through `cpf`.
-@Suite struct EveryDateRuleTests {
+@Suite(.tags(.heavy), TestRun.heavy) struct EveryDateRuleTests {
     /// A fresh ledger with funder KFW (USD), unit TN, and USD rates of 23,000 (2018-01-01) and
     /// 24,000 (2018-02-01).
     private func books() throws -> CLILedger {

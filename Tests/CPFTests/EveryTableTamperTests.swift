@@ -9,7 +9,7 @@ import TestSupport
 /// accepts must be found by `verify`, by `verify --at SEQ --digest` against the digest
 /// published before, or by `audit`. The tables are read from the schema at run time, so a
 /// table added later is tried too, and must be classified as chained, fact, derived or chain.
-@Suite(.serialized) struct EveryTableTamperTests {
+@Suite(.serialized, .tags(.heavy), TestRun.heavy) struct EveryTableTamperTests {
     /// Every kind of fact the ledger can hold, made through cpf.
     static let fixture: Result<(path: String, digest: String, headSeq: Int64, directory: TemporaryDirectory), Error> = Result {
         let ledger = try CLILedger()

@@ -15,8 +15,14 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         self.millisecondsSinceEpoch = millisecondsSinceEpoch
     }
 
-    /// The current time from the system's real-time clock.
+    /// A moment that stands for "now" in place of the system clock, set once when a process
+    /// starts (`cpf` reads it from `CPF_NOW`), so a test or a reproducible demo does not
+    /// depend on the day it runs. `nil`, the system clock.
+    nonisolated(unsafe) public static var fixedNow: Timestamp?
+
+    /// The current time: `fixedNow`, else the system's real-time clock.
     public static func now() -> Timestamp {
+        if let fixedNow { return fixedNow }
         var time = timespec()
         clock_gettime(CLOCK_REALTIME, &time)
         return Timestamp(millisecondsSinceEpoch: Int64(time.tv_sec) * 1000 + Int64(time.tv_nsec) / 1_000_000)
@@ -25,7 +31,7 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
     /// Today's date in the machine's local time zone (Vietnam is UTC+7, so a UTC date would
     /// be yesterday's until 07:00).
     public static func today() -> LedgerDate {
-        var now = time(nil)
+        var now = fixedNow.map { time_t($0.millisecondsSinceEpoch / 1000) } ?? time(nil)
         var local = tm()
         localtime_r(&now, &local)
         return LedgerDate(year: Int(local.tm_year) + 1900, month: Int(local.tm_mon) + 1, day: Int(local.tm_mday)) ?? Timestamp.now().date

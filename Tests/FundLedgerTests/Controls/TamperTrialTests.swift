@@ -6,7 +6,7 @@ import TestSupport
 
 /// 1,000 randomized single tamperings, each made through raw SQL on a copy of the same
 /// ledger after dropping every trigger; `verify` must catch every one.
-@Suite struct TamperTrialTests {
+@Suite(.tags(.heavy), TestRun.heavy) struct TamperTrialTests {
     /// The kinds of tampering tried, each as an auditor would describe it.
     enum Tampering: CaseIterable {
         case amountByOneDong, dongMovedBetweenLines, accountSwapped, dateChanged, entryDeleted, lineDeleted,

@@ -13,7 +13,7 @@ import TestSupport
 
     /// Random changes on random days, applied in random order; every question the rules ask
     /// of the timeline is checked against the end-of-day balances worked out by hand.
-    @Test(arguments: [1 as UInt64, 2, 3, 4, 5])
+    @Test(.tags(.heavy), TestRun.heavy, arguments: [1 as UInt64, 2, 3, 4, 5])
     func theTimelineAnswersAsAReplayWould(seed: UInt64) {
         var random = RepeatableRandomNumberGenerator(seed: seed)
         var timeline = HoldingTimeline(total: HoldingChange(), loadedFrom: Int32.min, days: [])
@@ -69,7 +69,7 @@ import TestSupport
     /// Receipts and payments on 1121 with random dates in random order: each is accepted
     /// exactly when no end of day from its date on would go below zero, and the refusal names
     /// the first day that would. The file is unchanged by every refusal.
-    @Test(arguments: [11 as UInt64, 12, 13])
+    @Test(.tags(.heavy), TestRun.heavy, arguments: [11 as UInt64, 12, 13])
     func backDatedPaymentsAreAcceptedExactlyWhenEveryLaterDayStaysCovered(seed: UInt64) throws {
         var random = RepeatableRandomNumberGenerator(seed: seed)
         let books = try TemporaryLedger()

@@ -19,7 +19,7 @@ import TestSupport
 ///
 /// The model's dong values are its own arithmetic (`RandomBooks.halfEven`), not the
 /// library's: USD at 22,750 is cents × 227.5, ties to the even dong.
-@Suite struct RandomPostingTests {
+@Suite(.tags(.heavy), TestRun.heavy) struct RandomPostingTests {
     static let seeds: [UInt64] = [2018, 1_337]
     static let draftCountPerSeed = 10_000
 
