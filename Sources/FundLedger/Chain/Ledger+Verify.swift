@@ -294,6 +294,12 @@ extension Ledger {
             report.add(stored?.setBySeq ?? expected?.setBySeq,
                        "the period lock says \(describe(stored)), but the chain's period records say \(describe(expected))")
         }
+        // `periodLock()` reads a text that is not a date as nothing closed, but the trigger
+        // entry_outside_closed_periods compares the text itself; and the column's CHECK lets
+        // such a text in, since date() of it is NULL.
+        if let text = try database.scalarText("SELECT locked_through FROM period_lock WHERE id = 1"), (try? LedgerDate.parse(text)) == nil {
+            report.add(stored?.setBySeq, "the period lock holds '\(text)', which is not a date: it was changed outside cpf")
+        }
     }
 
     private func describe(_ totals: BalanceAccumulator.Totals?) -> String {

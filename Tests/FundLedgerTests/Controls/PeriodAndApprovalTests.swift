@@ -94,6 +94,21 @@ import TestSupport
         #expect(!report.isIntact)
         #expect(report.findings.contains { $0.message.contains("period lock") })
     }
+
+    /// With nothing closed, a lock edited to a text that is not a date reads as nothing closed,
+    /// yet the storage trigger compares the text and refuses every entry dated before it.
+    @Test func verifyCatchesAStoredLockThatIsNotADate() throws {
+        let books = try ControlFixture()
+        try books.ledger.closePeriod(AccountingPeriod(year: 1900, month: 1), user: "ketoantruong")
+        try books.ledger.reopenPeriod(AccountingPeriod(year: 1900, month: 1), reason: "closed by mistake", user: "giamdoc")
+        #expect(try books.ledger.periodLock()?.lockedThrough == nil)
+        #expect(try books.ledger.verify().isIntact)
+        try books.ledger.database.execute("UPDATE period_lock SET locked_through = '2018-13-01'")
+        #expect(books.ledger.database.changes == 1, "the column's CHECK lets a text that is not a date in")
+        #expect(throws: (any Error).self) { try books.ledger.post(smallEntry("2018-12-31"), user: "ketoan") }
+        let report = try books.ledger.verify()
+        #expect(report.findings.contains { $0.message.contains("the period lock holds '2018-13-01', which is not a date") }, "\(report.findings)")
+    }
 }
 
 @Suite struct MakerCheckerTests {
