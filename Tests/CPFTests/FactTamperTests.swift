@@ -69,6 +69,21 @@ import TestSupport
         try expectFound(ledger, words, what)
     }
 
+    /// A migration's record deleted: cpf would apply it again on tables that have it. It
+    /// refuses in words, for a reading command and a writing one, and changes nothing.
+    @Test func aMigrationRecordDeletedIsRefusedInWords() throws {
+        let ledger = try books()
+        try tamper(ledger, tables: ["schema_migration"], "DELETE FROM schema_migration WHERE version = (SELECT max(version) FROM schema_migration)")
+        let before = try ledger.fingerprint()
+        for arguments in [["verify"], ["post", "--date", "2018-06-10", "--memo", "x", "--debit", "1111 1 VND", "--credit", "1121 1 VND"]] {
+            let refused = try ledger.run(arguments)
+            #expect(refused.status == 1, "\(refused)")
+            #expect(refused.standardError.contains("its schema record was changed outside cpf")
+                    && refused.standardError.contains(ledger.path) && !refused.standardError.contains("SQLite"), "\(refused)")
+        }
+        #expect(try ledger.fingerprint() == before)
+    }
+
     @Test func triggersDroppedAndLeftDroppedAreFound() throws {
         let ledger = try books()
         let database = try Database(path: ledger.path, mode: .readWrite)

@@ -127,7 +127,7 @@ public final class Ledger {
         } else if configuration.journalModeWAL {
             try database.execute("PRAGMA journal_mode = WAL")
         }
-        let migrated = writable ? try migrator.migrate(database, at: Timestamp.now()) : false
+        let migrated = writable ? try migrator.migrate(database, at: Timestamp.now(), named: path) : false
         let ledger = try Ledger(database: database, isReadOnly: false)
         // A ledger written before facts were chained: its first fact record holds every fact
         // as found (docs/hash-chain.md, "Facts") — in the file, or in the copy in memory.

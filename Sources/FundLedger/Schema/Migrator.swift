@@ -27,27 +27,39 @@ struct Migrator {
     /// - Throws: `LedgerError.schemaTooNew` when the file was written by a newer `cpf`;
     ///   `SQLiteError` when a migration fails (that migration is rolled back).
     @discardableResult
-    func migrate(_ database: Database, at timestamp: Timestamp) throws -> Bool {
+    func migrate(_ database: Database, at timestamp: Timestamp, named path: String? = nil) throws -> Bool {
         let applied = try appliedVersion(of: database)
         guard applied <= latestVersion else {
             throw LedgerError(.schemaTooNew, "the ledger \(database.path) has schema version \(applied); this cpf knows versions up to \(latestVersion)",
                               hint: "use a newer cpf to open this ledger")
         }
         for migration in migrations where migration.version > applied {
-            try database.writeTransaction {
-                try database.execute("""
-                    CREATE TABLE IF NOT EXISTS schema_migration (
-                        version     INTEGER PRIMARY KEY,
-                        name        TEXT NOT NULL,
-                        sha256      TEXT NOT NULL,
-                        applied_at  TEXT NOT NULL
-                    ) STRICT
-                    """)
-                try database.execute(migration.sql)
-                try database.execute("INSERT INTO schema_migration (version, name, sha256, applied_at) VALUES (?, ?, ?, ?)",
-                                     [migration.version, migration.name, SHA256.hash(Array(migration.sql.utf8)).hexString, timestamp.iso])
+            do {
+                try apply(migration, to: database, at: timestamp)
+            } catch let error as SQLiteError where applied > 0 {
+                // A ledger whose record says it lacks a migration its tables already have: the
+                // record was changed outside cpf. Nothing was applied (the transaction rolled back).
+                throw LedgerError(.notALedger, "the ledger \(path ?? database.path) records schema version \(applied), but migration \(migration.name) cannot be applied to its tables (\(error.primaryResultCode == 1 ? "they already have it" : "they are damaged")): its schema record was changed outside cpf",
+                                  hint: "restore the ledger from a backup (cpf backup); nothing was changed")
             }
         }
         return applied < latestVersion
+    }
+
+    /// Applies one migration in its own transaction and records it.
+    private func apply(_ migration: LedgerSchema.Migration, to database: Database, at timestamp: Timestamp) throws {
+        try database.writeTransaction {
+            try database.execute("""
+                CREATE TABLE IF NOT EXISTS schema_migration (
+                    version     INTEGER PRIMARY KEY,
+                    name        TEXT NOT NULL,
+                    sha256      TEXT NOT NULL,
+                    applied_at  TEXT NOT NULL
+                ) STRICT
+                """)
+            try database.execute(migration.sql)
+            try database.execute("INSERT INTO schema_migration (version, name, sha256, applied_at) VALUES (?, ?, ?, ?)",
+                                 [migration.version, migration.name, SHA256.hash(Array(migration.sql.utf8)).hexString, timestamp.iso])
+        }
     }
 }
