@@ -241,7 +241,7 @@ extension Ledger {
         for key in differingTotals.sorted(by: { ($0.kind.rawValue, $0.subjectID) < ($1.kind.rawValue, $1.subjectID) }).prefix(5) {
             report.add(nil, "holding_total: \(key.kind) #\(key.subjectID) holds \(storedTotals[key].map { "\($0.net)" } ?? "nothing") but its lines give \(expectedTotals[key].map { "\($0.net)" } ?? "nothing")")
         }
-        if unreadable > 0 { report.add(nil, "holding_day/holding_total: \(unreadable) rows have a kind that is not 1, 2 or 3") }
+        if unreadable > 0 { report.add(nil, "holding_day/holding_total: \(unreadable) rows have a kind that is not 1, 2, 3 or 4") }
         let extent = try database.firstRow("SELECT dong, foreign_minor, quantity, children FROM journal_extent WHERE id = 1") {
             JournalExtent(dong: $0.int64(at: 0), foreignMinor: $0.int64(at: 1), quantity: $0.int64(at: 2), children: $0.int64(at: 3))
         } ?? JournalExtent()
