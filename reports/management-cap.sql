@@ -1,4 +1,4 @@
--- Management-cost cap (chi phí quản lý) over the report period (period-totals.sql), as SPEC.md
+-- Management-cost cap (chi phí quản lý) over the report period (period-totals.sql), as docs/domain.md
 -- §2 states the rule: management costs may not exceed 10 % of the year's revenue, counting
 -- neither designated support, nor in-kind aid, nor state-budget support.
 --

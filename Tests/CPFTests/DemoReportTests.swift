@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 
-/// The demonstration scenarios' reports show the figures the provinces published (SPEC.md §2,
+/// The demonstration scenarios' reports show the figures the provinces published (docs/domain.md §2,
 /// shared/seeds/): `cpf demo --scenario NAME --db PATH`, then `cpf report …` on its ledger.
 @Suite struct DemoReportTests {
     /// One scenario's ledger, built once by `cpf demo`, with what the demo printed.
@@ -43,7 +43,7 @@ import TestSupport
 
     // MARK: Thừa Thiên Huế 2016–2020
 
-    /// "96.245 billion VND spent against a 35 billion plan is 275 %" (SPEC.md §2).
+    /// "96.245 billion VND spent against a 35 billion plan is 275 %" (docs/domain.md §2).
     @Test func thuaThienHuePlanVersusActualIs275Percent() throws {
         let demo = try DemoReportTests.thuaThienHue.get()
         let years = ["plan-vs-actual", "--from-year", "2016", "--to-year", "2020"]

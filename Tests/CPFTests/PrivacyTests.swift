@@ -3,7 +3,7 @@ import FundLedger
 import Testing
 import TestSupport
 
-/// Children's identities never leave the books (SPEC.md §2, README): beneficiary codes are
+/// Children's identities never leave the books (docs/domain.md §2, README): beneficiary codes are
 /// stored, and appear in no report, listing or message — not even in a refusal that quotes
 /// the line they were typed on.
 @Suite struct PrivacyTests {

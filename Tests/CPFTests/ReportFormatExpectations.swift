@@ -760,7 +760,7 @@ enum ExpectedReports {
         Management costs                    2,000,000
         Headroom (cap − costs)              9,415,000
 
-        Rule (SPEC.md §2): management costs may not exceed 10 % of the year's revenue, counting neither designated support, nor in-kind aid, nor state-budget support.
+        Rule: management costs may not exceed 10 % of the year's revenue, counting neither designated support, nor in-kind aid, nor state-budget support.
         """
 
     static let managementCapTableVietnamese = """

@@ -1,6 +1,6 @@
 import FundLedger
 
-/// `cpf report NAME`: the reports of SPEC.md §6.
+/// `cpf report NAME`: the reports of docs/domain.md §6.
 struct ReportCommand: Command {
     /// A report `cpf report` can make, and how it reads the shared options.
     struct Entry: Sendable {

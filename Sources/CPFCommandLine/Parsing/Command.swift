@@ -29,7 +29,7 @@ protocol Command {
     func run(_ context: CommandContext) throws -> ExitStatus
 }
 
-/// `cpf`'s exit statuses (SPEC.md §4).
+/// `cpf`'s exit statuses (docs/domain.md §4).
 public enum ExitStatus: Int32, Sendable {
     case success = 0
     /// A refusal or an audit finding.

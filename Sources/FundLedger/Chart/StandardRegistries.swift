@@ -1,4 +1,4 @@
-/// The programs every Child Protection Fund runs (SPEC.md §2), seeded by `init` with the
+/// The programs every Child Protection Fund runs (docs/domain.md §2), seeded by `init` with the
 /// expense account a disbursement to each is booked on. A fund adds its own with
 /// `cpf program add`.
 enum StandardRegistries {

@@ -1,4 +1,4 @@
-/// The controls `cpf audit` runs (SPEC.md §5), each stable by name.
+/// The controls `cpf audit` runs (docs/domain.md §5), each stable by name.
 public enum AuditControl: String, Sendable, CaseIterable {
     case entriesBalance = "entries-balance"
     case chain
@@ -75,7 +75,7 @@ public struct AuditResult: Sendable {
 }
 
 extension Ledger {
-    /// Runs every control of SPEC.md §5 over the stored books, trusting nothing the program
+    /// Runs every control of docs/domain.md §5 over the stored books, trusting nothing the program
     /// maintains except where it is itself checked (the chain control recomputes the hashes
     /// and the maintained totals from the lines).
     ///

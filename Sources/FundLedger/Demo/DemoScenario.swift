@@ -1,5 +1,5 @@
-/// A demonstration fund built from published facts (SPEC.md §2, the articles in
-/// shared/seeds/): what `cpf demo` posts and reports on.
+/// A demonstration fund built from published facts (docs/domain.md §2, the articles in
+/// docs/sources/): what `cpf demo` posts and reports on.
 public struct DemoScenario: Sendable {
     public let name: String
     public let fundName: String

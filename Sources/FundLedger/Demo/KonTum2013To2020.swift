@@ -1,6 +1,6 @@
 extension DemoScenario {
     /// Kon Tum, 2013–2020 (summary of the province's Action Programme for Children,
-    /// 12/01/2021, shared/seeds/000).
+    /// 12/01/2021, docs/sources/000.txt).
     public static let konTum2013To2020 = DemoScenario(
         name: "kon-tum-2013-2020",
         fundName: "Quỹ Bảo trợ trẻ em tỉnh Kon Tum",

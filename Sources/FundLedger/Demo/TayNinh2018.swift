@@ -1,5 +1,5 @@
 extension DemoScenario {
-    /// Tây Ninh, 2018 (Báo Tây Ninh, 26/12/2018, shared/seeds/002).
+    /// Tây Ninh, 2018 (Báo Tây Ninh, 26/12/2018, docs/sources/002.txt).
     public static let tayNinh2018 = DemoScenario(
         name: "tay-ninh-2018",
         fundName: "Quỹ Bảo trợ trẻ em tỉnh Tây Ninh",

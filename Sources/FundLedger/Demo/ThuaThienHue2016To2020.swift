@@ -1,6 +1,6 @@
 extension DemoScenario {
     /// Thừa Thiên Huế, 2016–2020 (summary of the province's project "Đẩy mạnh bảo vệ, chăm sóc
-    /// trẻ em giai đoạn 2016-2020", 20/01/2021, shared/seeds/003).
+    /// trẻ em giai đoạn 2016-2020", 20/01/2021, docs/sources/003.txt).
     public static let thuaThienHue2016To2020 = DemoScenario(
         name: "thua-thien-hue-2016-2020",
         fundName: "Quỹ Bảo trợ trẻ em tỉnh Thừa Thiên Huế",

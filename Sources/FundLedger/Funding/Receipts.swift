@@ -47,7 +47,7 @@ public struct Receipt: Sendable {
     public init(date: LedgerDate) { self.date = date }
 }
 
-/// The revenue accounts of the standard chart by source (SPEC.md §2, the four streams).
+/// The revenue accounts of the standard chart by source (docs/domain.md §2, the four streams).
 enum RevenueAccounts {
     static func code(for funder: Funder) -> String {
         switch funder.kind {

@@ -1,4 +1,4 @@
-/// Where a funder's money comes from (SPEC.md §2: the four streams).
+/// Where a funder's money comes from (docs/domain.md §2: the four streams).
 public enum FunderKind: String, Sendable, CaseIterable {
     /// Central state budget (Trung ương cấp).
     case governmentCentral = "government-central"

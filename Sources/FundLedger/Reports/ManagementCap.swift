@@ -57,7 +57,7 @@ extension Ledger {
                            parameters: [(LocalizedText("Year", "Năm"), .text(String(year))), (LocalizedText("Status", "Tình trạng"), .localized(status)),
                                         (LocalizedText("Share of qualifying revenue", "Tỷ lệ trên số thu làm căn cứ"), .percent(part: cap.managementDong, whole: cap.qualifyingDong))],
                            tables: [table],
-                           notes: [LocalizedText("Rule (SPEC.md §2): management costs may not exceed 10 % of the year's revenue, counting neither designated support, nor in-kind aid, nor state-budget support.",
+                           notes: [LocalizedText("Rule: management costs may not exceed 10 % of the year's revenue, counting neither designated support, nor in-kind aid, nor state-budget support.",
                                                  "Quy định: chi phí quản lý không vượt quá 10 % số thu trong năm, không tính hỗ trợ theo địa chỉ, hiện vật và ngân sách nhà nước.")])
         }
     }

@@ -13,7 +13,7 @@ public struct LedgerSettings: Sendable, Equatable {
     public var inKindRevenueAccountCode = "5133"
     /// The heading of management costs (chi phí quản lý), capped at a share of revenue.
     public var managementAccountCode = "642"
-    /// The cap on management costs, in percent of the qualifying revenue (SPEC.md §2: 10 %).
+    /// The cap on management costs, in percent of the qualifying revenue (docs/domain.md §2: 10 %).
     public var managementCapPercent: Int64 = 10
     /// Entries whose debits reach this many dong wait for a second person's approval; `nil`
     /// means no entry waits.

@@ -2,7 +2,7 @@ import Testing
 @testable import FundLedger
 import TestSupport
 
-/// Each demonstration scenario reproduces the totals its article published (SPEC.md §2,
+/// Each demonstration scenario reproduces the totals its article published (docs/domain.md §2,
 /// shared/seeds/), read back from the ledger's lines with SQL of the test's own; and each
 /// ledger verifies and passes the audit.
 @Suite struct DemoScenarioTests {

@@ -2,14 +2,14 @@ import Testing
 @testable import FundLedger
 import TestSupport
 
-/// Foreign currency done right (SPEC.md §3): receipts at the rate of their date, money leaving
+/// Foreign currency done right (docs/domain.md §3): receipts at the rate of their date, money leaving
 /// 1122 at the moving weighted-average book rate, the realized difference on 413, no rounding
 /// remainder lost, and revaluation only when the fund's setting allows it. Every expected
 /// figure is computed here with integer arithmetic of the test's own (`halfEven`).
 @Suite struct ForeignCurrencyTests {
     private func date(_ text: String) -> LedgerDate { FundingBooks.date(text) }
 
-    /// What the test expects 1122 to hold: dong and cents, moved the way SPEC.md says.
+    /// What the test expects 1122 to hold: dong and cents, moved the way docs/domain.md says.
     private struct ExpectedAccount {
         var dong: Int64 = 0
         var cents: Int64 = 0

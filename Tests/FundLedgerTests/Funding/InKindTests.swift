@@ -2,7 +2,7 @@ import Testing
 @testable import FundLedger
 import TestSupport
 
-/// Goods received in kind (SPEC.md §3): at fair value with quantity, unit and valuation basis,
+/// Goods received in kind (docs/domain.md §3): at fair value with quantity, unit and valuation basis,
 /// held on 156 as goods for distribution, and expensed at their carrying value when handed
 /// out by quantity. Expected values are computed here with the test's own `halfEven`.
 @Suite struct InKindTests {
