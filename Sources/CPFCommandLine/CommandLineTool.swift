@@ -24,7 +24,11 @@ public enum CommandLineTool {
         .value("--db", "PATH", "the ledger file (default: the CPF_DB environment variable)"),
         .value("--user", "NAME", "who is acting (default: CPF_USER, else the login name)"),
         .flag("--help", "show help for cpf or for a command (also -h)"),
+        .flag("--version", "print cpf's version and the ledger schema it writes"),
     ]
+
+    /// cpf's version: the release, and the ledger schema version it writes.
+    public static let version = "cpf 0.10.0 (ledger schema 10)"
 
     /// Runs `cpf` with `arguments` (without the program name).
     public static func run(_ arguments: [String], environment: [String: String],
@@ -52,6 +56,15 @@ public enum CommandLineTool {
             }
         }
         let context = CommandContext(environment: environment, output: output, errors: errors, databasePath: databasePath, user: user)
+        if remaining == ["--version"] || remaining == ["version"] {
+            context.print(version)
+            return ExitStatus.success.rawValue
+        }
+        // `cpf help [COMMAND]` is `cpf [COMMAND] --help`.
+        if remaining.first == "help" {
+            remaining.removeFirst()
+            wantsHelp = true
+        }
         guard let (command, rest) = findCommand(remaining) else {
             return noCommand(remaining, wantsHelp: wantsHelp, context: context)
         }
@@ -106,7 +119,10 @@ public enum CommandLineTool {
                 context.print(text)
                 return ExitStatus.success.rawValue
             }
-            if arguments.count > 1 { context.message("cpf: unknown command 'cpf \(arguments.prefix(2).joined(separator: " "))'") }
+            if arguments.count > 1 {
+                let typed = arguments.prefix(2).joined(separator: " ")
+                context.message("cpf: unknown command 'cpf \(typed)'" + didYouMean(typed))
+            }
             context.message(text)
             context.message("Run 'cpf \(group) SUBCOMMAND --help' for usage.")
             return ExitStatus.usage.rawValue
@@ -116,9 +132,34 @@ public enum CommandLineTool {
             context.print(overview)
             return ExitStatus.success.rawValue
         }
-        if let first = arguments.first { context.message("cpf: unknown command '\(first)'") }
-        context.message(overview)
+        guard let first = arguments.first else {
+            context.message(overview)
+            return ExitStatus.usage.rawValue
+        }
+        // A slip of the keyboard gets a suggestion and a pointer, not the whole overview.
+        let typed = arguments.prefix(2).joined(separator: " ")
+        context.message("cpf: unknown command '\(first)'" + didYouMean(typed))
+        context.message("Run 'cpf --help' for the list of commands, or 'cpf COMMAND --help' for one.")
         return ExitStatus.usage.rawValue
+    }
+
+    /// "; did you mean 'cpf receive'?" for the command closest to what was typed, or "".
+    /// `cpf recieve` → receive; `cpf grant shwo` → grant show; `cpf grnt show` → grant show.
+    private static func didYouMean(_ typed: String) -> String {
+        let names = commands.map { $0.configuration.name }
+        let words = typed.split(separator: " ").map(String.init)
+        guard let first = words.first else { return "" }
+        let groups = Array(Set(names.compactMap { $0.split(separator: " ").first.map(String.init) })).sorted()
+        guard let group = groups.contains(first) ? first : Suggestion.closest(to: first, among: groups) else { return "" }
+        let subcommands = names.filter { $0.hasPrefix(group + " ") }.map { String($0.dropFirst(group.count + 1)) }
+        var suggestion: String? = names.contains(group) ? group : nil
+        if words.count > 1, !subcommands.isEmpty {
+            let wanted = words[1]
+            let match: String? = subcommands.contains(wanted) ? wanted : Suggestion.closest(to: wanted, among: subcommands)
+            if let match { suggestion = group + " " + match }
+        }
+        guard let suggestion else { return "" }
+        return "; did you mean 'cpf \(suggestion)'?"
     }
 }
 

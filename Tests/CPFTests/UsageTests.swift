@@ -73,6 +73,40 @@ import TestSupport
         expectUsageError(result, mentions: ["unknown command 'frobnicate'"], help: "COMMAND")
     }
 
+    /// A slip of the keyboard gets "did you mean", not the whole overview.
+    @Test(arguments: [(["recieve"], "did you mean 'cpf receive'?"), (["jornal"], "did you mean 'cpf journal'?"),
+                      (["grant", "shwo"], "did you mean 'cpf grant show'?"), (["grnt", "show"], "did you mean 'cpf grant show'?"),
+                      (["post", "--dat", "2018-01-01"], "did you mean --date?"), (["verify", "--digets", "00"], "did you mean --digest?")])
+    func aMistypedCommandOrOptionGetsASuggestion(arguments: [String], suggestion: String) throws {
+        let result = try CPFRunner.run(arguments)
+        #expect(result.status == 2 && result.standardOutput.isEmpty, "\(result)")
+        #expect(result.standardError.contains(suggestion), "\(result)")
+        #expect(!result.standardError.contains("GLOBAL OPTIONS"), "no 60-line overview: \(result)")
+    }
+
+    @Test func versionAndHelpCommand() throws {
+        for arguments in [["--version"], ["version"]] {
+            let version = try CPFRunner.run(arguments)
+            expectSuccess(version)
+            #expect(version.standardOutput.hasPrefix("cpf ") && version.standardOutput.contains("ledger schema 10"), "\(version)")
+        }
+        for command in [["reverse"], ["grant", "show"], ["report"]] {
+            let help = try CPFRunner.run(["help"] + command)
+            expectSuccess(help)
+            #expect(help.standardOutput == (try CPFRunner.run(command + ["--help"])).standardOutput)
+        }
+        let overview = try CPFRunner.run(["help"])
+        expectSuccess(overview)
+        #expect(overview.standardOutput.contains("COMMANDS:"))
+    }
+
+    /// What comes first on the line is asked for first.
+    @Test func reverseWithoutTheEntrySaysTheEntryIsMissing() throws {
+        let result = try CPFRunner.run(["reverse"])
+        expectUsageError(result, mentions: ["missing SEQ"], help: "reverse")
+        #expect(!result.standardError.contains("--reason"), "\(result)")
+    }
+
     @Test func unknownSubcommandPointsAtHelp() throws {
         let result = try CPFRunner.run(["account", "remove", "1121"])
         #expect(result.status == 2, "\(result)")

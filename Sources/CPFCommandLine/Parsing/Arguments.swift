@@ -98,7 +98,9 @@ enum ArgumentParser {
                 inlineValue = String(argument[argument.index(after: equals)...])
             }
             guard let spec = options[name] else {
-                throw UsageError("unknown option \(name) for 'cpf \(configuration.name)'", command: configuration.name)
+                let suggestion = Suggestion.closest(to: name, among: configuration.options.map(\.name) + ["--help"])
+                throw UsageError("unknown option \(name) for 'cpf \(configuration.name)'" + (suggestion.map { "; did you mean \($0)?" } ?? ""),
+                                 command: configuration.name)
             }
             if !spec.isRepeatable && occurrences.contains(where: { $0.name == name }) {
                 throw UsageError("\(name) is given more than once", command: configuration.name)
@@ -118,13 +120,15 @@ enum ArgumentParser {
                 index += 1
             }
         }
-        for spec in configuration.options where spec.isRequired && !occurrences.contains(where: { $0.name == spec.name }) {
-            throw UsageError("missing \(spec.name) \(spec.valueName ?? "")", command: configuration.name)
-        }
+        // What comes first on the line is asked for first: `cpf reverse` without SEQ is told
+        // SEQ is missing, not --reason.
         let requiredCount = configuration.positionals.filter { !$0.isOptional }.count
         if positionals.count < requiredCount {
             let missing = configuration.positionals[positionals.count].name
             throw UsageError("missing \(missing)", command: configuration.name)
+        }
+        for spec in configuration.options where spec.isRequired && !occurrences.contains(where: { $0.name == spec.name }) {
+            throw UsageError("missing \(spec.name) \(spec.valueName ?? "")", command: configuration.name)
         }
         if positionals.count > configuration.positionals.count {
             throw UsageError("unexpected argument '\(positionals[configuration.positionals.count])'", command: configuration.name)
