@@ -230,7 +230,7 @@ struct ExportCommand: Command {
             file.discard()
             throw error
         }
-        context.message("Exported the journal (\(format.rawValue)) to \(outputPath).")
+        context.print("Exported the journal (\(format.rawValue)) to \(outputPath).")
         return .success
     }
 }
