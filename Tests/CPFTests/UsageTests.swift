@@ -100,6 +100,23 @@ import TestSupport
         #expect(overview.standardOutput.contains("COMMANDS:"))
     }
 
+    /// `--format` and `--lang` wherever something is printed: the two listings that lacked them.
+    @Test func settingsAndPeriodsComeInEveryFormatAndLanguage() throws {
+        let ledger = try CLILedger()
+        try ledger.mustRun(["period", "close", "2018-06"])
+        for (command, title) in [(["settings", "show"], "Thiết lập của quỹ"), (["period", "list"], "Khóa sổ kỳ kế toán")] {
+            for format in ["table", "csv", "json", "html"] {
+                for language in ["en", "vi"] {
+                    expectSuccess(try ledger.run(command + ["--format", format, "--lang", language]))
+                }
+            }
+            #expect(try ledger.run(command + ["--lang", "vi"]).standardOutput.hasPrefix(title))
+            let json = try #require(try JSON.parse(try ledger.run(command + ["--format", "json"]).standardOutput) as? [String: Any])
+            #expect((json["tables"] as? [[String: Any]])?.first?["rows"] is [Any])
+        }
+        #expect(try ledger.run(["period", "list", "--lang", "vi"]).standardOutput.contains("Đã khóa đến ngày: 30/06/2018"))
+    }
+
     /// What comes first on the line is asked for first.
     @Test func reverseWithoutTheEntrySaysTheEntryIsMissing() throws {
         let result = try CPFRunner.run(["reverse"])

@@ -98,19 +98,12 @@ struct PeriodReopenCommand: Command {
 }
 
 /// `cpf period list`.
-struct PeriodListCommand: Command {
-    static let configuration = CommandConfiguration(name: "period list", abstract: "List the period closings and reopenings, and the current lock.")
+struct PeriodListCommand: ListingCommand {
+    static let configuration = CommandConfiguration(name: "period list", abstract: "List the period closings and reopenings, and the current lock.",
+                                                    options: [OutputOptions.format, OutputOptions.language])
+    let arguments: ParsedArguments
 
-    init(_ arguments: ParsedArguments, context: CommandContext) throws {}
-
-    func run(_ context: CommandContext) throws -> ExitStatus {
-        let ledger = try context.openLedgerForReading()
-        for record in try ledger.periodRecords() {
-            context.print("entry \(record.seq)  \(record.postedAt.iso)  \(record.postedBy)  \(record.memo)")
-        }
-        context.print(try ledger.periodLock()?.lockedThrough.map { "The books are closed through \($0)." } ?? "No period is closed.")
-        return .success
-    }
+    func report(_ ledger: Ledger) throws -> Report { try ledger.periodsReport() }
 }
 
 /// `cpf pending`.

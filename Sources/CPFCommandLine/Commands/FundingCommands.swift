@@ -264,14 +264,12 @@ struct PlanListCommand: ListingCommand {
 }
 
 /// `cpf settings show`.
-struct SettingsShowCommand: Command {
-    static let configuration = CommandConfiguration(name: "settings show", abstract: "Show the fund's settings.")
-    init(_ arguments: ParsedArguments, context: CommandContext) throws {}
+struct SettingsShowCommand: ListingCommand {
+    static let configuration = CommandConfiguration(name: "settings show", abstract: "Show the fund's settings.",
+                                                    options: [OutputOptions.format, OutputOptions.language])
+    let arguments: ParsedArguments
 
-    func run(_ context: CommandContext) throws -> ExitStatus {
-        for (name, value) in try context.openLedgerForReading().settings().values { context.print("\(name) = \(value)") }
-        return .success
-    }
+    func report(_ ledger: Ledger) throws -> Report { try ledger.settingsReport() }
 }
 
 /// `cpf settings set`.

@@ -140,3 +140,26 @@ extension Ledger {
         return try seqs.compactMap { try entry(seq: $0) }
     }
 }
+
+extension Ledger {
+    /// The period closings and reopenings, and the lock they leave, as a report
+    /// (`cpf period list`, any format and language).
+    public func periodsReport() throws -> Report {
+        try read {
+            var table = ReportTable(key: "periods", columns: [
+                ReportColumn("entry", LocalizedText("Entry", "Bút toán"), .count),
+                ReportColumn("kind", LocalizedText("Record", "Loại"), .text),
+                ReportColumn("posted_at", LocalizedText("At (UTC)", "Lúc (UTC)"), .text),
+                ReportColumn("posted_by", LocalizedText("By", "Người thực hiện"), .text),
+                ReportColumn("memo", LocalizedText("Memo", "Diễn giải"), .text),
+            ])
+            table.rows = try periodRecords().map { record in
+                [.identifier(record.seq), .text(record.kind.rawValue), .text(record.postedAt.iso), .text(record.postedBy), .text(record.memo)]
+            }
+            let lock = try periodLock()?.lockedThrough
+            return try makeReport(key: "periods", title: LocalizedText("Closed periods", "Khóa sổ kỳ kế toán"),
+                                  parameters: [(LocalizedText("Closed through", "Đã khóa đến ngày"), lock.map(ReportCell.date) ?? .localized(LocalizedText("nothing closed", "chưa khóa kỳ nào")))],
+                                  tables: [table])
+        }
+    }
+}

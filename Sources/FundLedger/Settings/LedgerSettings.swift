@@ -112,3 +112,34 @@ extension Ledger {
                           hint: "keep \(current); the setting can change only before any entry uses the account")
     }
 }
+
+extension Ledger {
+    /// The settings as a report (`cpf settings show`, any format and language).
+    public func settingsReport() throws -> Report {
+        try read {
+            var table = ReportTable(key: "settings", columns: [
+                ReportColumn("setting", LocalizedText("Setting", "Thiết lập"), .text),
+                ReportColumn("value", LocalizedText("Value", "Giá trị"), .text),
+                ReportColumn("meaning", LocalizedText("What it governs", "Ý nghĩa"), .text),
+            ])
+            table.rows = try settings().values.map { [.text($0.name), .text($0.value), .localized(LedgerSettings.meaning(of: $0.name))] }
+            return try makeReport(key: "settings", title: LocalizedText("Settings", "Thiết lập của quỹ"), parameters: [], tables: [table])
+        }
+    }
+}
+
+extension LedgerSettings {
+    /// What a setting governs, in both languages.
+    static func meaning(of name: String) -> LocalizedText {
+        switch name {
+        case "fx-revaluation": LocalizedText("year-end revaluation of foreign currency", "đánh giá lại ngoại tệ cuối năm")
+        case "goods-account": LocalizedText("the account of goods received in kind", "tài khoản hàng hóa nhận hiện vật")
+        case "in-kind-revenue-account": LocalizedText("the revenue account of gifts in kind", "tài khoản thu tài trợ bằng hiện vật")
+        case "fx-difference-account": LocalizedText("where exchange differences are booked", "tài khoản chênh lệch tỷ giá")
+        case "management-account": LocalizedText("the heading of management costs", "tài khoản chi phí quản lý")
+        case "management-cap-percent": LocalizedText("the cap on management costs, % of qualifying revenue", "mức trần chi phí quản lý, % số thu làm căn cứ")
+        case "approval-threshold": LocalizedText("entries from this amount wait for a second person", "bút toán từ mức này chờ người thứ hai duyệt")
+        default: LocalizedText(name, name)
+        }
+    }
+}
