@@ -78,6 +78,8 @@ public enum CommandLineTool {
     private static func execute(_ command: any Command.Type, arguments: [String], context: CommandContext) -> ExitStatus {
         do {
             let parsed = try ArgumentParser.parse(arguments, configuration: command.configuration)
+            // `export` writes CSV without --format; every other command writes a table.
+            context.byteOrderMarkPending = try OutputOptions.byteOrderMark(parsed, defaultFormat: command.configuration.name == "export" ? "csv" : "table")
             let instance = try command.init(parsed, context: context)
             return try instance.run(context)
         } catch let error as UsageError {

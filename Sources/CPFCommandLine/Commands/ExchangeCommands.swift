@@ -219,11 +219,15 @@ struct ExportCommand: Command {
     func run(_ context: CommandContext) throws -> ExitStatus {
         let ledger = try context.openLedgerForReading()
         guard let outputPath else {
-            try ledger.exportJournal(format) { context.output.write($0) }
+            try ledger.exportJournal(format) { context.writeOutput($0) }
             return .success
         }
         let file = try OutputFile(path: outputPath)
         do {
+            if context.byteOrderMarkPending {
+                context.byteOrderMarkPending = false
+                try file.write("\u{FEFF}")
+            }
             try ledger.exportJournal(format) { try file.write($0) }
             try file.close()
         } catch {

@@ -53,12 +53,12 @@ struct JournalCommand: Command {
             if let to, entry.date > to { return }
             output += listing.render(entry, format)
             if output.utf8.count > 1 << 16 {
-                context.output.write(output)
+                context.writeOutput(output)
                 output = ""
             }
         }
         output += listing.end(format)
-        context.output.write(output)
+        context.writeOutput(output)
         return .success
     }
 }

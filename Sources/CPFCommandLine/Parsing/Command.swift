@@ -10,12 +10,13 @@ public struct CommandConfiguration: Sendable {
     public let positionals: [PositionalSpec]
     public let options: [OptionSpec]
 
+    /// A command that takes `--format` also takes `--bom` (`OutputOptions.byteOrderMark`).
     public init(name: String, abstract: String, discussion: String = "", positionals: [PositionalSpec] = [], options: [OptionSpec] = []) {
         self.name = name
         self.abstract = abstract
         self.discussion = discussion
         self.positionals = positionals
-        self.options = options
+        self.options = options.contains { $0.name == "--format" } ? options + [OutputOptions.byteOrderMark] : options
     }
 }
 
@@ -42,6 +43,17 @@ public enum ExitStatus: Int32, Sendable {
 enum OutputOptions {
     static let format = OptionSpec.value("--format", "FORMAT", "table (default), csv, json or html")
     static let language = OptionSpec.value("--lang", "LANG", "vi or en (default: en, or CPF_LANG)")
+    static let byteOrderMark = OptionSpec.flag("--bom", "with CSV output: begin with a UTF-8 byte-order mark, so Excel reads Vietnamese text")
+
+    /// Whether the command writes CSV with a byte-order mark; `--bom` with another format is a
+    /// usage error. `defaultFormat` is what the command writes without `--format`.
+    static func byteOrderMark(_ arguments: ParsedArguments, defaultFormat: String) throws -> Bool {
+        guard arguments.flag("--bom") else { return false }
+        guard (arguments.value("--format") ?? defaultFormat) == "csv" else {
+            throw UsageError("--bom goes with CSV output (--format csv)", command: arguments.command)
+        }
+        return true
+    }
 
     static func format(_ arguments: ParsedArguments, allowed: [ReportFormat] = ReportFormat.allCases) throws -> ReportFormat {
         guard let text = arguments.value("--format") else { return .table }

@@ -91,7 +91,21 @@ public final class CommandContext {
     /// Writes data to standard output, ending it with a line break unless it ends with one.
     /// The test is on the last scalar: Swift reads a CSV record's CRLF as one character, and
     /// `hasSuffix("\n")` would add a stray LF after it.
-    func print(_ text: String) { output.write(text.isEmpty || text.unicodeScalars.last == "\n" ? text : text + "\n") }
+    func print(_ text: String) {
+        writeOutput(text.isEmpty || text.unicodeScalars.last == "\n" ? text : text + "\n")
+    }
+
+    /// Set by `--bom`: the output's first write begins with a UTF-8 byte-order mark.
+    var byteOrderMarkPending = false
+
+    /// Writes data to standard output as it is, after the byte-order mark when one is pending.
+    func writeOutput(_ text: String) {
+        if byteOrderMarkPending {
+            byteOrderMarkPending = false
+            output.write("\u{FEFF}")
+        }
+        output.write(text)
+    }
 
     /// Writes a message to standard error, with every control character but the line break
     /// shown escaped (`\u{1B}`): a message may quote a field of a file, and a crafted file
