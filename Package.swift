@@ -55,6 +55,8 @@ let package = Package(
                 .embedInCode("disclosure-receipts.sql"),
                 .embedInCode("disclosure-uses.sql"),
                 .embedInCode("management-cap.sql"),
+                .embedInCode("cash-flow.sql"),
+                .embedInCode("cash-balance.sql"),
             ]
         ),
         .target(

@@ -28,6 +28,10 @@ public enum ReportQueries {
     public static let disclosureUses = text(PackageResources.disclosure_uses_sql)
     /// Management costs and the revenue the cap is measured on.
     public static let managementCap = text(PackageResources.management_cap_sql)
+    /// The statement of cash flows, direct method: cash moved, by section and subject.
+    public static let cashFlow = text(PackageResources.cash_flow_sql)
+    /// Cash and bank in dong at the end of a day.
+    public static let cashBalance = text(PackageResources.cash_balance_sql)
 
     private static func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
 }

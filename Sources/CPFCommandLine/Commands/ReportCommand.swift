@@ -20,6 +20,10 @@ struct ReportCommand: Command {
             let period = try options.period()
             return try ledger.activitiesReport(from: period.from, to: period.to)
         },
+        Entry(name: "cash-flow", abstract: "cash and bank at the start, receipts, payments, exchange effects, at the end (direct method; --from --to, or --year)") { ledger, options in
+            let period = try options.period()
+            return try ledger.cashFlowReport(from: period.from, to: period.to)
+        },
         Entry(name: "ledger", abstract: "one account's register with running balance (--account, --from --to)") { ledger, options in
             let account = try options.require(options.account, "--account", example: "--account 1121")
             return try ledger.accountRegisterReport(accountCode: account, from: options.from ?? .earliest, to: options.to ?? Timestamp.today())
@@ -65,6 +69,7 @@ struct ReportCommand: Command {
           cpf report reach              --year 2018 --by program,unit
           cpf report disclosure         --year 2018 --format html --lang vi
           cpf report management-cap     --year 2018
+          cpf report cash-flow          --year 2018 --lang vi
 
         Every figure comes from a query in reports/ that an auditor can read. HTML is one
         self-contained printable file with charts. Donor statements, reach and the disclosure

@@ -1,0 +1,48 @@
+-- Statement of cash flows, direct method (báo cáo lưu chuyển tiền tệ, phương pháp trực tiếp),
+-- from :from through :to.
+--
+-- Cash is every cash and bank account (codes 111…, 112…, 113…), in dong. Only entries that
+-- move cash count, and in each of them the cash that moved equals, to the dong, minus the sum
+-- of its other lines (every entry sums to zero). So each other line is the cash flow it
+-- explains, and a section is the sum of its lines:
+--   receipt     a revenue line, by the funder's kind ('' when the line names none);
+--   payment     an expense line, by program ('' when none);
+--   management  an expense line on the management heading (:management_account and below);
+--   exchange    the exchange-difference account (:fx_account): conversions, revaluations;
+--   other       any other line (advances received, receivables, …), by account.
+-- Transfers between two cash or bank accounts have no other line and add nothing. Opening and
+-- closing balances are the cash and bank lines before :from and through :to; opening plus the
+-- sections equals closing, which equals the financial position's cash and bank at :to.
+WITH cash AS (
+    SELECT id FROM account
+    WHERE type = 'asset' AND (code LIKE '111%' OR code LIKE '112%' OR code LIKE '113%')
+),
+moving AS (
+    SELECT DISTINCT l.entry_seq
+    FROM line l JOIN entry e ON e.seq = l.entry_seq
+    WHERE e.entry_date BETWEEN :from AND :to AND l.account_id IN (SELECT id FROM cash)
+)
+SELECT CASE
+           WHEN a.code = :fx_account THEN 'exchange'
+           WHEN a.type = 'revenue' THEN 'receipt'
+           WHEN a.type = 'expense' AND substr(a.code, 1, length(:management_account)) = :management_account THEN 'management'
+           WHEN a.type = 'expense' THEN 'payment'
+           ELSE 'other'
+       END AS section,
+       CASE
+           WHEN a.code = :fx_account THEN ''
+           WHEN a.type = 'revenue' THEN coalesce(f.kind, '')
+           WHEN a.type = 'expense' AND substr(a.code, 1, length(:management_account)) = :management_account THEN ''
+           WHEN a.type = 'expense' THEN coalesce(p.code, '')
+           ELSE a.code
+       END AS subject,
+       -sum(l.amount_vnd) AS cash_vnd
+FROM line l
+JOIN moving m ON m.entry_seq = l.entry_seq
+JOIN account a ON a.id = l.account_id
+LEFT JOIN funder f ON f.id = l.funder_id
+LEFT JOIN program p ON p.id = l.program_id
+WHERE l.account_id NOT IN (SELECT id FROM cash)
+GROUP BY section, subject
+HAVING cash_vnd <> 0
+ORDER BY CASE section WHEN 'receipt' THEN 1 WHEN 'payment' THEN 2 WHEN 'management' THEN 3 WHEN 'exchange' THEN 4 ELSE 5 END, subject;
