@@ -62,7 +62,7 @@ extension Ledger {
     private static func pendingEntry(_ row: Statement) throws -> PendingEntry {
         PendingEntry(id: row.int64(at: 0), draft: try DraftCoding.decode(row.text(at: 1)), totalDebitDong: row.int64(at: 2),
                      submittedBy: row.text(at: 3), submittedAt: Timestamp.parse(row.text(at: 4)) ?? Timestamp(millisecondsSinceEpoch: 0),
-                     status: PendingEntry.Status(rawValue: row.text(at: 5)) ?? .pending,
+                     status: try StoredValue.decode(PendingEntry.Status.self, row.text(at: 5), "pending_entry.status"),
                      decidedBy: row.isNull(at: 6) ? nil : row.text(at: 6),
                      decidedAt: row.isNull(at: 7) ? nil : Timestamp.parse(row.text(at: 7)),
                      decisionNote: row.isNull(at: 8) ? nil : row.text(at: 8),

@@ -80,7 +80,7 @@ struct Auditor {
         var lock: LedgerDate?
         var lockSeq: Int64 = 0
         try database.forEachRow("SELECT seq, kind, entry_date FROM entry ORDER BY seq") { row in
-            let seq = row.int64(at: 0), kind = EntryKind(rawValue: row.text(at: 1)) ?? .journal
+            let seq = row.int64(at: 0), kind = try StoredValue.decode(EntryKind.self, row.text(at: 1), "entry.kind")
             guard let date = try? LedgerDate.parse(row.text(at: 2)) else { return }
             switch kind {
             case .periodClose:
@@ -193,7 +193,7 @@ struct Auditor {
                                   amountDong: row.int64(at: 4), grant: RegistryReference(id: grant.id, code: grant.code),
                                   program: programID.map { RegistryReference(id: $0, code: programs[$0] ?? "#\($0)") },
                                   unit: unitID.map { RegistryReference(id: $0, code: units[$0]?.code ?? "#\($0)") },
-                                  restriction: Restriction(rawValue: row.text(at: 8)) ?? .unrestricted)
+                                  restriction: try StoredValue.decode(Restriction.self, row.text(at: 8), "line.restriction"))
             do {
                 try rules.checkSpending(line, grant: grant, terms: terms, date: date)
             } catch let error as LedgerError {

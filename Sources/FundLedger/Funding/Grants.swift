@@ -324,7 +324,7 @@ extension Ledger {
             return GrantTerms(version: version, effectiveOn: try LedgerDate.parse(row.text(at: 1)),
                               committed: Amount(minorUnits: row.int64(at: 2), currency: currency),
                               validFrom: try row.optionalText(at: 3).map(LedgerDate.parse), validTo: try row.optionalText(at: 4).map(LedgerDate.parse),
-                              designated: row.int64(at: 5) == 1, status: GrantStatus(rawValue: row.text(at: 6)) ?? .active,
+                              designated: row.int64(at: 5) == 1, status: try StoredValue.decode(GrantStatus.self, row.text(at: 6), "grant_terms.status"),
                               purpose: row.text(at: 7), reason: row.text(at: 8), programIDs: programs[version] ?? [], unitIDs: units[version] ?? [],
                               tranches: tranches[version] ?? [], recordedBy: row.text(at: 9), recordedAt: row.text(at: 10))
         }

@@ -118,7 +118,7 @@ extension Ledger {
 
     public func funders() throws -> [Funder] {
         try database.rows("SELECT id, code, name, kind, currency, country FROM funder ORDER BY code") { row in
-            Funder(id: row.int64(at: 0), code: row.text(at: 1), name: row.text(at: 2), kind: FunderKind(rawValue: row.text(at: 3)) ?? .other,
+            Funder(id: row.int64(at: 0), code: row.text(at: 1), name: row.text(at: 2), kind: try StoredValue.decode(FunderKind.self, row.text(at: 3), "funder.kind"),
                    currency: Currency.named(row.text(at: 4)) ?? .vnd, country: row.optionalText(at: 5))
         }
     }
@@ -206,7 +206,7 @@ extension Ledger {
         let units = try database.rows("""
             SELECT id, code, name, level, parent_id, effective_from, effective_to, merged_into_id FROM org_unit
             """) { row in
-            OrgUnit(id: row.int64(at: 0), code: row.text(at: 1), name: row.text(at: 2), level: OrgUnitLevel(rawValue: row.text(at: 3)) ?? .other,
+            OrgUnit(id: row.int64(at: 0), code: row.text(at: 1), name: row.text(at: 2), level: try StoredValue.decode(OrgUnitLevel.self, row.text(at: 3), "org_unit.level"),
                     parentID: row.optionalInt64(at: 4), effectiveFrom: row.optionalText(at: 5).flatMap { try? LedgerDate.parse($0) },
                     effectiveTo: row.optionalText(at: 6).flatMap { try? LedgerDate.parse($0) }, mergedIntoID: row.optionalInt64(at: 7))
         }

@@ -62,5 +62,6 @@ public struct LedgerError: Error, Equatable, CustomStringConvertible, Sendable {
         case busy
         case readOnly = "read-only"
         case factsAltered = "facts-altered"
+        case damaged
     }
 }

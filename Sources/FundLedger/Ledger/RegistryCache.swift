@@ -69,7 +69,7 @@ extension Ledger {
             FROM account a LEFT JOIN account p ON p.id = a.parent_id ORDER BY a.code
             """) { row in
             Account(id: row.int64(at: 0), code: row.text(at: 1), nameVietnamese: row.text(at: 2), nameEnglish: row.text(at: 3),
-                    type: AccountType(rawValue: row.text(at: 4)) ?? .asset,
+                    type: try StoredValue.decode(AccountType.self, row.text(at: 4), "account.type"),
                     currency: Currency.named(row.text(at: 5)) ?? .vnd, parentCode: row.optionalText(at: 6),
                     closedOn: row.optionalText(at: 7).flatMap { try? LedgerDate.parse($0) },
                     isHeading: headings.contains(row.int64(at: 0)))

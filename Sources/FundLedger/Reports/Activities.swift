@@ -17,9 +17,9 @@ extension Ledger {
         let fxAccount = try settings().fxDifferenceAccountCode
         return try withReportPeriod(PeriodSpans(from: from, to: to)) {
             try database.rows(ReportQueries.activities, named: [":fx_account": fxAccount]) { row in
-                ActivityRow(type: AccountType(rawValue: row.text(at: 0)) ?? .expense, accountCode: row.text(at: 1),
+                ActivityRow(type: try StoredValue.decode(AccountType.self, row.text(at: 0), "account.type"), accountCode: row.text(at: 1),
                             accountName: LocalizedText(row.text(at: 2), row.text(at: 3)), source: row.text(at: 4), programCode: row.text(at: 5),
-                            restriction: Restriction(rawValue: row.text(at: 6)) ?? .unrestricted, amountDong: row.int64(at: 7), children: row.int64(at: 8))
+                            restriction: try StoredValue.decode(Restriction.self, row.text(at: 6), "line.restriction"), amountDong: row.int64(at: 7), children: row.int64(at: 8))
             }
         }
     }

@@ -8,7 +8,7 @@ extension Ledger {
         try read {
             let balances = try trialBalance(through: date)
             let netAssets = try withReportPeriod(PeriodSpans(through: date)) {
-                try database.rows(ReportQueries.netAssets, named: [:]) { (Restriction(rawValue: $0.text(at: 0)) ?? .unrestricted, $0.int64(at: 1)) }
+                try database.rows(ReportQueries.netAssets, named: [:]) { (try StoredValue.decode(Restriction.self, $0.text(at: 0), "line.restriction"), $0.int64(at: 1)) }
             }
             let columns = [ReportColumn("account", LocalizedText("Account", "Tài khoản"), .text),
                            ReportColumn("name", LocalizedText("Name", "Tên"), .text),

@@ -24,7 +24,7 @@ extension Ledger {
         try read {
             try database.rows(ReportQueries.trialBalance, named: [":through_day": date.dayKey]) { row in
                 TrialBalanceRow(accountCode: row.text(at: 0), nameVietnamese: row.text(at: 1), nameEnglish: row.text(at: 2),
-                                type: AccountType(rawValue: row.text(at: 3)) ?? .asset, currency: Currency.named(row.text(at: 4)) ?? .vnd,
+                                type: try StoredValue.decode(AccountType.self, row.text(at: 3), "account.type"), currency: Currency.named(row.text(at: 4)) ?? .vnd,
                                 debitDong: row.int64(at: 5), creditDong: row.int64(at: 6), foreignBalance: row.int64(at: 7))
             }
         }

@@ -1,0 +1,17 @@
+/// A value read back from the file that only cpf writes: it either is one cpf writes or the
+/// read stops with a named error. Damaged data is a finding, never a default: a funder whose
+/// kind was changed to something cpf never writes is not read as "other", nor a grant status
+/// as "active".
+enum StoredValue {
+    static func decode<Value: RawRepresentable>(_ type: Value.Type, _ text: String, _ place: String) throws -> Value
+    where Value.RawValue == String {
+        guard let value = Value(rawValue: text) else { throw damaged(place, text) }
+        return value
+    }
+
+    /// The refusal for `text` found at `place` (`table.column`).
+    static func damaged(_ place: String, _ text: String) -> LedgerError {
+        LedgerError(.damaged, "\(place) holds '\(text.prefix(40))', which cpf never writes: the ledger was changed outside cpf",
+                    hint: "restore the ledger from a backup (cpf backup); 'cpf verify' lists what else changed")
+    }
+}

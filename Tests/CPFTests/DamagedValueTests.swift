@@ -1,0 +1,59 @@
+import Foundation
+import FundLedger
+import Testing
+import TestSupport
+
+/// Damaged data is a finding, never a default. A value that only cpf writes, changed in the
+/// file to one cpf never writes (CHECK constraints switched off, as a tool could), stops the
+/// command that reads it with a named refusal, instead of being read as "other", "active" or
+/// "unrestricted". The file is left as it was.
+@Suite struct DamagedValueTests {
+    private func books() throws -> CLILedger {
+        let ledger = try CLILedger()
+        try ledger.mustRun(["funder", "add", "AIA", "--name", "AIA Việt Nam", "--kind", "company"])
+        try ledger.mustRun(["unit", "add", "TN", "--name", "Tỉnh Tây Ninh", "--level", "province"])
+        try ledger.mustRun(["grant", "add", "AIA-1", "--funder", "AIA", "--amount", "50000000 VND"])
+        try ledger.mustRun(["receive", "--date", "2018-06-01", "--funder", "AIA", "--grant", "AIA-1", "--amount", "50000000 VND"])
+        try ledger.mustRun(["settings", "set", "approval-threshold", "40000000 VND"])
+        try ledger.mustRun(["post", "--date", "2018-06-02", "--memo", "big", "--debit", "1111 45000000 VND", "--credit", "1121 45000000 VND"])
+        return ledger
+    }
+
+    @Test(arguments: [
+        ("funder", "kind", "charity", ["funder", "list"], "funder.kind holds 'charity'"),
+        ("org_unit", "level", "village", ["unit", "list"], "org_unit.level holds 'village'"),
+        ("grant_terms", "status", "frozen", ["grant", "show", "AIA-1"], "grant_terms.status holds 'frozen'"),
+        ("pending_entry", "status", "maybe", ["approve", "1", "--user", "giamdoc"], "pending_entry.status holds 'maybe'"),
+        ("account", "type", "equity", ["report", "trial-balance"], "account.type holds 'equity'"),
+        // The journal's own reader reports it as an anomaly: audit lists it as a finding.
+        ("line", "restriction", "earmarked", ["audit"], "unknown restriction 'earmarked'"),
+    ])
+    func aValueCpfNeverWritesIsRefusedByName(table: String, column: String, value: String, command: [String], words: String) throws {
+        let ledger = try books()
+        try damage(ledger, table: table, column: column, value: value)
+        let before = try ledger.fingerprint()
+        let refused = try ledger.run(command)
+        #expect(refused.status == 1, "\(refused)")
+        #expect(refused.standardError.contains("refused (damaged): \(words)") || refused.standardOutput.contains(words), "\(refused)")
+        #expect(!refused.standardError.contains("SQLite"), "\(refused)")
+        #expect(try ledger.fingerprint() == before)
+        // verify says so too: as a finding, or as the same refusal.
+        let verified = try ledger.run(["verify"])
+        #expect(verified.status == 1, "\(verified)")
+    }
+
+    /// Writes `value` into one row's `column` with CHECK constraints and the table's triggers
+    /// off, as a tool could, and closes the file again.
+    private func damage(_ ledger: CLILedger, table: String, column: String, value: String) throws {
+        let database = try Database(path: ledger.path, mode: .readWrite)
+        try database.execute("PRAGMA ignore_check_constraints = ON")
+        let triggers = try database.rows("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = ?", [table]) { ($0.text(at: 0), $0.text(at: 1)) }
+        for (name, _) in triggers { try database.execute("DROP TRIGGER \"\(name)\"") }
+        let keys = ["line": "entry_seq = 1 AND line_no = 2", "account": "code = '5131'", "grant_terms": "grant_id = (SELECT min(grant_id) FROM grant_terms)"]
+        let key = keys[table] ?? "rowid = (SELECT min(rowid) FROM \"\(table)\")"
+        try database.execute("UPDATE \"\(table)\" SET \"\(column)\" = ? WHERE \(key)", [value])
+        #expect(database.changes == 1)
+        for (_, sql) in triggers { try database.execute(sql) }
+        try database.execute("DELETE FROM fact_touch")
+    }
+}
