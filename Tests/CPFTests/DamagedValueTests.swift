@@ -25,6 +25,7 @@ import TestSupport
         ("grant_terms", "status", "frozen", ["grant", "show", "AIA-1"], "grant_terms.status holds 'frozen'"),
         ("pending_entry", "status", "maybe", ["approve", "1", "--user", "giamdoc"], "pending_entry.status holds 'maybe'"),
         ("account", "type", "equity", ["report", "trial-balance"], "account.type holds 'equity'"),
+        ("ledger_meta", "value", "lots", ["settings", "show"], "ledger_meta.setting.management-cap-percent holds 'lots'"),
         // The journal's own reader reports it as an anomaly: audit lists it as a finding.
         ("line", "restriction", "earmarked", ["audit"], "unknown restriction 'earmarked'"),
     ])
@@ -42,6 +43,31 @@ import TestSupport
         #expect(verified.status == 1, "\(verified)")
     }
 
+    /// A lock date that is no date is damage, never "nothing closed": posting is refused by
+    /// name, and verify reports it.
+    @Test func aLockThatIsNoDateIsRefusedNotReadAsNothingClosed() throws {
+        let ledger = try books()
+        try ledger.mustRun(["period", "close", "2018-05"])
+        try damage(ledger, table: "period_lock", column: "locked_through", value: "2018-13-01")
+        let refused = try ledger.run(["post", "--date", "2018-07-01", "--memo", "x", "--debit", "1111 1 VND", "--credit", "1121 1 VND"])
+        #expect(refused.status == 1 && refused.standardError.contains("refused (damaged): period_lock.locked_through holds '2018-13-01'"), "\(refused)")
+        let verified = try ledger.run(["verify"])
+        #expect(verified.status == 1 && verified.standardOutput.contains("the period lock holds '2018-13-01', which is not a date"), "\(verified)")
+    }
+
+    /// An entry whose date is no date: every audit control that dates rows reports it instead
+    /// of skipping the row.
+    @Test func theAuditReportsARowItCannotDate() throws {
+        let ledger = try books()
+        try damage(ledger, table: "entry", column: "entry_date", value: "2018-13-01")
+        let audit = try ledger.run(["audit", "--format", "json"])
+        #expect(audit.status == 1, "\(audit)")
+        let object = try #require(try JSON.parse(audit.standardOutput) as? [String: Any])
+        let findings = (object["tables"] as? [[String: Any]])?.first { $0["key"] as? String == "findings" }?["rows"] as? [[String: Any]] ?? []
+        let undated = findings.filter { ($0["finding"] as? String)?.contains("a date '2018-13-01' that is not a date") == true }
+        #expect(undated.contains { $0["rule"] as? String == "closed-periods" }, "\(findings)")
+    }
+
     /// Writes `value` into one row's `column` with CHECK constraints and the table's triggers
     /// off, as a tool could, and closes the file again.
     private func damage(_ ledger: CLILedger, table: String, column: String, value: String) throws {
@@ -49,7 +75,8 @@ import TestSupport
         try database.execute("PRAGMA ignore_check_constraints = ON")
         let triggers = try database.rows("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND tbl_name = ?", [table]) { ($0.text(at: 0), $0.text(at: 1)) }
         for (name, _) in triggers { try database.execute("DROP TRIGGER \"\(name)\"") }
-        let keys = ["line": "entry_seq = 1 AND line_no = 2", "account": "code = '5131'", "grant_terms": "grant_id = (SELECT min(grant_id) FROM grant_terms)"]
+        let keys = ["line": "entry_seq = 1 AND line_no = 2", "entry": "seq = 1", "account": "code = '5131'", "grant_terms": "grant_id = (SELECT min(grant_id) FROM grant_terms)",
+                    "ledger_meta": "key = 'setting.management-cap-percent'", "period_lock": "id = 1"]
         let key = keys[table] ?? "rowid = (SELECT min(rowid) FROM \"\(table)\")"
         try database.execute("UPDATE \"\(table)\" SET \"\(column)\" = ? WHERE \(key)", [value])
         #expect(database.changes == 1)

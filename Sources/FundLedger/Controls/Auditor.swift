@@ -73,6 +73,15 @@ struct Auditor {
 
     // MARK: Closed periods
 
+    /// The date `text` names, or `nil` with a finding of `control` when it names none: a row
+    /// the control cannot date is reported, never skipped.
+    func readDate(_ text: String, _ control: AuditControl, entries: [Int64], into findings: inout [AuditFinding]) -> LedgerDate? {
+        if let date = try? LedgerDate.parse(text) { return date }
+        findings.append(AuditFinding(control, .error, "a date '\(text.prefix(30))' that is not a date was found, so this control could not check the row: the ledger was changed outside cpf",
+                                     entries: entries))
+        return nil
+    }
+
     /// Walks the chain in order, keeping the lock each period record sets: a journal entry
     /// dated on or before the lock in force when it was posted broke the lock.
     func closedPeriods() throws -> [AuditFinding] {
@@ -81,7 +90,7 @@ struct Auditor {
         var lockSeq: Int64 = 0
         try database.forEachRow("SELECT seq, kind, entry_date FROM entry ORDER BY seq") { row in
             let seq = row.int64(at: 0), kind = try StoredValue.decode(EntryKind.self, row.text(at: 1), "entry.kind")
-            guard let date = try? LedgerDate.parse(row.text(at: 2)) else { return }
+            guard let date = readDate(row.text(at: 2), .closedPeriods, entries: [seq], into: &findings) else { return }
             switch kind {
             case .periodClose:
                 lock = date
@@ -152,7 +161,8 @@ struct Auditor {
             let grant = row.int64(at: 0)
             if current?.grant != grant { current = (grant, row.text(at: 1), 0, false) }
             current!.available += row.int64(at: 3)
-            guard current!.available < 0, !current!.reported, let date = try? LedgerDate.parse(row.text(at: 2)), inScope(date) else { return }
+            guard let date = readDate(row.text(at: 2), .grantOverspending, entries: [], into: &findings),
+                  current!.available < 0, !current!.reported, inScope(date) else { return }
             current!.reported = true
             let entries = row.isNull(at: 4) ? [] : row.text(at: 4).split(separator: ",").compactMap { Int64($0) }
             findings.append(AuditFinding(.grantOverspending, .error,
@@ -179,7 +189,7 @@ struct Auditor {
             ORDER BY l.entry_seq, l.line_no
             """, [from, to]) { row in
             let seq = row.int64(at: 0), grantID = row.int64(at: 5)
-            guard let date = try? LedgerDate.parse(row.text(at: 2)) else { return }
+            guard let date = readDate(row.text(at: 2), .restrictedPurposes, entries: [seq], into: &findings) else { return }
             if grants[grantID] == nil { grants[grantID] = try ledger.grant(id: grantID) }
             guard let grant = grants[grantID] else {
                 findings.append(AuditFinding(.restrictedPurposes, .error, "entry \(seq) spends grant #\(grantID), which does not exist", entries: [seq]))
@@ -280,8 +290,8 @@ struct Auditor {
             current!.dong += row.int64(at: 3)
             current!.foreign += row.int64(at: 4)
             let foreignCurrency = row.text(at: 6)
-            guard current!.dong < 0 || (foreignCurrency != "VND" && current!.foreign < 0), !current!.reported,
-                  let date = try? LedgerDate.parse(row.text(at: 2)), inScope(date) else { return }
+            guard let date = readDate(row.text(at: 2), .negativeBalances, entries: [], into: &findings),
+                  current!.dong < 0 || (foreignCurrency != "VND" && current!.foreign < 0), !current!.reported, inScope(date) else { return }
             current!.reported = true
             let balance = current!.dong < 0 ? "\(current!.dong) VND" : "\(Amount(minorUnits: current!.foreign, currency: Currency.named(foreignCurrency) ?? .usd))"
             findings.append(AuditFinding(.negativeBalances, .error, "account \(row.text(at: 1)) is negative at the end of \(date): \(balance)",
@@ -300,7 +310,8 @@ struct Auditor {
             if item?.id != id { item = (id, 0, 0, false) }
             item!.quantity += row.int64(at: 3)
             item!.dong += row.int64(at: 4)
-            guard item!.quantity < 0 || item!.dong < 0, !item!.reported, let date = try? LedgerDate.parse(row.text(at: 2)), inScope(date) else { return }
+            guard let date = readDate(row.text(at: 2), .negativeBalances, entries: [], into: &findings),
+                  item!.quantity < 0 || item!.dong < 0, !item!.reported, inScope(date) else { return }
             item!.reported = true
             findings.append(AuditFinding(.negativeBalances, .error,
                                          "goods item \(row.text(at: 1)) is negative at the end of \(date): \(item!.quantity) on hand, \(item!.dong) VND",
@@ -346,7 +357,7 @@ struct Auditor {
             """, [from, to]) { row in
             let seq = row.int64(at: 0), grantID = row.int64(at: 3)
             if grants[grantID] == nil { grants[grantID] = try ledger.grant(id: grantID) }
-            guard let grant = grants[grantID], let date = try? LedgerDate.parse(row.text(at: 2)) else { return }
+            guard let grant = grants[grantID], let date = readDate(row.text(at: 2), .subLedgers, entries: [seq], into: &findings) else { return }
             let funderID = row.isNull(at: 4) ? nil : row.int64(at: 4)
             if funderID != grant.funderID {
                 findings.append(AuditFinding(.subLedgers, .error, "entry \(seq) line \(row.int64(at: 1)) is charged to grant \(grant.code) but not to its funder \(grant.funderCode)", entries: [seq]))

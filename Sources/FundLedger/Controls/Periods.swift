@@ -53,7 +53,11 @@ extension Ledger {
     /// The current period lock, or `nil` when no period was ever closed.
     public func periodLock() throws -> PeriodLock? {
         try database.firstRow("SELECT locked_through, set_by_seq FROM period_lock WHERE id = 1") { row in
-            PeriodLock(lockedThrough: row.isNull(at: 0) ? nil : try? LedgerDate.parse(row.text(at: 0)), setBySeq: row.int64(at: 1))
+            // A lock that is not a date is damage, never "nothing closed".
+            guard row.isNull(at: 0) || (try? LedgerDate.parse(row.text(at: 0))) != nil else {
+                throw StoredValue.damaged("period_lock.locked_through", row.text(at: 0))
+            }
+            return PeriodLock(lockedThrough: row.isNull(at: 0) ? nil : try LedgerDate.parse(row.text(at: 0)), setBySeq: row.int64(at: 1))
         }
     }
 

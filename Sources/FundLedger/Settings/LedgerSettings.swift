@@ -73,7 +73,12 @@ extension Ledger {
         if let cached = registryCache.settings { return cached }
         var settings = LedgerSettings()
         try database.forEachRow("SELECT substr(key, 9), value FROM ledger_meta WHERE key LIKE 'setting.%'") { row in
-            try? settings.apply(name: row.text(at: 0), value: row.text(at: 1))
+            // A setting cpf could not have written is damage, never dropped for its default.
+            do {
+                try settings.apply(name: row.text(at: 0), value: row.text(at: 1))
+            } catch {
+                throw StoredValue.damaged("ledger_meta.setting.\(row.text(at: 0))", row.text(at: 1))
+            }
         }
         registryCache.settings = settings
         return settings
