@@ -69,14 +69,21 @@ extension Ledger {
             report.ledgerID = ledgerID
             // Entry 0 is the genesis: a digest published before the first entry.
             var digestEntryHash: [UInt8]? = digest?.seq == 0 ? CanonicalForm.genesisHash(ledgerID: ledgerID) : nil
-            let recomputed = try verifyChain(into: &report, digest: digest, digestEntryHash: &digestEntryHash)
-            try verifyBalances(recomputed, into: &report)
-            try verifyDimensions(recomputed, into: &report)
-            try verifyHoldings(recomputed, into: &report)
-            try verifyPeriodLock(into: &report)
-            let facts = try verifyFacts(into: &report)
-            try verifySchema(into: &report)
-            if let digest { check(digest, entryHash: digestEntryHash, facts: facts, into: &report) }
+            // A value cpf never writes (a damaged setting, say) stops the step that reads it,
+            // and is reported as a finding; the other steps still run.
+            try reportingDamage(&report) { report in
+                let recomputed = try verifyChain(into: &report, digest: digest, digestEntryHash: &digestEntryHash)
+                try verifyBalances(recomputed, into: &report)
+                try verifyDimensions(recomputed, into: &report)
+                try verifyHoldings(recomputed, into: &report)
+            }
+            try reportingDamage(&report) { report in try verifyPeriodLock(into: &report) }
+            var facts: FactReplay?
+            try reportingDamage(&report) { report in facts = try verifyFacts(into: &report) }
+            try reportingDamage(&report) { report in try verifySchema(into: &report) }
+            if let digest {
+                if let facts { check(digest, entryHash: digestEntryHash, facts: facts, into: &report) } else { report.digestMatches = false }
+            }
             return report
         }
     }
@@ -247,6 +254,15 @@ extension Ledger {
         } ?? JournalExtent()
         if extent != recomputed.extent {
             report.add(nil, "journal_extent holds \(extent) but the lines give \(recomputed.extent)")
+        }
+    }
+
+    /// Runs one step of `verify`, turning a damaged value it meets into a finding.
+    private func reportingDamage(_ report: inout VerificationReport, _ step: (inout VerificationReport) throws -> Void) throws {
+        do {
+            try step(&report)
+        } catch let error as LedgerError where error.rule == .damaged {
+            report.add(nil, error.message)
         }
     }
 
