@@ -84,3 +84,23 @@ import TestSupport
         try database.execute("DELETE FROM fact_touch")
     }
 }
+
+/// Control characters a tool wrote into stored text never reach the terminal: tables, the
+/// journal and verify's findings show them escaped.
+@Suite struct StoredControlCharacterTests {
+    @Test func aMemoWithAnEscapeIsShownEscaped() throws {
+        let ledger = try CLILedger()
+        try ledger.postDong(1_000_000, debit: "1111", credit: "5132", memo: "Thu tiền", reference: "PT-1")
+        do {
+            let database = try Database(path: ledger.path, mode: .readWrite)
+            try database.execute("DROP TRIGGER entry_is_immutable")
+            try database.execute("UPDATE entry SET memo = 'Thu' || char(27) || '[2J tiền' WHERE seq = 1")
+        }
+        for command in [["journal"], ["report", "ledger", "--account", "1111", "--from", "2018-01-01", "--to", "2018-12-31"], ["verify"]] {
+            let result = try ledger.run(command)
+            #expect(!result.standardOutput.unicodeScalars.contains("\u{1B}") && !result.standardError.unicodeScalars.contains("\u{1B}"),
+                    "cpf \(command.joined(separator: " ")) sent an escape to the terminal")
+        }
+        #expect(try ledger.run(["journal"]).standardOutput.contains("Thu\\u{1B}[2J tiền"))
+    }
+}

@@ -58,7 +58,7 @@ struct VerifyCommand: Command {
             text += "OK: \(report.entryCount) entries and \(report.lineCount) lines verified; the hash chain and every invariant hold.\n"
         } else {
             text += "FAILED: \(report.findings.count + report.findingsOmitted) problem(s) in \(report.entryCount) entries and \(report.lineCount) lines.\n"
-            for finding in report.findings { text += "  - \(finding.message)\n" }
+            for finding in report.findings { text += "  - \(TextRules.escapingControls(finding.message))\n" }
             if report.findingsOmitted > 0 { text += "  - … and \(report.findingsOmitted) more\n" }
             if let first = report.firstBadSeq { text += "First bad entry: \(first)\n" }
         }

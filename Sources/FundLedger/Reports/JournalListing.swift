@@ -53,7 +53,7 @@ public final class JournalListing {
         switch format {
         case .csv: return csv(entry)
         case .json: return (renderedCount > 0 ? ",\n" : "") + json(entry).serialized()
-        default: return text(entry)
+        default: return TextRules.escapingControls(text(entry))
         }
     }
 

@@ -98,3 +98,25 @@ public enum TextRules {
         }
     }
 }
+
+extension TextRules {
+    /// `text` with C0 and C1 control characters (and DEL) other than the line break written as
+    /// `\u{XX}`, so that text from a file (a memo, a stored value quoted in a finding) cannot
+    /// drive the terminal it is shown on.
+    public static func escapingControls(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isEscaped) else { return text }
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            if isEscaped(scalar) {
+                escaped += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
+    }
+
+    private static func isEscaped(_ scalar: Unicode.Scalar) -> Bool {
+        scalar != "\n" && (scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value))
+    }
+}

@@ -32,8 +32,10 @@ public struct TextTableRenderer {
 
     func render(_ table: ReportTable, format: MoneyFormat, isPublic: Bool) -> String {
         let header = table.columns.map { $0.title(language) }
-        let body = table.rows.map { $0.map { $0.displayText(format, isPublic: isPublic) } }
-        let totals = table.totals.map { $0.map { $0.displayText(format, isPublic: isPublic) } }
+        // A table is read on a terminal: a control character that tampering put in a stored
+        // text is shown escaped, never sent.
+        let body = table.rows.map { $0.map { TextRules.escapingControls($0.displayText(format, isPublic: isPublic)) } }
+        let totals = table.totals.map { $0.map { TextRules.escapingControls($0.displayText(format, isPublic: isPublic)) } }
         var widths = header.map(\.count)
         for row in body + (totals.map { [$0] } ?? []) {
             for (index, cell) in row.enumerated() where index < widths.count { widths[index] = max(widths[index], cell.count) }
