@@ -57,11 +57,11 @@ extension Ledger {
     }
 
     /// A rate with its source and date as each language writes them: `23175.5 (VCB, 2018-06-01)`,
-    /// `23175,5 (VCB, 01/06/2018)`. Rates are written without grouping, as `cpf rate list`
-    /// writes them (and CSV carries the English text).
+    /// `23.175,5 (VCB, 01/06/2018)` (`MoneyFormat.rate`; CSV carries the English text).
     static func rateText(_ rate: String, source: String, date: LedgerDate) throws -> LocalizedText {
-        let rate = try Rate.parse(rate).description
-        return LocalizedText("\(rate) (\(source), \(date.iso))", "\(String(rate.map { $0 == "." ? "," : $0 })) (\(source), \(date.vietnamese))")
+        let rate = try Rate.parse(rate)
+        return LocalizedText("\(MoneyFormat.english.rate(rate)) (\(source), \(date.iso))",
+                             "\(MoneyFormat.vietnamese.rate(rate)) (\(source), \(date.vietnamese))")
     }
 
     private func donorGrantsTable(_ funder: Funder, through date: LedgerDate) throws -> ReportTable {

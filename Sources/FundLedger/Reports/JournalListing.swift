@@ -74,7 +74,7 @@ public final class JournalListing {
             var row = "    \(side) \(line.account.code.padding(toLength: 6)) \(name.padding(toLength: 34)) \(format.format(dong: abs(line.amountDong)).leftPadded(toLength: 22))"
             if let foreign = line.foreign {
                 let unsigned = Amount(minorUnits: abs(foreign.amount.minorUnits), currency: foreign.amount.currency)
-                row += "  \(format.format(unsigned)) @ \(foreign.rate) (\(foreign.rateSource) \(format.format(foreign.rateDate)))"
+                row += "  \(format.format(unsigned)) @ \(format.rate(foreign.rate)) (\(foreign.rateSource) \(format.format(foreign.rateDate)))"
             }
             let tags = [line.funder.map { "funder=\($0.code)" }, line.grant.map { "grant=\($0.code)" },
                         line.program.map { "program=\($0.code)" }, line.unit.map { "unit=\($0.code)" },

@@ -34,7 +34,7 @@ extension Ledger {
                 ReportColumn("recorded_by", LocalizedText("Recorded by", "Người ghi"), .text),
             ])
             for rate in try exchangeRates(currency: currency) {
-                table.rows.append([.text(rate.currency.code), .date(rate.date), .text(rate.rate.description), .text(rate.source), .text(rate.recordedBy)])
+                table.rows.append([.text(rate.currency.code), .date(rate.date), .localized(LocalizedText(MoneyFormat.english.rate(rate.rate), MoneyFormat.vietnamese.rate(rate.rate))), .text(rate.source), .text(rate.recordedBy)])
             }
             return Report(key: "rates", title: LocalizedText("Exchange rates", "Tỷ giá"), fundName: fundName,
                           tables: [table], generatedAt: Timestamp.now(), headSeq: head.seq, headHash: head.digest)

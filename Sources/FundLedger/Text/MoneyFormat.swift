@@ -19,15 +19,27 @@ public struct MoneyFormat: Sendable {
         let text = Amount.decimalText(minorUnits, exponent: exponent)
         let negative = text.hasPrefix("-")
         let unsigned = negative ? String(text.dropFirst()) : text
-        let parts = unsigned.split(separator: ".", omittingEmptySubsequences: false)
+        return (negative ? "-" : "") + grouped(unsigned)
+    }
+
+    /// An unsigned decimal text (`1234567.89`) with this language's grouping and decimal mark.
+    private func grouped(_ decimal: String) -> String {
+        let parts = decimal.split(separator: ".", omittingEmptySubsequences: false)
         let whole = Array(parts[0])
-        var grouped = ""
+        var text = ""
         for (index, digit) in whole.enumerated() {
-            if index > 0 && (whole.count - index) % 3 == 0 { grouped += groupSeparator }
-            grouped.append(digit)
+            if index > 0 && (whole.count - index) % 3 == 0 { text += groupSeparator }
+            text.append(digit)
         }
-        if parts.count == 2 { grouped += decimalSeparator + parts[1] }
-        return (negative ? "-" : "") + grouped
+        if parts.count == 2 { text += decimalSeparator + parts[1] }
+        return text
+    }
+
+    /// An exchange rate as a reader of this language writes it: Vietnamese groups it and uses
+    /// the decimal comma (`23.175,5`); English keeps the exact decimal as recorded (`23175.5`),
+    /// as the rate table and the chain write it.
+    public func rate(_ rate: Rate) -> String {
+        language == .vietnamese ? grouped(rate.description) : rate.description
     }
 
     /// Dong: `1,234,567 VND` or `1.234.567 ₫`.
