@@ -1,6 +1,7 @@
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
+import FundLedger
 #endif
 import Testing
 import TestSupport
@@ -156,8 +157,11 @@ import TestSupport
         for parameter in report.parameterValues(language) { #expect(footer.contains(parameter), "footer names \(parameter): \(footer)") }
         let moment = try #require(page.times.first, "a <time> in the footer")
         #expect(moment >= started && moment <= ISO8601.now() && moment.count == 24)
-        let date = String(moment.prefix(10)), clock = String(moment.dropFirst(11).prefix(8))
-        let shown = language == "vi" ? "\(date.suffix(2))/\(date.dropFirst(5).prefix(2))/\(date.prefix(4)) \(clock) UTC" : "\(date) \(clock) UTC"
+        // Vietnamese readers get Vietnam's local time (UTC+7) with the zone named; English, UTC.
+        let local = language == "vi" ? try #require(Timestamp.parse(moment)).millisecondsSinceEpoch + 7 * 3_600_000 : nil
+        let localISO = local.map { Timestamp(millisecondsSinceEpoch: $0).iso } ?? moment
+        let date = String(localISO.prefix(10)), clock = String(localISO.dropFirst(11).prefix(8))
+        let shown = language == "vi" ? "\(date.suffix(2))/\(date.dropFirst(5).prefix(2))/\(date.prefix(4)) \(clock) (giờ Việt Nam, UTC+7)" : "\(date) \(clock) UTC"
         #expect(footer.contains((language == "vi" ? "Lập lúc " : "Generated ") + shown), "\(footer)")
         #expect(footer.contains("cpf verify --at \(ReportFormatBooks.entryCount) --digest \(books.digest)"), "\(footer)")
         // Charts: where promised, with their labels, values and bar lengths.

@@ -83,11 +83,15 @@ public struct HTMLRenderer {
         """
     }
 
-    /// When the report was made, as the language writes a date, to the second, in UTC:
-    /// `01/12/2026 22:27:35 UTC`; the exact moment is in the `datetime` attribute.
+    /// When the report was made, to the second, with its zone named: in Vietnamese the local
+    /// time of Vietnam (Asia/Ho_Chi_Minh, UTC+7 all year), `02/12/2026 05:27:35 (giờ Việt Nam,
+    /// UTC+7)`; in English UTC, `2026-12-01 22:27:35 UTC`. The exact moment is in the
+    /// `datetime` attribute.
     private func generatedAt(_ time: Timestamp) -> String {
-        let clock = time.iso.dropFirst(11).prefix(8)
-        return "<time datetime=\"\(time.iso)\">\(MoneyFormat(language: language).format(time.date)) \(clock) UTC</time>"
+        let shown = language == .vietnamese ? Timestamp(millisecondsSinceEpoch: time.millisecondsSinceEpoch + 7 * 3_600_000) : time
+        let clock = shown.iso.dropFirst(11).prefix(8)
+        let zone = language == .vietnamese ? "(giờ Việt Nam, UTC+7)" : "UTC"
+        return "<time datetime=\"\(time.iso)\">\(MoneyFormat(language: language).format(shown.date)) \(clock) \(zone)</time>"
     }
 
     static func cellClass(_ column: ReportColumn) -> String {
