@@ -298,4 +298,36 @@ import TestSupport
         #expect(contents("existing.csv", in: ledger) == "keep me\n")
         try expectRefused(ledger, ["export", "--output", "no-such-folder/fund.csv"], rule: "invalid-input", mentions: ["cannot create no-such-folder/fund.csv"])
     }
+
+    // MARK: Hostile text
+
+    /// A memo or reference a spreadsheet would run goes into every CSV cpf writes with OWASP's
+    /// leading `'` — the rejects file, the export, the journal, a report — and an exported
+    /// journal imports into other books with its text as typed (HostileTextExportTests).
+    @Test func aFormulaTravelsThroughEveryCSVAsText() throws {
+        let ledger = try CLILedger()
+        try write("""
+            \(ImportCommandTests.header)
+            1,2018-06-01,=1+1,@PT-1,1121,1500000,,VND
+            1,,,,5132,,1500000,VND
+            2,2018-06-02,Short,-PT-2,1121,250000,,VND
+            2,,,,5132,,249990,VND
+
+            """, "entries.csv", in: ledger)
+        #expect(try ledger.run(["import", "entries.csv", "--partial", "--rejects", "rejects.csv"]).status == 1)
+        let rejects = try #require(contents("rejects.csv", in: ledger))
+        #expect(rejects.contains("\r\n4,2,'-PT-2,unbalanced,"), "\(rejects)")
+        try ledger.mustRun(["export", "--output", "fund.csv"])
+        let exported = try #require(contents("fund.csv", in: ledger))
+        #expect(exported.contains(",2018-06-01,'=1+1,'@PT-1,1121,1500000,,VND,1500000,"), "\(exported)")
+        #expect(try ledger.mustRun(["journal", "--format", "csv"]).standardOutput == exported)
+        let register = try ledger.mustRun(["report", "ledger", "--account", "1121", "--from", "2018-01-01", "--to", "2018-12-31", "--format", "csv"])
+        #expect(register.standardOutput.contains(",'=1+1,") && !register.standardOutput.contains(",=1+1"), "\(register)")
+
+        let other = try CLILedger()
+        try Data(exported.utf8).write(to: URL(fileURLWithPath: other.directory.file("fund.csv")))
+        try other.mustRun(["import", "fund.csv"])
+        let entry = try #require(try other.journalJSON().first)
+        #expect(entry["memo"] as? String == "=1+1" && entry["ref"] as? String == "@PT-1", "\(entry)")
+    }
 }

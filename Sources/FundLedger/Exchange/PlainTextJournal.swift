@@ -61,8 +61,8 @@ public struct PlainTextJournalWriter {
         switch format {
         case .hledger:
             text = "\(entry.date.iso) *"
-            if let reference = entry.externalRef { text += " (\(hledgerCode(reference)))" }
-            text += " \(hledgerDescription(entry.memo.isEmpty ? "entry \(entry.seq)" : entry.memo))  ; seq:\(entry.seq)"
+            if let reference = entry.externalRef { text += " (\(hledgerText(reference, isCode: true)))" }
+            text += " \(hledgerText(entry.memo.isEmpty ? "entry \(entry.seq)" : entry.memo, isCode: false))  ; seq:\(entry.seq)"
             if let reversed = entry.reversesSeq { text += ", reverses:\(reversed)" }
             text += "\n"
         case .beancount:
@@ -101,7 +101,9 @@ public struct PlainTextJournalWriter {
         }
     }
 
-    /// A Beancount string: double quotes and backslashes escaped, on one line.
+    /// A Beancount string: double quotes and backslashes escaped, on one line. Inside it a
+    /// memo's `;`, `#tag`, `^link` or `key: value` are narration, never a comment, tag, link or
+    /// metadata.
     private func quoted(_ text: String) -> String {
         var result = "\""
         for character in singleLine(text) {
@@ -111,23 +113,33 @@ public struct PlainTextJournalWriter {
         return result + "\""
     }
 
-    /// A memo as an hledger (and ledger) description: a `;` would start a comment, whose
-    /// `name:value` pairs become tags, so it is written as the full-width `；`; a `(` at the
-    /// start would be read as a code, so it is written `（`.
-    private func hledgerDescription(_ text: String) -> String {
-        var result = String(singleLine(text).map { $0 == ";" ? "；" : $0 })
-        if result.hasPrefix("(") { result = "（" + result.dropFirst() }
-        return result
+    /// Text as hledger (and ledger) read it back as text: a transaction's description, or
+    /// (`isCode`) its code between parentheses. A `;` would start a comment, whose `name:value`
+    /// pairs hledger reads as tags, so it is written as the full-width `；` (U+FF1B). In a code,
+    /// `(` and `)` are written `（` and `）` (U+FF08, U+FF09), so a `)` cannot end it early. A
+    /// description loses its leading spaces (hledger drops them anyway), and a `(` it would then
+    /// start with is written `（`, or hledger would read a code.
+    private func hledgerText(_ text: String, isCode: Bool) -> String {
+        var line = Substring(singleLine(text))
+        if !isCode {
+            line = line.drop { $0 == " " }
+            if line.first == "(" { line = "（" + line.dropFirst() }
+        }
+        return String(line.map { character -> Character in
+            switch character {
+            case ";": "；"
+            case "(" where isCode: "（"
+            case ")" where isCode: "）"
+            default: character
+            }
+        })
     }
 
-    /// A reference as an hledger code, between parentheses: a `)` would end it early and a `;`
-    /// start a comment, so they are written `）` and `；` (and `(` as `（`).
-    private func hledgerCode(_ text: String) -> String {
-        String(singleLine(text).map { $0 == ")" ? "）" : $0 == "(" ? "（" : $0 == ";" ? "；" : $0 })
-    }
-
-    /// Memos are single-line already (TextRules); this keeps a journal line whole whatever comes.
+    /// `text` on one line: line breaks and tabs become spaces, and any other control character
+    /// is written `\u{XX}` (`TextRules.escapingControls`), so stored text — tampered with,
+    /// say — can neither start a journal line of its own nor drive the terminal of someone
+    /// reading the file.
     private func singleLine(_ text: String) -> String {
-        String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
+        TextRules.escapingControls(String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 }))
     }
 }

@@ -348,29 +348,39 @@ public final class CSVReader {
 }
 
 /// Writes RFC 4180 CSV: fields are quoted when they hold a comma, quote, line break or
-/// leading or trailing space; records end with CRLF.
-/// Writes RFC 4180 CSV. A text cell a spreadsheet would run as a formula — one that starts
-/// with `=`, `+`, `-`, `@`, a tab or a carriage return — is made inert with a leading `'`
-/// (OWASP, https://owasp.org/www-community/attacks/CSV_Injection); a plain number such as
-/// `-5000000` or `-12.50` stays a number. `cpf import` takes the `'` off again
-/// (`CSVWriter.restored`), so an exported journal imports as it was.
+/// leading or trailing space; records end with CRLF. Every CSV cpf writes goes through
+/// `record`: reports, the journal, the export, rejects files.
+///
+/// A text cell a spreadsheet would run as a formula — one whose first character is `=`, `+`,
+/// `-`, `@`, a tab (0x09) or a carriage return (0x0D) — is made inert with a leading `'`
+/// (OWASP, https://owasp.org/www-community/attacks/CSV_Injection). A plain number such as
+/// `-5000000` or `-12.50` stays a number: the writer tells it by its content, so no caller
+/// can let text through by calling it a number, and a spreadsheet runs nothing in it.
+/// `cpf import` takes the `'` off again (`CSVWriter.restored`), so an exported journal
+/// imports as it was.
 public enum CSVWriter {
-    /// The first characters that make a spreadsheet read a cell as a formula.
-    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r"]
+    /// The first characters that make a spreadsheet read a cell as a formula (OWASP).
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
+    /// Whether `text`, past any leading `'`s, starts with a formula start. Scalars, not
+    /// characters: `=` followed by a combining mark is one character, and still a formula.
+    static func startsFormula(afterQuotes text: String) -> Bool {
+        guard let first = text.unicodeScalars.drop(while: { $0 == "'" }).first else { return false }
+        return formulaStarts.contains(first)
+    }
 
     /// `text` made inert for a spreadsheet, if it needs to be. Text that already starts with
     /// `'`s before a formula start gets one more, so `restored` gives back exactly what was
     /// written.
     public static func inert(_ text: String) -> String {
-        guard let first = text.drop(while: { $0 == "'" }).first, formulaStarts.contains(first),
-              text.first == "'" || !isPlainNumber(text) else { return text }
+        guard startsFormula(afterQuotes: text), text.unicodeScalars.first == "'" || !isPlainNumber(text) else { return text }
         return "'" + text
     }
 
     /// A field written by `inert` as it was: one `'` taken off the `'`s before a formula start.
     public static func restored(_ field: String) -> String {
-        guard field.first == "'", let first = field.drop(while: { $0 == "'" }).first, formulaStarts.contains(first) else { return field }
-        return String(field.dropFirst())
+        guard field.unicodeScalars.first == "'", startsFormula(afterQuotes: field) else { return field }
+        return String(field.unicodeScalars.dropFirst())
     }
 
     /// `-123`, `45.60`: an optional minus, digits, and at most one point followed by digits.
