@@ -68,6 +68,22 @@ import TestSupport
         #expect(undated.contains { $0["rule"] as? String == "closed-periods" }, "\(findings)")
     }
 
+    /// A row planted in fact_touch under a table that is no fact table: the next write is
+    /// refused by name and changes nothing, and verify reports the row.
+    @Test func aStrayFactTouchRowRefusesTheNextWrite() throws {
+        let ledger = try books()
+        do {
+            let database = try Database(path: ledger.path, mode: .readWrite)
+            try database.execute("INSERT INTO fact_touch VALUES ('nonsense', 1, NULL, NULL)")
+        }
+        let before = try ledger.fingerprint()
+        let refused = try ledger.run(["funder", "add", "NEW", "--name", "Nhà hảo tâm", "--kind", "individual"])
+        #expect(refused.status == 1 && refused.standardError.contains("refused (damaged): fact_touch.tbl holds 'nonsense'"), "\(refused)")
+        #expect(try ledger.fingerprint() == before)
+        let verified = try ledger.run(["verify"])
+        #expect(verified.status == 1 && verified.standardOutput.contains("fact_touch holds 1 row(s) between transactions"), "\(verified)")
+    }
+
     /// Writes `value` into one row's `column` with CHECK constraints and the table's triggers
     /// off, as a tool could, and closes the file again.
     private func damage(_ ledger: CLILedger, table: String, column: String, value: String) throws {

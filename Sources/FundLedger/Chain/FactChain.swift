@@ -119,7 +119,9 @@ extension Ledger {
                 images.append(FactChain.image(table: table, key: keyForm.text, state: state))
             }
         }
-        precondition(touched.isEmpty, "fact_touch names a table that is not a fact table: \(touched.keys.sorted())")
+        // Only the fact tables' triggers write fact_touch: another name was put there outside
+        // cpf, and the write is refused (rolled back) rather than crash or record it.
+        if let stray = touched.keys.sorted().first { throw StoredValue.damaged("fact_touch.tbl", stray) }
         let journal = try chainHead()
         let text = images.sorted().joined()
         let seq = head.seq + 1
