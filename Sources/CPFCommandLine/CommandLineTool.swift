@@ -21,10 +21,12 @@ public enum CommandLineTool {
     ] }
 
     static let globalOptions: [OptionSpec] = [
-        .value("--db", "PATH", "the ledger file (default: the CPF_DB environment variable)"),
-        .value("--user", "NAME", "who is acting (default: CPF_USER, else the login name)"),
-        .flag("--help", "show help for cpf or for a command (also -h)"),
-        .flag("--version", "print cpf's version and the ledger schema it writes"),
+        .value("--db", "PATH", LocalizedText("the ledger file (default: the CPF_DB environment variable)", "tệp sổ (mặc định: biến môi trường CPF_DB)")),
+        .value("--user", "NAME", LocalizedText("who is acting (default: CPF_USER, else the login name)", "người thực hiện (mặc định: CPF_USER, nếu không thì tên đăng nhập)")),
+        .value("--lang", "LANG", LocalizedText("vi or en: the language of every message and report (default: CPF_LANG, else the fund's setting, else vi)",
+                                               "vi hoặc en: ngôn ngữ của mọi thông báo và báo cáo (mặc định: CPF_LANG, nếu không thì thiết lập của quỹ, nếu không thì vi)")),
+        .flag("--help", LocalizedText("show help for cpf or for a command (also -h)", "xem trợ giúp của cpf hoặc của một lệnh (hoặc -h)")),
+        .flag("--version", LocalizedText("print cpf's version and the ledger schema it writes", "in phiên bản cpf và phiên bản lược đồ sổ nó ghi")),
     ]
 
     /// cpf's version: the release, and the ledger schema version it writes.
@@ -36,6 +38,7 @@ public enum CommandLineTool {
         var remaining: [String] = []
         var databasePath: String?
         var user: String?
+        var languageText = environment["CPF_LANG"].flatMap { $0.isEmpty ? nil : $0 }
         var wantsHelp = false
         var index = 0
         while index < arguments.count {
@@ -43,19 +46,30 @@ public enum CommandLineTool {
             index += 1
             switch argument {
             case "--help", "-h": wantsHelp = true
-            case "--db", "--user":
+            case "--db", "--user", "--lang":
                 guard index < arguments.count else {
-                    errors.write("cpf: \(argument) needs a value\nRun 'cpf --help' for usage.\n")
+                    errors.write("cpf: \(argument) needs a value / \(argument) cần một giá trị\nRun 'cpf --help' for usage. / Xem 'cpf --help'.\n")
                     return ExitStatus.usage.rawValue
                 }
-                if argument == "--db" { databasePath = arguments[index] } else { user = arguments[index] }
+                switch argument {
+                case "--db": databasePath = arguments[index]
+                case "--user": user = arguments[index]
+                default: languageText = arguments[index]
+                }
                 index += 1
             case _ where argument.hasPrefix("--db="): databasePath = String(argument.dropFirst(5))
             case _ where argument.hasPrefix("--user="): user = String(argument.dropFirst(7))
+            case _ where argument.hasPrefix("--lang="): languageText = String(argument.dropFirst(7))
             default: remaining.append(argument)
             }
         }
-        let context = CommandContext(environment: environment, output: output, errors: errors, databasePath: databasePath, user: user)
+        // An unknown language is a usage error of the command it was given to (below).
+        let language = languageText.flatMap(Language.init(rawValue:))
+        let context = CommandContext(environment: environment, output: output, errors: errors, databasePath: databasePath, user: user, language: language)
+        if let languageText, language == nil {
+            let error = UsageError(LocalizedText("unknown language '\(languageText)'; use vi or en", "không có ngôn ngữ '\(languageText)'; hãy dùng vi hoặc en"))
+            return usageFailure(error, command: findCommand(remaining)?.0.configuration.name ?? remaining.first, context: context).rawValue
+        }
         if remaining == ["--version"] || remaining == ["version"] {
             context.print(version)
             return ExitStatus.success.rawValue
@@ -69,7 +83,7 @@ public enum CommandLineTool {
             return noCommand(remaining, wantsHelp: wantsHelp, context: context)
         }
         if wantsHelp {
-            context.print(Help.text(for: command.configuration))
+            context.print(Help.text(for: command.configuration, in: context.language))
             return ExitStatus.success.rawValue
         }
         return execute(command, arguments: rest, context: context).rawValue
@@ -83,24 +97,34 @@ public enum CommandLineTool {
             let instance = try command.init(parsed, context: context)
             return try instance.run(context)
         } catch let error as UsageError {
-            context.message("cpf: \(error.message)")
-            context.message("Run 'cpf \(error.command ?? command.configuration.name) --help' for usage.")
-            return .usage
+            return usageFailure(error, command: command.configuration.name, context: context)
         } catch let error as LedgerError {
-            context.message("cpf: refused (\(error.rule.rawValue)): \(error.message)")
-            if !error.hint.isEmpty { context.message("hint: \(error.hint)") }
+            context.message(LocalizedText("cpf: refused (\(error.rule.rawValue)): ", "cpf: từ chối (\(error.rule.rawValue)): ") + error.explanation)
+            if !error.remedy.isEmpty { context.message(LocalizedText("hint: ", "gợi ý: ") + error.remedy) }
             return .failure
         } catch let error as SQLiteError {
             if error.isBusy {
-                context.message("cpf: the ledger is busy: another cpf is writing to it. Nothing was written; try again.")
+                context.message(LocalizedText("cpf: the ledger is busy: another cpf is writing to it. Nothing was written; try again.",
+                                              "cpf: sổ đang bận: một cpf khác đang ghi vào. Chưa ghi gì; hãy thử lại."))
             } else {
-                context.message("cpf: database error: \(error)")
+                context.message(LocalizedText("cpf: database error: \(error)", "cpf: lỗi cơ sở dữ liệu: \(error)"))
             }
             return .failure
         } catch {
-            context.message("cpf: \(error)")
+            context.message(LocalizedText("cpf: \(error)", "cpf: \(error)"))
             return .failure
         }
+    }
+
+    /// Prints a usage error with a pointer to the help of the command concerned.
+    private static func usageFailure(_ error: UsageError, command: String?, context: CommandContext) -> ExitStatus {
+        context.message(LocalizedText("cpf: ", "cpf: ") + error.text)
+        if let name = error.command ?? command {
+            context.message(LocalizedText("Run 'cpf \(name) --help' for usage.", "Xem cách dùng: 'cpf \(name) --help'."))
+        } else {
+            context.message(LocalizedText("Run 'cpf --help' for usage.", "Xem cách dùng: 'cpf --help'."))
+        }
+        return .usage
     }
 
     /// The command named by the longest run of leading words, and the arguments after it.
@@ -115,44 +139,46 @@ public enum CommandLineTool {
     }
 
     private static func noCommand(_ arguments: [String], wantsHelp: Bool, context: CommandContext) -> Int32 {
+        let language = context.language
         if let group = arguments.first, commands.contains(where: { $0.configuration.name.hasPrefix(group + " ") }) {
-            let text = Help.groupText(group, commands: commands.map { $0.configuration }.filter { $0.name.hasPrefix(group + " ") })
+            let text = Help.groupText(group, commands: commands.map { $0.configuration }.filter { $0.name.hasPrefix(group + " ") }, in: language)
             if wantsHelp && arguments.count == 1 {
                 context.print(text)
                 return ExitStatus.success.rawValue
             }
             if arguments.count > 1 {
                 let typed = arguments.prefix(2).joined(separator: " ")
-                context.message("cpf: unknown command 'cpf \(typed)'" + didYouMean(typed))
+                context.message(LocalizedText("cpf: unknown command 'cpf \(typed)'", "cpf: không có lệnh 'cpf \(typed)'") + didYouMean(typed))
             }
-            context.message(text)
-            context.message("Run 'cpf \(group) SUBCOMMAND --help' for usage.")
+            context.messageVerbatim(text)
+            context.message(LocalizedText("Run 'cpf \(group) SUBCOMMAND --help' for usage.", "Xem cách dùng: 'cpf \(group) LỆNH_CON --help'."))
             return ExitStatus.usage.rawValue
         }
-        let overview = Help.overview(commands: commands.map { $0.configuration }, globalOptions: globalOptions)
+        let overview = Help.overview(commands: commands.map { $0.configuration }, globalOptions: globalOptions, in: language)
         if wantsHelp && arguments.isEmpty {
             context.print(overview)
             return ExitStatus.success.rawValue
         }
         guard let first = arguments.first else {
-            context.message(overview)
+            context.messageVerbatim(overview)
             return ExitStatus.usage.rawValue
         }
         // A slip of the keyboard gets a suggestion and a pointer, not the whole overview.
         let typed = arguments.prefix(2).joined(separator: " ")
-        context.message("cpf: unknown command '\(first)'" + didYouMean(typed))
-        context.message("Run 'cpf --help' for the list of commands, or 'cpf COMMAND --help' for one.")
+        context.message(LocalizedText("cpf: unknown command '\(first)'", "cpf: không có lệnh '\(first)'") + didYouMean(typed))
+        context.message(LocalizedText("Run 'cpf --help' for the list of commands, or 'cpf COMMAND --help' for one.",
+                                      "Xem danh sách lệnh: 'cpf --help'; xem một lệnh: 'cpf LỆNH --help'."))
         return ExitStatus.usage.rawValue
     }
 
-    /// "; did you mean 'cpf receive'?" for the command closest to what was typed, or "".
+    /// "; did you mean 'cpf receive'?" for the command closest to what was typed, or empty.
     /// `cpf recieve` → receive; `cpf grant shwo` → grant show; `cpf grnt show` → grant show.
-    private static func didYouMean(_ typed: String) -> String {
+    private static func didYouMean(_ typed: String) -> LocalizedText {
         let names = commands.map { $0.configuration.name }
         let words = typed.split(separator: " ").map(String.init)
-        guard let first = words.first else { return "" }
+        guard let first = words.first else { return .empty }
         let groups = Array(Set(names.compactMap { $0.split(separator: " ").first.map(String.init) })).sorted()
-        guard let group = groups.contains(first) ? first : Suggestion.closest(to: first, among: groups) else { return "" }
+        guard let group = groups.contains(first) ? first : Suggestion.closest(to: first, among: groups) else { return .empty }
         let subcommands = names.filter { $0.hasPrefix(group + " ") }.map { String($0.dropFirst(group.count + 1)) }
         var suggestion: String? = names.contains(group) ? group : nil
         if words.count > 1, !subcommands.isEmpty {
@@ -160,65 +186,83 @@ public enum CommandLineTool {
             let match: String? = subcommands.contains(wanted) ? wanted : Suggestion.closest(to: wanted, among: subcommands)
             if let match { suggestion = group + " " + match }
         }
-        guard let suggestion else { return "" }
-        return "; did you mean 'cpf \(suggestion)'?"
+        guard let suggestion else { return .empty }
+        return LocalizedText("; did you mean 'cpf \(suggestion)'?", "; có phải ý bạn là 'cpf \(suggestion)'?")
     }
 }
 
-/// The text of `--help`.
+/// The text of `--help`, in the reader's language.
 enum Help {
-    static func overview(commands: [CommandConfiguration], globalOptions: [OptionSpec]) -> String {
-        var text = """
+    static func overview(commands: [CommandConfiguration], globalOptions: [OptionSpec], in language: Language) -> String {
+        let introduction = LocalizedText("""
         cpf — the books of a Child Protection Fund (Quỹ Bảo trợ trẻ em): a double-entry ledger and
         grant tracker in one SQLite file, with hash-chained, immutable entries.
 
-        USAGE: cpf [--db PATH] [--user NAME] COMMAND [ARGUMENTS] [OPTIONS]
+        USAGE: cpf [--db PATH] [--user NAME] [--lang vi|en] COMMAND [ARGUMENTS] [OPTIONS]
 
         COMMANDS:
 
-        """
+        """, """
+        cpf — sổ kế toán của Quỹ Bảo trợ trẻ em: sổ kép và theo dõi khoản tài trợ trong một tệp
+        SQLite, các bút toán không sửa được và được nối chuỗi băm.
+
+        CÁCH DÙNG: cpf [--db ĐƯỜNG_DẪN] [--user TÊN] [--lang vi|en] LỆNH [ĐỐI_SỐ] [TÙY_CHỌN]
+
+        CÁC LỆNH:
+
+        """)
+        var text = introduction(language)
         let width = (commands.map(\.name.count).max() ?? 0) + 2
         for command in commands {
-            text += "  " + command.name.padding(width) + command.abstract + "\n"
+            text += "  " + command.name.padding(width) + command.abstract(language) + "\n"
         }
-        text += "\nGLOBAL OPTIONS:\n" + options(globalOptions)
-        text += "\nExit status: 0 success, 1 a refusal or an audit finding, 2 bad usage.\n"
-        text += "Run 'cpf COMMAND --help' for a command's arguments and examples.\n"
+        text += LocalizedText("\nGLOBAL OPTIONS:\n", "\nTÙY CHỌN CHUNG:\n")(language) + options(globalOptions, in: language)
+        text += LocalizedText("""
+
+        Exit status: 0 success, 1 a refusal or an audit finding, 2 bad usage.
+        Run 'cpf COMMAND --help' for a command's arguments and examples.
+
+        """, """
+
+        Mã thoát: 0 thành công, 1 bị từ chối hoặc kiểm toán có phát hiện, 2 dùng sai lệnh.
+        Xem đối số và ví dụ của một lệnh: 'cpf LỆNH --help'.
+
+        """)(language)
         return text
     }
 
-    static func groupText(_ group: String, commands: [CommandConfiguration]) -> String {
-        var text = "USAGE: cpf \(group) SUBCOMMAND\n\nSUBCOMMANDS:\n"
+    static func groupText(_ group: String, commands: [CommandConfiguration], in language: Language) -> String {
+        var text = LocalizedText("USAGE: cpf \(group) SUBCOMMAND\n\nSUBCOMMANDS:\n", "CÁCH DÙNG: cpf \(group) LỆNH_CON\n\nCÁC LỆNH CON:\n")(language)
         let width = (commands.map(\.name.count).max() ?? 0) + 2
-        for command in commands { text += "  " + command.name.padding(width) + command.abstract + "\n" }
+        for command in commands { text += "  " + command.name.padding(width) + command.abstract(language) + "\n" }
         return text
     }
 
-    static func text(for command: CommandConfiguration) -> String {
-        var usage = "USAGE: cpf \(command.name)"
+    static func text(for command: CommandConfiguration, in language: Language) -> String {
+        var usage = LocalizedText("USAGE: cpf ", "CÁCH DÙNG: cpf ")(language) + command.name
         for positional in command.positionals { usage += positional.isOptional ? " [\(positional.name)]" : " \(positional.name)" }
         for option in command.options where option.isRequired { usage += " \(option.name) \(option.valueName ?? "")" }
-        if command.options.contains(where: { !$0.isRequired }) { usage += " [OPTIONS]" }
-        var text = "\(command.abstract)\n\n\(usage)\n"
+        if command.options.contains(where: { !$0.isRequired }) { usage += LocalizedText(" [OPTIONS]", " [TÙY_CHỌN]")(language) }
+        var text = "\(command.abstract(language))\n\n\(usage)\n"
         if !command.positionals.isEmpty {
-            text += "\nARGUMENTS:\n"
+            text += LocalizedText("\nARGUMENTS:\n", "\nĐỐI SỐ:\n")(language)
             let width = (command.positionals.map(\.name.count).max() ?? 0) + 2
-            for positional in command.positionals { text += "  " + positional.name.padding(width) + positional.help + "\n" }
+            for positional in command.positionals { text += "  " + positional.name.padding(width) + positional.help(language) + "\n" }
         }
-        if !command.options.isEmpty { text += "\nOPTIONS:\n" + options(command.options) }
-        text += "\nGLOBAL OPTIONS:\n" + options(CommandLineTool.globalOptions)
-        if !command.discussion.isEmpty { text += "\n" + command.discussion + "\n" }
+        if !command.options.isEmpty { text += LocalizedText("\nOPTIONS:\n", "\nTÙY CHỌN:\n")(language) + options(command.options, in: language) }
+        text += LocalizedText("\nGLOBAL OPTIONS:\n", "\nTÙY CHỌN CHUNG:\n")(language) + options(CommandLineTool.globalOptions, in: language)
+        if !command.discussion.isEmpty { text += "\n" + command.discussion(language) + "\n" }
         return text
     }
 
-    private static func options(_ options: [OptionSpec]) -> String {
+    private static func options(_ options: [OptionSpec], in language: Language) -> String {
         let labels = options.map { $0.name + ($0.valueName.map { " " + $0 } ?? "") }
         let width = (labels.map(\.count).max() ?? 0) + 2
         var text = ""
         for (label, option) in zip(labels, options) {
-            var help = option.help
-            if option.isRequired { help += " (required)" }
-            if option.isRepeatable { help += " (repeatable)" }
+            var help = option.help(language)
+            if option.isRequired { help += LocalizedText(" (required)", " (bắt buộc)")(language) }
+            if option.isRepeatable { help += LocalizedText(" (repeatable)", " (ghi được nhiều lần)")(language) }
             text += "  " + label.padding(width) + help + "\n"
         }
         return text

@@ -22,7 +22,7 @@ import TestSupport
 
     /// Runs `cpf --db PATH arguments…` as a user who may read but not write the ledger.
     private func runAsReader(_ path: String, _ arguments: [String], in directory: String) throws -> CPFResult {
-        let environment = ["PATH": "/usr/bin:/bin", "CPF_USER": "auditor", "LANG": "C.UTF-8", "HOME": "/tmp"]
+        let environment = ["PATH": "/usr/bin:/bin", "CPF_USER": "auditor", "LANG": "C.UTF-8", "HOME": "/tmp", "CPF_LANG": "en"]
         guard ReadOnlyTests.runsAsRoot else {
             return try CPFRunner.run(["--db", path] + arguments, in: directory, environment: environment)
         }

@@ -24,7 +24,7 @@ import TestSupport
     @Test func helpListsEveryCommandOnStandardOutput() throws {
         let result = try CPFRunner.run(["--help"])
         expectSuccess(result)
-        #expect(result.standardOutput.contains("USAGE: cpf [--db PATH] [--user NAME] COMMAND"))
+        #expect(result.standardOutput.contains("USAGE: cpf [--db PATH] [--user NAME] [--lang vi|en] COMMAND"))
         let names = try UsageTests.listedCommands()
         for expected in ["init", "demo", "account add", "account list", "account close", "account load",
                          "rate set", "rate list", "post", "reverse", "journal", "report", "verify"] {

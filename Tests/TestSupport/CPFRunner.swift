@@ -30,7 +30,7 @@ public enum CPFRunner {
     @discardableResult
     public static func run(_ arguments: [String], in directory: String? = nil, environment: [String: String] = [:],
                            input: String? = nil) throws -> CPFResult {
-        var environmentValues = ["PATH": "/usr/bin:/bin", "CPF_USER": "tester", "LANG": "C.UTF-8"]
+        var environmentValues = ["PATH": "/usr/bin:/bin", "CPF_USER": "tester", "LANG": "C.UTF-8", "CPF_LANG": "en"]
         for (key, value) in environment { environmentValues[key] = value }
         return try runProgram(executablePath, arguments, in: directory, environment: environmentValues, input: input)
     }

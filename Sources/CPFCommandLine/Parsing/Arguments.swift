@@ -1,16 +1,26 @@
+import FundLedger
+
 /// Bad usage: an unknown command or option, a missing value, a missing required option.
 /// `cpf` prints the message with a pointer to `--help` and exits with status 2.
 public struct UsageError: Error, CustomStringConvertible, Sendable {
-    public let message: String
+    /// What is wrong with the command line, in both languages.
+    public let text: LocalizedText
     /// The command whose help to point at, e.g. `post`.
     public let command: String?
 
-    public init(_ message: String, command: String? = nil) {
-        self.message = message
+    public init(_ text: LocalizedText, command: String? = nil) {
+        self.text = text
         self.command = command
     }
 
-    public var description: String { message }
+    @available(*, deprecated, message: "write the message in both languages: LocalizedText(english, vietnamese)")
+    public init(_ message: String, command: String? = nil) {
+        self.init(LocalizedText(english: message, vietnamese: message), command: command)
+    }
+
+    /// The message in English (tests).
+    public var message: String { text.english }
+    public var description: String { text.english }
 }
 
 /// An option a command accepts: `--date YYYY-MM-DD`, or a flag like `--in-kind`.
@@ -18,29 +28,44 @@ public struct OptionSpec: Sendable {
     public let name: String
     /// The placeholder shown in help; `nil` for a flag, which takes no value.
     public let valueName: String?
-    public let help: String
+    public let help: LocalizedText
     public let isRepeatable: Bool
     public let isRequired: Bool
 
-    public static func value(_ name: String, _ valueName: String, _ help: String, required: Bool = false, repeatable: Bool = false) -> OptionSpec {
+    public static func value(_ name: String, _ valueName: String, _ help: LocalizedText, required: Bool = false, repeatable: Bool = false) -> OptionSpec {
         OptionSpec(name: name, valueName: valueName, help: help, isRepeatable: repeatable, isRequired: required)
     }
 
-    public static func flag(_ name: String, _ help: String) -> OptionSpec {
+    public static func flag(_ name: String, _ help: LocalizedText) -> OptionSpec {
         OptionSpec(name: name, valueName: nil, help: help, isRepeatable: false, isRequired: false)
+    }
+
+    @available(*, deprecated, message: "write the help in both languages: LocalizedText(english, vietnamese)")
+    public static func value(_ name: String, _ valueName: String, _ help: String, required: Bool = false, repeatable: Bool = false) -> OptionSpec {
+        value(name, valueName, LocalizedText(english: help, vietnamese: help), required: required, repeatable: repeatable)
+    }
+
+    @available(*, deprecated, message: "write the help in both languages: LocalizedText(english, vietnamese)")
+    public static func flag(_ name: String, _ help: String) -> OptionSpec {
+        flag(name, LocalizedText(english: help, vietnamese: help))
     }
 }
 
 /// A positional argument: `SEQ`, `FILE`.
 public struct PositionalSpec: Sendable {
     public let name: String
-    public let help: String
+    public let help: LocalizedText
     public let isOptional: Bool
 
-    public init(_ name: String, _ help: String, optional: Bool = false) {
+    public init(_ name: String, _ help: LocalizedText, optional: Bool = false) {
         self.name = name
         self.help = help
         self.isOptional = optional
+    }
+
+    @available(*, deprecated, message: "write the help in both languages: LocalizedText(english, vietnamese)")
+    public init(_ name: String, _ help: String, optional: Bool = false) {
+        self.init(name, LocalizedText(english: help, vietnamese: help), optional: optional)
     }
 }
 
@@ -99,14 +124,15 @@ enum ArgumentParser {
             }
             guard let spec = options[name] else {
                 let suggestion = Suggestion.closest(to: name, among: configuration.options.map(\.name) + ["--help"])
-                throw UsageError("unknown option \(name) for 'cpf \(configuration.name)'" + (suggestion.map { "; did you mean \($0)?" } ?? ""),
+                throw UsageError(LocalizedText("unknown option \(name) for 'cpf \(configuration.name)'", "lệnh 'cpf \(configuration.name)' không có tùy chọn \(name)")
+                                 + (suggestion.map { LocalizedText("; did you mean \($0)?", "; có phải ý bạn là \($0)?") } ?? .empty),
                                  command: configuration.name)
             }
             if !spec.isRepeatable && occurrences.contains(where: { $0.name == name }) {
-                throw UsageError("\(name) is given more than once", command: configuration.name)
+                throw UsageError(LocalizedText("\(name) is given more than once", "tùy chọn \(name) được ghi nhiều lần"), command: configuration.name)
             }
             guard spec.valueName != nil else {
-                if inlineValue != nil { throw UsageError("\(name) takes no value", command: configuration.name) }
+                if inlineValue != nil { throw UsageError(LocalizedText("\(name) takes no value", "tùy chọn \(name) không nhận giá trị"), command: configuration.name) }
                 occurrences.append((name, nil))
                 continue
             }
@@ -114,7 +140,7 @@ enum ArgumentParser {
                 occurrences.append((name, inlineValue))
             } else {
                 guard index < arguments.count else {
-                    throw UsageError("\(name) needs a value (\(spec.valueName!))", command: configuration.name)
+                    throw UsageError(LocalizedText("\(name) needs a value (\(spec.valueName!))", "tùy chọn \(name) cần một giá trị (\(spec.valueName!))"), command: configuration.name)
                 }
                 occurrences.append((name, arguments[index]))
                 index += 1
@@ -125,13 +151,13 @@ enum ArgumentParser {
         let requiredCount = configuration.positionals.filter { !$0.isOptional }.count
         if positionals.count < requiredCount {
             let missing = configuration.positionals[positionals.count].name
-            throw UsageError("missing \(missing)", command: configuration.name)
+            throw UsageError(LocalizedText("missing \(missing)", "thiếu \(missing)"), command: configuration.name)
         }
         for spec in configuration.options where spec.isRequired && !occurrences.contains(where: { $0.name == spec.name }) {
-            throw UsageError("missing \(spec.name) \(spec.valueName ?? "")", command: configuration.name)
+            throw UsageError(LocalizedText("missing \(spec.name) \(spec.valueName ?? "")", "thiếu \(spec.name) \(spec.valueName ?? "")"), command: configuration.name)
         }
         if positionals.count > configuration.positionals.count {
-            throw UsageError("unexpected argument '\(positionals[configuration.positionals.count])'", command: configuration.name)
+            throw UsageError(LocalizedText("unexpected argument '\(positionals[configuration.positionals.count])'", "thừa đối số '\(positionals[configuration.positionals.count])'"), command: configuration.name)
         }
         return ParsedArguments(occurrences: occurrences, positionals: positionals, command: configuration.name)
     }

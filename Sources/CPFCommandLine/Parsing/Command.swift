@@ -4,19 +4,25 @@ import FundLedger
 public struct CommandConfiguration: Sendable {
     /// The words after `cpf`, e.g. `account add`.
     public let name: String
-    public let abstract: String
+    public let abstract: LocalizedText
     /// Longer text: rules, examples.
-    public let discussion: String
+    public let discussion: LocalizedText
     public let positionals: [PositionalSpec]
     public let options: [OptionSpec]
 
     /// A command that takes `--format` also takes `--bom` (`OutputOptions.byteOrderMark`).
-    public init(name: String, abstract: String, discussion: String = "", positionals: [PositionalSpec] = [], options: [OptionSpec] = []) {
+    public init(name: String, abstract: LocalizedText, discussion: LocalizedText = .empty, positionals: [PositionalSpec] = [], options: [OptionSpec] = []) {
         self.name = name
         self.abstract = abstract
         self.discussion = discussion
         self.positionals = positionals
         self.options = options.contains { $0.name == "--format" } ? options + [OutputOptions.byteOrderMark] : options
+    }
+
+    @available(*, deprecated, message: "write the texts in both languages: LocalizedText(english, vietnamese)")
+    public init(name: String, abstract: String, discussion: String = "", positionals: [PositionalSpec] = [], options: [OptionSpec] = []) {
+        self.init(name: name, abstract: LocalizedText(verbatim: abstract), discussion: LocalizedText(verbatim: discussion),
+                  positionals: positionals, options: options)
     }
 }
 
@@ -41,16 +47,18 @@ public enum ExitStatus: Int32, Sendable {
 
 /// Options every report-like command shares.
 enum OutputOptions {
-    static let format = OptionSpec.value("--format", "FORMAT", "table (default), csv, json or html")
-    static let language = OptionSpec.value("--lang", "LANG", "vi or en (default: en, or CPF_LANG)")
-    static let byteOrderMark = OptionSpec.flag("--bom", "with CSV output: begin with a UTF-8 byte-order mark, so Excel reads Vietnamese text")
+    static let format = OptionSpec.value("--format", "FORMAT", LocalizedText("table (default), csv, json or html", "table (mặc định), csv, json hoặc html"))
+    static let language = OptionSpec.value("--lang", "LANG", LocalizedText("vi or en (default: CPF_LANG, else the fund's language setting)",
+                                                                           "vi hoặc en (mặc định: CPF_LANG, nếu không thì ngôn ngữ đã đặt cho quỹ)"))
+    static let byteOrderMark = OptionSpec.flag("--bom", LocalizedText("with CSV output: begin with a UTF-8 byte-order mark, so Excel reads Vietnamese text",
+                                                                      "với đầu ra CSV: ghi dấu BOM UTF-8 ở đầu tệp để Excel đọc đúng tiếng Việt"))
 
     /// Whether the command writes CSV with a byte-order mark; `--bom` with another format is a
     /// usage error. `defaultFormat` is what the command writes without `--format`.
     static func byteOrderMark(_ arguments: ParsedArguments, defaultFormat: String) throws -> Bool {
         guard arguments.flag("--bom") else { return false }
         guard (arguments.value("--format") ?? defaultFormat) == "csv" else {
-            throw UsageError("--bom goes with CSV output (--format csv)", command: arguments.command)
+            throw UsageError(LocalizedText("--bom goes with CSV output (--format csv)", "--bom chỉ dùng với đầu ra CSV (--format csv)"), command: arguments.command)
         }
         return true
     }
@@ -58,16 +66,15 @@ enum OutputOptions {
     static func format(_ arguments: ParsedArguments, allowed: [ReportFormat] = ReportFormat.allCases) throws -> ReportFormat {
         guard let text = arguments.value("--format") else { return .table }
         guard let format = ReportFormat(rawValue: text), allowed.contains(format) else {
-            throw UsageError("unknown format '\(text)'; use one of: \(allowed.map(\.rawValue).joined(separator: ", "))", command: arguments.command)
+            let names = allowed.map(\.rawValue).joined(separator: ", ")
+            throw UsageError(LocalizedText("unknown format '\(text)'; use one of: \(names)", "không có định dạng '\(text)'; hãy dùng một trong: \(names)"), command: arguments.command)
         }
         return format
     }
 
+    /// The reader's language (`CommandContext.language`): `--lang` is read by `cpf` itself,
+    /// before the command, so that every message follows it too.
     static func language(_ arguments: ParsedArguments, context: CommandContext) throws -> Language {
-        guard let text = arguments.value("--lang") ?? context.environment["CPF_LANG"] else { return .english }
-        guard let language = Language(rawValue: text) else {
-            throw UsageError("unknown language '\(text)'; use vi or en", command: arguments.command)
-        }
-        return language
+        context.language
     }
 }

@@ -51,14 +51,24 @@ public final class CommandContext {
     /// From `--db`, else `CPF_DB`.
     let databasePath: String?
     private let userOption: String?
+    /// The language asked for by `--lang` or `CPF_LANG`, if any.
+    private let chosenLanguage: Language?
 
-    init(environment: [String: String], output: TextSink, errors: TextSink, databasePath: String?, user: String?) {
+    init(environment: [String: String], output: TextSink, errors: TextSink, databasePath: String?, user: String?, language: Language? = nil) {
         self.environment = environment
         self.output = output
         self.errors = errors
         self.databasePath = databasePath ?? environment["CPF_DB"].flatMap { $0.isEmpty ? nil : $0 }
         self.userOption = user
+        self.chosenLanguage = language
     }
+
+    /// The reader's language, for every message, help text and report: `--lang`, else
+    /// `CPF_LANG`, else the fund's own setting (`cpf settings set language en`), else
+    /// Vietnamese.
+    lazy var language: Language = chosenLanguage
+        ?? databasePath.flatMap { Ledger.preferredLanguage(at: $0) }
+        ?? .vietnamese
 
     /// Who is acting: `--user`, else `CPF_USER`, else the operating system's login name.
     var user: String {
@@ -71,7 +81,8 @@ public final class CommandContext {
     /// The ledger path, or a usage error saying how to give one.
     func requireDatabasePath() throws -> String {
         guard let databasePath else {
-            throw UsageError("no ledger file given: use --db PATH or set CPF_DB")
+            throw UsageError(LocalizedText("no ledger file given: use --db PATH or set CPF_DB",
+                                           "chưa chỉ ra tệp sổ: dùng --db ĐƯỜNG_DẪN hoặc đặt biến môi trường CPF_DB"))
         }
         return databasePath
     }
@@ -107,10 +118,25 @@ public final class CommandContext {
         output.write(text)
     }
 
+    /// Writes a confirmation or other result text to standard output, in the reader's language.
+    func say(_ text: LocalizedText) {
+        print(text(language))
+    }
+
+    /// Writes a message to standard error in the reader's language.
+    func message(_ text: LocalizedText) {
+        messageVerbatim(text(language))
+    }
+
+    @available(*, deprecated, message: "write the message in both languages: LocalizedText(english, vietnamese)")
+    func message(_ text: String) {
+        messageVerbatim(text)
+    }
+
     /// Writes a message to standard error, with every control character but the line break
     /// shown escaped (`\u{1B}`): a message may quote a field of a file, and a crafted file
     /// must not drive the terminal.
-    func message(_ text: String) {
+    func messageVerbatim(_ text: String) {
         let text = CommandContext.escapingControls(text)
         errors.write(text.unicodeScalars.last == "\n" ? text : text + "\n")
     }

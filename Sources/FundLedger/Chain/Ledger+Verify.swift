@@ -3,7 +3,10 @@ public struct VerificationReport: Sendable {
     public struct Finding: Sendable, Equatable {
         /// The entry concerned, when there is one.
         public let seq: Int64?
-        public let message: String
+        /// What is wrong, in both languages.
+        public let text: LocalizedText
+        /// What is wrong, in English (logs and tests).
+        public var message: String { text.english }
     }
 
     /// The ledger's own identifier, from which both chains start.
@@ -33,9 +36,14 @@ public struct VerificationReport: Sendable {
     /// The first entry named by a finding, if any.
     public var firstBadSeq: Int64? { findings.compactMap(\.seq).min() }
 
+    @available(*, deprecated, message: "write the finding in both languages: LocalizedText(english, vietnamese)")
     mutating func add(_ seq: Int64?, _ message: String) {
+        add(seq, LocalizedText(english: message, vietnamese: message))
+    }
+
+    mutating func add(_ seq: Int64?, _ text: LocalizedText) {
         if findings.count < VerificationReport.findingCountMax {
-            findings.append(Finding(seq: seq, message: message))
+            findings.append(Finding(seq: seq, text: text))
         } else {
             findingsOmitted += 1
         }

@@ -46,15 +46,24 @@ public struct AuditFinding: Sendable, Equatable {
 
     public let control: AuditControl
     public let severity: Severity
-    public let message: String
+    /// What was found, in both languages.
+    public let text: LocalizedText
     /// The entries behind the finding (sequence numbers), when there are any.
     public let entries: [Int64]
 
-    public init(_ control: AuditControl, _ severity: Severity, _ message: String, entries: [Int64] = []) {
+    /// What was found, in English (logs and tests).
+    public var message: String { text.english }
+
+    public init(_ control: AuditControl, _ severity: Severity, _ text: LocalizedText, entries: [Int64] = []) {
         self.control = control
         self.severity = severity
-        self.message = message
+        self.text = text
         self.entries = entries
+    }
+
+    @available(*, deprecated, message: "write the finding in both languages: LocalizedText(english, vietnamese)")
+    public init(_ control: AuditControl, _ severity: Severity, _ message: String, entries: [Int64] = []) {
+        self.init(control, severity, LocalizedText(english: message, vietnamese: message), entries: entries)
     }
 }
 

@@ -100,7 +100,7 @@ extension Ledger {
                                                      : LocalizedText("In VND", "Quy đổi VND"), .dong),
             ])
             func row(_ english: String, _ vietnamese: String, _ amount: Amount?, _ dong: Int64?) {
-                table.rows.append([.localized(LocalizedText(english, vietnamese)), amount.map(ReportCell.amount) ?? .empty, dong.map(ReportCell.dong) ?? .empty])
+                table.rows.append([.localized(LocalizedText(english: english, vietnamese: vietnamese)), amount.map(ReportCell.amount) ?? .empty, dong.map(ReportCell.dong) ?? .empty])
             }
             let figures = utilization.figures
             // Received + outstanding = committed in both columns; a foreign amount only where
@@ -150,6 +150,6 @@ extension Ledger {
             english.append(window)
             vietnamese.append(window)
         }
-        return LocalizedText(english.joined(separator: "; "), vietnamese.joined(separator: "; "))
+        return LocalizedText(english: english.joined(separator: "; "), vietnamese: vietnamese.joined(separator: "; "))
     }
 }

@@ -6,16 +6,27 @@
 public struct LedgerError: Error, Equatable, CustomStringConvertible, Sendable {
     /// The rule that refused, stable across versions (tests and scripts match on it).
     public let rule: Rule
-    /// What is wrong, with the figures involved.
-    public let message: String
-    /// How to proceed.
-    public let hint: String
+    /// What is wrong, with the figures involved, in both languages.
+    public let explanation: LocalizedText
+    /// How to proceed, in both languages; empty when there is nothing to add.
+    public let remedy: LocalizedText
 
-    public init(_ rule: Rule, _ message: String, hint: String) {
+    public init(_ rule: Rule, _ message: LocalizedText, hint: LocalizedText) {
         self.rule = rule
-        self.message = message
-        self.hint = hint
+        self.explanation = message
+        self.remedy = hint
     }
+
+    /// A refusal written in English only: to be given its Vietnamese text.
+    @available(*, deprecated, message: "write the refusal in both languages: LocalizedText(english, vietnamese)")
+    public init(_ rule: Rule, _ message: String, hint: String) {
+        self.init(rule, LocalizedText(english: message, vietnamese: message), hint: LocalizedText(english: hint, vietnamese: hint))
+    }
+
+    /// What is wrong, in English (logs and tests); `explanation` has both languages.
+    public var message: String { explanation.english }
+    /// How to proceed, in English; `remedy` has both languages.
+    public var hint: String { remedy.english }
 
     public var description: String { hint.isEmpty ? message : "\(message)\n  hint: \(hint)" }
 

@@ -18,7 +18,7 @@ extension Ledger {
         return try withReportPeriod(PeriodSpans(from: from, to: to)) {
             try database.rows(ReportQueries.activities, named: [":fx_account": fxAccount]) { row in
                 ActivityRow(type: try StoredValue.decode(AccountType.self, row.text(at: 0), "account.type"), accountCode: row.text(at: 1),
-                            accountName: LocalizedText(row.text(at: 2), row.text(at: 3)), source: row.text(at: 4), programCode: row.text(at: 5),
+                            accountName: LocalizedText(english: row.text(at: 2), vietnamese: row.text(at: 3)), source: row.text(at: 4), programCode: row.text(at: 5),
                             restriction: try StoredValue.decode(Restriction.self, row.text(at: 6), "line.restriction"), amountDong: row.int64(at: 7), children: row.int64(at: 8))
             }
         }
@@ -29,7 +29,7 @@ extension Ledger {
     public func activitiesReport(from: LedgerDate, to: LedgerDate) throws -> Report {
         try read {
             let rows = try activityRows(from: from, to: to)
-            let programs = Dictionary(try self.programs().map { ($0.code, LocalizedText($0.nameEnglish, $0.nameVietnamese)) }, uniquingKeysWith: { first, _ in first })
+            let programs = Dictionary(try self.programs().map { ($0.code, LocalizedText(english: $0.nameEnglish, vietnamese: $0.nameVietnamese)) }, uniquingKeysWith: { first, _ in first })
             let fxAccount = try settings().fxDifferenceAccountCode
             var receipts = ReportTable(key: "receipts", title: LocalizedText("Receipts by source", "Các khoản thu theo nguồn"), columns: [
                 ReportColumn("source", LocalizedText("Source", "Nguồn"), .text), ReportColumn("account", LocalizedText("Account", "Tài khoản"), .text),

@@ -43,7 +43,7 @@ extension Ledger {
     public func cashFlowReport(from: LedgerDate, to: LedgerDate) throws -> Report {
         try read {
             let flow = try cashFlow(from: from, to: to)
-            let programs = Dictionary(try self.programs().map { ($0.code, LocalizedText($0.nameEnglish, $0.nameVietnamese)) }, uniquingKeysWith: { first, _ in first })
+            let programs = Dictionary(try self.programs().map { ($0.code, LocalizedText(english: $0.nameEnglish, vietnamese: $0.nameVietnamese)) }, uniquingKeysWith: { first, _ in first })
             let accounts = try accountsByCode()
             var table = ReportTable(key: "cash-flow", columns: [
                 ReportColumn("section", LocalizedText("Section", "Mục"), .text),
@@ -80,7 +80,7 @@ extension CashFlow {
         case "receipt": return FunderKind.localizedSource(flow.subject)
         case "payment": return programs[flow.subject] ?? LocalizedText("(no program)", "(không theo chương trình)")
         case "other": return accounts[flow.subject].map { LocalizedText("\($0.code) \($0.nameEnglish)", "\($0.code) \($0.nameVietnamese)") }
-            ?? LocalizedText(flow.subject, flow.subject)
+            ?? LocalizedText(english: flow.subject, vietnamese: flow.subject)
         default: return LocalizedText("", "")
         }
     }

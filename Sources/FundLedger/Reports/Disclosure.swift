@@ -26,7 +26,7 @@ extension Ledger {
             try withReportPeriod(spans) {
                 try database.forEachRow(ReportQueries.disclosureReceipts, named: [":in_kind_account": inKindAccount]) { row in
                     let kind = FunderKind(rawValue: row.text(at: 2))
-                    let name = LocalizedText(row.text(at: 3), row.text(at: 1))
+                    let name = LocalizedText(english: row.text(at: 3), vietnamese: row.text(at: 1))
                     let rowMoney = row.int64(at: 4), rowInKind = row.int64(at: 5)
                     receipts.rows.append([.localized(name), .localized(FunderKind.localizedSource(row.text(at: 2))), .dong(rowMoney), .dong(rowInKind), .dong(rowMoney + rowInKind)])
                     money += rowMoney
@@ -34,7 +34,7 @@ extension Ledger {
                     if let index = bySource.firstIndex(where: { $0.0 == kind }) { bySource[index].1 += rowMoney + rowInKind } else { bySource.append((kind, rowMoney + rowInKind)) }
                 }
                 try database.forEachRow(ReportQueries.disclosureUses, named: [:]) { row in
-                    let name = LocalizedText(row.text(at: 1), row.text(at: 2))
+                    let name = LocalizedText(english: row.text(at: 1), vietnamese: row.text(at: 2))
                     uses.rows.append([.localized(name), .dong(row.int64(at: 3)), .children(row.int64(at: 4))])
                     spent += row.int64(at: 3)
                     children += row.int64(at: 4)
@@ -55,8 +55,7 @@ extension Ledger {
                                   parameters: [(LocalizedText("Year", "Năm"), .text(String(year))),
                                                (LocalizedText("Due by", "Hạn công bố"), .date(LedgerDate(year: year + 1, month: 3, day: 31) ?? LedgerDate.latest))],
                                   tables: [receipts, uses],
-                                  notes: [LocalizedText("Published by 31 March of the following year, as the fund's rules require. " + SmallCounts.noteEnglish,
-                                                        "Công khai trước ngày 31 tháng 3 năm sau theo quy định. " + SmallCounts.noteVietnamese)],
+                                  notes: [LocalizedText("Published by 31 March of the following year, as the fund's rules require. ", "Công khai trước ngày 31 tháng 3 năm sau theo quy định. ") + SmallCounts.note],
                                   charts: charts, isPublic: true)
         }
     }

@@ -18,7 +18,7 @@ extension Ledger {
             let (uses, chart) = try donorUsesTable(funder, from: from, to: to)
             var notes = [LocalizedText("Money given without a grant joins the fund's unrestricted money; what it paid for is in the fund's statement of receipts and uses.",
                                        "Khoản tài trợ không theo thỏa thuận được dùng chung với nguồn không hạn chế của quỹ."),
-                         LocalizedText(SmallCounts.noteEnglish, SmallCounts.noteVietnamese)]
+                         SmallCounts.note]
             if funder.currency != .vnd {
                 notes.append(LocalizedText("Amounts in \(funder.currency.code) are converted at the rate of each receipt's date, from the source shown.",
                                            "Số tiền \(funder.currency.code) được quy đổi theo tỷ giá ngày nhận, theo nguồn ghi bên cạnh."))
@@ -91,7 +91,7 @@ extension Ledger {
         var children: Int64 = 0
         try withReportPeriod(PeriodSpans(from: from, to: to)) {
             try database.forEachRow(ReportQueries.donorUses, named: [":funder_id": funder.id]) { row in
-                let program = LocalizedText(row.text(at: 1), row.text(at: 2))
+                let program = LocalizedText(english: row.text(at: 1), vietnamese: row.text(at: 2))
                 let amount = row.int64(at: 5)
                 table.rows.append([.localized(program), .text(row.text(at: 4)), .dong(amount), .children(row.int64(at: 6))])
                 if let index = byProgram.firstIndex(where: { $0.0 == program }) { byProgram[index].1 += amount } else { byProgram.append((program, amount)) }

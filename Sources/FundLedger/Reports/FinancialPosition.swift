@@ -14,9 +14,9 @@ extension Ledger {
                            ReportColumn("name", LocalizedText("Name", "Tên"), .text),
                            ReportColumn("amount_vnd", LocalizedText("Amount", "Số tiền"), .dong)]
             func section(_ type: AccountType, sign: Int64) -> ReportTable {
-                var table = ReportTable(key: type.rawValue, title: LocalizedText(type.nameEnglish, type.nameVietnamese), columns: columns)
+                var table = ReportTable(key: type.rawValue, title: LocalizedText(english: type.nameEnglish, vietnamese: type.nameVietnamese), columns: columns)
                 for row in balances where row.type == type && row.balanceDong != 0 {
-                    table.rows.append([.text(row.accountCode), .localized(LocalizedText(row.nameEnglish, row.nameVietnamese)), .dong(sign * row.balanceDong)])
+                    table.rows.append([.text(row.accountCode), .localized(LocalizedText(english: row.nameEnglish, vietnamese: row.nameVietnamese)), .dong(sign * row.balanceDong)])
                 }
                 table.totals = [.localized(LocalizedText("Total", "Tổng cộng")), .empty, .dong(balances.filter { $0.type == type }.reduce(0) { $0 + sign * $1.balanceDong })]
                 return table

@@ -6,7 +6,7 @@ extension Ledger {
     /// e.g. 96,245,000,000 VND spent against a 35,000,000,000 VND plan is 275.0 %.
     public func planVersusActualReport(fromYear: Int, toYear: Int) throws -> Report {
         try read {
-            let programs = Dictionary(try self.programs().map { ($0.code, LocalizedText($0.nameEnglish, $0.nameVietnamese)) }, uniquingKeysWith: { first, _ in first })
+            let programs = Dictionary(try self.programs().map { ($0.code, LocalizedText(english: $0.nameEnglish, vietnamese: $0.nameVietnamese)) }, uniquingKeysWith: { first, _ in first })
             var table = ReportTable(key: "plans", columns: [
                 ReportColumn("program", LocalizedText("Program", "Chương trình"), .text), ReportColumn("source", LocalizedText("Source", "Nguồn"), .text),
                 ReportColumn("plan_vnd", LocalizedText("Plan", "Kế hoạch"), .dong), ReportColumn("actual_vnd", LocalizedText("Actual", "Thực hiện"), .dong),
@@ -19,7 +19,7 @@ extension Ledger {
             try withReportPeriod(spans) {
                 try database.forEachRow(ReportQueries.planVersusActual, named: [":from_year": fromYear, ":to_year": toYear]) { row in
                     let programCode = row.text(at: 0)
-                    let program = programCode.isEmpty ? LocalizedText("All programs", "Tất cả chương trình") : programs[programCode] ?? LocalizedText(programCode, programCode)
+                    let program = programCode.isEmpty ? LocalizedText("All programs", "Tất cả chương trình") : programs[programCode] ?? LocalizedText(verbatim: programCode)
                     let source = row.text(at: 1).isEmpty ? LocalizedText("All sources", "Tất cả nguồn") : FunderKind.localizedSource(row.text(at: 1))
                     let plan = row.int64(at: 2)
                     let actual = row.int64(at: 3)

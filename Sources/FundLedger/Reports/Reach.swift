@@ -50,7 +50,7 @@ extension Ledger {
                     var cells: [ReportCell] = []
                     if let period = grouping.period { cells.append(.text(Ledger.periodLabel(row.int64(at: 5), period))) }
                     let program = row.text(at: 0).isEmpty ? LocalizedText("(no program)", "(không theo chương trình)")
-                                                          : LocalizedText(row.text(at: 1), row.text(at: 2))
+                                                          : LocalizedText(english: row.text(at: 1), vietnamese: row.text(at: 2))
                     if grouping.byProgram { cells.append(.localized(program)) }
                     if grouping.byUnit { cells.append(.text(row.text(at: 4).isEmpty ? row.text(at: 3) : "\(row.text(at: 3)) \(row.text(at: 4))")) }
                     cells += [.children(row.int64(at: 6)), .dong(row.int64(at: 7))]
@@ -72,8 +72,7 @@ extension Ledger {
                                                              valueKind: .count)]
             return try makeReport(key: "reach", title: LocalizedText("Beneficiary reach", "Số lượt trẻ em được hỗ trợ"),
                                   parameters: Ledger.periodParameters(from, to), tables: [table],
-                                  notes: [LocalizedText("A child helped once counts one child-instance (lượt trẻ em). " + SmallCounts.noteEnglish,
-                                                        "Mỗi lần hỗ trợ một trẻ tính là một lượt. " + SmallCounts.noteVietnamese)],
+                                  notes: [LocalizedText("A child helped once counts one child-instance (lượt trẻ em). ", "Mỗi lần hỗ trợ một trẻ tính là một lượt. ") + SmallCounts.note],
                                   charts: charts, isPublic: true)
         }
     }

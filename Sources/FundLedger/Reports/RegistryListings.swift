@@ -12,8 +12,8 @@ extension Ledger {
                 ReportColumn("closed_on", LocalizedText("Closed", "Đã đóng"), .date),
             ])
             for account in try accounts() {
-                table.rows.append([.text(account.code), .localized(LocalizedText(account.nameEnglish, account.nameVietnamese)),
-                                   .localized(LocalizedText(account.type.rawValue, account.type.nameVietnamese)),
+                table.rows.append([.text(account.code), .localized(LocalizedText(english: account.nameEnglish, vietnamese: account.nameVietnamese)),
+                                   .localized(LocalizedText(english: account.type.rawValue, vietnamese: account.type.nameVietnamese)),
                                    .text(account.currency.code), account.parentCode.map(ReportCell.text) ?? .empty,
                                    account.closedOn.map(ReportCell.date) ?? .empty])
             }
@@ -34,7 +34,7 @@ extension Ledger {
                 ReportColumn("recorded_by", LocalizedText("Recorded by", "Người ghi"), .text),
             ])
             for rate in try exchangeRates(currency: currency) {
-                table.rows.append([.text(rate.currency.code), .date(rate.date), .localized(LocalizedText(MoneyFormat.english.rate(rate.rate), MoneyFormat.vietnamese.rate(rate.rate))), .text(rate.source), .text(rate.recordedBy)])
+                table.rows.append([.text(rate.currency.code), .date(rate.date), .localized(LocalizedText(english: MoneyFormat.english.rate(rate.rate), vietnamese: MoneyFormat.vietnamese.rate(rate.rate))), .text(rate.source), .text(rate.recordedBy)])
             }
             return Report(key: "rates", title: LocalizedText("Exchange rates", "Tỷ giá"), fundName: fundName,
                           tables: [table], generatedAt: Timestamp.now(), headSeq: head.seq, headHash: head.digest)
@@ -57,7 +57,7 @@ extension Ledger {
                 ReportColumn("kind", LocalizedText("Kind", "Loại"), .text), ReportColumn("currency", LocalizedText("Currency", "Tiền tệ"), .text),
                 ReportColumn("country", LocalizedText("Country", "Quốc gia"), .text),
             ], rows: try funders().map {
-                [.text($0.code), .text($0.name), .localized(LocalizedText($0.kind.rawValue, $0.kind.nameVietnamese)), .text($0.currency.code),
+                [.text($0.code), .text($0.name), .localized(LocalizedText(english: $0.kind.rawValue, vietnamese: $0.kind.nameVietnamese)), .text($0.currency.code),
                  $0.country.map(ReportCell.text) ?? .empty]
             })
         }
@@ -70,7 +70,7 @@ extension Ledger {
                 ReportColumn("code", LocalizedText("Code", "Mã"), .text), ReportColumn("name", LocalizedText("Name", "Tên"), .text),
                 ReportColumn("expense_account", LocalizedText("Expense account", "TK chi"), .text),
             ], rows: try programs().map {
-                [.text($0.code), .localized(LocalizedText($0.nameEnglish, $0.nameVietnamese)), $0.expenseAccountCode.map(ReportCell.text) ?? .empty]
+                [.text($0.code), .localized(LocalizedText(english: $0.nameEnglish, vietnamese: $0.nameVietnamese)), $0.expenseAccountCode.map(ReportCell.text) ?? .empty]
             })
         }
     }
@@ -98,7 +98,7 @@ extension Ledger {
             try listing("items", LocalizedText("Goods items", "Hàng hóa, hiện vật"), columns: [
                 ReportColumn("code", LocalizedText("Code", "Mã"), .text), ReportColumn("name", LocalizedText("Name", "Tên"), .text),
                 ReportColumn("unit", LocalizedText("Unit", "Đơn vị tính"), .text),
-            ], rows: try goodsItems().map { [.text($0.code), .localized(LocalizedText($0.nameEnglish, $0.nameVietnamese)), .text($0.unit)] })
+            ], rows: try goodsItems().map { [.text($0.code), .localized(LocalizedText(english: $0.nameEnglish, vietnamese: $0.nameVietnamese)), .text($0.unit)] })
         }
     }
 
@@ -137,7 +137,7 @@ extension Ledger {
             for utilization in try grantUtilizations(through: date, funderCode: funderCode) {
                 let figures = utilization.figures
                 table.rows.append([.text(utilization.grant.code), .text(utilization.grant.funderCode), .localized(utilization.terms.status.localizedName),
-                                   .localized(LocalizedText(utilization.terms.restriction.rawValue, utilization.terms.restriction.localizedName.vietnamese)),
+                                   .localized(LocalizedText(english: utilization.terms.restriction.rawValue, vietnamese: utilization.terms.restriction.localizedName.vietnamese)),
                                    .amount(utilization.committed),
                                    utilization.committedDong.map(ReportCell.dong) ?? .empty, .amount(utilization.received),
                                    .amount(utilization.outstanding), .dong(figures.receivedDong), .dong(figures.spentDong), .dong(figures.fxEffectDong),

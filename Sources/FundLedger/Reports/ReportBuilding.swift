@@ -20,7 +20,7 @@ extension Ledger {
 }
 
 extension FunderKind {
-    var localizedName: LocalizedText { LocalizedText(nameEnglish, nameVietnamese) }
+    var localizedName: LocalizedText { LocalizedText(english: nameEnglish, vietnamese: nameVietnamese) }
 
     /// A source as a report names it; '' is money that names no funder.
     static func localizedSource(_ raw: String) -> LocalizedText {

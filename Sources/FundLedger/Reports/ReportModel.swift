@@ -1,21 +1,3 @@
-/// Text in both languages of the product.
-public struct LocalizedText: Sendable, Equatable, ExpressibleByStringLiteral {
-    public let english: String
-    public let vietnamese: String
-
-    public init(_ english: String, _ vietnamese: String) {
-        self.english = english
-        self.vietnamese = vietnamese
-    }
-
-    /// The same text in both languages (codes, names).
-    public init(stringLiteral value: String) {
-        self.init(value, value)
-    }
-
-    public func callAsFunction(_ language: Language) -> String { language == .vietnamese ? vietnamese : english }
-}
-
 /// A column of a report table.
 public struct ReportColumn: Sendable {
     public enum Kind: Sendable {

@@ -52,8 +52,8 @@ public enum PublishedCount: Sendable, Equatable {
 
 public enum SmallCounts {
     /// The note every public output with counts of children carries.
-    static let noteEnglish = "Child-instances are rounded to the nearest 5; fewer than 5 are shown as <5, and a total that would reveal them is hidden."
-    static let noteVietnamese = "Số lượt trẻ em được làm tròn đến bội số gần nhất của 5; số dưới 5 ghi là <5, tổng nào để lộ số đó thì được ẩn."
+    static let note = LocalizedText("Child-instances are rounded to the nearest 5; fewer than 5 are shown as <5, and a total that would reveal them is hidden.",
+                                    "Số lượt trẻ em được làm tròn đến bội số gần nhất của 5; số dưới 5 ghi là <5, tổng nào để lộ số đó thì được ẩn.")
 
     /// The tables of a public report with every total of child-instances that would pin a
     /// count hidden as "<5" withheld.

@@ -48,7 +48,7 @@ extension Ledger {
             for row in rows {
                 let balance = row.balanceDong
                 table.rows.append([
-                    .text(row.accountCode), .localized(LocalizedText(row.nameEnglish, row.nameVietnamese)),
+                    .text(row.accountCode), .localized(LocalizedText(english: row.nameEnglish, vietnamese: row.nameVietnamese)),
                     .dong(row.debitDong), .dong(row.creditDong),
                     balance > 0 ? .dong(balance) : .empty, balance < 0 ? .dong(-balance) : .empty,
                     row.currency == .vnd ? .empty : .amount(Amount(minorUnits: row.foreignBalance, currency: row.currency)),

@@ -18,12 +18,15 @@ public struct LedgerSettings: Sendable, Equatable {
     /// Entries whose debits reach this many dong wait for a second person's approval; `nil`
     /// means no entry waits.
     public var approvalThresholdDong: Int64?
+    /// The language the fund's people read: every message, help text and report is in it
+    /// unless `--lang` or `CPF_LANG` asks for the other. A new ledger says Vietnamese.
+    public var language: Language = .vietnamese
 
     public init() {}
 
     /// The settings' names as `cpf settings set` takes them.
     public static let names = ["fx-revaluation", "goods-account", "in-kind-revenue-account", "fx-difference-account", "management-account",
-                               "management-cap-percent", "approval-threshold"]
+                               "management-cap-percent", "approval-threshold", "language"]
 
     /// Each setting as text, in `names` order.
     public var values: [(name: String, value: String)] {
@@ -31,7 +34,7 @@ public struct LedgerSettings: Sendable, Equatable {
          ("in-kind-revenue-account", inKindRevenueAccountCode),
          ("fx-difference-account", fxDifferenceAccountCode), ("management-account", managementAccountCode),
          ("management-cap-percent", String(managementCapPercent)),
-         ("approval-threshold", approvalThresholdDong.map { "\($0) VND" } ?? "none")]
+         ("approval-threshold", approvalThresholdDong.map { "\($0) VND" } ?? "none"), ("language", language.rawValue)]
     }
 
     /// Applies one setting given as text, checking its form.
@@ -61,6 +64,12 @@ public struct LedgerSettings: Sendable, Equatable {
                 }
                 approvalThresholdDong = amount.minorUnits
             }
+        case "language":
+            guard let chosen = Language(rawValue: value) else {
+                throw LedgerError(.settings, LocalizedText("language is 'vi' or 'en', not '\(value)'", "ngôn ngữ là 'vi' hoặc 'en', không phải '\(value)'"),
+                                  hint: LocalizedText("for example: settings set language vi", "ví dụ: settings set language vi"))
+            }
+            language = chosen
         default:
             throw LedgerError(.settings, "there is no setting '\(name)'", hint: "settings: \(LedgerSettings.names.joined(separator: ", "))")
         }
@@ -68,6 +77,15 @@ public struct LedgerSettings: Sendable, Equatable {
 }
 
 extension Ledger {
+    /// The language the ledger at `path` is set to, or `nil` when the file cannot be read as a
+    /// ledger (it may not exist yet). Only a preference: whatever is wrong with the file is
+    /// reported by the command that opens it.
+    public static func preferredLanguage(at path: String) -> Language? {
+        guard let database = try? Database(path: path, mode: .readOnly) else { return nil }
+        guard let text = try? database.scalarText("SELECT value FROM ledger_meta WHERE key = 'setting.language'") else { return nil }
+        return Language(rawValue: text)
+    }
+
     /// The fund's settings.
     public func settings() throws -> LedgerSettings {
         if let cached = registryCache.settings { return cached }
@@ -144,7 +162,8 @@ extension LedgerSettings {
         case "management-account": LocalizedText("the heading of management costs", "tài khoản chi phí quản lý")
         case "management-cap-percent": LocalizedText("the cap on management costs, % of qualifying revenue", "mức trần chi phí quản lý, % số thu làm căn cứ")
         case "approval-threshold": LocalizedText("entries from this amount wait for a second person", "bút toán từ mức này chờ người thứ hai duyệt")
-        default: LocalizedText(name, name)
+        case "language": LocalizedText("the language of messages, help and reports (vi or en)", "ngôn ngữ của thông báo, trợ giúp và báo cáo (vi hoặc en)")
+        default: LocalizedText(english: name, vietnamese: name)
         }
     }
 }
