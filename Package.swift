@@ -57,6 +57,8 @@ let package = Package(
                 .embedInCode("management-cap.sql"),
                 .embedInCode("cash-flow.sql"),
                 .embedInCode("cash-balance.sql"),
+                .embedInCode("goods-movements.sql"),
+                .embedInCode("goods-outflow-uses.sql"),
             ]
         ),
         .target(

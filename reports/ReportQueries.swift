@@ -18,6 +18,10 @@ public enum ReportQueries {
     public static let donorReceipts = text(PackageResources.donor_receipts_sql)
     /// Where one funder's money went.
     public static let donorUses = text(PackageResources.donor_uses_sql)
+    /// Every movement of goods, in the order lots are drawn.
+    public static let goodsMovements = text(PackageResources.goods_movements_sql)
+    /// The spending lines of an entry that handed goods out.
+    public static let goodsOutflowUses = text(PackageResources.goods_outflow_uses_sql)
     /// Plans against spending.
     public static let planVersusActual = text(PackageResources.plan_vs_actual_sql)
     /// Child-instances by program, unit and period.

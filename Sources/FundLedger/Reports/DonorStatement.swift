@@ -16,16 +16,21 @@ extension Ledger {
             let receipts = try donorReceiptsTable(funder, from: from, to: to)
             let grants = try donorGrantsTable(funder, through: to)
             let (uses, chart) = try donorUsesTable(funder, from: from, to: to)
+            let goods = try donorGoodsTable(funder, from: from, to: to)
             var notes = [LocalizedText("Money given without a grant joins the fund's unrestricted money; what it paid for is in the fund's statement of receipts and uses.",
                                        "Khoản tài trợ không theo thỏa thuận được dùng chung với nguồn không hạn chế của quỹ."),
                          SmallCounts.note]
+            if goods != nil {
+                notes.append(LocalizedText("Goods in kind are traced by lot: each hand-out draws on the oldest lot first, and its program, place, child-instances and value are shared among the lots it drew on in proportion to the units.",
+                                           "Hiện vật được theo dõi theo lô: mỗi lần cấp phát lấy từ lô nhận sớm nhất trước; chương trình, địa bàn, lượt trẻ em và giá trị được chia cho các lô theo số lượng đã lấy."))
+            }
             if funder.currency != .vnd {
                 notes.append(LocalizedText("Amounts in \(funder.currency.code) are converted at the rate of each receipt's date, from the source shown.",
                                            "Số tiền \(funder.currency.code) được quy đổi theo tỷ giá ngày nhận, theo nguồn ghi bên cạnh."))
             }
             return try makeReport(key: "donor-statement", title: LocalizedText("Donor statement", "Báo cáo cho nhà tài trợ"),
                                   parameters: [(LocalizedText("Funder", "Nhà tài trợ"), .text("\(funder.name) (\(funder.code))"))] + Ledger.periodParameters(from, to),
-                                  tables: [receipts, grants, uses], notes: notes, charts: chart.map { [$0] } ?? [], isPublic: true)
+                                  tables: [receipts, grants] + (goods == nil || !uses.rows.isEmpty ? [uses] : []) + (goods.map { [$0] } ?? []), notes: notes, charts: chart.map { [$0] } ?? [], isPublic: true)
         }
     }
 
@@ -104,5 +109,38 @@ extension Ledger {
                                                           labels: byProgram.map(\.0), series: [.init(name: LocalizedText("Spent", "Đã chi"), values: byProgram.map(\.1))],
                                                           valueKind: .dong)
         return (table, chart)
+    }
+
+    /// Where the funder's goods in kind went (docs/goods-lots.md): by item, program and place,
+    /// the units drawn from its lots, the child-instances and the value; `nil` when the funder
+    /// gave no goods.
+    private func donorGoodsTable(_ funder: Funder, from: LedgerDate, to: LedgerDate) throws -> ReportTable? {
+        let trace = try goodsLotTrace(through: to)
+        guard trace.lots.contains(where: { $0.owner.funderID == funder.id }) else { return nil }
+        let items = Dictionary(try goodsItems().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        struct Key: Hashable { let item: Int64; let program: String; let unit: String }
+        var rows: [Key: (use: GoodsLotTrace.Use, quantity: Int64, children: Int64, value: Int64)] = [:]
+        var order: [Key] = []
+        for use in trace.uses(ofFunder: funder.id, from: from, to: to) {
+            let key = Key(item: use.itemID, program: use.programCode, unit: use.unitCode)
+            if rows[key] == nil { order.append(key) }
+            let sum = rows[key] ?? (use, 0, 0, 0)
+            rows[key] = (sum.use, sum.quantity + use.quantity, sum.children + use.children, sum.value + use.valueDong)
+        }
+        var table = ReportTable(key: "goods_uses", title: LocalizedText("Where your goods in kind went", "Hiện vật đã tài trợ được cấp phát vào đâu"), columns: [
+            ReportColumn("item", LocalizedText("Item", "Mặt hàng"), .text), ReportColumn("program", LocalizedText("Program", "Chương trình"), .text),
+            ReportColumn("unit", LocalizedText("Place", "Địa bàn"), .text), ReportColumn("quantity", LocalizedText("Quantity", "Số lượng"), .count),
+            ReportColumn("children", LocalizedText("Child-instances", "Lượt trẻ em"), .count), ReportColumn("value_vnd", LocalizedText("Value (VND)", "Giá trị (VND)"), .dong),
+        ])
+        var totals = (quantity: Int64(0), children: Int64(0), value: Int64(0))
+        for key in order {
+            guard let row = rows[key], row.quantity != 0 || row.children != 0 || row.value != 0 else { continue }
+            let item = items[key.item].map { LocalizedText(english: $0.nameEnglish, vietnamese: $0.nameVietnamese) } ?? LocalizedText(verbatim: "#\(key.item)")
+            table.rows.append([.localized(item), .localized(row.use.program), .text(row.use.unitName.isEmpty ? row.use.unitCode : row.use.unitName),
+                               .count(row.quantity), .children(row.children), .dong(row.value)])
+            totals = (totals.quantity + row.quantity, totals.children + row.children, totals.value + row.value)
+        }
+        table.totals = [.localized(LocalizedText("Total", "Tổng cộng")), .empty, .empty, .count(totals.quantity), .children(totals.children), .dong(totals.value)]
+        return table
     }
 }

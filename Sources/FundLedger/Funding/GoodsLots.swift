@@ -1,0 +1,253 @@
+import ReportQueries
+
+/// Goods received in kind are kept in **lots** (lô hàng), so that a donor can be shown where
+/// its goods went (docs/goods-lots.md).
+///
+/// - A lot is what one receipt line brought onto the goods account: the item, the quantity,
+///   the value, and the owner of the goods — the donor (funder), its grant and the grant's
+///   restriction, as the line records them. Goods the fund bought have no donor: their lot's
+///   owner is the fund itself.
+/// - Goods handed out are drawn from an item's lots **first in, first out**: the lot received on
+///   the earliest date (then the lower entry number, then the lower line) first. A reversal of
+///   a hand-out puts the units back into the lots they came from; a reversal of a receipt takes
+///   its own lot's units first.
+/// - The share of a hand-out drawn from a lot carries the hand-out's program, place and
+///   child-instances and its part of the value posted, in proportion to the units drawn
+///   (largest remainders, so the shares add up exactly).
+///
+/// The order is the journal's own: `HoldingRules` refuses any goods movement dated before a
+/// hand-out already valued, so the lots a posted hand-out drew from never change afterwards.
+/// The trace is computed from the chained lines, never stored.
+public struct GoodsLotTrace: Sendable {
+    /// Who owns a lot's goods: the donor, its grant and the restriction (0: none).
+    public struct Owner: Hashable, Sendable {
+        public let funderID: Int64
+        public let grantID: Int64
+        public let restriction: Restriction
+    }
+
+    /// One lot: a receipt line's goods and what is left of them.
+    public struct Lot: Sendable {
+        public let seq: Int64
+        public let lineNumber: Int64
+        public let date: LedgerDate
+        public let itemID: Int64
+        public let owner: Owner
+        public let quantity: Int64
+        public let valueDong: Int64
+        public internal(set) var remaining: Int64
+    }
+
+    /// A lot's share of one spending line of a hand-out (negative for a reversal).
+    public struct Use: Sendable {
+        public let seq: Int64
+        public let date: LedgerDate
+        public let lotIndex: Int
+        public let itemID: Int64
+        public let programCode: String
+        public let program: LocalizedText
+        public let unitCode: String
+        public let unitName: String
+        public let quantity: Int64
+        public let children: Int64
+        public let valueDong: Int64
+    }
+
+    public internal(set) var lots: [Lot] = []
+    public internal(set) var uses: [Use] = []
+
+    /// The uses of the goods of `funderID`'s lots, dated from `from` to `to`.
+    public func uses(ofFunder funderID: Int64, from: LedgerDate, to: LedgerDate) -> [Use] {
+        uses.filter { lots[$0.lotIndex].owner.funderID == funderID && $0.date >= from && $0.date <= to }
+    }
+}
+
+extension Ledger {
+    /// Traces every goods lot through `date` (`GoodsLotTrace`).
+    public func goodsLotTrace(through date: LedgerDate) throws -> GoodsLotTrace {
+        try read {
+            guard let goodsAccount = try accountsByCode()[try settings().goodsAccountCode] else { return GoodsLotTrace() }
+            var tracer = GoodsLotTracer(ledger: self)
+            var entry: [GoodsLotTracer.Movement] = []
+            try database.forEachRow(ReportQueries.goodsMovements, named: [":goods_account_id": goodsAccount.id, ":to_date": date.iso, ":to_day": Int64(date.dayKey)]) { row in
+                let movement = GoodsLotTracer.Movement(
+                    seq: row.int64(at: 0), date: try LedgerDate.parse(row.text(at: 1)), reversesSeq: row.int64(at: 2), lineNumber: row.int64(at: 3),
+                    itemID: row.int64(at: 4), quantity: row.int64(at: 5), valueDong: row.int64(at: 6),
+                    owner: .init(funderID: row.int64(at: 7), grantID: row.int64(at: 8),
+                                 restriction: try StoredValue.decode(Restriction.self, row.text(at: 9), "line.restriction")))
+                if let first = entry.first, first.seq != movement.seq {
+                    try tracer.apply(entry)
+                    entry.removeAll(keepingCapacity: true)
+                }
+                entry.append(movement)
+            }
+            if !entry.isEmpty { try tracer.apply(entry) }
+            return tracer.trace
+        }
+    }
+}
+
+/// Walks the goods movements entry by entry and keeps the lots' queues (`GoodsLotTrace`).
+struct GoodsLotTracer {
+    struct Movement {
+        let seq: Int64
+        let date: LedgerDate
+        let reversesSeq: Int64
+        let lineNumber: Int64
+        let itemID: Int64
+        let quantity: Int64
+        let valueDong: Int64
+        let owner: GoodsLotTrace.Owner
+    }
+
+    /// The units one goods line took from one lot.
+    private struct Draw {
+        let lotIndex: Int
+        let quantity: Int64
+    }
+
+    let ledger: Ledger
+    private(set) var trace = GoodsLotTrace()
+    /// Each item's lots in the order they are drawn (indexes into `trace.lots`), and the
+    /// position before which every lot of the item is empty.
+    private var queues: [Int64: (lots: [Int], head: Int)] = [:]
+    /// Each lot's position in its item's queue.
+    private var positions: [Int: Int] = [:]
+    /// The lots each receipt opened, for its reversal.
+    private var lotsBySeq: [Int64: [Int]] = [:]
+    /// What each entry's goods lines took, by entry, for its reversal.
+    private var draws: [Int64: [(itemID: Int64, draws: [Draw])]] = [:]
+    /// Each hand-out's uses (indexes into `trace.uses`), for its reversal.
+    private var usesBySeq: [Int64: Range<Int>] = [:]
+
+    init(ledger: Ledger) { self.ledger = ledger }
+
+    /// One entry's goods lines.
+    mutating func apply(_ movements: [Movement]) throws {
+        let reversed = movements[0].reversesSeq
+        var outflows: [(movement: Movement, draws: [Draw])] = []
+        for movement in movements {
+            if movement.quantity > 0 {
+                if reversed != 0, returnUnits(movement, of: reversed) { continue }
+                trace.lots.append(.init(seq: movement.seq, lineNumber: movement.lineNumber, date: movement.date, itemID: movement.itemID,
+                                        owner: movement.owner, quantity: movement.quantity, valueDong: movement.valueDong, remaining: movement.quantity))
+                let index = trace.lots.count - 1
+                positions[index] = queues[movement.itemID, default: ([], 0)].lots.count
+                queues[movement.itemID, default: ([], 0)].lots.append(index)
+                lotsBySeq[movement.seq, default: []].append(index)
+            } else {
+                outflows.append((movement, take(-movement.quantity, of: movement.itemID, preferring: reversed)))
+            }
+        }
+        guard !outflows.isEmpty else { return }
+        draws[movements[0].seq] = outflows.map { ($0.movement.itemID, $0.draws) }
+        // Units a reversal takes out (a receipt undone) were handed out to nobody.
+        guard reversed == 0 else { return }
+        try attribute(outflows, seq: movements[0].seq, date: movements[0].date)
+    }
+
+    /// A reversal of a hand-out puts its units back into the lots they came from, and cancels
+    /// its uses. Returns false when the reversed entry took none of this item.
+    private mutating func returnUnits(_ movement: Movement, of reversed: Int64) -> Bool {
+        guard var taken = draws[reversed], let index = taken.firstIndex(where: { $0.itemID == movement.itemID }) else { return false }
+        var left = movement.quantity
+        var remainingDraws = taken[index].draws
+        while left > 0, let draw = remainingDraws.popLast() {
+            let back = min(left, draw.quantity)
+            trace.lots[draw.lotIndex].remaining += back
+            if let position = positions[draw.lotIndex], position < queues[movement.itemID]?.head ?? 0 {
+                queues[movement.itemID]?.head = position
+            }
+            left -= back
+            if back < draw.quantity { remainingDraws.append(Draw(lotIndex: draw.lotIndex, quantity: draw.quantity - back)) }
+        }
+        taken[index].draws = remainingDraws
+        draws[reversed] = taken
+        if let original = usesBySeq.removeValue(forKey: reversed) {
+            for use in trace.uses[original] where use.itemID == movement.itemID {
+                trace.uses.append(.init(seq: movement.seq, date: movement.date, lotIndex: use.lotIndex, itemID: use.itemID, programCode: use.programCode,
+                                        program: use.program, unitCode: use.unitCode, unitName: use.unitName,
+                                        quantity: -use.quantity, children: -use.children, valueDong: -use.valueDong))
+            }
+        }
+        return true
+    }
+
+    /// Takes `quantity` units of an item: from the lots of entry `preferring` first (a reversed
+    /// receipt), then first in, first out. Units no lot holds (only in damaged books) are left
+    /// undrawn.
+    private mutating func take(_ quantity: Int64, of itemID: Int64, preferring: Int64) -> [Draw] {
+        var left = quantity
+        var taken: [Draw] = []
+        func draw(_ index: Int) {
+            guard left > 0, trace.lots[index].remaining > 0, trace.lots[index].itemID == itemID else { return }
+            let units = min(left, trace.lots[index].remaining)
+            trace.lots[index].remaining -= units
+            left -= units
+            taken.append(Draw(lotIndex: index, quantity: units))
+        }
+        if preferring != 0 { lotsBySeq[preferring]?.forEach(draw) }
+        guard var queue = queues[itemID] else { return taken }
+        while queue.head < queue.lots.count && trace.lots[queue.lots[queue.head]].remaining == 0 { queue.head += 1 }
+        var position = queue.head
+        while left > 0 && position < queue.lots.count {
+            draw(queue.lots[position])
+            position += 1
+        }
+        while queue.head < queue.lots.count && trace.lots[queue.lots[queue.head]].remaining == 0 { queue.head += 1 }
+        queues[itemID] = queue
+        return taken
+    }
+
+    /// Shares a hand-out's spending lines among the lots its goods lines drew from.
+    private mutating func attribute(_ outflows: [(movement: Movement, draws: [Draw])], seq: Int64, date: LedgerDate) throws {
+        struct Spending { let amount: Int64; let programCode: String; let program: LocalizedText; let unitCode: String; let unitName: String; let children: Int64 }
+        var spending: [Spending] = []
+        try ledger.database.forEachRow(ReportQueries.goodsOutflowUses, named: [":seq": seq]) { row in
+            spending.append(Spending(amount: row.int64(at: 1), programCode: row.text(at: 2),
+                                     program: LocalizedText(english: row.text(at: 3), vietnamese: row.text(at: 4)),
+                                     unitCode: row.text(at: 5), unitName: row.text(at: 6), children: row.int64(at: 7)))
+        }
+        let weights = spending.map { max($0.amount, 0) }
+        guard weights.contains(where: { $0 > 0 }) else { return }
+        let first = trace.uses.count
+        let goodsValues = outflows.map { -$0.movement.valueDong }
+        for (goodsIndex, outflow) in outflows.enumerated() {
+            let quantities = Apportion.shares(of: -outflow.movement.quantity, by: weights)
+            let values = Apportion.shares(of: -outflow.movement.valueDong, by: weights)
+            for (lineIndex, line) in spending.enumerated() where weights[lineIndex] > 0 {
+                let children = outflows.count == 1 ? line.children : Apportion.shares(of: line.children, by: goodsValues)[goodsIndex]
+                let drawn = outflow.draws.map(\.quantity)
+                let lotQuantities = Apportion.shares(of: quantities[lineIndex], by: drawn)
+                let lotChildren = Apportion.shares(of: children, by: drawn)
+                let lotValues = Apportion.shares(of: values[lineIndex], by: drawn)
+                for (drawIndex, draw) in outflow.draws.enumerated() {
+                    trace.uses.append(.init(seq: seq, date: date, lotIndex: draw.lotIndex, itemID: outflow.movement.itemID,
+                                            programCode: line.programCode, program: line.program, unitCode: line.unitCode, unitName: line.unitName,
+                                            quantity: lotQuantities[drawIndex], children: lotChildren[drawIndex], valueDong: lotValues[drawIndex]))
+                }
+            }
+        }
+        usesBySeq[seq] = first..<trace.uses.count
+    }
+}
+
+/// Exact proportional shares of a whole number (largest remainders; ties to the earlier share).
+enum Apportion {
+    /// `total` split in proportion to `weights` (non-negative); the shares add up to `total`.
+    /// All-zero weights give everything to the first share.
+    static func shares(of total: Int64, by weights: [Int64]) -> [Int64] {
+        guard !weights.isEmpty else { return [] }
+        let sum = weights.reduce(Int128(0)) { $0 + Int128(max($1, 0)) }
+        guard sum > 0 else { return [total] + Array(repeating: 0, count: weights.count - 1) }
+        let magnitude = Int128(total.magnitude)
+        var shares = weights.map { Int64(magnitude * Int128(max($0, 0)) / sum) }
+        let remainders = weights.map { magnitude * Int128(max($0, 0)) % sum }
+        var left = Int64(magnitude) - shares.reduce(0, +)
+        for index in remainders.indices.sorted(by: { remainders[$0] != remainders[$1] ? remainders[$0] > remainders[$1] : $0 < $1 }) where left > 0 {
+            shares[index] += 1
+            left -= 1
+        }
+        return total < 0 ? shares.map { -$0 } : shares
+    }
+}
