@@ -583,13 +583,12 @@ enum ExpectedReports {
 
         Program                 Unit               Child-instances       Spent
         ----------------------  -----------------  ---------------  ----------
-        (no program)                                             0   2,000,000
         Bicycles                TN Tỉnh Tây Ninh                <5   4,500,000
         Health-insurance cards  TN Tỉnh Tây Ninh                 5   1,234,567
         Scholarships            TN Tỉnh Tây Ninh                20  30,000,000
         Scholarships            TN-TB Xã Tân Biên               <5   6,000,000
         ----------------------  -----------------  ---------------  ----------
-        Total                                                   35  43,734,567
+        Total                                                   35  41,734,567
 
         A child helped once counts one child-instance (lượt trẻ em). Child-instances are rounded to the nearest 5; fewer than 5 are shown as <5, and a total that would reveal them is hidden.
 
@@ -603,15 +602,14 @@ enum ExpectedReports {
         Đến ngày: 31/12/2018
         Đơn vị tính: đồng
 
-        Chương trình               Địa bàn            Lượt trẻ em     Số tiền
-        -------------------------  -----------------  -----------  ----------
-        (không theo chương trình)                               0   2.000.000
-        Xe đạp                     TN Tỉnh Tây Ninh            <5   4.500.000
-        Thẻ bảo hiểm y tế          TN Tỉnh Tây Ninh             5   1.234.567
-        Học bổng                   TN Tỉnh Tây Ninh            20  30.000.000
-        Học bổng                   TN-TB Xã Tân Biên           <5   6.000.000
-        -------------------------  -----------------  -----------  ----------
-        Tổng cộng                                              35  43.734.567
+        Chương trình       Địa bàn            Lượt trẻ em     Số tiền
+        -----------------  -----------------  -----------  ----------
+        Học bổng           TN Tỉnh Tây Ninh            20  30.000.000
+        Học bổng           TN-TB Xã Tân Biên           <5   6.000.000
+        Thẻ bảo hiểm y tế  TN Tỉnh Tây Ninh             5   1.234.567
+        Xe đạp             TN Tỉnh Tây Ninh            <5   4.500.000
+        -----------------  -----------------  -----------  ----------
+        Tổng cộng                                      35  41.734.567
 
         Mỗi lần hỗ trợ một trẻ tính là một lượt. Số lượt trẻ em được làm tròn đến bội số gần nhất của 5; số dưới 5 ghi là <5, tổng nào để lộ số đó thì được ẩn.
 
@@ -621,7 +619,6 @@ enum ExpectedReports {
 
     static let reachCSV = """
         program,unit,children,spent_vnd
-        (no program),,0,2000000
         Bicycles,TN Tỉnh Tây Ninh,<5,4500000
         Health-insurance cards,TN Tỉnh Tây Ninh,5,1234567
         Scholarships,TN Tỉnh Tây Ninh,20,30000000
@@ -632,13 +629,12 @@ enum ExpectedReports {
         {"parameters": {"from": "2018-01-01", "to": "2018-12-31"},
          "tables": [
           {"key": "reach", "rows": [
-              {"program": "(no program)", "unit": "", "children": 0, "spent_vnd": 2000000},
               {"program": "Bicycles", "unit": "TN Tỉnh Tây Ninh", "children": "<5", "spent_vnd": 4500000},
               {"program": "Health-insurance cards", "unit": "TN Tỉnh Tây Ninh", "children": 5, "spent_vnd": 1234567},
               {"program": "Scholarships", "unit": "TN Tỉnh Tây Ninh", "children": 20, "spent_vnd": 30000000},
               {"program": "Scholarships", "unit": "TN-TB Xã Tân Biên", "children": "<5", "spent_vnd": 6000000}
             ],
-            "totals": {"program": "Total", "unit": null, "children": 35, "spent_vnd": 43734567}}
+            "totals": {"program": "Total", "unit": null, "children": 35, "spent_vnd": 41734567}}
         ]}
         """
 

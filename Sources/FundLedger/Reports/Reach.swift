@@ -43,12 +43,17 @@ extension Ledger {
             columns += [ReportColumn("children", LocalizedText("Child-instances", "Lượt trẻ em"), .count),
                         ReportColumn("spent_vnd", LocalizedText("Spent", "Số tiền"), .dong)]
             var table = ReportTable(key: "reach", columns: columns)
+            // Periods in time order, then programs and places by name in the reader's language.
+            table.orderedBy = Array(0..<(columns.count - 2))
             var totals = (children: Int64(0), spent: Int64(0))
             var byProgram: [(LocalizedText, Int64)] = []
             try withReportPeriod(PeriodSpans(from: from, to: to)) {
                 try database.forEachRow(ReportQueries.reach, named: [":by_program": grouping.byProgram, ":by_unit": grouping.byUnit, ":by_period": grouping.period ?? ""]) { row in
                     var cells: [ReportCell] = []
                     if let period = grouping.period { cells.append(.text(Ledger.periodLabel(row.int64(at: 5), period))) }
+                    // Spending outside any program that reached no child (management costs) is
+                    // not reach; its money is in the statement of activities.
+                    guard !row.text(at: 0).isEmpty || row.int64(at: 6) != 0 else { return }
                     let program = row.text(at: 0).isEmpty ? LocalizedText("(no program)", "(không theo chương trình)")
                                                           : LocalizedText(english: row.text(at: 1), vietnamese: row.text(at: 2))
                     if grouping.byProgram { cells.append(.localized(program)) }

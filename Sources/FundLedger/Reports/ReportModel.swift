@@ -57,6 +57,9 @@ public struct ReportTable: Sendable {
     public let columns: [ReportColumn]
     public var rows: [[ReportCell]]
     public var totals: [ReportCell]?
+    /// The columns whose text orders the rows in the reader's language (Vietnamese collation
+    /// in Vietnamese), applied by `Report.inReadingOrder`; empty: the rows keep their order.
+    public var orderedBy: [Int] = []
 
     public init(key: String, title: LocalizedText? = nil, columns: [ReportColumn], rows: [[ReportCell]] = [], totals: [ReportCell]? = nil) {
         self.key = key
@@ -64,6 +67,43 @@ public struct ReportTable: Sendable {
         self.columns = columns
         self.rows = rows
         self.totals = totals
+    }
+
+    /// The rows ordered by `orderedBy` as a reader of `language` sorts names (stable).
+    func rowsInReadingOrder(_ language: Language) -> [[ReportCell]] {
+        guard !orderedBy.isEmpty else { return rows }
+        func sortText(_ row: [ReportCell]) -> [String] {
+            orderedBy.map { column in
+                switch row[column] {
+                case .text(let text): text
+                case .localized(let text): text(language)
+                default: ""
+                }
+            }
+        }
+        let keys: [[String]] = rows.map(sortText)
+        let order = rows.indices.sorted { left, right in
+            for (a, b) in zip(keys[left], keys[right]) where a != b { return ReportTable.precedes(a, b, in: language) }
+            return left < right
+        }
+        return order.map { rows[$0] }
+    }
+
+    /// Whether `a` sorts before `b` for a reader of `language`.
+    static func precedes(_ a: String, _ b: String, in language: Language) -> Bool {
+        if language == .vietnamese { return VietnameseCollation.precedes(a, b) }
+        let (lowerA, lowerB) = (a.lowercased(), b.lowercased())
+        return lowerA != lowerB ? lowerA < lowerB : a < b
+    }
+}
+
+extension Report {
+    /// The report with every table's rows in the order a reader of `language` expects
+    /// (`ReportTable.orderedBy`); every renderer is given this.
+    public func inReadingOrder(_ language: Language) -> Report {
+        var report = self
+        for index in report.tables.indices { report.tables[index].rows = report.tables[index].rowsInReadingOrder(language) }
+        return report
     }
 }
 

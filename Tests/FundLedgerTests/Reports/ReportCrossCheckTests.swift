@@ -239,7 +239,7 @@ import TestSupport
             FROM line l JOIN entry e ON e.seq = l.entry_seq JOIN account a ON a.id = l.account_id
             LEFT JOIN program p ON p.id = l.program_id LEFT JOIN org_unit u ON u.id = l.unit_id
             WHERE e.entry_date BETWEEN ? AND ? AND a.type = 'expense' GROUP BY 1
-            """, [from, to]).filter { $0.value != [0, 0] }
+            """, [from, to]).filter { $0.value != [0, 0] && !($0.key.contains("|(no program)|") && $0.value[0] == 0) }
         let table = try #require(report.tables.first { $0.key == "reach" })
         var actual: [String: [Int64]] = [:]
         for row in table.rows { actual[row[0...2].map(\.english).joined(separator: "|")] = [try #require(row[3].integer), try #require(row[4].integer)] }
