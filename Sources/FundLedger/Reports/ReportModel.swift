@@ -164,18 +164,32 @@ public struct ReportChart: Sendable {
         case count
     }
 
+    /// How several series share a row.
+    public enum Style: Sendable {
+        /// A bar per series, one under the other, each with its value written after it.
+        case grouped
+        /// The series drawn over one another from one baseline, the first (the largest, e.g.
+        /// committed) palest and widest, each next one darker: one thin row per label, so a
+        /// long list fits a page. The last series is drawn as a marker that starts where the
+        /// one before it ends (e.g. available after spent), and its value is written at the
+        /// end of the row.
+        case overlaid
+    }
+
     public let title: LocalizedText
     public let labels: [LocalizedText]
-    /// One or two series (e.g. plan and actual), each with a value per label.
+    /// One or more series (e.g. plan and actual), each with a value per label.
     public let series: [Series]
     public let valueKind: ValueKind
+    public let style: Style
 
-    public init(title: LocalizedText, labels: [LocalizedText], series: [Series], valueKind: ValueKind) {
+    public init(title: LocalizedText, labels: [LocalizedText], series: [Series], valueKind: ValueKind, style: Style = .grouped) {
         precondition(series.allSatisfy { $0.values.count == labels.count })
         self.title = title
         self.labels = labels
         self.series = series
         self.valueKind = valueKind
+        self.style = style
     }
 }
 

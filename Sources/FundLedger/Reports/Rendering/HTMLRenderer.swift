@@ -149,5 +149,7 @@ public struct HTMLRenderer {
 
     @page { size: A4 landscape; }
     body { max-width: 269mm; }
+    table.wide td { white-space: nowrap; }
+    figure svg { max-width: 100%; height: auto; }
     """
 }
