@@ -152,11 +152,11 @@ struct JournalExtent: Equatable, Sendable {
     }
 
     /// The first measure past `limit`, with its figure.
-    var exceeded: (measure: String, figure: Int64)? {
-        if dong > JournalExtent.limit { return ("dong", dong) }
-        if foreignMinor > JournalExtent.limit { return ("foreign-currency minor units", foreignMinor) }
-        if quantity > JournalExtent.limit { return ("goods units", quantity) }
-        if children > JournalExtent.limit { return ("child-instances", children) }
+    var exceeded: (measure: LocalizedText, figure: Int64)? {
+        if dong > JournalExtent.limit { return (LocalizedText("dong", "đồng"), dong) }
+        if foreignMinor > JournalExtent.limit { return (LocalizedText("foreign-currency minor units", "đơn vị nhỏ của ngoại tệ"), foreignMinor) }
+        if quantity > JournalExtent.limit { return (LocalizedText("goods units", "đơn vị hàng hóa"), quantity) }
+        if children > JournalExtent.limit { return (LocalizedText("child-instances", "lượt trẻ em"), children) }
         return nil
     }
 }

@@ -79,7 +79,7 @@ struct EntryValidator {
             do {
                 lines.append(try validate(line, number: index + 1, date: draft.date, accounts: accounts, pending: pending, outflows: &outflows))
             } catch let error as LedgerError {
-                throw LedgerError(error.rule, "line \(index + 1): \(error.message)", hint: error.hint)
+                throw LedgerError(error.rule, LocalizedText("line \(index + 1): \(error.explanation)", "dòng \(index + 1): \(error.explanation)"), hint: error.remedy)
             }
         }
         if let difference = try PostingRules.fxDifference(lines, outflows: outflows, settings: settings, accounts: accounts) {
@@ -97,12 +97,12 @@ struct EntryValidator {
             try TextRules.check(reference, named: "reference", maximumLength: TextRules.referenceLengthMax)
         }
         guard draft.lines.count >= 2 else {
-            throw LedgerError(.tooFewLines, "an entry needs at least two lines; this one has \(draft.lines.count)",
-                              hint: "give at least one debit and one credit, e.g. --debit \"1121 1000000 VND\" --credit \"5132 1000000 VND\"")
+            throw LedgerError(.tooFewLines, LocalizedText("an entry needs at least two lines; this one has \(draft.lines.count)", "một bút toán cần ít nhất hai dòng; bút toán này có \(draft.lines.count)"),
+                              hint: LocalizedText("give at least one debit and one credit, e.g. --debit \"1121 1000000 VND\" --credit \"5132 1000000 VND\"", "ghi ít nhất một dòng Nợ và một dòng Có, ví dụ --debit \"1121 1000000 VND\" --credit \"5132 1000000 VND\""))
         }
         guard draft.lines.count <= EntryDraft.lineCountMax else {
-            throw LedgerError(.tooManyLines, "an entry may have at most \(EntryDraft.lineCountMax) lines; this one has \(draft.lines.count)",
-                              hint: "split it into several entries")
+            throw LedgerError(.tooManyLines, LocalizedText("an entry may have at most \(EntryDraft.lineCountMax) lines; this one has \(draft.lines.count)", "một bút toán có tối đa \(EntryDraft.lineCountMax) dòng; bút toán này có \(draft.lines.count)"),
+                              hint: LocalizedText("split it into several entries", "hãy tách thành nhiều bút toán"))
         }
     }
 
@@ -110,11 +110,11 @@ struct EntryValidator {
                                    pending: BalanceAccumulator, outflows: inout OutflowTally) throws -> PostedLine {
         let account = try postingAccount(line.accountCode, accounts: accounts)
         guard line.amount.minorUnits > 0 else {
-            throw LedgerError(.invalidAmount, "the amount \(line.amount) is not positive",
-                              hint: "give a positive amount; the side (debit or credit) says its direction")
+            throw LedgerError(.invalidAmount, LocalizedText("the amount \(line.amount) is not positive", "số tiền \(line.amount) không phải số dương"),
+                              hint: LocalizedText("give a positive amount; the side (debit or credit) says its direction", "ghi số tiền dương; bên Nợ hay Có cho biết chiều của nó"))
         }
         guard line.amount.minorUnits <= Amount.magnitudeMax else {
-            throw LedgerError(.overflow, "the amount \(line.amount) is more than one line can carry", hint: "split it into several lines")
+            throw LedgerError(.overflow, LocalizedText("the amount \(line.amount) is more than one line can carry", "số tiền \(line.amount) vượt quá mức một dòng có thể ghi"), hint: LocalizedText("split it into several lines", "hãy tách thành nhiều dòng"))
         }
         try line.memo.map { try TextRules.check($0, named: "line memo", maximumLength: TextRules.memoLengthMax) }
         let sign: Int64 = line.side == .debit ? 1 : -1
@@ -148,31 +148,31 @@ struct EntryValidator {
     /// account belongs to (its expense account is the line's account or a heading above it).
     private func checkAccountAgrees(_ line: LineDraft, account: Account, program: RegistryReference?) throws {
         if roles.flags(account.id) & AccountRoles.moneyFlag != 0, line.amount.currency != account.currency {
-            throw LedgerError(.currencyMismatch, "account \(account.code) (\(account.nameEnglish)) holds only \(account.currency.code); this line gives \(line.amount)",
+            throw LedgerError(.currencyMismatch, LocalizedText("account \(account.code) (\(account.nameEnglish)) holds only \(account.currency.code); this line gives \(line.amount)", "tài khoản \(account.code) (\(account.nameVietnamese)) chỉ ghi bằng \(account.currency.code); dòng này ghi \(line.amount)"),
                               hint: account.currency == .vnd
-                                ? "post foreign money to a foreign-currency account such as 1112 (cash) or 1122 (bank)"
-                                : "give the amount in \(account.currency.code)")
+                                ? LocalizedText("post foreign money to a foreign-currency account such as 1112 (cash) or 1122 (bank)", "ghi ngoại tệ vào tài khoản ngoại tệ như 1112 (tiền mặt) hoặc 1122 (tiền gửi ngân hàng)")
+                                : LocalizedText("give the amount in \(account.currency.code)", "ghi số tiền bằng \(account.currency.code)"))
         }
         guard let program, account.type == .expense else { return }
         let allowed = roles.programsByExpenseAccount[account.id] ?? []
         guard !allowed.contains(program.id) else { return }
         let names = try allowed.compactMap { try ledger.codes(of: .program).byID[$0] }.sorted()
         throw LedgerError(.invalidAccount, names.isEmpty
-                            ? "account \(account.code) (\(account.nameEnglish)) belongs to no program, but the line names program \(program.code)"
-                            : "account \(account.code) (\(account.nameEnglish)) is the expense account of \(names.joined(separator: ", ")), not of program \(program.code)",
-                          hint: "book program \(program.code) on its own expense account ('cpf program list' shows it), or leave the program out")
+                            ? LocalizedText("account \(account.code) (\(account.nameEnglish)) belongs to no program, but the line names program \(program.code)", "tài khoản \(account.code) (\(account.nameVietnamese)) không thuộc chương trình nào, nhưng dòng này ghi chương trình \(program.code)")
+                            : LocalizedText("account \(account.code) (\(account.nameEnglish)) is the expense account of \(names.joined(separator: ", ")), not of program \(program.code)", "tài khoản \(account.code) (\(account.nameVietnamese)) là tài khoản chi của \(names.joined(separator: ", ")), không phải của chương trình \(program.code)"),
+                          hint: LocalizedText("book program \(program.code) on its own expense account ('cpf program list' shows it), or leave the program out", "hạch toán chương trình \(program.code) vào đúng tài khoản chi của nó ('cpf program list' cho biết tài khoản đó), hoặc bỏ chương trình ra"))
     }
 
     private func postingAccount(_ code: String, accounts: [String: Account]) throws -> Account {
         guard let account = accounts[code] else { throw Ledger.unknownAccount(code) }
         if account.isHeading {
             let children = accounts.values.filter { $0.parentCode == account.code && $0.closedOn == nil }.map(\.code).sorted()
-            throw LedgerError(.headerAccount, "account \(account.code) (\(account.nameEnglish)) is a heading with sub-accounts",
-                              hint: "post to one of its sub-accounts: \(children.joined(separator: ", "))")
+            throw LedgerError(.headerAccount, LocalizedText("account \(account.code) (\(account.nameEnglish)) is a heading with sub-accounts", "tài khoản \(account.code) (\(account.nameVietnamese)) là tài khoản tổng hợp có tài khoản chi tiết"),
+                              hint: LocalizedText("post to one of its sub-accounts: \(children.joined(separator: ", "))", "hãy ghi vào một tài khoản chi tiết của nó: \(children.joined(separator: ", "))"))
         }
         if let closed = account.closedOn {
-            throw LedgerError(.closedAccount, "account \(account.code) (\(account.nameEnglish)) was closed on \(closed)",
-                              hint: "post to an open account; 'cpf account list' shows which are open")
+            throw LedgerError(.closedAccount, LocalizedText("account \(account.code) (\(account.nameEnglish)) was closed on \(closed)", "tài khoản \(account.code) (\(account.nameVietnamese)) đã đóng từ ngày \(closed)"),
+                              hint: LocalizedText("post to an open account; 'cpf account list' shows which are open", "hãy ghi vào tài khoản đang mở; 'cpf account list' cho biết tài khoản nào đang mở"))
         }
         return account
     }
@@ -183,26 +183,26 @@ struct EntryValidator {
     private mutating func convert(_ line: LineDraft, account: Account, date: LedgerDate) throws -> (Int64, ForeignAmount?) {
         let currency = line.amount.currency
         if account.isForeignCurrency && currency != account.currency {
-            throw LedgerError(.currencyMismatch, "account \(account.code) is kept in \(account.currency.code), but the line gives \(line.amount)",
-                              hint: "give the amount in \(account.currency.code), e.g. '\(account.code) 100.00 \(account.currency.code)'; the dong value follows from the rate")
+            throw LedgerError(.currencyMismatch, LocalizedText("account \(account.code) is kept in \(account.currency.code), but the line gives \(line.amount)", "tài khoản \(account.code) ghi bằng \(account.currency.code), nhưng dòng này ghi \(line.amount)"),
+                              hint: LocalizedText("give the amount in \(account.currency.code), e.g. '\(account.code) 100.00 \(account.currency.code)'; the dong value follows from the rate", "ghi số tiền bằng \(account.currency.code), ví dụ '\(account.code) 100.00 \(account.currency.code)'; giá trị bằng đồng tính theo tỷ giá"))
         }
         guard currency != .vnd else {
             if line.rate != nil {
-                throw LedgerError(.invalidRate, "a VND amount takes no exchange rate", hint: "remove the rate from the line")
+                throw LedgerError(.invalidRate, LocalizedText("a VND amount takes no exchange rate", "số tiền VND không có tỷ giá"), hint: LocalizedText("remove the rate from the line", "bỏ tỷ giá khỏi dòng này"))
             }
             if let dong = line.dong, dong != line.amount.minorUnits {
-                throw LedgerError(.rateMismatch, "the line states two different VND amounts", hint: "give the amount once")
+                throw LedgerError(.rateMismatch, LocalizedText("the line states two different VND amounts", "dòng này ghi hai số tiền VND khác nhau"), hint: LocalizedText("give the amount once", "chỉ ghi số tiền một lần"))
             }
             return (line.amount.minorUnits, nil)
         }
         let applied = try appliedRate(line, date: date)
         let dong = try applied.rate.convertToDong(line.amount)
         if let stated = line.dong, stated != dong {
-            throw LedgerError(.rateMismatch, "\(line.amount) at \(applied.rate) (\(applied.source), \(applied.date)) is \(MoneyFormat.english.format(dong: dong)), not \(MoneyFormat.english.format(dong: stated))",
-                              hint: "correct the VND amount, or give the rate that actually applied with '@ RATE source=…'")
+            throw LedgerError(.rateMismatch, LocalizedText("\(line.amount) at \(applied.rate) (\(applied.source), \(applied.date)) is \(MoneyFormat.english.format(dong: dong)), not \(MoneyFormat.english.format(dong: stated))", "\(line.amount) theo tỷ giá \(applied.rate) (\(applied.source), \(applied.date)) là \(dong: dong), không phải \(dong: stated)"),
+                              hint: LocalizedText("correct the VND amount, or give the rate that actually applied with '@ RATE source=…'", "sửa số tiền VND, hoặc ghi tỷ giá thực tế đã áp dụng bằng '@ RATE source=…'"))
         }
         guard dong > 0 else {
-            throw LedgerError(.invalidAmount, "\(line.amount) at \(applied.rate) rounds to 0 VND", hint: "a line must be worth at least 1 VND")
+            throw LedgerError(.invalidAmount, LocalizedText("\(line.amount) at \(applied.rate) rounds to 0 VND", "\(line.amount) theo tỷ giá \(applied.rate) làm tròn thành 0 VND"), hint: LocalizedText("a line must be worth at least 1 VND", "mỗi dòng phải có giá trị ít nhất 1 VND"))
         }
         return (dong, ForeignAmount(amount: line.amount, rate: applied.rate, rateDate: applied.date, rateSource: applied.source))
     }
@@ -210,8 +210,8 @@ struct EntryValidator {
     private mutating func appliedRate(_ line: LineDraft, date: LedgerDate) throws -> ExchangeRate {
         guard let rate = line.rate else { return try tableRate(line.amount.currency, on: date) }
         guard let source = line.rateSource, !source.isEmpty else {
-            throw LedgerError(.missingRate, "the line's rate \(rate) has no source",
-                              hint: "say where the rate comes from, e.g. 'source=VCB' (the bank's voucher) or 'source=SBV'")
+            throw LedgerError(.missingRate, LocalizedText("the line's rate \(rate) has no source", "tỷ giá \(rate) của dòng này không ghi nguồn"),
+                              hint: LocalizedText("say where the rate comes from, e.g. 'source=VCB' (the bank's voucher) or 'source=SBV'", "ghi nguồn của tỷ giá, ví dụ 'source=VCB' (chứng từ ngân hàng) hoặc 'source=SBV'"))
         }
         try TextRules.check(source, named: "rate source", maximumLength: 100)
         return ExchangeRate(currency: line.amount.currency, date: date, rate: rate, source: source, recordedBy: "", recordedAt: "")
@@ -222,28 +222,28 @@ struct EntryValidator {
     private mutating func bookValue(_ line: LineDraft, account: Account, date: LedgerDate, pending: BalanceAccumulator,
                                     outflows: inout OutflowTally) throws -> (Int64, ForeignAmount?) {
         guard line.amount.currency == account.currency else {
-            throw LedgerError(.currencyMismatch, "account \(account.code) is kept in \(account.currency.code), but the line gives \(line.amount)",
-                              hint: "give the amount in \(account.currency.code); money leaving the account is valued at its book rate")
+            throw LedgerError(.currencyMismatch, LocalizedText("account \(account.code) is kept in \(account.currency.code), but the line gives \(line.amount)", "tài khoản \(account.code) ghi bằng \(account.currency.code), nhưng dòng này ghi \(line.amount)"),
+                              hint: LocalizedText("give the amount in \(account.currency.code); money leaving the account is valued at its book rate", "ghi số tiền bằng \(account.currency.code); tiền chi ra khỏi tài khoản được tính theo tỷ giá ghi sổ"))
         }
         var balance = try funding.moneyBalance(account.id, on: date, ledger: ledger, pending: pending)
         balance.dong -= outflows.dong[account.id, default: 0]
         balance.other -= outflows.foreign[account.id, default: 0]
         let format = MoneyFormat.english
         guard line.amount.minorUnits <= balance.other else {
-            throw LedgerError(.insufficientFunds, "account \(account.code) holds \(format.format(Amount(minorUnits: balance.other, currency: account.currency))) on \(date); \(format.format(line.amount)) cannot leave it",
-                              hint: "receive the money first, or pay out at most what the account holds")
+            throw LedgerError(.insufficientFunds, LocalizedText("account \(account.code) holds \(format.format(Amount(minorUnits: balance.other, currency: account.currency))) on \(date); \(format.format(line.amount)) cannot leave it", "tài khoản \(account.code) chỉ còn \(Amount(minorUnits: balance.other, currency: account.currency)) vào ngày \(date); không thể chi \(line.amount)"),
+                              hint: LocalizedText("receive the money first, or pay out at most what the account holds", "hãy ghi thu tiền trước, hoặc chi không quá số dư của tài khoản"))
         }
         let dong = balance.dongValue(of: line.amount.minorUnits)
         if let stated = line.dong, stated != dong {
-            throw LedgerError(.rateMismatch, "money leaving \(account.code) is valued at its book rate: \(format.format(line.amount)) is \(format.format(dong: dong)) on the books, not \(format.format(dong: stated))",
-                              hint: "state the dong actually obtained on the other side; the difference is booked to the exchange-difference account")
+            throw LedgerError(.rateMismatch, LocalizedText("money leaving \(account.code) is valued at its book rate: \(format.format(line.amount)) is \(format.format(dong: dong)) on the books, not \(format.format(dong: stated))", "tiền chi ra khỏi \(account.code) được tính theo tỷ giá ghi sổ: \(line.amount) trên sổ là \(dong: dong), không phải \(dong: stated)"),
+                              hint: LocalizedText("state the dong actually obtained on the other side; the difference is booked to the exchange-difference account", "ghi số đồng thực nhận ở dòng đối ứng; phần chênh lệch được hạch toán vào tài khoản chênh lệch tỷ giá"))
         }
         if line.rate != nil {
-            throw LedgerError(.invalidRate, "money leaving \(account.code) is valued at its book rate, not at a rate of the line",
-                              hint: "remove '@ RATE'; give the dong actually obtained on the other side")
+            throw LedgerError(.invalidRate, LocalizedText("money leaving \(account.code) is valued at its book rate, not at a rate of the line", "tiền chi ra khỏi \(account.code) được tính theo tỷ giá ghi sổ, không theo tỷ giá ghi trên dòng"),
+                              hint: LocalizedText("remove '@ RATE'; give the dong actually obtained on the other side", "bỏ '@ RATE'; ghi số đồng thực nhận ở dòng đối ứng"))
         }
         guard dong > 0 else {
-            throw LedgerError(.invalidAmount, "\(line.amount) is worth 0 VND on the books of \(account.code)", hint: "move a larger amount")
+            throw LedgerError(.invalidAmount, LocalizedText("\(line.amount) is worth 0 VND on the books of \(account.code)", "\(line.amount) có giá trị 0 VND trên sổ của tài khoản \(account.code)"), hint: LocalizedText("move a larger amount", "hãy chuyển số tiền lớn hơn"))
         }
         outflows.dong[account.id, default: 0] += dong
         outflows.foreign[account.id, default: 0] += line.amount.minorUnits
@@ -255,21 +255,21 @@ struct EntryValidator {
     /// on hand times the share of its quantity that leaves.
     private mutating func carryingValue(_ line: LineDraft, item: RegistryReference, date: LedgerDate, pending: BalanceAccumulator, outflows: inout OutflowTally) throws -> Int64 {
         guard line.amount.currency == .vnd else {
-            throw LedgerError(.currencyMismatch, "goods are carried in VND, but the line gives \(line.amount)", hint: "give the goods' value in VND")
+            throw LedgerError(.currencyMismatch, LocalizedText("goods are carried in VND, but the line gives \(line.amount)", "hàng hóa được ghi sổ bằng VND, nhưng dòng này ghi \(line.amount)"), hint: LocalizedText("give the goods' value in VND", "ghi giá trị hàng hóa bằng VND"))
         }
         var onHand = try funding.goodsOnHand(item.id, on: date, ledger: ledger, pending: pending)
         onHand.dong -= outflows.goodsDong[item.id, default: 0]
         onHand.other -= outflows.goodsQuantity[item.id, default: 0]
         let quantity = line.quantity ?? 0
         guard quantity <= onHand.other else {
-            throw LedgerError(.insufficientGoods, "only \(onHand.other) \(item.code) are on hand on \(date); \(quantity) cannot be handed out",
-                              hint: "receive the goods first (cpf receive --in-kind), or hand out at most \(onHand.other)")
+            throw LedgerError(.insufficientGoods, LocalizedText("only \(onHand.other) \(item.code) are on hand on \(date); \(quantity) cannot be handed out", "ngày \(date) chỉ còn \(onHand.other) \(item.code) trong kho; không thể cấp phát \(quantity)"),
+                              hint: LocalizedText("receive the goods first (cpf receive --in-kind), or hand out at most \(onHand.other)", "hãy nhập hàng trước (cpf receive --in-kind), hoặc cấp phát tối đa \(onHand.other)"))
         }
         let value = onHand.dongValue(of: quantity)
         let stated = line.dong ?? line.amount.minorUnits
         if stated != value {
-            throw LedgerError(.rateMismatch, "\(quantity) \(item.code) are carried at \(MoneyFormat.english.format(dong: value)), not \(MoneyFormat.english.format(dong: stated))",
-                              hint: "goods leave at their carrying value; state \(value) VND")
+            throw LedgerError(.rateMismatch, LocalizedText("\(quantity) \(item.code) are carried at \(MoneyFormat.english.format(dong: value)), not \(MoneyFormat.english.format(dong: stated))", "\(quantity) \(item.code) có giá trị ghi sổ \(dong: value), không phải \(dong: stated)"),
+                              hint: LocalizedText("goods leave at their carrying value; state \(value) VND", "hàng xuất kho theo giá trị ghi sổ; hãy ghi \(value) VND"))
         }
         outflows.goodsDong[item.id, default: 0] += value
         outflows.goodsQuantity[item.id, default: 0] += quantity
@@ -290,8 +290,8 @@ struct EntryValidator {
             rateCache[key] = rate
         }
         guard let rate else {
-            throw LedgerError(.missingRate, "there is no \(currency.code) rate on or before \(date)",
-                              hint: "record one first: cpf rate set \(currency.code) \(date) RATE --source SBV")
+            throw LedgerError(.missingRate, LocalizedText("there is no \(currency.code) rate on or before \(date)", "chưa có tỷ giá \(currency.code) vào hoặc trước ngày \(date)"),
+                              hint: LocalizedText("record one first: cpf rate set \(currency.code) \(date) RATE --source SBV", "hãy ghi tỷ giá trước: cpf rate set \(currency.code) \(date.iso) RATE --source SBV"))
         }
         return rate
     }
@@ -312,8 +312,8 @@ struct EntryValidator {
                                           program: try reference(.program, dimensions.program), unit: try reference(.unit, dimensions.unit))
         if let grantReference = resolved.grant, let grant = try ledger.grant(id: grantReference.id) {
             if let funder = resolved.funder, funder.id != grant.funderID {
-                throw LedgerError(.restriction, "grant \(grant.code) is from funder \(grant.funderCode), not \(funder.code)",
-                                  hint: "name the grant's own funder, or leave the funder out: the grant brings it")
+                throw LedgerError(.restriction, LocalizedText("grant \(grant.code) is from funder \(grant.funderCode), not \(funder.code)", "khoản tài trợ \(grant.code) là của nhà tài trợ \(grant.funderCode), không phải \(funder.code)"),
+                                  hint: LocalizedText("name the grant's own funder, or leave the funder out: the grant brings it", "ghi đúng nhà tài trợ của khoản tài trợ, hoặc bỏ trống: khoản tài trợ tự xác định nhà tài trợ"))
             }
             resolved.funder = RegistryReference(id: grant.funderID, code: grant.funderCode)
             resolved.restriction = grant.terms(on: date).restriction
@@ -330,17 +330,17 @@ struct EntryValidator {
         switch (line.item, line.quantity) {
         case (nil, nil):
             if account.id == roles.goodsAccountID {
-                throw LedgerError(.invalidInput, "a line on the goods account \(account.code) names the item and its quantity",
-                                  hint: "add item=CODE qty=N to the line")
+                throw LedgerError(.invalidInput, LocalizedText("a line on the goods account \(account.code) names the item and its quantity", "dòng ghi vào tài khoản hàng hóa \(account.code) phải ghi mặt hàng và số lượng"),
+                                  hint: LocalizedText("add item=CODE qty=N to the line", "thêm item=MÃ qty=N vào dòng"))
             }
             return nil
         case (let item?, let quantity?):
             guard quantity > 0, quantity <= Amount.magnitudeMax else {
-                throw LedgerError(.invalidAmount, "the quantity \(quantity) of \(item) is not a positive count", hint: "give how many units, e.g. qty=90")
+                throw LedgerError(.invalidAmount, LocalizedText("the quantity \(quantity) of \(item) is not a positive count", "số lượng \(quantity) của \(item) không phải số nguyên dương"), hint: LocalizedText("give how many units, e.g. qty=90", "ghi số lượng, ví dụ qty=90"))
             }
             return try reference(.goodsItem, item)
         default:
-            throw LedgerError(.invalidInput, "a goods line needs both an item and a quantity", hint: "give item=CODE qty=N together")
+            throw LedgerError(.invalidInput, LocalizedText("a goods line needs both an item and a quantity", "dòng hàng hóa cần ghi cả mặt hàng và số lượng"), hint: LocalizedText("give item=CODE qty=N together", "ghi item=MÃ qty=N cùng nhau"))
         }
     }
 
@@ -348,29 +348,29 @@ struct EntryValidator {
         let codes = line.beneficiaryCodes
         guard let children = line.children else {
             if !codes.isEmpty {
-                throw LedgerError(.invalidInput, "beneficiary codes are given without a number of child-instances",
-                                  hint: "give children=N with the codes")
+                throw LedgerError(.invalidInput, LocalizedText("beneficiary codes are given without a number of child-instances", "có mã đối tượng thụ hưởng nhưng không ghi số lượt trẻ em"),
+                                  hint: LocalizedText("give children=N with the codes", "ghi children=N cùng với các mã"))
             }
             return nil
         }
         guard line.side == .debit else {
-            throw LedgerError(.invalidInput, "child-instances go on the spending (debit) line", hint: "move children=N to the debit line")
+            throw LedgerError(.invalidInput, LocalizedText("child-instances go on the spending (debit) line", "số lượt trẻ em ghi ở dòng chi (dòng Nợ)"), hint: LocalizedText("move children=N to the debit line", "chuyển children=N sang dòng Nợ"))
         }
         guard children > 0 && children <= 10_000_000 else {
-            throw LedgerError(.invalidInput, "the number of child-instances \(children) is not between 1 and 10,000,000",
-                              hint: "count each child helped once as one child-instance")
+            throw LedgerError(.invalidInput, LocalizedText("the number of child-instances \(children) is not between 1 and 10,000,000", "số lượt trẻ em \(children) không nằm trong khoảng 1 đến 10.000.000"),
+                              hint: LocalizedText("count each child helped once as one child-instance", "mỗi lần hỗ trợ một trẻ tính là một lượt"))
         }
         guard codes.count <= EntryDraft.beneficiaryCodeCountMax else {
-            throw LedgerError(.invalidInput, "a line may carry at most \(EntryDraft.beneficiaryCodeCountMax) beneficiary codes",
-                              hint: "split the disbursement into several lines")
+            throw LedgerError(.invalidInput, LocalizedText("a line may carry at most \(EntryDraft.beneficiaryCodeCountMax) beneficiary codes", "một dòng ghi tối đa \(EntryDraft.beneficiaryCodeCountMax) mã đối tượng thụ hưởng"),
+                              hint: LocalizedText("split the disbursement into several lines", "hãy tách khoản chi thành nhiều dòng"))
         }
         for code in codes { try TextRules.checkCode(code, named: "beneficiary code", echo: false) }
         if Set(codes).count != codes.count {
-            throw LedgerError(.invalidInput, "a beneficiary code appears twice on one line", hint: "list each child's code once per line")
+            throw LedgerError(.invalidInput, LocalizedText("a beneficiary code appears twice on one line", "một mã đối tượng thụ hưởng xuất hiện hai lần trên một dòng"), hint: LocalizedText("list each child's code once per line", "mỗi dòng chỉ ghi mã của mỗi trẻ một lần"))
         }
         if codes.count > children {
-            throw LedgerError(.invalidInput, "\(codes.count) beneficiary codes for \(children) child-instances",
-                              hint: "each code is a child reached, so there cannot be more codes than child-instances")
+            throw LedgerError(.invalidInput, LocalizedText("\(codes.count) beneficiary codes for \(children) child-instances", "\(codes.count) mã đối tượng thụ hưởng cho \(children) lượt trẻ em"),
+                              hint: LocalizedText("each code is a child reached, so there cannot be more codes than child-instances", "mỗi mã là một trẻ được hỗ trợ, nên số mã không thể nhiều hơn số lượt trẻ em"))
         }
         return children
     }

@@ -135,60 +135,81 @@ struct HoldingRules {
             .map { HoldingKey.spending(grant: grant, program: key.program, unit: $0) }
     }
 
-    private func place(_ unit: Int64) throws -> String {
-        unit == 0 ? "any place" : "unit \(try ledger.codes(of: .unit).byID[unit] ?? "#\(unit)")"
+    private func place(_ unit: Int64) throws -> LocalizedText {
+        guard unit != 0 else { return LocalizedText("any place", "mọi địa bàn") }
+        let code = try ledger.codes(of: .unit).byID[unit] ?? "#\(unit)"
+        return LocalizedText("unit \(code)", "đơn vị \(code)")
     }
 
     private func unallocated(grant: Int64, program: Int64, unit: Int64) throws -> LedgerError {
         let code = try ledger.codes(of: .grant).byID[grant] ?? "#\(grant)"
-        let programCode = program == 0 ? "no program" : "program \(try ledger.codes(of: .program).byID[program] ?? "#\(program)")"
-        return LedgerError(.restriction, "grant \(code) is allocated by program and place, and this spending (\(programCode) in \(unit == 0 ? "no unit" : try place(unit))) has no allocation",
-                           hint: "allocate it first (cpf grant allocate \(code) --program … --unit … --amount …), or charge the spending to an allocated program and place")
+        let programCode = try ledger.codes(of: .program).byID[program] ?? "#\(program)"
+        let programText = program == 0 ? LocalizedText("no program", "không có chương trình") : LocalizedText("program \(programCode)", "chương trình \(programCode)")
+        let placeText = unit == 0 ? LocalizedText("no unit", "không có đơn vị") : try place(unit)
+        return LedgerError(.restriction, LocalizedText("grant \(code) is allocated by program and place, and this spending (\(programText) in \(placeText)) has no allocation",
+                                                       "khoản tài trợ \(code) được phân bổ theo chương trình và địa bàn, nhưng khoản chi này (\(programText) tại \(placeText)) chưa được phân bổ"),
+                           hint: LocalizedText("allocate it first (cpf grant allocate \(code) --program … --unit … --amount …), or charge the spending to an allocated program and place",
+                                               "hãy phân bổ trước (cpf grant allocate \(code) --program … --unit … --amount …), hoặc ghi khoản chi vào chương trình và địa bàn đã được phân bổ"))
     }
 
     private func overAllocation(_ grant: Grant, key: AllocationKey, amount: Int64, budget: Int64, net: Int64, date: LedgerDate,
                                 shortfall: (dayKey: Int32, balance: Int64)) throws -> LedgerError {
-        let format = MoneyFormat.english
-        let day = LedgerDate(dayKey: Int(shortfall.dayKey)).map(\.iso) ?? String(shortfall.dayKey)
+        let day = LedgerDate(dayKey: Int(shortfall.dayKey)) ?? date
         let program = try ledger.codes(of: .program).byID[key.program] ?? "#\(key.program)"
-        let allocated = format.format(Amount(minorUnits: amount, currency: grant.currency))
-        let inDong = grant.currency == .vnd ? "" : " (\(format.format(dong: budget)) at the grant's average received rate)"
-        let later = day == date.iso ? "on \(day)" : "on \(day) (a later date already posted)"
-        return LedgerError(.overspent, "grant \(grant.code) allocates \(allocated)\(inDong) to program \(program) in \(try place(key.unit)); with this entry, dated \(date), the spending charged to it would be \(format.format(dong: -shortfall.balance)) \(later), \(format.format(dong: -shortfall.balance - budget)) over",
-                           hint: "raise the allocation with the funder's agreement (cpf grant allocate \(grant.code) --program \(program) …), or charge the spending elsewhere")
+        let allocated = Amount(minorUnits: amount, currency: grant.currency)
+        let inDong = grant.currency == .vnd ? LocalizedText.empty
+            : LocalizedText(" (\(dong: budget) at the grant's average received rate)", " (\(dong: budget) theo tỷ giá nhận bình quân của khoản tài trợ)")
+        let later = day == date ? LocalizedText("on \(day)", "vào ngày \(day)")
+            : LocalizedText("on \(day) (a later date already posted)", "vào ngày \(day) (một ngày sau đã ghi sổ)")
+        let place = try place(key.unit)
+        return LedgerError(.overspent, LocalizedText("grant \(grant.code) allocates \(grouped: allocated)\(inDong) to program \(program) in \(place); with this entry, dated \(date), the spending charged to it would be \(groupedDong: -shortfall.balance) \(later), \(groupedDong: -shortfall.balance - budget) over",
+                                                     "khoản tài trợ \(grant.code) phân bổ \(allocated)\(inDong) cho chương trình \(program) tại \(place); với bút toán ngày \(date) này, số chi tính vào đó sẽ là \(dong: -shortfall.balance) \(later), vượt \(dong: -shortfall.balance - budget)"),
+                           hint: LocalizedText("raise the allocation with the funder's agreement (cpf grant allocate \(grant.code) --program \(program) …), or charge the spending elsewhere",
+                                               "tăng mức phân bổ khi nhà tài trợ đồng ý (cpf grant allocate \(grant.code) --program \(program) …), hoặc ghi khoản chi vào nguồn khác"))
     }
 
-    private func name(of holding: HoldingKey) throws -> String {
+    private func name(of holding: HoldingKey) throws -> LocalizedText {
         switch holding.kind {
-        case .money: "account \(try ledger.accountCodesByID()[holding.subjectID] ?? "#\(holding.subjectID)")"
-        case .goods: "goods item \(try ledger.codes(of: .goodsItem).byID[holding.subjectID] ?? "#\(holding.subjectID)")"
-        case .grant: "grant \(try ledger.codes(of: .grant).byID[holding.subjectID] ?? "#\(holding.subjectID)")"
-        case .grantSpending: "grant #\(holding.spendingParts.grant)'s spending"
+        case .money:
+            let code = try ledger.accountCodesByID()[holding.subjectID] ?? "#\(holding.subjectID)"
+            return LocalizedText("account \(code)", "tài khoản \(code)")
+        case .goods:
+            let code = try ledger.codes(of: .goodsItem).byID[holding.subjectID] ?? "#\(holding.subjectID)"
+            return LocalizedText("goods item \(code)", "mặt hàng \(code)")
+        case .grant:
+            let code = try ledger.codes(of: .grant).byID[holding.subjectID] ?? "#\(holding.subjectID)"
+            return LocalizedText("grant \(code)", "khoản tài trợ \(code)")
+        case .grantSpending:
+            let id = holding.spendingParts.grant
+            return LocalizedText("grant #\(id)'s spending", "số chi của khoản tài trợ #\(id)")
         }
     }
 
     /// The holding's measure, for messages.
-    private func describe(_ net: Int64, of holding: HoldingKey) throws -> String {
-        let format = MoneyFormat.english
+    private func describe(_ net: Int64, of holding: HoldingKey) throws -> LocalizedText {
         switch holding.kind {
         case .money:
-            let currency = roles.moneyAccounts[holding.subjectID] ?? .vnd
-            return format.format(Amount(minorUnits: net, currency: currency))
-        case .goods: return "\(format.number(net)) units"
-        case .grant, .grantSpending: return format.format(dong: net)
+            let amount = Amount(minorUnits: net, currency: roles.moneyAccounts[holding.subjectID] ?? .vnd)
+            return LocalizedText("\(grouped: amount)", "\(amount)")
+        case .goods: return LocalizedText("\(MoneyFormat.english.number(net)) units", "\(count: net) đơn vị")
+        case .grant, .grantSpending: return LocalizedText("\(groupedDong: net)", "\(dong: net)")
         }
     }
 
     private func outOfOrder(_ holding: HoldingKey, date: LedgerDate, valuedOn dayKey: Int32) throws -> LedgerError {
-        let day = LedgerDate(dayKey: Int(dayKey)).map(\.iso) ?? String(dayKey)
-        let what = holding.kind == .goods ? "goods handed out" : "money left it or it was revalued"
-        return LedgerError(.valuationOrder, "\(try name(of: holding)) already has a movement valued at its average on \(day) (\(what)); an entry dated \(date) would change that valuation, which is posted and immutable",
-                           hint: "date this entry on or after \(day): the value at which it left is posted and stays, even if that entry is reversed later")
+        let day = LedgerDate(dayKey: Int(dayKey)) ?? date
+        let what = holding.kind == .goods ? LocalizedText("goods handed out", "hàng đã xuất cấp phát")
+            : LocalizedText("money left it or it was revalued", "tiền đã chi ra hoặc đã đánh giá lại")
+        let subject = try name(of: holding)
+        return LedgerError(.valuationOrder, LocalizedText("\(subject) already has a movement valued at its average on \(day) (\(what)); an entry dated \(date) would change that valuation, which is posted and immutable",
+                                                         "\(subject) đã có nghiệp vụ được tính theo giá bình quân vào ngày \(day) (\(what)); bút toán ngày \(date) sẽ làm thay đổi giá trị đó, vốn đã ghi sổ và không sửa được"),
+                           hint: LocalizedText("date this entry on or after \(day): the value at which it left is posted and stays, even if that entry is reversed later",
+                                               "hãy ghi bút toán này từ ngày \(day) trở đi: giá trị đã xuất đã ghi sổ và giữ nguyên, kể cả khi bút toán đó bị đảo sau này"))
     }
 
     private func shortOnDate(_ holding: HoldingKey, change: HoldingChange, date: LedgerDate,
                              shortfall: (dayKey: Int32, balance: Int64)) throws -> LedgerError {
-        let day = LedgerDate(dayKey: Int(shortfall.dayKey)).map(\.iso) ?? String(shortfall.dayKey)
+        let day = LedgerDate(dayKey: Int(shortfall.dayKey)) ?? date
         let before = shortfall.balance - change.net
         let subject = try name(of: holding)
         let rule: LedgerError.Rule = switch holding.kind {
@@ -196,14 +217,21 @@ struct HoldingRules {
         case .goods: .insufficientGoods
         case .grant, .grantSpending: .overspent
         }
-        let held = holding.kind == .grant ? "has \(try describe(before, of: holding)) available" : "holds \(try describe(before, of: holding))"
-        let later = shortfall.dayKey == Int32(date.dayKey) ? "on \(day)" : "on \(day), a later date already posted,"
+        let amount = try describe(before, of: holding)
+        let held = holding.kind == .grant ? LocalizedText("has \(amount) available", "còn \(amount) có thể sử dụng")
+            : LocalizedText("holds \(amount)", "còn \(amount)")
+        let later = shortfall.dayKey == Int32(date.dayKey) ? LocalizedText("on \(day)", "vào ngày \(day)")
+            : LocalizedText("on \(day), a later date already posted,", "vào ngày \(day), một ngày sau đã ghi sổ,")
         let hint = switch holding.kind {
-        case .money: "a fund has no overdraft: receive the money first, date the payment after it arrives, or pay at most what the account holds on every date"
-        case .goods: "receive the goods first, or date the hand-out after they arrive"
-        case .grant, .grantSpending: "spend at most what the grant has on every date: receive the tranche first, date the spending after it, or charge the rest elsewhere"
+        case .money: LocalizedText("a fund has no overdraft: receive the money first, date the payment after it arrives, or pay at most what the account holds on every date",
+                                   "quỹ không được chi vượt số dư: hãy ghi thu trước, ghi ngày chi sau khi tiền về, hoặc chi không quá số dư của tài khoản ở mọi ngày")
+        case .goods: LocalizedText("receive the goods first, or date the hand-out after they arrive", "hãy nhập hàng trước, hoặc ghi ngày cấp phát sau khi hàng về")
+        case .grant, .grantSpending: LocalizedText("spend at most what the grant has on every date: receive the tranche first, date the spending after it, or charge the rest elsewhere",
+                                                   "chỉ chi trong phạm vi khoản tài trợ còn ở mọi ngày: hãy nhận đợt tiền trước, ghi ngày chi sau đó, hoặc ghi phần còn lại vào nguồn khác")
         }
-        return LedgerError(rule, "\(subject) \(held) \(later); this entry, dated \(date), takes \(try describe(-change.net, of: holding)) and would leave \(try describe(shortfall.balance, of: holding))",
+        let takes = try describe(-change.net, of: holding), leaves = try describe(shortfall.balance, of: holding)
+        return LedgerError(rule, LocalizedText("\(subject) \(held) \(later); this entry, dated \(date), takes \(takes) and would leave \(leaves)",
+                                               "\(subject) \(held) \(later); bút toán ngày \(date) này lấy \(takes) và sẽ để lại \(leaves)"),
                            hint: hint)
     }
 }

@@ -136,8 +136,8 @@ final class JournalWriter {
         guard factHead != nil, lines.contains(where: { !$0.beneficiaryCodes.isEmpty }) else { return lines }
         if committer == nil { committer = try ledger.beneficiaryCommitter() }
         guard let committer else {
-            throw LedgerError(.notALedger, "the ledger has no key to commit beneficiary codes with: it is damaged",
-                              hint: "run 'cpf verify', and restore the ledger from a backup (cpf backup)")
+            throw LedgerError(.notALedger, LocalizedText("the ledger has no key to commit beneficiary codes with: it is damaged", "sổ không có khóa để mã hóa mã đối tượng thụ hưởng: sổ đã hư hỏng"),
+                              hint: LocalizedText("run 'cpf verify', and restore the ledger from a backup (cpf backup)", "hãy chạy 'cpf verify' và khôi phục sổ từ bản sao lưu (cpf backup)"))
         }
         return lines.map { $0.beneficiaryCodes.isEmpty ? $0 : $0.committed(committer.commitments(seq: seq, line: $0)) }
     }

@@ -36,7 +36,7 @@ extension Ledger {
                 do {
                     outcomes.append(try pipeline.submit(draft))
                 } catch let error as LedgerError where drafts.count > 1 {
-                    throw LedgerError(error.rule, "entry \(index + 1) of \(drafts.count): \(error.message)", hint: error.hint)
+                    throw LedgerError(error.rule, LocalizedText("entry \(index + 1) of \(drafts.count): \(error.explanation)", "bút toán \(index + 1) trên \(drafts.count): \(error.explanation)"), hint: error.remedy)
                 }
             }
             try pipeline.finish()
@@ -86,26 +86,26 @@ extension Ledger {
         return try write {
             guard let original = try entry(seq: seq) else {
                 let head = try database.scalarInt64("SELECT max(seq) FROM entry") ?? 0
-                throw LedgerError(.unknownEntry, head == 0 ? "there is no entry \(seq); the journal has no entries yet"
-                                                           : "there is no entry \(seq); the journal has entries 1 to \(head)",
-                                  hint: "'cpf journal' lists the entries")
+                throw LedgerError(.unknownEntry, head == 0 ? LocalizedText("there is no entry \(seq); the journal has no entries yet", "không có bút toán \(seq); sổ nhật ký chưa có bút toán nào")
+                                                           : LocalizedText("there is no entry \(seq); the journal has entries 1 to \(head)", "không có bút toán \(seq); sổ nhật ký có các bút toán từ 1 đến \(head)"),
+                                  hint: LocalizedText("'cpf journal' lists the entries", "'cpf journal' liệt kê các bút toán"))
             }
             guard original.kind == .journal else {
-                throw LedgerError(.notReversible, "entry \(seq) is a \(original.kind.rawValue) record, not a journal entry",
-                                  hint: "only journal entries are reversed")
+                throw LedgerError(.notReversible, LocalizedText("entry \(seq) is a \(original.kind.rawValue) record, not a journal entry", "bút toán \(seq) là bản ghi \(original.kind.rawValue), không phải bút toán sổ nhật ký"),
+                                  hint: LocalizedText("only journal entries are reversed", "chỉ đảo được bút toán sổ nhật ký"))
             }
             if let reversed = original.reversesSeq {
-                throw LedgerError(.notReversible, "entry \(seq) is itself the reversal of entry \(reversed)",
-                                  hint: "to restore entry \(reversed), post it again as a new entry")
+                throw LedgerError(.notReversible, LocalizedText("entry \(seq) is itself the reversal of entry \(reversed)", "bút toán \(seq) chính là bút toán đảo của bút toán \(reversed)"),
+                                  hint: LocalizedText("to restore entry \(reversed), post it again as a new entry", "muốn khôi phục bút toán \(reversed), hãy ghi lại nó thành bút toán mới"))
             }
             if let reversal = try database.scalarInt64("SELECT seq FROM entry WHERE reverses_seq = ?", [seq]) {
-                throw LedgerError(.alreadyReversed, "entry \(seq) was already reversed by entry \(reversal)",
-                                  hint: "nothing to do; an entry is reversed once")
+                throw LedgerError(.alreadyReversed, LocalizedText("entry \(seq) was already reversed by entry \(reversal)", "bút toán \(seq) đã được đảo bởi bút toán \(reversal)"),
+                                  hint: LocalizedText("nothing to do; an entry is reversed once", "không cần làm gì; mỗi bút toán chỉ đảo một lần"))
             }
             let date = date ?? Timestamp.today()
             if date < original.date {
-                throw LedgerError(.invalidDate, "a reversal cannot be dated \(date), before the entry it reverses (\(original.date))",
-                                  hint: "date the reversal on or after \(original.date); the default is today")
+                throw LedgerError(.invalidDate, LocalizedText("a reversal cannot be dated \(date), before the entry it reverses (\(original.date))", "bút toán đảo không thể ghi ngày \(date), trước bút toán gốc (\(original.date))"),
+                                  hint: LocalizedText("date the reversal on or after \(original.date); the default is today", "hãy ghi ngày đảo từ \(original.date) trở đi; mặc định là hôm nay"))
             }
             let lines = original.lines.enumerated().map { $0.element.reversed(lineNumber: $0.offset + 1) }
             let reversal = ValidatedEntry(date: date, memo: "Reversal of entry \(seq): \(reason)",
@@ -143,13 +143,16 @@ extension Ledger {
             after.net += change.net
             after.valueDong += change.valueDong
             guard (after.net == 0 && after.valueDong != 0) || (after.net > 0 && after.valueDong < 0) else { continue }
-            let format = MoneyFormat.english
-            let held = holding.kind == .goods ? "\(format.number(after.net)) units"
-                : format.format(Amount(minorUnits: after.net, currency: roles.moneyAccounts[holding.subjectID] ?? .vnd))
-            let name = holding.kind == .goods ? "goods item \(try codes(of: .goodsItem).byID[holding.subjectID] ?? "#\(holding.subjectID)")"
-                : "account \(try accountCodesByID()[holding.subjectID] ?? "#\(holding.subjectID)")"
-            throw LedgerError(.valuationOrder, "reversing entry \(original.seq) on \(reversal.date) would leave \(name) holding \(held) carried at \(format.format(dong: after.valueDong)): what it brought in was valued since at an average that included it",
-                              hint: "post the correction as an outflow valued at the average instead (cpf convert, or a payment from the account)")
+            let money = Amount(minorUnits: after.net, currency: roles.moneyAccounts[holding.subjectID] ?? .vnd)
+            let held = holding.kind == .goods ? LocalizedText("\(MoneyFormat.english.number(after.net)) units", "\(count: after.net) đơn vị")
+                : LocalizedText("\(grouped: money)", "\(grouped: money)")
+            let itemCode = try codes(of: .goodsItem).byID[holding.subjectID] ?? "#\(holding.subjectID)"
+            let accountCode = try accountCodesByID()[holding.subjectID] ?? "#\(holding.subjectID)"
+            let name = holding.kind == .goods ? LocalizedText("goods item \(itemCode)", "mặt hàng \(itemCode)") : LocalizedText("account \(accountCode)", "tài khoản \(accountCode)")
+            throw LedgerError(.valuationOrder, LocalizedText("reversing entry \(original.seq) on \(reversal.date) would leave \(name) holding \(held) carried at \(groupedDong: after.valueDong): what it brought in was valued since at an average that included it",
+                                                             "đảo bút toán \(original.seq) vào ngày \(reversal.date) sẽ để \(name) còn \(held) với giá trị ghi sổ \(groupedDong: after.valueDong): phần đã nhập vào từ đó đã được tính vào giá bình quân"),
+                              hint: LocalizedText("post the correction as an outflow valued at the average instead (cpf convert, or a payment from the account)",
+                                                  "hãy ghi điều chỉnh thành một khoản xuất theo giá bình quân (cpf convert, hoặc một khoản chi từ tài khoản)"))
         }
     }
 
@@ -158,8 +161,8 @@ extension Ledger {
         let accounts = try accountsByCode()
         for line in entry.lines {
             if let closed = accounts[line.account.code]?.closedOn {
-                throw LedgerError(.closedAccount, "account \(line.account.code) was closed on \(closed), so the reversal cannot post to it",
-                                  hint: "post a correcting entry to open accounts with 'cpf post' instead")
+                throw LedgerError(.closedAccount, LocalizedText("account \(line.account.code) was closed on \(closed), so the reversal cannot post to it", "tài khoản \(line.account.code) đã đóng từ ngày \(closed), nên bút toán đảo không ghi vào được"),
+                                  hint: LocalizedText("post a correcting entry to open accounts with 'cpf post' instead", "hãy ghi bút toán điều chỉnh vào các tài khoản đang mở bằng 'cpf post'"))
             }
         }
     }

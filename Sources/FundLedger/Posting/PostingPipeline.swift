@@ -89,16 +89,16 @@ final class PostingPipeline {
         if !referenceIsNew, let existing = try ledger.entry(externalRef: reference) {
             guard draft.matches(existing) else {
                 throw LedgerError(.duplicateReference,
-                                  "reference \(reference) is already used by entry \(existing.seq) (\(existing.date), “\(existing.memo)”) with different content",
-                                  hint: "give a new entry a new reference; to correct entry \(existing.seq), reverse it with 'cpf reverse \(existing.seq)'")
+                                  LocalizedText("reference \(reference) is already used by entry \(existing.seq) (\(existing.date), “\(existing.memo)”) with different content", "số chứng từ \(reference) đã dùng cho bút toán \(existing.seq) (\(existing.date), “\(existing.memo)”) với nội dung khác"),
+                                  hint: LocalizedText("give a new entry a new reference; to correct entry \(existing.seq), reverse it with 'cpf reverse \(existing.seq)'", "bút toán mới cần số chứng từ mới; muốn sửa bút toán \(existing.seq), hãy đảo nó bằng 'cpf reverse \(existing.seq)'"))
             }
             return .alreadyPosted(existing)
         }
         if controls.hasPendingEntries, let waiting = try ledger.pendingEntry(externalRef: reference) {
             guard waiting.draft == draft else {
                 throw LedgerError(.duplicateReference,
-                                  "reference \(reference) is already used by pending entry \(waiting.id) with different content",
-                                  hint: "give a new entry a new reference, or reject pending entry \(waiting.id) first (cpf approve \(waiting.id) --reject …)")
+                                  LocalizedText("reference \(reference) is already used by pending entry \(waiting.id) with different content", "số chứng từ \(reference) đã dùng cho bút toán chờ duyệt \(waiting.id) với nội dung khác"),
+                                  hint: LocalizedText("give a new entry a new reference, or reject pending entry \(waiting.id) first (cpf approve \(waiting.id) --reject …)", "bút toán mới cần số chứng từ mới, hoặc hãy từ chối bút toán chờ duyệt \(waiting.id) trước (cpf approve \(waiting.id) --reject …)"))
             }
             return .alreadyPending(waiting)
         }
@@ -129,8 +129,10 @@ final class PostingPipeline {
         for index in entry.lines.indices { extent.add(entry.lines[index]) }
         if let (measure, figure) = extent.exceeded {
             let format = MoneyFormat.english
-            throw LedgerError(.overflow, "this entry would take the journal's total \(measure) to \(format.number(figure)), past the \(format.number(JournalExtent.limit)) every report can add up exactly",
-                              hint: "no fund moves this much; check the amounts (a line holds at most \(format.number(Amount.magnitudeMax)))")
+            throw LedgerError(.overflow, LocalizedText("this entry would take the journal's total \(measure) to \(format.number(figure)), past the \(format.number(JournalExtent.limit)) every report can add up exactly",
+                                                       "bút toán này sẽ đưa tổng \(measure) của sổ nhật ký lên \(count: figure), vượt mức \(count: JournalExtent.limit) mà mọi báo cáo còn cộng chính xác được"),
+                              hint: LocalizedText("no fund moves this much; check the amounts (a line holds at most \(format.number(Amount.magnitudeMax)))",
+                                                  "không quỹ nào có số phát sinh lớn như vậy; hãy kiểm tra số tiền (mỗi dòng tối đa \(count: Amount.magnitudeMax))"))
         }
     }
 }

@@ -43,13 +43,13 @@ struct PostingRules {
     private func checkReceipt(_ line: PostedLine, grant: Grant, terms: GrantTerms) throws {
         guard roles.type(line.account.id) == .revenue, line.amountDong < 0 else { return }
         if terms.status == .closed || terms.status == .cancelled {
-            throw LedgerError(.restriction, "grant \(grant.code) is \(terms.status.rawValue); it receives nothing more",
-                              hint: "receive the money without the grant, or amend the grant if it was closed by mistake")
+            throw LedgerError(.restriction, LocalizedText("grant \(grant.code) is \(terms.status.rawValue); it receives nothing more", "khoản tài trợ \(grant.code) ở trạng thái \(terms.status.localizedName); không nhận thêm tiền"),
+                              hint: LocalizedText("receive the money without the grant, or amend the grant if it was closed by mistake", "hãy ghi thu không theo khoản tài trợ, hoặc sửa khoản tài trợ nếu đã đóng nhầm"))
         }
         let lineCurrency = line.foreign?.amount.currency ?? .vnd
         if lineCurrency != grant.currency {
-            throw LedgerError(.currencyMismatch, "grant \(grant.code) is committed in \(grant.currency.code), but this receipt is in \(lineCurrency.code)",
-                              hint: "receive it in \(grant.currency.code), as the funder committed")
+            throw LedgerError(.currencyMismatch, LocalizedText("grant \(grant.code) is committed in \(grant.currency.code), but this receipt is in \(lineCurrency.code)", "khoản tài trợ \(grant.code) cam kết bằng \(grant.currency.code), nhưng khoản thu này bằng \(lineCurrency.code)"),
+                              hint: LocalizedText("receive it in \(grant.currency.code), as the funder committed", "hãy ghi thu bằng \(grant.currency.code), như nhà tài trợ đã cam kết"))
         }
     }
 
@@ -58,23 +58,23 @@ struct PostingRules {
         switch terms.status {
         case .active: break
         case .pledged:
-            throw LedgerError(.restriction, "grant \(grant.code) is only pledged; its money cannot be spent yet",
-                              hint: "when the agreement is signed: cpf grant amend \(grant.code) --status active --reason \"agreement signed\"")
+            throw LedgerError(.restriction, LocalizedText("grant \(grant.code) is only pledged; its money cannot be spent yet", "khoản tài trợ \(grant.code) mới ở mức hứa tài trợ; chưa được chi"),
+                              hint: LocalizedText("when the agreement is signed: cpf grant amend \(grant.code) --status active --reason \"agreement signed\"", "khi thỏa thuận đã ký: cpf grant amend \(grant.code) --status active --reason \"đã ký thỏa thuận\""))
         case .closed, .cancelled:
-            throw LedgerError(.restriction, "grant \(grant.code) is \(terms.status.rawValue); nothing more is spent from it",
-                              hint: "charge the spending to another grant or to unrestricted money")
+            throw LedgerError(.restriction, LocalizedText("grant \(grant.code) is \(terms.status.rawValue); nothing more is spent from it", "khoản tài trợ \(grant.code) ở trạng thái \(terms.status.localizedName); không được chi thêm"),
+                              hint: LocalizedText("charge the spending to another grant or to unrestricted money", "hãy ghi khoản chi vào khoản tài trợ khác hoặc nguồn không hạn chế"))
         }
         if let from = terms.validFrom, date < from {
-            throw LedgerError(.restriction, "grant \(grant.code) may be spent from \(from); this entry is dated \(date)",
-                              hint: "date the spending within the grant's window, or charge it elsewhere")
+            throw LedgerError(.restriction, LocalizedText("grant \(grant.code) may be spent from \(from); this entry is dated \(date)", "khoản tài trợ \(grant.code) được chi từ ngày \(from); bút toán này ghi ngày \(date)"),
+                              hint: LocalizedText("date the spending within the grant's window, or charge it elsewhere", "hãy ghi ngày chi trong thời hạn của khoản tài trợ, hoặc ghi vào nguồn khác"))
         }
         if let to = terms.validTo, date > to {
-            throw LedgerError(.restriction, "grant \(grant.code) could be spent until \(to); this entry is dated \(date)",
-                              hint: "charge the spending elsewhere, or amend the grant's window with the funder's agreement")
+            throw LedgerError(.restriction, LocalizedText("grant \(grant.code) could be spent until \(to); this entry is dated \(date)", "khoản tài trợ \(grant.code) chỉ được chi đến ngày \(to); bút toán này ghi ngày \(date)"),
+                              hint: LocalizedText("charge the spending elsewhere, or amend the grant's window with the funder's agreement", "hãy ghi khoản chi vào nguồn khác, hoặc sửa thời hạn khoản tài trợ khi nhà tài trợ đồng ý"))
         }
         if terms.restriction != .unrestricted && roles.managementAccountIDs.contains(line.account.id) {
-            throw LedgerError(.restriction, "\(terms.restriction.rawValue) money of grant \(grant.code) cannot pay management costs (account \(line.account.code))",
-                              hint: "pay management costs from unrestricted money")
+            throw LedgerError(.restriction, LocalizedText("\(terms.restriction.rawValue) money of grant \(grant.code) cannot pay management costs (account \(line.account.code))", "tiền \(terms.restriction.localizedName) của khoản tài trợ \(grant.code) không được chi cho chi phí quản lý (tài khoản \(line.account.code))"),
+                              hint: LocalizedText("pay management costs from unrestricted money", "hãy chi phí quản lý từ nguồn không hạn chế"))
         }
         try checkProgram(line, grant: grant, terms: terms)
         try checkUnit(line, grant: grant, terms: terms)
@@ -84,9 +84,12 @@ struct PostingRules {
         guard !terms.programIDs.isEmpty else { return }
         guard let program = line.program, terms.programIDs.contains(program.id) else {
             let allowed = try terms.programIDs.compactMap { try ledger.codes(of: .program).byID[$0] }.sorted()
-            let spent = line.program.map { "program \($0.code)" } ?? "no program"
-            throw LedgerError(.restriction, "grant \(grant.code) may be spent only on \(allowed.joined(separator: ", ")); this spending names \(spent)",
-                              hint: "charge it to a grant that allows it, or to unrestricted money (leave out --grant)")
+            let spent = line.program.map { LocalizedText("program \($0.code)", "chương trình \($0.code)") } ?? LocalizedText("no program", "không có chương trình")
+            let list = allowed.joined(separator: ", ")
+            throw LedgerError(.restriction, LocalizedText("grant \(grant.code) may be spent only on \(list); this spending names \(spent)",
+                                                          "khoản tài trợ \(grant.code) chỉ được chi cho \(list); khoản chi này ghi \(spent)"),
+                              hint: LocalizedText("charge it to a grant that allows it, or to unrestricted money (leave out --grant)",
+                                                  "hãy ghi vào khoản tài trợ cho phép chi như vậy, hoặc vào nguồn không hạn chế (bỏ --grant)"))
         }
     }
 
@@ -99,9 +102,12 @@ struct PostingRules {
             current = unit.parentID.flatMap { units[$0] }
         }
         let allowed = terms.unitIDs.compactMap { units[$0]?.code }.sorted()
-        let spent = line.unit.map { "unit \($0.code)" } ?? "no unit"
-        throw LedgerError(.restriction, "grant \(grant.code) may be spent only in \(allowed.joined(separator: ", ")) (and the units within them); this spending names \(spent)",
-                          hint: "charge it to a grant for that place, or to unrestricted money (leave out --grant)")
+        let spent = line.unit.map { LocalizedText("unit \($0.code)", "đơn vị \($0.code)") } ?? LocalizedText("no unit", "không có đơn vị")
+        let list = allowed.joined(separator: ", ")
+        throw LedgerError(.restriction, LocalizedText("grant \(grant.code) may be spent only in \(list) (and the units within them); this spending names \(spent)",
+                                                      "khoản tài trợ \(grant.code) chỉ được chi tại \(list) (và các đơn vị trực thuộc); khoản chi này ghi \(spent)"),
+                          hint: LocalizedText("charge it to a grant for that place, or to unrestricted money (leave out --grant)",
+                                              "hãy ghi vào khoản tài trợ cho địa bàn đó, hoặc vào nguồn không hạn chế (bỏ --grant)"))
     }
 
     /// A grant never receives more than it commits, in its own currency.
@@ -112,12 +118,14 @@ struct PostingRules {
         for line in lines {
             after.add(line, accountType: roles.type(line.account.id), isFXAccount: line.account.id == roles.fxAccountID, grantCurrency: grant.currency)
         }
-        let format = MoneyFormat.english
         let committed = grant.current.committed
         let received = after.receivedInGrantCurrency(grant.currency)
         if received > committed.minorUnits && received > before.receivedInGrantCurrency(grant.currency) {
-            throw LedgerError(.overspent, "grant \(grant.code) would have received \(format.format(Amount(minorUnits: received, currency: grant.currency))) of the \(format.format(committed)) committed",
-                              hint: "amend the grant first if the funder raised its commitment: cpf grant amend \(grant.code) --amount \"…\" --reason \"…\"")
+            let total = Amount(minorUnits: received, currency: grant.currency)
+            throw LedgerError(.overspent, LocalizedText("grant \(grant.code) would have received \(grouped: total) of the \(grouped: committed) committed",
+                                                        "khoản tài trợ \(grant.code) sẽ nhận \(grouped: total) trong khi chỉ cam kết \(grouped: committed)"),
+                              hint: LocalizedText("amend the grant first if the funder raised its commitment: cpf grant amend \(grant.code) --amount \"…\" --reason \"…\"",
+                                                  "nếu nhà tài trợ tăng cam kết, hãy sửa khoản tài trợ trước: cpf grant amend \(grant.code) --amount \"…\" --reason \"…\""))
         }
     }
 
@@ -126,9 +134,13 @@ struct PostingRules {
         let units = try ledger.units()
         for line in lines {
             guard let reference = line.unit, let unit = units[reference.id], !unit.isEffective(on: date) else { continue }
-            let successor = unit.mergedIntoID.flatMap { units[$0]?.code }.map { "; it was merged into \($0)" } ?? ""
-            throw LedgerError(.restriction, "unit \(unit.code) exists from \(unit.effectiveFrom?.iso ?? "the start") to \(unit.effectiveTo?.iso ?? "now"), not on \(date)\(successor)",
-                              hint: successor.isEmpty ? "use the unit in effect on that date" : "use the successor unit for entries after the merger")
+            let successor = unit.mergedIntoID.flatMap { units[$0]?.code }.map { LocalizedText("; it was merged into \($0)", "; đơn vị đã sáp nhập vào \($0)") } ?? .empty
+            let from = unit.effectiveFrom.map { LocalizedText("\($0)", "\($0)") } ?? LocalizedText("the start", "khi bắt đầu")
+            let to = unit.effectiveTo.map { LocalizedText("\($0)", "\($0)") } ?? LocalizedText("now", "nay")
+            throw LedgerError(.restriction, LocalizedText("unit \(unit.code) exists from \(from) to \(to), not on \(date)\(successor)",
+                                                          "đơn vị \(unit.code) tồn tại từ \(from) đến \(to), không có vào ngày \(date)\(successor)"),
+                              hint: successor.isEmpty ? LocalizedText("use the unit in effect on that date", "hãy dùng đơn vị còn hiệu lực vào ngày đó")
+                                                      : LocalizedText("use the successor unit for entries after the merger", "hãy dùng đơn vị kế thừa cho các bút toán sau khi sáp nhập"))
         }
     }
 
@@ -142,10 +154,10 @@ struct PostingRules {
             if line.amountDong > 0 { debits += line.amountDong } else { credits -= line.amountDong }
         }
         guard debits == credits else {
-            let format = MoneyFormat.english
-            let larger = debits > credits ? "debits exceed credits" : "credits exceed debits"
-            throw LedgerError(.unbalanced, "the entry does not balance: debits \(format.format(dong: debits)), credits \(format.format(dong: credits)); \(larger) by \(format.format(dong: abs(debits - credits)))",
-                              hint: "correct an amount, or add a line for the difference")
+            let larger = debits > credits ? LocalizedText("debits exceed credits", "Nợ lớn hơn Có") : LocalizedText("credits exceed debits", "Có lớn hơn Nợ")
+            throw LedgerError(.unbalanced, LocalizedText("the entry does not balance: debits \(groupedDong: debits), credits \(groupedDong: credits); \(larger) by \(groupedDong: abs(debits - credits))",
+                                                         "bút toán không cân: Nợ \(groupedDong: debits), Có \(groupedDong: credits); \(larger) \(groupedDong: abs(debits - credits))"),
+                              hint: LocalizedText("correct an amount, or add a line for the difference", "hãy sửa số tiền, hoặc thêm một dòng cho phần chênh lệch"))
         }
     }
 
@@ -160,14 +172,15 @@ struct PostingRules {
         guard outflows.bookValuedDong > 0 else { return nil }
         let imbalance = lines.reduce(Int64(0)) { $0 + $1.amountDong }
         guard imbalance != 0 else { return nil }
-        let format = MoneyFormat.english
         guard Int128(abs(imbalance)) * 10 <= Int128(outflows.bookValuedDong) else {
-            throw LedgerError(.unbalanced, "the entry is \(format.format(dong: abs(imbalance))) out of balance against the \(format.format(dong: outflows.bookValuedDong)) book value of the foreign currency leaving; that is too much to be an exchange difference",
-                              hint: "check the amounts: state the dong actually obtained or spent")
+            throw LedgerError(.unbalanced, LocalizedText("the entry is \(groupedDong: abs(imbalance)) out of balance against the \(groupedDong: outflows.bookValuedDong) book value of the foreign currency leaving; that is too much to be an exchange difference",
+                                                         "bút toán lệch \(groupedDong: abs(imbalance)) so với giá trị ghi sổ \(groupedDong: outflows.bookValuedDong) của ngoại tệ chi ra; mức đó quá lớn để là chênh lệch tỷ giá"),
+                              hint: LocalizedText("check the amounts: state the dong actually obtained or spent", "hãy kiểm tra số tiền: ghi số đồng thực nhận hoặc thực chi"))
         }
         guard let account = accounts[settings.fxDifferenceAccountCode], !account.isHeading, account.closedOn == nil else {
-            throw LedgerError(.unknownAccount, "the exchange-difference account \(settings.fxDifferenceAccountCode) is missing, a heading or closed",
-                              hint: "set an open posting account: cpf settings set fx-difference-account 413")
+            throw LedgerError(.unknownAccount, LocalizedText("the exchange-difference account \(settings.fxDifferenceAccountCode) is missing, a heading or closed",
+                                                             "tài khoản chênh lệch tỷ giá \(settings.fxDifferenceAccountCode) không có, là tài khoản tổng hợp hoặc đã đóng"),
+                              hint: LocalizedText("set an open posting account: cpf settings set fx-difference-account 413", "hãy đặt một tài khoản chi tiết đang mở: cpf settings set fx-difference-account 413"))
         }
         // The difference follows the money it arose on when all of it came from one funder and grant.
         let sources = outflows.bookValuedLines

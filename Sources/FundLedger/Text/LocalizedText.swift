@@ -104,6 +104,16 @@ public struct Phrase<In: PhraseLanguage>: ExpressibleByStringInterpolation, Send
             text += In.language == .vietnamese ? MoneyFormat.vietnamese.format(dong: dong) : "\(dong) VND"
         }
 
+        /// An amount grouped in both languages: `1,234,567 VND`, `10,000.00 USD`; `1.234.567 ₫`.
+        public mutating func appendInterpolation(grouped amount: Amount) {
+            text += MoneyFormat(language: In.language).format(amount)
+        }
+
+        /// Dong grouped in both languages: `1,234,567 VND`; `1.234.567 ₫`.
+        public mutating func appendInterpolation(groupedDong dong: Int64) {
+            text += MoneyFormat(language: In.language).format(dong: dong)
+        }
+
         /// A count or quantity, grouped in Vietnamese (`1.000`), plain in English.
         public mutating func appendInterpolation(count: Int64) {
             text += In.language == .vietnamese ? MoneyFormat.vietnamese.number(count) : String(count)
