@@ -158,7 +158,7 @@ struct HoldingRules {
         let program = try ledger.codes(of: .program).byID[key.program] ?? "#\(key.program)"
         let allocated = Amount(minorUnits: amount, currency: grant.currency)
         let inDong = grant.currency == .vnd ? LocalizedText.empty
-            : LocalizedText(" (\(dong: budget) at the grant's average received rate)", " (\(dong: budget) theo tỷ giá nhận bình quân của khoản tài trợ)")
+            : LocalizedText(" (\(groupedDong: budget) at the grant's average received rate)", " (\(dong: budget) theo tỷ giá nhận bình quân của khoản tài trợ)")
         let later = day == date ? LocalizedText("on \(day)", "vào ngày \(day)")
             : LocalizedText("on \(day) (a later date already posted)", "vào ngày \(day) (một ngày sau đã ghi sổ)")
         let place = try place(key.unit)
