@@ -32,14 +32,14 @@ public enum EntriesCSVFile {
     /// - Returns: the number of records (lines of entries) written.
     @discardableResult
     public static func write(_ generator: LedgerGenerator, count: Int, to path: String) throws -> Int {
-        guard let file = fopen(path, "w") else { throw LedgerError(.invalidInput, "cannot create \(path)", hint: "check the folder") }
+        guard let file = fopen(path, "w") else { throw LedgerError(.invalidInput, LocalizedText("cannot create \(path)", "không tạo được \(path)"), hint: LocalizedText("check the folder", "hãy kiểm tra thư mục")) }
         defer { fclose(file) }
         var buffer = CSVWriter.record(columns)
         var records = 0
         var iterator = generator.makeIterator()
         func flush() throws {
             let written = buffer.withUTF8 { fwrite($0.baseAddress, 1, $0.count, file) }
-            guard written == buffer.utf8.count else { throw LedgerError(.invalidInput, "cannot write \(path)", hint: "check the disk") }
+            guard written == buffer.utf8.count else { throw LedgerError(.invalidInput, LocalizedText("cannot write \(path)", "không ghi được \(path)"), hint: LocalizedText("check the disk", "hãy kiểm tra ổ đĩa")) }
             buffer = ""
         }
         for index in 0..<count {

@@ -254,8 +254,8 @@ struct BalanceAccumulator {
             try statements.extent.execute()
         } catch let error as SQLiteError where error.isConstraintViolation {
             // An integer sum past Int64 becomes REAL in SQLite, which a STRICT INTEGER column refuses.
-            throw LedgerError(.overflow, "an account's running total would exceed what the ledger can hold (\(error.message))",
-                              hint: "this many dong cannot be real; check the amounts")
+            throw LedgerError(.overflow, LocalizedText("an account's running total would exceed what the ledger can hold (\(error.message))", "số lũy kế của một tài khoản sẽ vượt quá mức sổ có thể ghi (\(error.message))"),
+                              hint: LocalizedText("this many dong cannot be real; check the amounts", "không thể có số tiền lớn như vậy; hãy kiểm tra số tiền"))
         }
     }
 
@@ -377,7 +377,7 @@ struct BalanceAccumulator {
     }
 
     private static func overflowError(account: String) -> LedgerError {
-        LedgerError(.overflow, "the running total of account \(account) would exceed what the ledger can hold",
-                    hint: "this many dong cannot be real; check the amounts")
+        LedgerError(.overflow, LocalizedText("the running total of account \(account) would exceed what the ledger can hold", "số lũy kế của tài khoản \(account) sẽ vượt quá mức sổ có thể ghi"),
+                    hint: LocalizedText("this many dong cannot be real; check the amounts", "không thể có số tiền lớn như vậy; hãy kiểm tra số tiền"))
     }
 }

@@ -43,11 +43,11 @@ public struct LedgerDate: Hashable, Comparable, Sendable, CustomStringConvertibl
         }
         guard bytes.count == 10, bytes[4] == 45, bytes[7] == 45,
               let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else {
-            throw LedgerError(.invalidDate, "date '\(text)' is not written YYYY-MM-DD", hint: "write dates like 2018-06-01")
+            throw LedgerError(.invalidDate, LocalizedText("date '\(text)' is not written YYYY-MM-DD", "ngày '\(text)' không viết theo dạng YYYY-MM-DD"), hint: LocalizedText("write dates like 2018-06-01", "hãy viết ngày như 2018-06-01"))
         }
         guard let date = LedgerDate(year: year, month: month, day: day) else {
-            throw LedgerError(.invalidDate, "date '\(text)' does not exist or is outside \(earliest)…\(latest)",
-                              hint: "check the day and month, e.g. 2018-02-28 (there is no 2018-02-29)")
+            throw LedgerError(.invalidDate, LocalizedText("date '\(text)' does not exist or is outside \(earliest)…\(latest)", "ngày '\(text)' không tồn tại hoặc nằm ngoài khoảng \(earliest)…\(latest)"),
+                              hint: LocalizedText("check the day and month, e.g. 2018-02-28 (there is no 2018-02-29)", "hãy kiểm tra ngày và tháng, ví dụ 2018-02-28 (không có ngày 2018-02-29)"))
         }
         return date
     }

@@ -38,18 +38,21 @@ struct FactReplay {
             let seq = row.int64(at: 0), journalSeq = row.int64(at: 1), journalHash = row.blob(at: 2)
             let images = row.text(at: 3), stored = row.blob(at: 4)
             if seq != headSeq + 1 {
-                report.add(nil, "fact record \(seq) follows record \(headSeq): fact records are missing or renumbered")
+                report.add(nil, LocalizedText("fact record \(seq) follows record \(headSeq): fact records are missing or renumbered", "bản ghi dữ kiện \(seq) đứng sau bản ghi \(headSeq): có bản ghi dữ kiện bị mất hoặc bị đánh số lại"))
             }
             recomputedHead = FactChain.hash(seq: seq, journalSeq: journalSeq, journalHash: journalHash, images: images, previous: recomputedHead)
             records.append((journalSeq, recomputedHead))
             if FactChain.hash(seq: seq, journalSeq: journalSeq, journalHash: journalHash, images: images, previous: headHash) != stored {
-                report.add(nil, "fact record \(seq): its stored hash does not follow from its contents and the previous record — a registry, setting or audit-trail change was rewritten")
+                report.add(nil, LocalizedText("fact record \(seq): its stored hash does not follow from its contents and the previous record — a registry, setting or audit-trail change was rewritten",
+                                              "bản ghi dữ kiện \(seq): mã băm đã lưu không khớp với nội dung và bản ghi trước — một thay đổi danh mục, thiết lập hoặc nhật ký thay đổi đã bị viết lại"))
             }
             if try entryHash(journalSeq) != journalHash {
-                report.add(journalSeq, "fact record \(seq) was recorded after entry \(journalSeq), which no longer has the hash it had then: the journal was changed or cut")
+                report.add(journalSeq, LocalizedText("fact record \(seq) was recorded after entry \(journalSeq), which no longer has the hash it had then: the journal was changed or cut",
+                                                     "bản ghi dữ kiện \(seq) được ghi sau bút toán \(journalSeq), nhưng bút toán đó không còn mã băm như lúc ấy: sổ nhật ký đã bị sửa hoặc bị cắt"))
             }
             if journalSeq < lastJournalSeq {
-                report.add(nil, "fact record \(seq) names an older journal head (\(journalSeq)) than the record before it (\(lastJournalSeq))")
+                report.add(nil, LocalizedText("fact record \(seq) names an older journal head (\(journalSeq)) than the record before it (\(lastJournalSeq))",
+                                              "bản ghi dữ kiện \(seq) ghi đầu sổ nhật ký (\(journalSeq)) cũ hơn bản ghi trước nó (\(lastJournalSeq))"))
             }
             lastJournalSeq = journalSeq
             apply(images, seq: seq, into: &report)
@@ -60,7 +63,7 @@ struct FactReplay {
 
     private mutating func apply(_ images: String, seq: Int64, into report: inout VerificationReport) {
         guard let parts = Netstrings.split(images), parts.count % 3 == 0 else {
-            report.add(nil, "fact record \(seq): its images cannot be read")
+            report.add(nil, LocalizedText("fact record \(seq): its images cannot be read", "bản ghi dữ kiện \(seq): không đọc được nội dung"))
             return
         }
         for index in stride(from: 0, to: parts.count, by: 3) {
@@ -72,7 +75,7 @@ struct FactReplay {
     func compare(_ database: Database, into report: inout VerificationReport) throws {
         let pending = try database.scalarInt64("SELECT count(*) FROM fact_touch") ?? 0
         if pending > 0 {
-            report.add(nil, "fact_touch holds \(pending) row(s) between transactions: rows were changed outside cpf")
+            report.add(nil, LocalizedText("fact_touch holds \(pending) row(s) between transactions: rows were changed outside cpf", "fact_touch còn \(pending) dòng giữa các giao dịch: có dòng đã bị sửa ngoài cpf"))
         }
         var differences = 0
         for (table, key) in FactChain.tables {
@@ -87,21 +90,25 @@ struct FactReplay {
                 guard record?.state != image.state else { continue }
                 differences += 1
                 guard differences <= 20 else { continue }
-                let row = "\(table) row \(FactReplay.describe(key: image.key, columns: key))"
+                let described = FactReplay.describe(key: image.key, columns: key)
+                let row = LocalizedText("\(table) row \(described)", "dòng \(described) của bảng \(table)")
                 if let record, record.state != nil {
-                    report.add(nil, "\(row) differs from what fact record \(record.seq) says: it was changed outside cpf")
+                    report.add(nil, LocalizedText("\(row) differs from what fact record \(record.seq) says: it was changed outside cpf",
+                                                  "\(row) khác với bản ghi dữ kiện \(record.seq): đã bị sửa ngoài cpf"))
                 } else {
-                    report.add(nil, "\(row) was never recorded by cpf: it was added outside cpf")
+                    report.add(nil, LocalizedText("\(row) was never recorded by cpf: it was added outside cpf", "\(row) chưa bao giờ được cpf ghi: đã được thêm ngoài cpf"))
                 }
             }
             for (rowKey, record) in expected.sorted(by: { $0.key < $1.key }) where record.state != nil {
                 differences += 1
                 if differences <= 20 {
-                    report.add(nil, "\(table) row \(FactReplay.describe(key: rowKey, columns: key)) recorded by fact record \(record.seq) is missing: it was deleted outside cpf")
+                    let described = FactReplay.describe(key: rowKey, columns: key)
+                    report.add(nil, LocalizedText("\(table) row \(described) recorded by fact record \(record.seq) is missing: it was deleted outside cpf",
+                                                  "dòng \(described) của bảng \(table), ghi ở bản ghi dữ kiện \(record.seq), không còn: đã bị xóa ngoài cpf"))
                 }
             }
         }
-        if differences > 20 { report.add(nil, "… and \(differences - 20) more fact rows disagree with the fact records") }
+        if differences > 20 { report.add(nil, LocalizedText("… and \(differences - 20) more fact rows disagree with the fact records", "… và thêm \(differences - 20) dòng dữ kiện không khớp với bản ghi dữ kiện")) }
     }
 
     /// "id 3", "currency USD, rate_date 2018-01-31".
@@ -142,7 +149,8 @@ extension Ledger {
         report = VerificationReport()
         try replay.compare(database, into: &report)
         guard let first = report.findings.first else { return }
-        throw LedgerError(.factsAltered, "the books' facts were changed outside cpf, so this would show what nobody recorded: \(first.message)",
-                          hint: "run 'cpf verify' to see every change, and restore the ledger from a backup")
+        throw LedgerError(.factsAltered, LocalizedText("the books' facts were changed outside cpf, so this would show what nobody recorded: \(first.text)",
+                                                      "dữ kiện của sổ đã bị sửa ngoài cpf, nên báo cáo này sẽ cho thấy điều không ai ghi: \(first.text)"),
+                          hint: LocalizedText("run 'cpf verify' to see every change, and restore the ledger from a backup", "hãy chạy 'cpf verify' để xem mọi thay đổi, và khôi phục sổ từ bản sao lưu"))
     }
 }

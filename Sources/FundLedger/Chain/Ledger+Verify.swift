@@ -115,7 +115,8 @@ extension Ledger {
         defer { entries.cancel() }
         while let entry = try entries.next() {
             if entry.seq != expectedSeq {
-                report.add(entry.seq, "the sequence jumps from \(expectedSeq - 1) to \(entry.seq): entries are missing or renumbered")
+                report.add(entry.seq, LocalizedText("the sequence jumps from \(expectedSeq - 1) to \(entry.seq): entries are missing or renumbered",
+                                                     "số thứ tự nhảy từ \(expectedSeq - 1) lên \(entry.seq): có bút toán bị mất hoặc bị đánh số lại"))
                 chainIntact = false
             }
             expectedSeq = entry.seq + 1
@@ -125,14 +126,15 @@ extension Ledger {
             form.withBytes { hasher.update($0) }
             if hasher.finalize() != entry.hash {
                 chainIntact = false
-                report.add(entry.seq, "entry \(entry.seq): the stored hash does not follow from its contents and the previous hash — entry \(entry.seq) (or the one before it) was changed after posting")
+                report.add(entry.seq, LocalizedText("entry \(entry.seq): the stored hash does not follow from its contents and the previous hash — entry \(entry.seq) (or the one before it) was changed after posting",
+                                                     "bút toán \(entry.seq): mã băm đã lưu không khớp với nội dung và mã băm trước — bút toán \(entry.seq) (hoặc bút toán trước nó) đã bị sửa sau khi ghi sổ"))
             }
             previousHash = entry.hash
             checkLines(of: entry, into: &report)
             do {
                 try totals.add(entry.lines, date: entry.date, roles: roles, isReversal: entry.reversesSeq != nil)
             } catch let error as LedgerError {
-                report.add(entry.seq, "entry \(entry.seq): \(error.message)")
+                report.add(entry.seq, LocalizedText("entry \(entry.seq): \(error.explanation)", "bút toán \(entry.seq): \(error.explanation)"))
             }
             if let digest, digest.seq == entry.seq, chainIntact { digestEntryHash = entry.hash }
             report.entryCount += 1
@@ -140,7 +142,7 @@ extension Ledger {
             report.headSeq = entry.seq
             report.headHash = entry.hash
         }
-        for anomaly in reader.anomalies { report.add(anomaly.seq, "entry \(anomaly.seq): \(anomaly.message)") }
+        for anomaly in reader.anomalies { report.add(anomaly.seq, LocalizedText("entry \(anomaly.seq): \(anomaly.message)", "bút toán \(anomaly.seq): \(anomaly.message)")) }
         return totals
     }
 
@@ -148,22 +150,23 @@ extension Ledger {
         switch entry.kind {
         case .journal:
             if entry.lines.count < 2 {
-                report.add(entry.seq, "entry \(entry.seq) has \(entry.lines.count) line(s); a journal entry has at least two")
+                report.add(entry.seq, LocalizedText("entry \(entry.seq) has \(entry.lines.count) line(s); a journal entry has at least two",
+                                                     "bút toán \(entry.seq) có \(entry.lines.count) dòng; một bút toán sổ nhật ký có ít nhất hai dòng"))
             }
             var sum: Int64 = 0
             for (offset, line) in entry.lines.enumerated() {
                 if line.lineNumber != offset + 1 {
-                    report.add(entry.seq, "entry \(entry.seq): line \(offset + 1) is missing or renumbered")
+                    report.add(entry.seq, LocalizedText("entry \(entry.seq): line \(offset + 1) is missing or renumbered", "bút toán \(entry.seq): dòng \(offset + 1) bị mất hoặc bị đánh số lại"))
                     break
                 }
             }
             for line in entry.lines { sum = sum &+ line.amountDong }
             if sum != 0 {
-                report.add(entry.seq, "entry \(entry.seq) does not balance: its lines sum to \(sum) VND")
+                report.add(entry.seq, LocalizedText("entry \(entry.seq) does not balance: its lines sum to \(sum) VND", "bút toán \(entry.seq) không cân: các dòng cộng lại được \(dong: sum)"))
             }
         case .periodClose, .periodReopen:
             if !entry.lines.isEmpty {
-                report.add(entry.seq, "entry \(entry.seq) is a \(entry.kind.rawValue) record but has lines")
+                report.add(entry.seq, LocalizedText("entry \(entry.seq) is a \(entry.kind.rawValue) record but has lines", "bút toán \(entry.seq) là bản ghi \(entry.kind.rawValue) nhưng có dòng"))
             }
         }
     }
@@ -181,9 +184,11 @@ extension Ledger {
             }
             let differing = Set(stored.keys).union(expected.keys).filter { stored[$0] != expected[$0] }.sorted { ($0.dayKey, $0.accountID) < ($1.dayKey, $1.accountID) }
             for key in differing.prefix(5) {
-                report.add(nil, "\(table): account \(codes[key.accountID] ?? "#\(key.accountID)") for \(key.dayKey) holds \(describe(stored[key])) but its lines give \(describe(expected[key]))")
+                let account = codes[key.accountID] ?? "#\(key.accountID)"
+                report.add(nil, LocalizedText("\(table): account \(account) for \(key.dayKey) holds \(describe(stored[key])) but its lines give \(describe(expected[key]))",
+                                              "\(table): tài khoản \(account) kỳ \(key.dayKey) ghi \(describe(stored[key])) nhưng các dòng cho \(describe(expected[key]))"))
             }
-            if differing.count > 5 { report.add(nil, "\(table): \(differing.count - 5) more totals disagree with the lines") }
+            if differing.count > 5 { report.add(nil, LocalizedText("\(table): \(differing.count - 5) more totals disagree with the lines", "\(table): thêm \(differing.count - 5) số tổng không khớp với các dòng")) }
         }
     }
 
@@ -212,11 +217,14 @@ extension Ledger {
             }
             let differing = Set(stored.keys).union(expected.keys).filter { stored[$0] != expected[$0] }
             for key in differing.sorted(by: { ($0.monthKey, $0.accountID) < ($1.monthKey, $1.accountID) }).prefix(5) {
-                report.add(nil, "\(table): account \(codes[key.accountID] ?? "#\(key.accountID)") for \(key.monthKey) (funder #\(key.funderID), grant #\(key.grantID), program #\(key.programID), unit #\(key.unitID), item #\(key.itemID)) disagrees with its lines")
+                let account = codes[key.accountID] ?? "#\(key.accountID)"
+                report.add(nil, LocalizedText("\(table): account \(account) for \(key.monthKey) (funder #\(key.funderID), grant #\(key.grantID), program #\(key.programID), unit #\(key.unitID), item #\(key.itemID)) disagrees with its lines",
+                                              "\(table): tài khoản \(account) tháng \(key.monthKey) (nhà tài trợ #\(key.funderID), khoản tài trợ #\(key.grantID), chương trình #\(key.programID), đơn vị #\(key.unitID), mặt hàng #\(key.itemID)) không khớp với các dòng"))
             }
-            if differing.count > 5 { report.add(nil, "\(table): \(differing.count - 5) more totals disagree with the lines") }
+            if differing.count > 5 { report.add(nil, LocalizedText("\(table): \(differing.count - 5) more totals disagree with the lines", "\(table): thêm \(differing.count - 5) số tổng không khớp với các dòng")) }
             for text in unreadable.prefix(5) {
-                report.add(nil, "\(table): a row's restriction '\(text.prefix(30))' is none that cpf writes (unrestricted, restricted, designated)")
+                report.add(nil, LocalizedText("\(table): a row's restriction '\(text.prefix(30))' is none that cpf writes (unrestricted, restricted, designated)",
+                                              "\(table): loại hạn chế '\(text.prefix(30))' của một dòng không phải giá trị cpf ghi (unrestricted, restricted, designated)"))
             }
         }
     }
@@ -234,9 +242,11 @@ extension Ledger {
         let differing = Set(stored.keys).union(expected.keys).filter { stored[$0] != expected[$0] }
             .sorted { ($0.holding.kind.rawValue, $0.holding.subjectID, $0.dayKey) < ($1.holding.kind.rawValue, $1.holding.subjectID, $1.dayKey) }
         for key in differing.prefix(5) {
-            report.add(nil, "holding_day: \(key.holding.kind) #\(key.holding.subjectID) on \(key.dayKey) holds \(stored[key].map { "\($0.net) (\($0.valueDong) VND)" } ?? "nothing") but its lines give \(expected[key].map { "\($0.net) (\($0.valueDong) VND)" } ?? "nothing")")
+            let held = stored[key].map { "\($0.net) (\($0.valueDong) VND)" }, given = expected[key].map { "\($0.net) (\($0.valueDong) VND)" }
+                report.add(nil, LocalizedText("holding_day: \(key.holding.kind) #\(key.holding.subjectID) on \(key.dayKey) holds \(held ?? "nothing") but its lines give \(given ?? "nothing")",
+                                              "holding_day: \(key.holding.kind) #\(key.holding.subjectID) ngày \(key.dayKey) ghi \(held ?? "không có gì") nhưng các dòng cho \(given ?? "không có gì")"))
         }
-        if differing.count > 5 { report.add(nil, "holding_day: \(differing.count - 5) more rows disagree with the lines") }
+        if differing.count > 5 { report.add(nil, LocalizedText("holding_day: \(differing.count - 5) more rows disagree with the lines", "holding_day: thêm \(differing.count - 5) dòng không khớp với các dòng bút toán")) }
         var expectedTotals: [HoldingKey: HoldingChange] = [:]
         var expectedLastDays: [HoldingKey: Int32] = [:]
         for (key, change) in expected {
@@ -254,14 +264,16 @@ extension Ledger {
         let differingTotals = Set(storedTotals.keys).union(expectedTotals.keys)
             .filter { storedTotals[$0] != expectedTotals[$0] || storedLastDays[$0] != expectedLastDays[$0] }
         for key in differingTotals.sorted(by: { ($0.kind.rawValue, $0.subjectID) < ($1.kind.rawValue, $1.subjectID) }).prefix(5) {
-            report.add(nil, "holding_total: \(key.kind) #\(key.subjectID) holds \(storedTotals[key].map { "\($0.net)" } ?? "nothing") but its lines give \(expectedTotals[key].map { "\($0.net)" } ?? "nothing")")
+            let held = storedTotals[key].map { "\($0.net)" }, given = expectedTotals[key].map { "\($0.net)" }
+                report.add(nil, LocalizedText("holding_total: \(key.kind) #\(key.subjectID) holds \(held ?? "nothing") but its lines give \(given ?? "nothing")",
+                                              "holding_total: \(key.kind) #\(key.subjectID) ghi \(held ?? "không có gì") nhưng các dòng cho \(given ?? "không có gì")"))
         }
-        if unreadable > 0 { report.add(nil, "holding_day/holding_total: \(unreadable) rows have a kind that is not 1, 2, 3 or 4") }
+        if unreadable > 0 { report.add(nil, LocalizedText("holding_day/holding_total: \(unreadable) rows have a kind that is not 1, 2, 3 or 4", "holding_day/holding_total: \(unreadable) dòng có loại không phải 1, 2, 3 hay 4")) }
         let extent = try database.firstRow("SELECT dong, foreign_minor, quantity, children FROM journal_extent WHERE id = 1") {
             JournalExtent(dong: $0.int64(at: 0), foreignMinor: $0.int64(at: 1), quantity: $0.int64(at: 2), children: $0.int64(at: 3))
         } ?? JournalExtent()
         if extent != recomputed.extent {
-            report.add(nil, "journal_extent holds \(extent) but the lines give \(recomputed.extent)")
+            report.add(nil, LocalizedText("journal_extent holds \(extent) but the lines give \(recomputed.extent)", "journal_extent ghi \(extent) nhưng các dòng cho \(recomputed.extent)"))
         }
     }
 
@@ -270,7 +282,7 @@ extension Ledger {
         do {
             try step(&report)
         } catch let error as LedgerError where error.rule == .damaged {
-            report.add(nil, error.message)
+            report.add(nil, error.explanation)
         }
     }
 
@@ -279,7 +291,8 @@ extension Ledger {
     private func check(_ digest: ChainDigest, entryHash: [UInt8]?, facts: FactReplay, into report: inout VerificationReport) {
         guard digest.seq <= report.headSeq else {
             report.digestMatches = false
-            report.add(nil, "the digest is for entry \(digest.seq), but the journal ends at entry \(report.headSeq): entries were removed")
+            report.add(nil, LocalizedText("the digest is for entry \(digest.seq), but the journal ends at entry \(report.headSeq): entries were removed",
+                                          "mã băm là của bút toán \(digest.seq), nhưng sổ nhật ký kết thúc ở bút toán \(report.headSeq): đã có bút toán bị xóa"))
             return
         }
         let states = entryHash.map { hash in
@@ -289,7 +302,8 @@ extension Ledger {
         } ?? []
         report.digestMatches = entryHash == digest.hash || states.contains(digest.hash)
         if report.digestMatches == false {
-            report.add(digest.seq, "the published digest \(digest.hash.hexString) for entry \(digest.seq) no longer matches: the journal or the registries, settings or audit trail were changed or cut at or before it")
+            report.add(digest.seq, LocalizedText("the published digest \(digest.hash.hexString) for entry \(digest.seq) no longer matches: the journal or the registries, settings or audit trail were changed or cut at or before it",
+                                                 "mã băm đã công bố \(digest.hash.hexString) của bút toán \(digest.seq) không còn khớp: sổ nhật ký hoặc danh mục, thiết lập, nhật ký thay đổi đã bị sửa hoặc cắt tại hoặc trước bút toán đó"))
         }
     }
 
@@ -316,20 +330,26 @@ extension Ledger {
         let stored: PeriodLock?
         do { stored = try periodLock() } catch let error as LedgerError where error.rule == .damaged { stored = nil }
         if stored != expected {
-            let describe = { (lock: PeriodLock?) in lock.map { "closed through \($0.lockedThrough?.iso ?? "nothing") by entry \($0.setBySeq)" } ?? "nothing closed" }
+            let describe = { (lock: PeriodLock?) -> LocalizedText in
+                guard let lock else { return LocalizedText("nothing closed", "chưa khóa kỳ nào") }
+                let through = lock.lockedThrough?.iso
+                return LocalizedText("closed through \(through ?? "nothing") by entry \(lock.setBySeq)", "khóa đến \(through ?? "không") bởi bút toán \(lock.setBySeq)")
+            }
             report.add(stored?.setBySeq ?? expected?.setBySeq,
-                       "the period lock says \(describe(stored)), but the chain's period records say \(describe(expected))")
+                       LocalizedText("the period lock says \(describe(stored)), but the chain's period records say \(describe(expected))",
+                                     "khóa sổ ghi \(describe(stored)), nhưng các bản ghi khóa sổ trong chuỗi ghi \(describe(expected))"))
         }
         // `periodLock()` reads a text that is not a date as nothing closed, but the trigger
         // entry_outside_closed_periods compares the text itself; and the column's CHECK lets
         // such a text in, since date() of it is NULL.
         if let text = try database.scalarText("SELECT locked_through FROM period_lock WHERE id = 1"), (try? LedgerDate.parse(text)) == nil {
-            report.add(stored?.setBySeq, "the period lock holds '\(text)', which is not a date: it was changed outside cpf")
+            report.add(stored?.setBySeq, LocalizedText("the period lock holds '\(text)', which is not a date: it was changed outside cpf", "khóa sổ chứa '\(text)', không phải là ngày: đã bị sửa ngoài cpf"))
         }
     }
 
-    private func describe(_ totals: BalanceAccumulator.Totals?) -> String {
-        guard let totals else { return "nothing" }
-        return "debit \(totals.debitDong), credit \(totals.creditDong), foreign \(totals.foreignNet), \(totals.lineCount) lines"
+    private func describe(_ totals: BalanceAccumulator.Totals?) -> LocalizedText {
+        guard let totals else { return LocalizedText("nothing", "không có gì") }
+        return LocalizedText("debit \(totals.debitDong), credit \(totals.creditDong), foreign \(totals.foreignNet), \(totals.lineCount) lines",
+                             "Nợ \(totals.debitDong), Có \(totals.creditDong), nguyên tệ \(totals.foreignNet), \(totals.lineCount) dòng")
     }
 }

@@ -32,8 +32,8 @@ public enum AccountType: String, Sendable, CaseIterable {
     /// Parses `asset`, `liability`, `net-assets`, `revenue` or `expense`.
     public static func parse(_ text: String) throws -> AccountType {
         guard let type = AccountType(rawValue: text) else {
-            throw LedgerError(.invalidAccount, "unknown account type '\(text)'",
-                              hint: "use one of: \(allCases.map(\.rawValue).joined(separator: ", "))")
+            throw LedgerError(.invalidAccount, LocalizedText("unknown account type '\(text)'", "không có loại tài khoản '\(text)'"),
+                              hint: LocalizedText("use one of: \(allCases.map(\.rawValue).joined(separator: ", "))", "hãy dùng một trong: \(allCases.map(\.rawValue).joined(separator: ", "))"))
         }
         return type
     }

@@ -54,30 +54,32 @@ public struct ChartOfAccounts: Sendable {
     public static func parse(_ source: any ByteSource, sourceName: String) throws -> ChartOfAccounts {
         let reader = CSVReader(source: source, sourceName: sourceName)
         guard let header = try reader.next() else {
-            throw LedgerError(.invalidChart, "\(sourceName) is empty", hint: "the first line is the header: \(columns.joined(separator: ","))")
+            throw LedgerError(.invalidChart, LocalizedText("\(sourceName) is empty", "\(sourceName) rỗng"), hint: LocalizedText("the first line is the header: \(columns.joined(separator: ","))", "dòng đầu tiên là dòng tiêu đề: \(columns.joined(separator: ","))"))
         }
         guard header.fields == columns else {
-            throw LedgerError(.invalidChart, "\(sourceName) line 1: the header is '\(header.fields.joined(separator: ","))'",
-                              hint: "the header must be exactly: \(columns.joined(separator: ","))")
+            throw LedgerError(.invalidChart, LocalizedText("\(sourceName) line 1: the header is '\(header.fields.joined(separator: ","))'", "\(sourceName) dòng 1: dòng tiêu đề là '\(header.fields.joined(separator: ","))'"),
+                              hint: LocalizedText("the header must be exactly: \(columns.joined(separator: ","))", "dòng tiêu đề phải đúng là: \(columns.joined(separator: ","))"))
         }
         var definitions: [Definition] = []
         while let record = try reader.next() {
-            func fail(_ message: String, hint: String) -> LedgerError {
-                LedgerError(.invalidChart, "\(sourceName) line \(record.line): \(message)", hint: hint)
+            func fail(_ message: LocalizedText, hint: LocalizedText) -> LedgerError {
+                LedgerError(.invalidChart, LocalizedText("\(sourceName) line \(record.line): \(message)", "\(sourceName) dòng \(record.line): \(message)"), hint: hint)
             }
             guard record.fields.count == columns.count else {
-                throw fail("\(record.fields.count) fields, expected \(columns.count)", hint: "give \(columns.joined(separator: ","))")
+                throw fail(LocalizedText("\(record.fields.count) fields, expected \(columns.count)", "có \(record.fields.count) trường, cần \(columns.count)"),
+                           hint: LocalizedText("give \(columns.joined(separator: ","))", "hãy ghi \(columns.joined(separator: ","))"))
             }
             let fields = record.fields
             guard let currency = Currency.named(fields[4].isEmpty ? "VND" : fields[4]) else {
-                throw fail("unknown currency '\(fields[4])'", hint: "use VND or an ISO 4217 code the ledger knows")
+                throw fail(LocalizedText("unknown currency '\(fields[4])'", "không có loại tiền '\(fields[4])'"),
+                           hint: LocalizedText("use VND or an ISO 4217 code the ledger knows", "hãy dùng VND hoặc một mã ISO 4217 mà sổ biết"))
             }
             do {
                 definitions.append(Definition(code: fields[0], nameVietnamese: fields[1], nameEnglish: fields[2],
                                               type: try AccountType.parse(fields[3]), currency: currency,
                                               parentCode: fields[5].isEmpty ? nil : fields[5]))
             } catch let error as LedgerError {
-                throw fail(error.message, hint: error.hint)
+                throw fail(error.explanation, hint: error.remedy)
             }
         }
         return ChartOfAccounts(definitions: definitions)
@@ -91,16 +93,16 @@ public struct ChartOfAccounts: Sendable {
             try TextRules.check(definition.nameVietnamese, named: "Vietnamese name of account \(definition.code)", maximumLength: 200)
             try TextRules.check(definition.nameEnglish, named: "English name of account \(definition.code)", maximumLength: 200)
             guard types[definition.code] == nil else {
-                throw LedgerError(.accountExists, "account \(definition.code) is defined twice", hint: "give each account one line")
+                throw LedgerError(.accountExists, LocalizedText("account \(definition.code) is defined twice", "tài khoản \(definition.code) được khai báo hai lần"), hint: LocalizedText("give each account one line", "mỗi tài khoản ghi một dòng"))
             }
             if let parent = definition.parentCode {
                 guard let parentType = types[parent] else {
-                    throw LedgerError(.invalidChart, "account \(definition.code) names parent \(parent), which is not defined before it",
-                                      hint: "list each parent account before its sub-accounts")
+                    throw LedgerError(.invalidChart, LocalizedText("account \(definition.code) names parent \(parent), which is not defined before it", "tài khoản \(definition.code) ghi tài khoản cấp trên \(parent), nhưng \(parent) chưa được khai báo trước nó"),
+                                      hint: LocalizedText("list each parent account before its sub-accounts", "hãy liệt kê tài khoản cấp trên trước các tài khoản chi tiết của nó"))
                 }
                 guard parentType == definition.type else {
-                    throw LedgerError(.invalidChart, "account \(definition.code) is \(definition.type.rawValue) but its parent \(parent) is \(parentType.rawValue)",
-                                      hint: "a sub-account has its parent's type")
+                    throw LedgerError(.invalidChart, LocalizedText("account \(definition.code) is \(definition.type.rawValue) but its parent \(parent) is \(parentType.rawValue)", "tài khoản \(definition.code) thuộc loại \(definition.type.rawValue) nhưng tài khoản cấp trên \(parent) thuộc loại \(parentType.rawValue)"),
+                                      hint: LocalizedText("a sub-account has its parent's type", "tài khoản chi tiết có cùng loại với tài khoản cấp trên"))
                 }
             }
             types[definition.code] = definition.type
@@ -127,8 +129,8 @@ extension Account {
             (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122)
         }
         guard valid else {
-            throw LedgerError(.invalidAccount, "'\(code.prefix(40))' is not a valid account code",
-                              hint: "an account code is 1 to 20 letters and digits, e.g. 1121")
+            throw LedgerError(.invalidAccount, LocalizedText("'\(code.prefix(40))' is not a valid account code", "'\(code.prefix(40))' không phải số hiệu tài khoản hợp lệ"),
+                              hint: LocalizedText("an account code is 1 to 20 letters and digits, e.g. 1121", "số hiệu tài khoản gồm 1 đến 20 chữ cái và chữ số, ví dụ 1121"))
         }
     }
 }

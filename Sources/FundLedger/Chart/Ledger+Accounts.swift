@@ -30,19 +30,19 @@ extension Ledger {
             let existing = try accountsByCode()
             for definition in definitions {
                 if let taken = existing[definition.code] {
-                    throw LedgerError(.accountExists, "account \(definition.code) already exists (\(taken.nameEnglish))",
-                                      hint: "choose another code; 'cpf account list' shows the chart")
+                    throw LedgerError(.accountExists, LocalizedText("account \(definition.code) already exists (\(taken.nameEnglish))", "tài khoản \(definition.code) đã có (\(taken.nameVietnamese))"),
+                                      hint: LocalizedText("choose another code; 'cpf account list' shows the chart", "hãy chọn số hiệu khác; 'cpf account list' cho xem hệ thống tài khoản"))
                 }
             }
             try ChartOfAccounts.check(definitions, existing: existing.mapValues(\.type))
             for definition in definitions {
                 guard let parentCode = definition.parentCode, let parent = existing[parentCode] else { continue }
                 if parent.closedOn != nil {
-                    throw LedgerError(.closedAccount, "account \(parentCode) is closed", hint: "add the sub-account under an open account")
+                    throw LedgerError(.closedAccount, LocalizedText("account \(parentCode) is closed", "tài khoản \(parentCode) đã đóng"), hint: LocalizedText("add the sub-account under an open account", "hãy thêm tài khoản chi tiết dưới một tài khoản đang mở"))
                 }
                 if try database.firstRow("SELECT 1 FROM balance_month WHERE account_id = ? AND line_count > 0 LIMIT 1", [parent.id], { _ in true }) == true {
-                    throw LedgerError(.accountInUse, "account \(parentCode) already has entries of its own, so it cannot get sub-accounts",
-                                      hint: "add the new account at the top level, or under an account without entries")
+                    throw LedgerError(.accountInUse, LocalizedText("account \(parentCode) already has entries of its own, so it cannot get sub-accounts", "tài khoản \(parentCode) đã có bút toán ghi trực tiếp, nên không thể mở tài khoản chi tiết"),
+                                      hint: LocalizedText("add the new account at the top level, or under an account without entries", "hãy thêm tài khoản mới ở cấp trên cùng, hoặc dưới một tài khoản chưa có bút toán"))
                 }
             }
             try ChartOfAccounts(definitions: definitions).insert(into: database, at: now)
@@ -65,19 +65,19 @@ extension Ledger {
             let accounts = try accountsByCode()
             guard let account = accounts[code] else { throw Ledger.unknownAccount(code) }
             if let closed = account.closedOn {
-                throw LedgerError(.closedAccount, "account \(code) was already closed on \(closed)", hint: "nothing to do")
+                throw LedgerError(.closedAccount, LocalizedText("account \(code) was already closed on \(closed)", "tài khoản \(code) đã đóng từ ngày \(closed)"), hint: LocalizedText("nothing to do", "không cần làm gì"))
             }
             let openChildren = accounts.values.filter { $0.parentCode == code && $0.closedOn == nil }.map(\.code).sorted()
             if !openChildren.isEmpty {
-                throw LedgerError(.accountInUse, "account \(code) has open sub-accounts: \(openChildren.joined(separator: ", "))",
-                                  hint: "close the sub-accounts first")
+                throw LedgerError(.accountInUse, LocalizedText("account \(code) has open sub-accounts: \(openChildren.joined(separator: ", "))", "tài khoản \(code) còn tài khoản chi tiết đang mở: \(openChildren.joined(separator: ", "))"),
+                                  hint: LocalizedText("close the sub-accounts first", "hãy đóng các tài khoản chi tiết trước"))
             }
             let balance = try database.firstRow(
                 "SELECT coalesce(sum(debit_vnd) - sum(credit_vnd), 0), coalesce(sum(foreign_net), 0) FROM balance_month WHERE account_id = ?",
                 [account.id]) { ($0.int64(at: 0), $0.int64(at: 1)) } ?? (0, 0)
             if balance.0 != 0 || balance.1 != 0 {
-                throw LedgerError(.accountInUse, "account \(code) still has a balance of \(MoneyFormat.english.format(dong: balance.0))",
-                                  hint: "post an entry that moves the balance to another account, then close it")
+                throw LedgerError(.accountInUse, LocalizedText("account \(code) still has a balance of \(MoneyFormat.english.format(dong: balance.0))", "tài khoản \(code) vẫn còn số dư \(groupedDong: balance.0)"),
+                                  hint: LocalizedText("post an entry that moves the balance to another account, then close it", "hãy ghi bút toán chuyển số dư sang tài khoản khác rồi mới đóng"))
             }
             try database.execute("UPDATE account SET closed_on = ? WHERE id = ?", [date.iso, account.id])
             try recordChange(action: "account-close", subject: "account:\(code)", detail: "closed on \(date.iso)", user: user, at: now)
@@ -86,7 +86,7 @@ extension Ledger {
     }
 
     static func unknownAccount(_ code: String) -> LedgerError {
-        LedgerError(.unknownAccount, "there is no account \(code) in the chart",
-                    hint: "check the code with 'cpf account list', or add the account with 'cpf account add'")
+        LedgerError(.unknownAccount, LocalizedText("there is no account \(code) in the chart", "hệ thống tài khoản không có tài khoản \(code)"),
+                    hint: LocalizedText("check the code with 'cpf account list', or add the account with 'cpf account add'", "hãy kiểm tra số hiệu bằng 'cpf account list', hoặc thêm tài khoản bằng 'cpf account add'"))
     }
 }

@@ -23,12 +23,12 @@ struct Auditor {
     private func inScope(_ date: LedgerDate) -> Bool { year.map { date.year == $0 } ?? true }
 
     /// Keeps the first findings and sums up the rest.
-    private func capped(_ findings: [AuditFinding], _ control: AuditControl, _ what: String) -> [AuditFinding] {
+    private func capped(_ findings: [AuditFinding], _ control: AuditControl, _ what: LocalizedText) -> [AuditFinding] {
         guard findings.count > Auditor.findingsPerKindMax else { return findings }
         let rest = findings.dropFirst(Auditor.findingsPerKindMax)
         return Array(findings.prefix(Auditor.findingsPerKindMax))
             + [AuditFinding(control, rest.contains { $0.severity == .error } ? .error : .warning,
-                            "\(rest.count) more \(what)", entries: rest.flatMap(\.entries))]
+                            LocalizedText("\(rest.count) more \(what)", "thêm \(rest.count) \(what)"), entries: rest.flatMap(\.entries))]
     }
 
     // MARK: Entries balance
@@ -47,15 +47,15 @@ struct Auditor {
             ORDER BY e.seq
             """, [from, to]) { row in
             let seq = row.int64(at: 0), kind = row.text(at: 1), lines = row.int64(at: 2), sum = row.int64(at: 3)
-            let message = kind != "journal" ? "entry \(seq) is a \(kind) record but has \(lines) line(s)"
-                : lines < 2 ? "entry \(seq) has \(lines) line(s); a journal entry has at least two"
-                : "entry \(seq) does not balance: its lines sum to \(sum) VND (debits minus credits)"
+            let message = kind != "journal" ? LocalizedText("entry \(seq) is a \(kind) record but has \(lines) line(s)", "bút toán \(seq) là bản ghi \(kind) nhưng có \(lines) dòng")
+                : lines < 2 ? LocalizedText("entry \(seq) has \(lines) line(s); a journal entry has at least two", "bút toán \(seq) có \(lines) dòng; một bút toán sổ nhật ký có ít nhất hai dòng")
+                : LocalizedText("entry \(seq) does not balance: its lines sum to \(sum) VND (debits minus credits)", "bút toán \(seq) không cân: các dòng cộng lại được \(dong: sum) (Nợ trừ Có)")
             findings.append(AuditFinding(.entriesBalance, .error, message, entries: [seq]))
         }
         try database.forEachRow("SELECT DISTINCT entry_seq FROM line WHERE entry_seq NOT IN (SELECT seq FROM entry) ORDER BY entry_seq") { row in
-            findings.append(AuditFinding(.entriesBalance, .error, "lines of entry \(row.int64(at: 0)) exist, but the entry does not", entries: [row.int64(at: 0)]))
+            findings.append(AuditFinding(.entriesBalance, .error, LocalizedText("lines of entry \(row.int64(at: 0)) exist, but the entry does not", "có các dòng của bút toán \(row.int64(at: 0)) nhưng không có bút toán đó"), entries: [row.int64(at: 0)]))
         }
-        return capped(findings, .entriesBalance, "unbalanced entries")
+        return capped(findings, .entriesBalance, LocalizedText("unbalanced entries", "bút toán không cân"))
     }
 
     // MARK: Chain
@@ -64,9 +64,9 @@ struct Auditor {
     /// period lock against the chain's period records.
     func chain() throws -> [AuditFinding] {
         let report = try ledger.verify()
-        var findings = report.findings.map { AuditFinding(.chain, .error, $0.message, entries: $0.seq.map { [$0] } ?? []) }
+        var findings = report.findings.map { AuditFinding(.chain, .error, $0.text, entries: $0.seq.map { [$0] } ?? []) }
         if report.findingsOmitted > 0 {
-            findings.append(AuditFinding(.chain, .error, "\(report.findingsOmitted) more problems found by verify"))
+            findings.append(AuditFinding(.chain, .error, LocalizedText("\(report.findingsOmitted) more problems found by verify", "kiểm tra sổ còn phát hiện thêm \(report.findingsOmitted) vấn đề")))
         }
         return findings
     }
@@ -77,7 +77,7 @@ struct Auditor {
     /// the control cannot date is reported, never skipped.
     func readDate(_ text: String, _ control: AuditControl, entries: [Int64], into findings: inout [AuditFinding]) -> LedgerDate? {
         if let date = try? LedgerDate.parse(text) { return date }
-        findings.append(AuditFinding(control, .error, "a date '\(text.prefix(30))' that is not a date was found, so this control could not check the row: the ledger was changed outside cpf",
+        findings.append(AuditFinding(control, .error, LocalizedText("a date '\(text.prefix(30))' that is not a date was found, so this control could not check the row: the ledger was changed outside cpf", "có giá trị ngày '\(text.prefix(30))' không phải là ngày, nên kiểm soát này không kiểm tra được dòng đó: sổ đã bị sửa ngoài cpf"),
                                      entries: entries))
         return nil
     }
@@ -102,12 +102,12 @@ struct Auditor {
             case .journal:
                 if let through = lock, date <= through, inScope(date) {
                     findings.append(AuditFinding(.closedPeriods, .error,
-                                                 "entry \(seq) is dated \(date), in a period closed through \(through) by entry \(lockSeq) when it was posted",
+                                                 LocalizedText("entry \(seq) is dated \(date), in a period closed through \(through) by entry \(lockSeq) when it was posted", "bút toán \(seq) ghi ngày \(date), trong kỳ đã khóa sổ đến ngày \(through) bởi bút toán \(lockSeq) vào lúc nó được ghi"),
                                                  entries: [seq, lockSeq]))
                 }
             }
         }
-        return capped(findings, .closedPeriods, "entries dated in closed periods")
+        return capped(findings, .closedPeriods, LocalizedText("entries dated in closed periods", "bút toán ghi ngày trong kỳ đã khóa sổ"))
     }
 
     // MARK: Foreign rates
@@ -127,18 +127,19 @@ struct Auditor {
             ORDER BY l.entry_seq, l.line_no
             """, [from, to]) { row in
             let seq = row.int64(at: 0), line = row.int64(at: 1), account = row.text(at: 2)
-            let message: String
+            let message: LocalizedText
             if row.isNull(at: 4) {
-                message = "entry \(seq) line \(line): account \(account) is kept in \(row.text(at: 3)), but the line has no foreign amount"
+                message = LocalizedText("entry \(seq) line \(line): account \(account) is kept in \(row.text(at: 3)), but the line has no foreign amount", "bút toán \(seq) dòng \(line): tài khoản \(account) ghi bằng \(row.text(at: 3)), nhưng dòng không có số nguyên tệ")
             } else if row.text(at: 4) != row.text(at: 3) && row.text(at: 3) != "VND" {
-                message = "entry \(seq) line \(line): account \(account) is kept in \(row.text(at: 3)), but the line is in \(row.text(at: 4))"
+                message = LocalizedText("entry \(seq) line \(line): account \(account) is kept in \(row.text(at: 3)), but the line is in \(row.text(at: 4))", "bút toán \(seq) dòng \(line): tài khoản \(account) ghi bằng \(row.text(at: 3)), nhưng dòng ghi bằng \(row.text(at: 4))")
             } else {
-                let missing = [(5, "rate"), (6, "rate date"), (7, "rate source")].filter { row.isNull(at: Int32($0.0)) || row.text(at: Int32($0.0)).allSatisfy(\.isWhitespace) }.map(\.1)
-                message = "entry \(seq) line \(line): the \(row.text(at: 4)) amount on account \(account) has no \(missing.joined(separator: ", "))"
+                let missing = LocalizedText.joined([(5, LocalizedText("rate", "tỷ giá")), (6, LocalizedText("rate date", "ngày tỷ giá")), (7, LocalizedText("rate source", "nguồn tỷ giá"))]
+                    .filter { row.isNull(at: Int32($0.0)) || row.text(at: Int32($0.0)).allSatisfy(\.isWhitespace) }.map(\.1), separator: ", ")
+                message = LocalizedText("entry \(seq) line \(line): the \(row.text(at: 4)) amount on account \(account) has no \(missing)", "bút toán \(seq) dòng \(line): số tiền \(row.text(at: 4)) trên tài khoản \(account) thiếu \(missing)")
             }
             findings.append(AuditFinding(.foreignRates, .error, message, entries: [seq]))
         }
-        return capped(findings, .foreignRates, "foreign lines without a rate or source")
+        return capped(findings, .foreignRates, LocalizedText("foreign lines without a rate or source", "dòng ngoại tệ thiếu tỷ giá hoặc nguồn"))
     }
 
     // MARK: Grants
@@ -166,7 +167,7 @@ struct Auditor {
             current!.reported = true
             let entries = row.isNull(at: 4) ? [] : row.text(at: 4).split(separator: ",").compactMap { Int64($0) }
             findings.append(AuditFinding(.grantOverspending, .error,
-                                         "grant \(current!.code) is overspent on \(date): spending exceeds what it received (plus exchange effect) by \(-current!.available) VND",
+                                         LocalizedText("grant \(current!.code) is overspent on \(date): spending exceeds what it received (plus exchange effect) by \(-current!.available) VND", "khoản tài trợ \(current!.code) bị chi vượt vào ngày \(date): số chi vượt số đã nhận (cộng chênh lệch tỷ giá) \(dong: -current!.available)"),
                                          entries: entries))
         }
         return findings
@@ -192,7 +193,7 @@ struct Auditor {
             guard let date = readDate(row.text(at: 2), .restrictedPurposes, entries: [seq], into: &findings) else { return }
             if grants[grantID] == nil { grants[grantID] = try ledger.grant(id: grantID) }
             guard let grant = grants[grantID] else {
-                findings.append(AuditFinding(.restrictedPurposes, .error, "entry \(seq) spends grant #\(grantID), which does not exist", entries: [seq]))
+                findings.append(AuditFinding(.restrictedPurposes, .error, LocalizedText("entry \(seq) spends grant #\(grantID), which does not exist", "bút toán \(seq) chi từ khoản tài trợ #\(grantID), khoản này không tồn tại"), entries: [seq]))
                 return
             }
             let terms = grant.terms(on: date)
@@ -207,10 +208,10 @@ struct Auditor {
             do {
                 try rules.checkSpending(line, grant: grant, terms: terms, date: date)
             } catch let error as LedgerError {
-                findings.append(AuditFinding(.restrictedPurposes, .error, "entry \(seq) line \(line.lineNumber): \(error.message)", entries: [seq]))
+                findings.append(AuditFinding(.restrictedPurposes, .error, LocalizedText("entry \(seq) line \(line.lineNumber): \(error.message)", "bút toán \(seq) dòng \(line.lineNumber): \(error.explanation)"), entries: [seq]))
             }
         }
-        return capped(findings, .restrictedPurposes, "spending lines outside their grants' terms")
+        return capped(findings, .restrictedPurposes, LocalizedText("spending lines outside their grants' terms", "dòng chi ngoài điều khoản của khoản tài trợ"))
     }
 
     // MARK: Management cap
@@ -228,7 +229,7 @@ struct Auditor {
                 WHERE (a.code = ?1 OR a.parent_id = (SELECT id FROM account WHERE code = ?1)) AND e.entry_date BETWEEN ?2 AND ?3 ORDER BY 1
                 """, [account, LedgerDate.firstOf(year: year).iso, LedgerDate.lastOf(year: year).iso]) { $0.int64(at: 0) }
             findings.append(AuditFinding(.managementCap, .error,
-                                         "\(year): management costs of \(cap.managementDong) VND exceed the cap of \(cap.capDong) VND (\(cap.capPercent) % of \(cap.qualifyingDong) VND qualifying revenue) by \(cap.managementDong - cap.capDong) VND",
+                                         LocalizedText("\(year): management costs of \(cap.managementDong) VND exceed the cap of \(cap.capDong) VND (\(cap.capPercent) % of \(cap.qualifyingDong) VND qualifying revenue) by \(cap.managementDong - cap.capDong) VND", "\(year): chi phí quản lý \(dong: cap.managementDong) vượt mức trần \(dong: cap.capDong) (\(cap.capPercent) % của \(dong: cap.qualifyingDong) số thu làm căn cứ) \(dong: cap.managementDong - cap.capDong)"),
                                          entries: entries))
         }
         return findings
@@ -261,14 +262,14 @@ struct Auditor {
             """, [from, to]) { row in
             let seq = row.int64(at: 0), line = row.int64(at: 1), code = row.text(at: 4)
             if row.text(at: 5) == "asset" {
-                findings.append(AuditFinding(.linesAgree, .error, "entry \(seq) line \(line): account \(code) holds only \(row.text(at: 6)), but the line is in \(row.text(at: 7))", entries: [seq]))
+                findings.append(AuditFinding(.linesAgree, .error, LocalizedText("entry \(seq) line \(line): account \(code) holds only \(row.text(at: 6)), but the line is in \(row.text(at: 7))", "bút toán \(seq) dòng \(line): tài khoản \(code) chỉ ghi bằng \(row.text(at: 6)), nhưng dòng ghi bằng \(row.text(at: 7))"), entries: [seq]))
                 return
             }
             let program = row.int64(at: 8)
             guard !(roles.programsByExpenseAccount[row.int64(at: 3)] ?? []).contains(program) else { return }
-            findings.append(AuditFinding(.linesAgree, .error, "entry \(seq) line \(line): program \(programs[program] ?? "#\(program)") is booked on account \(code), which is not its expense account", entries: [seq]))
+            findings.append(AuditFinding(.linesAgree, .error, LocalizedText("entry \(seq) line \(line): program \(programs[program] ?? "#\(program)") is booked on account \(code), which is not its expense account", "bút toán \(seq) dòng \(line): chương trình \(programs[program] ?? "#\(program)") được hạch toán vào tài khoản \(code), không phải tài khoản chi của nó"), entries: [seq]))
         }
-        return capped(findings, .linesAgree, "lines that disagree with their accounts")
+        return capped(findings, .linesAgree, LocalizedText("lines that disagree with their accounts", "dòng không khớp với tài khoản"))
     }
 
     /// Cash (111…) and bank (112…) accounts, in dong and in their own currency, and each goods
@@ -293,8 +294,9 @@ struct Auditor {
             guard let date = readDate(row.text(at: 2), .negativeBalances, entries: [], into: &findings),
                   current!.dong < 0 || (foreignCurrency != "VND" && current!.foreign < 0), !current!.reported, inScope(date) else { return }
             current!.reported = true
-            let balance = current!.dong < 0 ? "\(current!.dong) VND" : "\(Amount(minorUnits: current!.foreign, currency: Currency.named(foreignCurrency) ?? .usd))"
-            findings.append(AuditFinding(.negativeBalances, .error, "account \(row.text(at: 1)) is negative at the end of \(date): \(balance)",
+            let foreign = Amount(minorUnits: current!.foreign, currency: Currency.named(foreignCurrency) ?? .usd)
+            let balance = current!.dong < 0 ? LocalizedText("\(current!.dong) VND", "\(dong: current!.dong)") : LocalizedText("\(foreign)", "\(foreign)")
+            findings.append(AuditFinding(.negativeBalances, .error, LocalizedText("account \(row.text(at: 1)) is negative at the end of \(date): \(balance)", "tài khoản \(row.text(at: 1)) bị âm vào cuối ngày \(date): \(balance)"),
                                          entries: row.text(at: 5).split(separator: ",").compactMap { Int64($0) }))
         }
         // Goods, by item and day, on the goods account and its sub-accounts.
@@ -314,7 +316,7 @@ struct Auditor {
                   item!.quantity < 0 || item!.dong < 0, !item!.reported, inScope(date) else { return }
             item!.reported = true
             findings.append(AuditFinding(.negativeBalances, .error,
-                                         "goods item \(row.text(at: 1)) is negative at the end of \(date): \(item!.quantity) on hand, \(item!.dong) VND",
+                                         LocalizedText("goods item \(row.text(at: 1)) is negative at the end of \(date): \(item!.quantity) on hand, \(item!.dong) VND", "mặt hàng \(row.text(at: 1)) bị âm vào cuối ngày \(date): tồn \(item!.quantity), \(dong: item!.dong)"),
                                          entries: row.text(at: 5).split(separator: ",").compactMap { Int64($0) }))
         }
         return findings
@@ -334,7 +336,7 @@ struct Auditor {
             WHERE l.item_id IS NULL AND (a.code = ?1 OR a.parent_id = (SELECT id FROM account WHERE code = ?1)) AND e.entry_date BETWEEN ?2 AND ?3
             GROUP BY a.code
             """, [goodsCode, from, to]) { row in
-            findings.append(AuditFinding(.subLedgers, .error, "\(row.int64(at: 1)) line(s) on goods account \(row.text(at: 0)) name no goods item, so the goods sub-ledger cannot agree with it",
+            findings.append(AuditFinding(.subLedgers, .error, LocalizedText("\(row.int64(at: 1)) line(s) on goods account \(row.text(at: 0)) name no goods item, so the goods sub-ledger cannot agree with it", "\(row.int64(at: 1)) dòng trên tài khoản hàng hóa \(row.text(at: 0)) không ghi mặt hàng, nên sổ chi tiết hàng hóa không thể khớp"),
                                          entries: row.text(at: 2).split(separator: ",").compactMap { Int64($0) }))
         }
         try database.forEachRow("""
@@ -343,7 +345,7 @@ struct Auditor {
             WHERE l.item_id IS NOT NULL AND (a.code = ?1 OR a.parent_id = (SELECT id FROM account WHERE code = ?1)) AND e.entry_date <= ?2
             GROUP BY l.item_id HAVING sum(l.quantity) = 0 AND sum(l.amount_vnd) <> 0
             """, [goodsCode, to]) { row in
-            findings.append(AuditFinding(.subLedgers, .warning, "goods item \(row.text(at: 0)) has none on hand but still carries \(row.int64(at: 2)) VND"))
+            findings.append(AuditFinding(.subLedgers, .warning, LocalizedText("goods item \(row.text(at: 0)) has none on hand but still carries \(row.int64(at: 2)) VND", "mặt hàng \(row.text(at: 0)) không còn tồn kho nhưng vẫn còn giá trị \(dong: row.int64(at: 2))")))
         }
         var grants: [Int64: Grant] = [:]
         try database.forEachRow("""
@@ -360,12 +362,12 @@ struct Auditor {
             guard let grant = grants[grantID], let date = readDate(row.text(at: 2), .subLedgers, entries: [seq], into: &findings) else { return }
             let funderID = row.isNull(at: 4) ? nil : row.int64(at: 4)
             if funderID != grant.funderID {
-                findings.append(AuditFinding(.subLedgers, .error, "entry \(seq) line \(row.int64(at: 1)) is charged to grant \(grant.code) but not to its funder \(grant.funderCode)", entries: [seq]))
+                findings.append(AuditFinding(.subLedgers, .error, LocalizedText("entry \(seq) line \(row.int64(at: 1)) is charged to grant \(grant.code) but not to its funder \(grant.funderCode)", "bút toán \(seq) dòng \(row.int64(at: 1)) ghi vào khoản tài trợ \(grant.code) nhưng không ghi nhà tài trợ \(grant.funderCode) của nó"), entries: [seq]))
             } else if grant.terms(on: date).restriction.rawValue != row.text(at: 5) {
-                findings.append(AuditFinding(.subLedgers, .error, "entry \(seq) line \(row.int64(at: 1)) carries grant \(grant.code) as \(row.text(at: 5)) money, but the grant's money is \(grant.terms(on: date).restriction.rawValue)", entries: [seq]))
+                findings.append(AuditFinding(.subLedgers, .error, LocalizedText("entry \(seq) line \(row.int64(at: 1)) carries grant \(grant.code) as \(row.text(at: 5)) money, but the grant's money is \(grant.terms(on: date).restriction.rawValue)", "bút toán \(seq) dòng \(row.int64(at: 1)) ghi khoản tài trợ \(grant.code) là tiền \(row.text(at: 5)), nhưng tiền của khoản tài trợ là \(grant.terms(on: date).restriction.rawValue)"), entries: [seq]))
             }
         }
-        return capped(findings, .subLedgers, "sub-ledger disagreements")
+        return capped(findings, .subLedgers, LocalizedText("sub-ledger disagreements", "chỗ không khớp giữa sổ chi tiết và sổ cái"))
     }
 
     // MARK: References, reversals, approvals
@@ -375,7 +377,7 @@ struct Auditor {
             SELECT external_ref, group_concat(seq) FROM entry WHERE external_ref IS NOT NULL GROUP BY external_ref HAVING count(*) > 1 ORDER BY min(seq)
             """) { row in
             let entries = row.text(at: 1).split(separator: ",").compactMap { Int64($0) }
-            return AuditFinding(.duplicateReferences, .error, "reference \(row.text(at: 0)) is used by \(entries.count) entries: \(entries.map(String.init).joined(separator: ", "))", entries: entries)
+            return AuditFinding(.duplicateReferences, .error, LocalizedText("reference \(row.text(at: 0)) is used by \(entries.count) entries: \(entries.map(String.init).joined(separator: ", "))", "số chứng từ \(row.text(at: 0)) được dùng cho \(entries.count) bút toán: \(entries.map(String.init).joined(separator: ", "))"), entries: entries)
         }
     }
 
@@ -389,18 +391,18 @@ struct Auditor {
             """) { row in
             let seq = row.int64(at: 0), target = row.int64(at: 1)
             if row.isNull(at: 2) {
-                findings.append(AuditFinding(.reversals, .error, "entry \(seq) reverses entry \(target), which does not exist", entries: [seq]))
+                findings.append(AuditFinding(.reversals, .error, LocalizedText("entry \(seq) reverses entry \(target), which does not exist", "bút toán \(seq) đảo bút toán \(target), bút toán này không tồn tại"), entries: [seq]))
             } else if row.text(at: 3) != "journal" {
-                findings.append(AuditFinding(.reversals, .error, "entry \(seq) reverses entry \(target), a \(row.text(at: 3)) record", entries: [seq, target]))
+                findings.append(AuditFinding(.reversals, .error, LocalizedText("entry \(seq) reverses entry \(target), a \(row.text(at: 3)) record", "bút toán \(seq) đảo bút toán \(target), là một bản ghi \(row.text(at: 3))"), entries: [seq, target]))
             } else if !row.isNull(at: 4) {
-                findings.append(AuditFinding(.reversals, .warning, "entry \(seq) reverses entry \(target), which is itself a reversal", entries: [seq, target]))
+                findings.append(AuditFinding(.reversals, .warning, LocalizedText("entry \(seq) reverses entry \(target), which is itself a reversal", "bút toán \(seq) đảo bút toán \(target), bản thân bút toán đó là bút toán đảo"), entries: [seq, target]))
             } else if row.int64(at: 5) == 1 {
-                findings.append(AuditFinding(.reversals, .warning, "entry \(seq) is dated before entry \(target), which it reverses", entries: [seq, target]))
+                findings.append(AuditFinding(.reversals, .warning, LocalizedText("entry \(seq) is dated before entry \(target), which it reverses", "bút toán \(seq) ghi ngày trước bút toán gốc \(target) mà nó đảo"), entries: [seq, target]))
             }
         }
         try database.forEachRow("SELECT reverses_seq, group_concat(seq) FROM entry WHERE reverses_seq IS NOT NULL GROUP BY reverses_seq HAVING count(*) > 1") { row in
             let entries = row.text(at: 1).split(separator: ",").compactMap { Int64($0) }
-            findings.append(AuditFinding(.reversals, .error, "entry \(row.int64(at: 0)) is reversed \(entries.count) times, by entries \(entries.map(String.init).joined(separator: ", "))",
+            findings.append(AuditFinding(.reversals, .error, LocalizedText("entry \(row.int64(at: 0)) is reversed \(entries.count) times, by entries \(entries.map(String.init).joined(separator: ", "))", "bút toán \(row.int64(at: 0)) bị đảo \(entries.count) lần, bởi các bút toán \(entries.map(String.init).joined(separator: ", "))"),
                                          entries: [row.int64(at: 0)] + entries))
         }
         // The mirror: per account and dimensions, the reversal's lines cancel the original's.
@@ -413,7 +415,7 @@ struct Auditor {
                 HAVING sum(amount_vnd) <> 0 OR sum(coalesce(amount_foreign, 0)) <> 0 OR sum(coalesce(quantity, 0)) <> 0 OR sum(coalesce(children, 0)) <> 0)
             ORDER BY r.seq
             """) { row in
-            findings.append(AuditFinding(.reversals, .error, "entry \(row.int64(at: 0)) does not mirror entry \(row.int64(at: 1)), which it reverses: their lines do not cancel",
+            findings.append(AuditFinding(.reversals, .error, LocalizedText("entry \(row.int64(at: 0)) does not mirror entry \(row.int64(at: 1)), which it reverses: their lines do not cancel", "bút toán \(row.int64(at: 0)) không đối xứng với bút toán gốc \(row.int64(at: 1)) mà nó đảo: các dòng không triệt tiêu nhau"),
                                          entries: [row.int64(at: 0), row.int64(at: 1)]))
         }
         return findings
@@ -425,7 +427,7 @@ struct Auditor {
     func makerChecker() throws -> [AuditFinding] {
         var findings: [AuditFinding] = []
         try database.forEachRow("SELECT seq, posted_by FROM entry WHERE approved_by IS NOT NULL AND approved_by = posted_by ORDER BY seq") { row in
-            findings.append(AuditFinding(.makerChecker, .error, "entry \(row.int64(at: 0)) was approved by the person who posted it (\(row.text(at: 1)))", entries: [row.int64(at: 0)]))
+            findings.append(AuditFinding(.makerChecker, .error, LocalizedText("entry \(row.int64(at: 0)) was approved by the person who posted it (\(row.text(at: 1)))", "bút toán \(row.int64(at: 0)) được chính người lập duyệt (\(row.text(at: 1)))"), entries: [row.int64(at: 0)]))
         }
         try database.forEachRow("""
             SELECT p.id, p.entry_seq, e.seq, e.posted_by, e.approved_by, p.submitted_by, p.decided_by
@@ -434,8 +436,8 @@ struct Auditor {
             """) { row in
             let seq = row.int64(at: 1)
             findings.append(AuditFinding(.makerChecker, .error,
-                                         row.isNull(at: 2) ? "pending entry \(row.int64(at: 0)) is marked approved as entry \(seq), which does not exist"
-                                                           : "entry \(seq) does not match its approval (pending entry \(row.int64(at: 0)): submitted by \(row.text(at: 5)), approved by \(row.text(at: 6)))",
+                                         row.isNull(at: 2) ? LocalizedText("pending entry \(row.int64(at: 0)) is marked approved as entry \(seq), which does not exist", "bút toán chờ duyệt \(row.int64(at: 0)) được đánh dấu đã duyệt thành bút toán \(seq), bút toán này không tồn tại")
+                                                           : LocalizedText("entry \(seq) does not match its approval (pending entry \(row.int64(at: 0)): submitted by \(row.text(at: 5)), approved by \(row.text(at: 6)))", "bút toán \(seq) không khớp với lần duyệt của nó (bút toán chờ duyệt \(row.int64(at: 0)): \(row.text(at: 5)) lập, \(row.text(at: 6)) duyệt)"),
                                          entries: row.isNull(at: 2) ? [] : [seq]))
         }
         // The threshold in force at each moment, from the audit trail of settings.
@@ -458,7 +460,7 @@ struct Auditor {
         }
         if !unapproved.isEmpty {
             findings.append(AuditFinding(.makerChecker, .error,
-                                         "\(unapproved.count) entr\(unapproved.count == 1 ? "y" : "ies") at or above the approval threshold in force went in without a second person's approval",
+                                         LocalizedText("\(unapproved.count) entr\(unapproved.count == 1 ? "y" : "ies") at or above the approval threshold in force went in without a second person's approval", "\(unapproved.count) bút toán bằng hoặc trên ngưỡng phê duyệt đang áp dụng đã được ghi mà không có người thứ hai duyệt"),
                                          entries: unapproved))
         }
         return findings
@@ -476,7 +478,7 @@ struct Auditor {
             let mode = info.st_mode & 0o777
             guard mode & 0o077 != 0 else { continue }
             findings.append(AuditFinding(.filePrivacy, .error,
-                                         "\(path) can be read or written by other users of the machine (mode \(String(mode, radix: 8))); it holds children's codes — make it private: chmod 600 \(path)"))
+                                         LocalizedText("\(path) can be read or written by other users of the machine (mode \(String(mode, radix: 8))); it holds children's codes — make it private: chmod 600 \(path)", "người dùng khác trên máy có thể đọc hoặc ghi \(path) (quyền \(String(mode, radix: 8))); tệp chứa mã của trẻ em — hãy đặt riêng tư: chmod 600 \(path)")))
         }
         return findings
     }

@@ -25,7 +25,7 @@ public enum BankStatement {
     public static func read(_ source: any ByteSource, name: String, currency: Currency) throws -> [StatementLine] {
         let reader = CSVReader(source: source, sourceName: name)
         guard let header = try reader.next() else {
-            throw LedgerError(.invalidInput, "\(name) is empty", hint: "give a bank statement CSV with a header row (docs/bank-statements.md)")
+            throw LedgerError(.invalidInput, LocalizedText("\(name) is empty", "\(name) rỗng"), hint: LocalizedText("give a bank statement CSV with a header row (docs/bank-statements.md)", "hãy dùng sao kê ngân hàng dạng CSV có dòng tiêu đề (docs/bank-statements.md)"))
         }
         let names = header.fields.map { $0.trimmingSpaces().lowercased() }
         func column(_ candidates: [String]) -> Int? { names.firstIndex { candidates.contains($0) } }
@@ -36,15 +36,15 @@ public enum BankStatement {
         let credit = column(["credit", "ghi có"])
         let description = column(["description", "diễn giải", "nội dung"])
         guard let date, let reference, amount != nil || (debit != nil && credit != nil) else {
-            throw LedgerError(.invalidInput, "\(name) line \(header.line): the header \(header.fields.joined(separator: ",")) is not a known bank statement layout",
-                              hint: "use 'date,amount,reference,description' or 'date,reference,debit,credit,description' (docs/bank-statements.md)")
+            throw LedgerError(.invalidInput, LocalizedText("\(name) line \(header.line): the header \(header.fields.joined(separator: ",")) is not a known bank statement layout", "\(name) dòng \(header.line): dòng tiêu đề \(header.fields.joined(separator: ",")) không phải mẫu sao kê ngân hàng đã biết"),
+                              hint: LocalizedText("use 'date,amount,reference,description' or 'date,reference,debit,credit,description' (docs/bank-statements.md)", "hãy dùng 'date,amount,reference,description' hoặc 'date,reference,debit,credit,description' (docs/bank-statements.md)"))
         }
         var lines: [StatementLine] = []
         while let record = try reader.next() {
             if record.fields.allSatisfy({ $0.isEmpty }) { continue }
             func field(_ index: Int?, _ label: String) throws -> String {
                 guard let index, index < record.fields.count else {
-                    throw LedgerError(.invalidInput, "\(name) line \(record.line): the \(label) column is missing", hint: "every row has the header's columns")
+                    throw LedgerError(.invalidInput, LocalizedText("\(name) line \(record.line): the \(label) column is missing", "\(name) dòng \(record.line): thiếu cột \(label)"), hint: LocalizedText("every row has the header's columns", "mỗi dòng phải có đủ các cột của dòng tiêu đề"))
                 }
                 return record.fields[index].trimmingSpaces()
             }
@@ -53,8 +53,8 @@ public enum BankStatement {
                 do {
                     return try Amount.parse("\(text) \(currency.code)", allowNegative: true).minorUnits
                 } catch let error as LedgerError {
-                    throw LedgerError(.invalidInput, "\(name) line \(record.line), column \(label): \(error.message)",
-                                      hint: "write amounts as plain numbers, e.g. 1500000 or 2500.00, without grouping separators")
+                    throw LedgerError(.invalidInput, LocalizedText("\(name) line \(record.line), column \(label): \(error.message)", "\(name) dòng \(record.line), cột \(label): \(error.explanation)"),
+                                      hint: LocalizedText("write amounts as plain numbers, e.g. 1500000 or 2500.00, without grouping separators", "hãy viết số tiền là số thuần, ví dụ 1500000 hoặc 2500.00, không có dấu phân cách hàng nghìn"))
                 }
             }
             let dateText = try field(date, "date")
@@ -62,8 +62,8 @@ public enum BankStatement {
             do {
                 parsedDate = try parseDate(dateText)
             } catch {
-                throw LedgerError(.invalidDate, "\(name) line \(record.line), column date: '\(dateText)' is not a date",
-                                  hint: "write dates as YYYY-MM-DD or dd/MM/yyyy")
+                throw LedgerError(.invalidDate, LocalizedText("\(name) line \(record.line), column date: '\(dateText)' is not a date", "\(name) dòng \(record.line), cột date: '\(dateText)' không phải là ngày"),
+                                  hint: LocalizedText("write dates as YYYY-MM-DD or dd/MM/yyyy", "hãy viết ngày dạng YYYY-MM-DD hoặc dd/MM/yyyy"))
             }
             let value: Int64
             if let amount {
@@ -72,7 +72,7 @@ public enum BankStatement {
                 value = try money(try field(credit, "credit"), "credit") - money(try field(debit, "debit"), "debit")
             }
             guard value != 0 else {
-                throw LedgerError(.invalidInput, "\(name) line \(record.line): the row has no amount", hint: "every row moves money in or out")
+                throw LedgerError(.invalidInput, LocalizedText("\(name) line \(record.line): the row has no amount", "\(name) dòng \(record.line): dòng này không có số tiền"), hint: LocalizedText("every row moves money in or out", "mỗi dòng là một khoản tiền vào hoặc ra"))
             }
             lines.append(StatementLine(row: record.line, date: parsedDate, amountMinor: value, reference: try field(reference, "reference"),
                                        description: description.flatMap { $0 < record.fields.count ? record.fields[$0] : nil } ?? ""))
@@ -83,7 +83,7 @@ public enum BankStatement {
     static func parseDate(_ text: String) throws -> LedgerDate {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 3 else { return try LedgerDate.parse(text) }
-        guard parts[0].count == 2, parts[1].count == 2, parts[2].count == 4 else { throw LedgerError(.invalidDate, text, hint: "") }
+        guard parts[0].count == 2, parts[1].count == 2, parts[2].count == 4 else { throw LedgerError(.invalidDate, LocalizedText(verbatim: text), hint: .empty) }
         return try LedgerDate.parse("\(parts[2])-\(parts[1])-\(parts[0])")
     }
 }
@@ -124,7 +124,7 @@ extension Ledger {
         try read {
             guard let account = try accountsByCode()[accountCode] else { throw Ledger.unknownAccount(accountCode) }
             guard let first = from ?? statement.map(\.date).min(), let last = to ?? statement.map(\.date).max() else {
-                throw LedgerError(.invalidInput, "the statement has no rows", hint: "give a statement with at least one row, or --from and --to")
+                throw LedgerError(.invalidInput, LocalizedText("the statement has no rows", "sao kê không có dòng nào"), hint: LocalizedText("give a statement with at least one row, or --from and --to", "hãy dùng sao kê có ít nhất một dòng, hoặc ghi --from và --to"))
             }
             let foreign = account.currency != .vnd
             let book = try database.rows("""

@@ -39,10 +39,10 @@ extension Ledger {
         try write {
             let grant = try requireGrant(code: grantCode)
             guard amount.currency == grant.currency else {
-                throw LedgerError(.currencyMismatch, "grant \(grant.code) is in \(grant.currency.code), but the allocation is in \(amount.currency.code)",
-                                  hint: "allocate in \(grant.currency.code)")
+                throw LedgerError(.currencyMismatch, LocalizedText("grant \(grant.code) is in \(grant.currency.code), but the allocation is in \(amount.currency.code)", "khoản tài trợ \(grant.code) bằng \(grant.currency.code), nhưng phân bổ ghi bằng \(amount.currency.code)"),
+                                  hint: LocalizedText("allocate in \(grant.currency.code)", "hãy phân bổ bằng \(grant.currency.code)"))
             }
-            guard !amount.isNegative else { throw LedgerError(.invalidAmount, "an allocation cannot be negative", hint: "allocate 0 to remove one") }
+            guard !amount.isNegative else { throw LedgerError(.invalidAmount, LocalizedText("an allocation cannot be negative", "mức phân bổ không thể âm"), hint: LocalizedText("allocate 0 to remove one", "phân bổ 0 để xóa một mức phân bổ")) }
             let programID = try registryID(.program, code: programCode)
             let unitID = try unitCode.map { try registryID(.unit, code: $0) } ?? 0
             try database.execute("""

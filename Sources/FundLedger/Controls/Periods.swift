@@ -13,11 +13,11 @@ public struct AccountingPeriod: Sendable, Hashable, CustomStringConvertible {
     public static func parse(_ text: String) throws -> AccountingPeriod {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard (parts.count == 1 || parts.count == 2), parts[0].count == 4, let year = Int(parts[0]), (1900...2199).contains(year) else {
-            throw LedgerError(.invalidDate, "'\(text)' is not a period", hint: "write a month as YYYY-MM (2018-12) or a year as YYYY (2018)")
+            throw LedgerError(.invalidDate, LocalizedText("'\(text)' is not a period", "'\(text)' không phải là kỳ kế toán"), hint: LocalizedText("write a month as YYYY-MM (2018-12) or a year as YYYY (2018)", "hãy viết tháng dạng YYYY-MM (2018-12) hoặc năm dạng YYYY (2018)"))
         }
         guard parts.count == 2 else { return AccountingPeriod(year: year) }
         guard parts[1].count == 2, let month = Int(parts[1]), (1...12).contains(month) else {
-            throw LedgerError(.invalidDate, "'\(text)' is not a month", hint: "write a month as YYYY-MM, e.g. 2018-12")
+            throw LedgerError(.invalidDate, LocalizedText("'\(text)' is not a month", "'\(text)' không phải là tháng"), hint: LocalizedText("write a month as YYYY-MM, e.g. 2018-12", "hãy viết tháng dạng YYYY-MM, ví dụ 2018-12"))
         }
         return AccountingPeriod(year: year, month: month)
     }
@@ -73,17 +73,18 @@ extension Ledger {
         let now = Timestamp.now()
         return try write {
             if let through = try periodLock()?.lockedThrough, period.lastDay <= through {
-                throw LedgerError(.periodClosed, "period \(period) is already closed: the books are closed through \(through)",
-                                  hint: "nothing to do; 'cpf period list' shows the closings")
+                throw LedgerError(.periodClosed, LocalizedText("period \(period) is already closed: the books are closed through \(through)", "kỳ \(period) đã khóa sổ: sổ đã khóa đến ngày \(through)"),
+                                  hint: LocalizedText("nothing to do; 'cpf period list' shows the closings", "không cần làm gì; 'cpf period list' cho xem các lần khóa sổ"))
             }
             guard period.lastDay < Timestamp.today() else {
-                throw LedgerError(.invalidDate, "period \(period) has not ended yet (it ends on \(period.lastDay))",
-                                  hint: "close a period after its last day")
+                throw LedgerError(.invalidDate, LocalizedText("period \(period) has not ended yet (it ends on \(period.lastDay))", "kỳ \(period) chưa kết thúc (kết thúc vào ngày \(period.lastDay))"),
+                                  hint: LocalizedText("close a period after its last day", "hãy khóa sổ sau ngày cuối cùng của kỳ"))
             }
             let waiting = try database.scalarInt64("SELECT count(*) FROM pending_entry WHERE status = 'pending' AND entry_date <= ?", [period.lastDay.iso]) ?? 0
             if waiting > 0 {
-                throw LedgerError(.approval, "\(waiting) entr\(waiting == 1 ? "y" : "ies") dated in or before \(period) still wait\(waiting == 1 ? "s" : "") for approval",
-                                  hint: "approve or reject them first ('cpf pending' lists them)")
+                throw LedgerError(.approval, LocalizedText("\(waiting) entr\(waiting == 1 ? "y" : "ies") dated in or before \(period) still wait\(waiting == 1 ? "s" : "") for approval",
+                                                  "còn \(waiting) bút toán ghi ngày trong hoặc trước kỳ \(period) đang chờ duyệt"),
+                                  hint: LocalizedText("approve or reject them first ('cpf pending' lists them)", "hãy duyệt hoặc từ chối chúng trước ('cpf pending' liệt kê chúng)"))
             }
             let record = ValidatedEntry(kind: .periodClose, date: period.lastDay,
                                         memo: "Period \(period) closed: the books are closed through \(period.lastDay)",
@@ -105,8 +106,10 @@ extension Ledger {
         let first = AccountingPeriod(year: period.year, month: period.month ?? 1)
         return try write {
             guard let through = try periodLock()?.lockedThrough, first.firstDay <= through else {
-                let state = try periodLock()?.lockedThrough.map { "the books are closed through \($0)" } ?? "no period is closed"
-                throw LedgerError(.periodClosed, "period \(period) is not closed: \(state)", hint: "nothing to reopen")
+                let state = try periodLock()?.lockedThrough.map { LocalizedText("the books are closed through \($0)", "sổ đã khóa đến ngày \($0)") }
+                    ?? LocalizedText("no period is closed", "chưa khóa sổ kỳ nào")
+                throw LedgerError(.periodClosed, LocalizedText("period \(period) is not closed: \(state)", "kỳ \(period) chưa khóa sổ: \(state)"),
+                                  hint: LocalizedText("nothing to reopen", "không có gì để mở lại"))
             }
             let record = ValidatedEntry(kind: .periodReopen, date: first.lastDay,
                                         memo: "Period \(period) reopened (from \(first.firstDay)): \(reason)",
@@ -131,10 +134,13 @@ extension Ledger {
 
     /// Refuses a journal entry dated in a closed period. The trigger
     /// `entry_outside_closed_periods` refuses it in storage as well.
-    func checkPeriodOpen(_ date: LedgerDate, lock: PeriodLock?, doing action: String) throws {
+    func checkPeriodOpen(_ date: LedgerDate, lock: PeriodLock?, doing action: LocalizedText) throws {
         guard let through = lock?.lockedThrough, date <= through else { return }
-        throw LedgerError(.periodClosed, "cannot \(action) dated \(date): the books are closed through \(through)",
-                          hint: "date it after \(through), or reopen the period with 'cpf period reopen \(date.iso.prefix(7)) --reason …'")
+        let month = date.iso.prefix(7)
+        throw LedgerError(.periodClosed, LocalizedText("cannot \(action) dated \(date): the books are closed through \(through)",
+                                                       "không thể \(action) ngày \(date): sổ đã khóa đến ngày \(through)"),
+                          hint: LocalizedText("date it after \(through), or reopen the period with 'cpf period reopen \(month) --reason …'",
+                                              "hãy ghi ngày sau \(through), hoặc mở lại kỳ bằng 'cpf period reopen \(month) --reason …'"))
     }
 
     /// Every period-close and period-reopen record, oldest first.

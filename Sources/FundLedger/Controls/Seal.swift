@@ -33,7 +33,7 @@ extension Ledger {
         return try read {
             let head = try stateHead()
             guard head.seq > 0 else {
-                throw LedgerError(.invalidInput, "the journal has no entries to seal", hint: "post entries first")
+                throw LedgerError(.invalidInput, LocalizedText("the journal has no entries to seal", "sổ nhật ký chưa có bút toán nào để niêm phong"), hint: LocalizedText("post entries first", "hãy ghi bút toán trước"))
             }
             let from = period.firstDay
             let totals = try database.firstRow("""

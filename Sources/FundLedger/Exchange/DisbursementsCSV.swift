@@ -19,19 +19,19 @@ struct DisbursementsCSVSource: ImportItemSource {
 
     init(reader: CSVReader, makeDraft: @escaping (Disbursement) throws -> EntryDraft) throws {
         guard let header = try reader.next() else {
-            throw LedgerError(.invalidInput, "\(reader.sourceName) is empty", hint: "the first line names the columns (docs/import-formats.md)")
+            throw LedgerError(.invalidInput, LocalizedText("\(reader.sourceName) is empty", "\(reader.sourceName) rỗng"), hint: LocalizedText("the first line names the columns (docs/import-formats.md)", "dòng đầu tiên ghi tên các cột (docs/import-formats.md)"))
         }
         self.reader = reader
         self.makeDraft = makeDraft
         columns = try ImportColumns(header: header, sourceName: reader.sourceName, required: [.date, .program, .unit, .children],
                                     formatName: "disbursements")
         guard columns.has(.amount) == columns.has(.currency) else {
-            throw LedgerError(.invalidInput, "\(reader.sourceName) line \(header.line): an 'amount' column needs a 'currency' column beside it, and the other way round",
-                              hint: "give the amount as a plain number and its currency code in its own column; it is never guessed")
+            throw LedgerError(.invalidInput, LocalizedText("\(reader.sourceName) line \(header.line): an 'amount' column needs a 'currency' column beside it, and the other way round", "\(reader.sourceName) dòng \(header.line): cột 'amount' cần có cột 'currency' bên cạnh, và ngược lại"),
+                              hint: LocalizedText("give the amount as a plain number and its currency code in its own column; it is never guessed", "hãy ghi số tiền là một số thuần và mã loại tiền ở cột riêng; loại tiền không bao giờ được đoán"))
         }
         guard columns.has(.amount) || columns.has(.item) else {
-            throw LedgerError(.invalidInput, "\(reader.sourceName) line \(header.line): the header has neither 'amount' nor 'item'",
-                              hint: "money paid needs amount and currency columns; goods handed out need item and quantity")
+            throw LedgerError(.invalidInput, LocalizedText("\(reader.sourceName) line \(header.line): the header has neither 'amount' nor 'item'", "\(reader.sourceName) dòng \(header.line): dòng tiêu đề không có cột 'amount' hay 'item'"),
+                              hint: LocalizedText("money paid needs amount and currency columns; goods handed out need item and quantity", "khoản chi bằng tiền cần cột amount và currency; hiện vật cấp phát cần cột item và quantity"))
         }
     }
 
@@ -45,7 +45,8 @@ struct DisbursementsCSVSource: ImportItemSource {
             do {
                 draft = .success(try makeDraft(disbursement))
             } catch let refusal as LedgerError {
-                draft = .failure(LedgerError(refusal.rule, "\(reader.sourceName) line \(record.line): \(refusal.message)", hint: refusal.hint))
+                draft = .failure(LedgerError(refusal.rule, LocalizedText("\(reader.sourceName) line \(record.line): \(refusal.explanation)",
+                                                                         "\(reader.sourceName) dòng \(record.line): \(refusal.explanation)"), hint: refusal.remedy))
             }
         } catch let refusal as LedgerError {
             draft = .failure(refusal)
@@ -58,7 +59,7 @@ struct DisbursementsCSVSource: ImportItemSource {
         let dateText = columns.value(.date, in: record)
         let date = try columns.wrap(.date, in: record) { try LedgerDate.parse(dateText) }
         guard let children = try columns.count(.children, in: record, maximum: 10_000_000) else {
-            throw columns.error(.children, in: record, "the number of child-instances is missing", hint: "give how many child-instances the disbursement reached, e.g. 20")
+            throw columns.error(.children, in: record, LocalizedText("the number of child-instances is missing", "thiếu số lượt trẻ em"), hint: LocalizedText("give how many child-instances the disbursement reached, e.g. 20", "hãy ghi khoản chi đã hỗ trợ bao nhiêu lượt trẻ em, ví dụ 20"))
         }
         var disbursement = Disbursement(date: date, programCode: try code(.program, record), unitCode: try code(.unit, record), children: children)
         disbursement.grantCode = optional(.grant, record)
@@ -83,7 +84,7 @@ struct DisbursementsCSVSource: ImportItemSource {
     private func code(_ column: Column, _ record: CSVRecord) throws -> String {
         let text = columns.value(column, in: record)
         guard !text.isEmpty else {
-            throw columns.error(column, in: record, "the \(column.rawValue) is missing", hint: "every disbursement names its \(column.rawValue) by code")
+            throw columns.error(column, in: record, LocalizedText("the \(column.rawValue) is missing", "thiếu \(column.rawValue)"), hint: LocalizedText("every disbursement names its \(column.rawValue) by code", "mỗi khoản chi ghi \(column.rawValue) bằng mã"))
         }
         return text
     }

@@ -50,13 +50,13 @@ struct EntriesCSVSource: ImportItemSource {
 
     init(reader: CSVReader) throws {
         guard let header = try reader.next() else {
-            throw LedgerError(.invalidInput, "\(reader.sourceName) is empty", hint: "the first line names the columns (docs/import-formats.md)")
+            throw LedgerError(.invalidInput, LocalizedText("\(reader.sourceName) is empty", "\(reader.sourceName) rỗng"), hint: LocalizedText("the first line names the columns (docs/import-formats.md)", "dòng đầu tiên ghi tên các cột (docs/import-formats.md)"))
         }
         self.reader = reader
         columns = try ImportColumns(header: header, sourceName: reader.sourceName, required: [.entry, .account, .currency], formatName: "entries")
         guard columns.has(.amount) != (columns.has(.debit) || columns.has(.credit)) else {
-            throw LedgerError(.invalidInput, "\(reader.sourceName) line \(header.line): give the amounts either in 'debit' and 'credit' columns or in one signed 'amount' column",
-                              hint: "with 'amount', a positive number is a debit and a negative one a credit")
+            throw LedgerError(.invalidInput, LocalizedText("\(reader.sourceName) line \(header.line): give the amounts either in 'debit' and 'credit' columns or in one signed 'amount' column", "\(reader.sourceName) dòng \(header.line): hãy ghi số tiền ở hai cột 'debit' và 'credit' hoặc ở một cột 'amount' có dấu"),
+                              hint: LocalizedText("with 'amount', a positive number is a debit and a negative one a credit", "với cột 'amount', số dương là Nợ và số âm là Có"))
         }
         lookahead = try reader.next()
     }
@@ -90,18 +90,18 @@ struct EntriesCSVSource: ImportItemSource {
     private func makeDraft(key: String, records: [CSVRecord], recordCount: Int) throws -> EntryDraft {
         let first = records[0]
         guard !key.isEmpty else {
-            throw columns.error(.entry, in: first, "the entry key is empty", hint: "give every line the key of its entry, e.g. 1, 2, 3 or a voucher number")
+            throw columns.error(.entry, in: first, LocalizedText("the entry key is empty", "khóa bút toán để trống"), hint: LocalizedText("give every line the key of its entry, e.g. 1, 2, 3 or a voucher number", "hãy ghi cho mỗi dòng khóa của bút toán, ví dụ 1, 2, 3 hoặc số chứng từ"))
         }
         guard key.count <= TextRules.referenceLengthMax else {
-            throw columns.error(.entry, in: first, "the entry key is longer than \(TextRules.referenceLengthMax) characters", hint: "use a shorter key")
+            throw columns.error(.entry, in: first, LocalizedText("the entry key is longer than \(TextRules.referenceLengthMax) characters", "khóa bút toán dài hơn \(TextRules.referenceLengthMax) ký tự"), hint: LocalizedText("use a shorter key", "hãy dùng khóa ngắn hơn"))
         }
         guard recordCount <= EntryDraft.lineCountMax else {
-            throw columns.error(.entry, in: first, "entry \(key) has \(recordCount) lines; an entry may have at most \(EntryDraft.lineCountMax)",
-                                rule: .tooManyLines, hint: "split it into several entries")
+            throw columns.error(.entry, in: first, LocalizedText("entry \(key) has \(recordCount) lines; an entry may have at most \(EntryDraft.lineCountMax)", "bút toán \(key) có \(recordCount) dòng; một bút toán có tối đa \(EntryDraft.lineCountMax) dòng"),
+                                rule: .tooManyLines, hint: LocalizedText("split it into several entries", "hãy tách thành nhiều bút toán"))
         }
         let dateText = columns.value(.date, in: first)
         guard !dateText.isEmpty else {
-            throw columns.error(.date, in: first, "the first line of entry \(key) has no date", hint: "give the date as YYYY-MM-DD on the entry's first line")
+            throw columns.error(.date, in: first, LocalizedText("the first line of entry \(key) has no date", "dòng đầu của bút toán \(key) không ghi ngày"), hint: LocalizedText("give the date as YYYY-MM-DD on the entry's first line", "hãy ghi ngày dạng YYYY-MM-DD ở dòng đầu của bút toán"))
         }
         let date = try columns.wrap(.date, in: first) { try LedgerDate.parse(dateText) }
         let memo = columns.value(.memo, in: first)
@@ -113,19 +113,19 @@ struct EntriesCSVSource: ImportItemSource {
                 for (column, expected) in [(Column.date, dateText), (.memo, memo), (.ref, reference)] {
                     let text = columns.value(column, in: record)
                     guard text.isEmpty || text == expected else {
-                        throw columns.error(column, in: record, "entry \(key) has '\(text.shortened)' here but '\(expected.shortened)' on its first line",
-                                            hint: "give an entry's \(column.rawValue) once, on its first line, or the same on every line")
+                        throw columns.error(column, in: record, LocalizedText("entry \(key) has '\(text.shortened)' here but '\(expected.shortened)' on its first line", "bút toán \(key) ghi '\(text.shortened)' ở đây nhưng ghi '\(expected.shortened)' ở dòng đầu"),
+                                            hint: LocalizedText("give an entry's \(column.rawValue) once, on its first line, or the same on every line", "hãy ghi \(column.rawValue) của bút toán một lần ở dòng đầu, hoặc ghi giống nhau ở mọi dòng"))
                     }
                 }
             }
             let kind = columns.value(.kind, in: record)
             guard kind.isEmpty || kind == EntryKind.journal.rawValue else {
-                throw columns.error(.kind, in: record, "entry \(key) is a \(kind.shortened) record; such records are not imported",
-                                    hint: "close and reopen periods with 'cpf period close' and 'cpf period reopen'")
+                throw columns.error(.kind, in: record, LocalizedText("entry \(key) is a \(kind.shortened) record; such records are not imported", "bút toán \(key) là bản ghi \(kind.shortened); loại bản ghi này không được nhập"),
+                                    hint: LocalizedText("close and reopen periods with 'cpf period close' and 'cpf period reopen'", "hãy khóa và mở lại kỳ bằng 'cpf period close' và 'cpf period reopen'"))
             }
             guard columns.value(.reverses, in: record).isEmpty else {
-                throw columns.error(.reverses, in: record, "entry \(key) is a reversal; reversals are not imported",
-                                    rule: .notReversible, hint: "import the original entry, then reverse it with 'cpf reverse SEQ --reason …'")
+                throw columns.error(.reverses, in: record, LocalizedText("entry \(key) is a reversal; reversals are not imported", "bút toán \(key) là bút toán đảo; bút toán đảo không được nhập"),
+                                    rule: .notReversible, hint: LocalizedText("import the original entry, then reverse it with 'cpf reverse SEQ --reason …'", "hãy nhập bút toán gốc, rồi đảo nó bằng 'cpf reverse SEQ --reason …'"))
             }
             lines.append(try line(record))
         }
@@ -137,7 +137,7 @@ struct EntriesCSVSource: ImportItemSource {
         try columns.wrap(.account, in: record) { try Account.checkCode(account) }
         let currency = columns.value(.currency, in: record)
         guard !currency.isEmpty else {
-            throw columns.error(.currency, in: record, "the line has no currency", hint: "write the currency code of the amount, e.g. VND or USD; it is never guessed")
+            throw columns.error(.currency, in: record, LocalizedText("the line has no currency", "dòng này không ghi loại tiền"), hint: LocalizedText("write the currency code of the amount, e.g. VND or USD; it is never guessed", "hãy ghi mã loại tiền của số tiền, ví dụ VND hoặc USD; loại tiền không bao giờ được đoán"))
         }
         let (side, amount) = try sideAndAmount(record, currency: currency)
         var line = LineDraft(accountCode: account, side: side, amount: amount)
@@ -168,7 +168,7 @@ struct EntriesCSVSource: ImportItemSource {
             let text = columns.value(.amount, in: record)
             let amount = try columns.wrap(.amount, in: record) { try Amount.parse(number: text, currencyCode: currency, allowNegative: true) }
             guard !amount.isZero else {
-                throw columns.error(.amount, in: record, "the amount is zero", hint: "leave out lines of zero; a positive amount is a debit, a negative one a credit")
+                throw columns.error(.amount, in: record, LocalizedText("the amount is zero", "số tiền bằng 0"), hint: LocalizedText("leave out lines of zero; a positive amount is a debit, a negative one a credit", "hãy bỏ các dòng bằng 0; số dương là Nợ, số âm là Có"))
             }
             return amount.isNegative ? (.credit, amount.negated) : (.debit, amount)
         }
@@ -176,8 +176,8 @@ struct EntriesCSVSource: ImportItemSource {
         let credit = columns.value(.credit, in: record)
         guard debit.isEmpty != credit.isEmpty else {
             throw columns.error(debit.isEmpty ? .debit : .credit, in: record,
-                                debit.isEmpty ? "the line has neither a debit nor a credit" : "the line has both a debit and a credit",
-                                hint: "give each line its amount in exactly one of the debit and credit columns")
+                                debit.isEmpty ? LocalizedText("the line has neither a debit nor a credit", "dòng này không có cả Nợ lẫn Có") : LocalizedText("the line has both a debit and a credit", "dòng này có cả Nợ và Có"),
+                                hint: LocalizedText("give each line its amount in exactly one of the debit and credit columns", "hãy ghi số tiền của mỗi dòng ở đúng một trong hai cột debit và credit"))
         }
         let column: Column = debit.isEmpty ? .credit : .debit
         let amount = try columns.wrap(column, in: record) { try Amount.parse(number: debit.isEmpty ? credit : debit, currencyCode: currency) }

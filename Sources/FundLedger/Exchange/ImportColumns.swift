@@ -23,18 +23,18 @@ struct ImportColumns<Column: RawRepresentable & CaseIterable & Hashable> where C
         let known = Column.allCases.map(\.rawValue)
         for (position, name) in names.enumerated() {
             guard let column = Column(rawValue: name) else {
-                throw LedgerError(.invalidInput, "\(sourceName) line \(header.line), column \(position + 1): '\(name)' is not a column of the \(formatName) format",
-                                  hint: "the columns are: \(known.joined(separator: ", ")) (docs/import-formats.md)")
+                throw LedgerError(.invalidInput, LocalizedText("\(sourceName) line \(header.line), column \(position + 1): '\(name)' is not a column of the \(formatName) format", "\(sourceName) dòng \(header.line), cột \(position + 1): '\(name)' không phải cột của định dạng \(formatName)"),
+                                  hint: LocalizedText("the columns are: \(known.joined(separator: ", ")) (docs/import-formats.md)", "các cột là: \(known.joined(separator: ", ")) (docs/import-formats.md)"))
             }
             guard index(of: column) == nil else {
-                throw LedgerError(.invalidInput, "\(sourceName) line \(header.line): the column '\(name)' appears twice",
-                                  hint: "keep one column of each name")
+                throw LedgerError(.invalidInput, LocalizedText("\(sourceName) line \(header.line): the column '\(name)' appears twice", "\(sourceName) dòng \(header.line): cột '\(name)' xuất hiện hai lần"),
+                                  hint: LocalizedText("keep one column of each name", "mỗi tên cột chỉ giữ một cột"))
             }
             positions.append((column, position))
         }
         for column in required where index(of: column) == nil {
-            throw LedgerError(.invalidInput, "\(sourceName) line \(header.line): the header has no '\(column.rawValue)' column",
-                              hint: "the first line names the columns; \(formatName) files need \(required.map(\.rawValue).joined(separator: ", "))")
+            throw LedgerError(.invalidInput, LocalizedText("\(sourceName) line \(header.line): the header has no '\(column.rawValue)' column", "\(sourceName) dòng \(header.line): dòng tiêu đề không có cột '\(column.rawValue)'"),
+                              hint: LocalizedText("the first line names the columns; \(formatName) files need \(required.map(\.rawValue).joined(separator: ", "))", "dòng đầu ghi tên các cột; tệp \(formatName) cần \(required.map(\.rawValue).joined(separator: ", "))"))
         }
     }
 
@@ -60,16 +60,17 @@ struct ImportColumns<Column: RawRepresentable & CaseIterable & Hashable> where C
     /// Refuses a record whose field count differs from the header's.
     func checkWidth(_ record: CSVRecord) throws {
         guard record.fields.count == names.count else {
-            throw LedgerError(.invalidInput, "\(sourceName) line \(record.line): \(record.fields.count) fields, but the header names \(names.count) columns",
-                              hint: "give every line as many fields as the header has columns (empty fields are written as nothing between commas)")
+            throw LedgerError(.invalidInput, LocalizedText("\(sourceName) line \(record.line): \(record.fields.count) fields, but the header names \(names.count) columns", "\(sourceName) dòng \(record.line): có \(record.fields.count) trường, nhưng dòng tiêu đề có \(names.count) cột"),
+                              hint: LocalizedText("give every line as many fields as the header has columns (empty fields are written as nothing between commas)", "mỗi dòng cần có số trường bằng số cột của dòng tiêu đề (trường rỗng là không có gì giữa hai dấu phẩy)"))
         }
     }
 
     /// An error about one field of a record: the file, line and column it concerns.
-    func error(_ column: Column, in record: CSVRecord, _ message: String, rule: LedgerError.Rule = .invalidInput,
-               hint: String) -> LedgerError {
+    func error(_ column: Column, in record: CSVRecord, _ message: LocalizedText, rule: LedgerError.Rule = .invalidInput,
+               hint: LocalizedText) -> LedgerError {
         let position = index(of: column).map { " (\($0 + 1))" } ?? ""
-        return LedgerError(rule, "\(sourceName) line \(record.line), column \(column.rawValue)\(position): \(message)", hint: hint)
+        return LedgerError(rule, LocalizedText("\(sourceName) line \(record.line), column \(column.rawValue)\(position): \(message)",
+                                               "\(sourceName) dòng \(record.line), cột \(column.rawValue)\(position): \(message)"), hint: hint)
     }
 
     /// A refusal from parsing one field, restated with its file, line and column.
@@ -77,7 +78,7 @@ struct ImportColumns<Column: RawRepresentable & CaseIterable & Hashable> where C
         do {
             return try body()
         } catch let error as LedgerError {
-            throw self.error(column, in: record, error.message, rule: error.rule, hint: error.hint)
+            throw self.error(column, in: record, error.explanation, rule: error.rule, hint: error.remedy)
         }
     }
 
@@ -86,8 +87,8 @@ struct ImportColumns<Column: RawRepresentable & CaseIterable & Hashable> where C
         let text = value(column, in: record)
         guard !text.isEmpty else { return nil }
         guard text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let number = Int64(text), number > 0, number <= maximum else {
-            throw error(column, in: record, "'\(text)' is not a whole number from 1 to \(MoneyFormat.english.number(maximum))",
-                        hint: "write a count without sign, decimals or separators, e.g. 20")
+            throw error(column, in: record, LocalizedText("'\(text)' is not a whole number from 1 to \(MoneyFormat.english.number(maximum))", "'\(text)' không phải số nguyên từ 1 đến \(count: maximum)"),
+                        hint: LocalizedText("write a count without sign, decimals or separators, e.g. 20", "hãy ghi số đếm không dấu, không phần thập phân, không dấu phân cách, ví dụ 20"))
         }
         return number
     }
@@ -102,7 +103,7 @@ struct ImportColumns<Column: RawRepresentable & CaseIterable & Hashable> where C
             do {
                 try TextRules.checkCode(code, named: "beneficiary code", echo: false)
             } catch let refusal as LedgerError {
-                throw error(column, in: record, refusal.message, rule: refusal.rule, hint: refusal.hint)
+                throw error(column, in: record, refusal.explanation, rule: refusal.rule, hint: refusal.remedy)
             }
         }
         return codes

@@ -196,8 +196,9 @@ private final class ImportSession {
     /// name their line and column already.
     static func locate(_ refusal: LedgerError, item: ImportItem, sourceName: String) -> LedgerError {
         if refusal.message.hasPrefix(sourceName + " line ") { return refusal }
-        let key = item.key == String(item.line) ? "" : ", entry \(item.key)"
-        return LedgerError(refusal.rule, "\(sourceName) line \(item.line)\(key): \(refusal.message)", hint: refusal.hint)
+        let entry = item.key == String(item.line) ? LocalizedText.empty : LocalizedText(", entry \(item.key)", ", bút toán \(item.key)")
+        return LedgerError(refusal.rule, LocalizedText("\(sourceName) line \(item.line)\(entry): \(refusal.explanation)", "\(sourceName) dòng \(item.line)\(entry): \(refusal.explanation)"),
+                           hint: refusal.remedy)
     }
 }
 

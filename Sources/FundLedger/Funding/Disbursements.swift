@@ -78,10 +78,10 @@ extension Ledger {
     /// quantity → dong); inside a transaction that has written entries already, it must count them.
     func draft(of disbursement: Disbursement, carryingValue: (String, Int64) throws -> Int64) throws -> EntryDraft {
         guard let program = try program(code: disbursement.programCode) else {
-            throw LedgerError(.unknownDimension, "there is no program '\(disbursement.programCode)'", hint: "'cpf program list' shows them; add one with cpf program add")
+            throw LedgerError(.unknownDimension, LocalizedText("there is no program '\(disbursement.programCode)'", "không có chương trình '\(disbursement.programCode)'"), hint: LocalizedText("'cpf program list' shows them; add one with cpf program add", "'cpf program list' cho xem các chương trình; thêm bằng cpf program add"))
         }
         guard let expense = disbursement.expenseAccountCode ?? program.expenseAccountCode else {
-            throw LedgerError(.invalidAccount, "program \(program.code) has no expense account", hint: "give --expense-account CODE")
+            throw LedgerError(.invalidAccount, LocalizedText("program \(program.code) has no expense account", "chương trình \(program.code) chưa có tài khoản chi"), hint: LocalizedText("give --expense-account CODE", "hãy ghi --expense-account SỐ_HIỆU"))
         }
         let dimensions = Dimensions(grant: disbursement.grantCode, program: program.code, unit: disbursement.unitCode)
         var debit: LineDraft
@@ -93,15 +93,15 @@ extension Ledger {
             credit = LineDraft(accountCode: from, side: .credit, amount: amount, dimensions: Dimensions(grant: disbursement.grantCode))
         case (nil, let item?):
             guard let quantity = disbursement.quantity else {
-                throw LedgerError(.invalidInput, "goods handed out need a quantity", hint: "give --quantity N with --in-kind \(item)")
+                throw LedgerError(.invalidInput, LocalizedText("goods handed out need a quantity", "hiện vật cấp phát cần ghi số lượng"), hint: LocalizedText("give --quantity N with --in-kind \(item)", "hãy ghi --quantity N cùng với --in-kind \(item)"))
             }
             let value = try carryingValue(item, quantity)
             debit = LineDraft(accountCode: expense, side: .debit, amount: .vnd(value), dimensions: dimensions)
             credit = LineDraft(accountCode: try settings().goodsAccountCode, side: .credit, amount: .vnd(value),
                                dimensions: Dimensions(grant: disbursement.grantCode), item: item, quantity: quantity)
         default:
-            throw LedgerError(.invalidInput, "a disbursement is either money (--amount) or goods in kind (--in-kind), exactly one of them",
-                              hint: "give --amount \"20000000 VND\", or --in-kind ITEM --quantity N")
+            throw LedgerError(.invalidInput, LocalizedText("a disbursement is either money (--amount) or goods in kind (--in-kind), exactly one of them", "một khoản chi là tiền (--amount) hoặc hiện vật (--in-kind), chỉ một trong hai"),
+                              hint: LocalizedText("give --amount \"20000000 VND\", or --in-kind ITEM --quantity N", "hãy ghi --amount \"20000000 VND\", hoặc --in-kind MẶT_HÀNG --quantity N"))
         }
         debit.children = disbursement.children
         debit.beneficiaryCodes = disbursement.beneficiaryCodes
@@ -114,12 +114,12 @@ extension Ledger {
     @discardableResult
     public func convert(_ conversion: Conversion, user: String) throws -> PostingOutcome {
         guard conversion.received.currency == .vnd else {
-            throw LedgerError(.currencyMismatch, "a conversion receives dong; --received is \(conversion.received)",
-                              hint: "give the dong actually received, e.g. --received \"456000000 VND\"")
+            throw LedgerError(.currencyMismatch, LocalizedText("a conversion receives dong; --received is \(conversion.received)", "bán ngoại tệ thì nhận về đồng; --received đang là \(conversion.received)"),
+                              hint: LocalizedText("give the dong actually received, e.g. --received \"456000000 VND\"", "hãy ghi số đồng thực nhận, ví dụ --received \"456000000 VND\""))
         }
         guard conversion.amount.currency != .vnd else {
-            throw LedgerError(.currencyMismatch, "a conversion sells a foreign currency; --amount is \(conversion.amount)",
-                              hint: "give the foreign amount, e.g. --amount \"20000.00 USD\"")
+            throw LedgerError(.currencyMismatch, LocalizedText("a conversion sells a foreign currency; --amount is \(conversion.amount)", "bán ngoại tệ thì bán một loại ngoại tệ; --amount đang là \(conversion.amount)"),
+                              hint: LocalizedText("give the foreign amount, e.g. --amount \"20000.00 USD\"", "hãy ghi số ngoại tệ, ví dụ --amount \"20000.00 USD\""))
         }
         let dimensions = Dimensions(grant: conversion.grantCode)
         let memo = conversion.memo ?? "Conversion of \(conversion.amount) into \(MoneyFormat.english.format(conversion.received))"

@@ -147,8 +147,8 @@ struct FundingState {
         let itemID = try ledger.registryID(.goodsItem, code: itemCode)
         let onHand = try goodsOnHand(itemID, on: date, ledger: ledger, pending: pending)
         guard quantity > 0, quantity <= onHand.other else {
-            throw LedgerError(.insufficientGoods, "only \(onHand.other) \(itemCode) are on hand on \(date); \(quantity) cannot be handed out",
-                              hint: "receive the goods first (cpf receive --in-kind), or hand out at most \(onHand.other)")
+            throw LedgerError(.insufficientGoods, LocalizedText("only \(onHand.other) \(itemCode) are on hand on \(date); \(quantity) cannot be handed out", "ngày \(date) chỉ còn \(onHand.other) \(itemCode) trong kho; không thể cấp phát \(quantity)"),
+                              hint: LocalizedText("receive the goods first (cpf receive --in-kind), or hand out at most \(onHand.other)", "hãy nhập hàng trước (cpf receive --in-kind), hoặc cấp phát tối đa \(onHand.other)"))
         }
         return onHand.dongValue(of: quantity)
     }

@@ -10,7 +10,7 @@ public enum GrantStatus: String, Sendable, CaseIterable {
 
     public static func parse(_ text: String) throws -> GrantStatus {
         guard let status = GrantStatus(rawValue: text) else {
-            throw LedgerError(.invalidInput, "unknown grant status '\(text)'", hint: "use one of: \(allCases.map(\.rawValue).joined(separator: ", "))")
+            throw LedgerError(.invalidInput, LocalizedText("unknown grant status '\(text)'", "không có trạng thái khoản tài trợ '\(text)'"), hint: LocalizedText("use one of: \(allCases.map(\.rawValue).joined(separator: ", "))", "hãy dùng một trong: \(allCases.map(\.rawValue).joined(separator: ", "))"))
         }
         return status
     }
@@ -129,8 +129,8 @@ extension Ledger {
         let now = Timestamp.now()
         try write {
             if try codes(of: .grant).byCode[definition.code] != nil {
-                throw LedgerError(.registryExists, "there is already a grant '\(definition.code)'",
-                                  hint: "choose another code; to change its terms use 'cpf grant amend \(definition.code)'")
+                throw LedgerError(.registryExists, LocalizedText("there is already a grant '\(definition.code)'", "đã có khoản tài trợ '\(definition.code)'"),
+                                  hint: LocalizedText("choose another code; to change its terms use 'cpf grant amend \(definition.code)'", "hãy chọn mã khác; muốn đổi điều khoản thì dùng 'cpf grant amend \(definition.code)'"))
             }
             let funderID = try registryID(.funder, code: definition.funderCode)
             try database.execute("INSERT INTO \"grant\" (code, funder_id, currency, created_at, created_by) VALUES (?, ?, ?, ?, ?)",
@@ -162,13 +162,13 @@ extension Ledger {
         try write {
             let grant = try requireGrant(code: code)
             let current = grant.current
-            try checkPeriodOpen(amendment.effectiveOn, lock: try periodLock(), doing: "amend a grant effective")
+            try checkPeriodOpen(amendment.effectiveOn, lock: try periodLock(), doing: LocalizedText("amend a grant effective", "sửa khoản tài trợ có hiệu lực"))
             try checkAmendmentKeepsThePast(grant, effectiveOn: amendment.effectiveOn)
             let committed = amendment.committed ?? current.committed
             let received = try grantFigures(grantID: grant.id).receivedInGrantCurrency(grant.currency)
             if committed.minorUnits < received {
-                throw LedgerError(.invalidAmount, "grant \(code) has already received \(Amount(minorUnits: received, currency: grant.currency)); the commitment cannot be \(committed)",
-                                  hint: "commit at least what was received")
+                throw LedgerError(.invalidAmount, LocalizedText("grant \(code) has already received \(Amount(minorUnits: received, currency: grant.currency)); the commitment cannot be \(committed)", "khoản tài trợ \(code) đã nhận \(Amount(minorUnits: received, currency: grant.currency)); cam kết không thể là \(committed)"),
+                                  hint: LocalizedText("commit at least what was received", "cam kết ít nhất bằng số đã nhận"))
             }
             let programCodes = try amendment.programCodes ?? current.programIDs.map { try codes(of: .program).byID[$0] ?? "" }
             let unitCodes = try amendment.unitCodes ?? current.unitIDs.map { try codes(of: .unit).byID[$0] ?? "" }
@@ -190,12 +190,12 @@ extension Ledger {
     private func checkAmendmentKeepsThePast(_ grant: Grant, effectiveOn: LedgerDate) throws {
         let current = grant.current
         if effectiveOn < current.effectiveOn {
-            throw LedgerError(.invalidDate, "grant \(grant.code)'s terms version \(current.version) take effect on \(current.effectiveOn); an amendment effective \(effectiveOn) would rewrite them",
-                              hint: "make the amendment effective on or after \(current.effectiveOn)")
+            throw LedgerError(.invalidDate, LocalizedText("grant \(grant.code)'s terms version \(current.version) take effect on \(current.effectiveOn); an amendment effective \(effectiveOn) would rewrite them", "điều khoản phiên bản \(current.version) của khoản tài trợ \(grant.code) có hiệu lực từ \(current.effectiveOn); một sửa đổi hiệu lực từ \(effectiveOn) sẽ ghi đè lên chúng"),
+                              hint: LocalizedText("make the amendment effective on or after \(current.effectiveOn)", "hãy cho sửa đổi có hiệu lực từ \(current.effectiveOn) trở đi"))
         }
         if let last = try lastEntryDate(grantID: grant.id), effectiveOn <= last {
-            throw LedgerError(.invalidDate, "grant \(grant.code) has entries up to \(last); an amendment effective \(effectiveOn) would change the terms they were posted under",
-                              hint: "make it effective after \(last); to correct a past entry, reverse it (cpf reverse) and post it again")
+            throw LedgerError(.invalidDate, LocalizedText("grant \(grant.code) has entries up to \(last); an amendment effective \(effectiveOn) would change the terms they were posted under", "khoản tài trợ \(grant.code) có bút toán đến ngày \(last); một sửa đổi hiệu lực từ \(effectiveOn) sẽ làm đổi điều khoản mà các bút toán đó đã ghi theo"),
+                              hint: LocalizedText("make it effective after \(last); to correct a past entry, reverse it (cpf reverse) and post it again", "hãy cho hiệu lực sau ngày \(last); muốn sửa bút toán cũ, hãy đảo nó (cpf reverse) rồi ghi lại"))
         }
     }
 
@@ -213,31 +213,31 @@ extension Ledger {
                              unitCodes: [String], validFrom: LedgerDate?, validTo: LedgerDate?, designated: Bool, status: GrantStatus,
                              purpose: String, reason: String, tranches: [Tranche], user: String, at now: Timestamp) throws {
         guard committed.minorUnits > 0, committed.minorUnits <= Amount.magnitudeMax else {
-            throw LedgerError(.invalidAmount, "the committed amount \(committed) is not a positive amount", hint: "give what the funder committed, e.g. \"100000.00 USD\"")
+            throw LedgerError(.invalidAmount, LocalizedText("the committed amount \(committed) is not a positive amount", "số cam kết \(committed) không phải số dương"), hint: LocalizedText("give what the funder committed, e.g. \"100000.00 USD\"", "hãy ghi số nhà tài trợ đã cam kết, ví dụ \"100000.00 USD\""))
         }
         // Donor-designated support (hỗ trợ theo địa chỉ) is spent exactly as designated, so the
         // designation has to name what it is for; otherwise posting rules could not hold it to it.
         if designated && programCodes.isEmpty && unitCodes.isEmpty {
-            throw LedgerError(.restriction, "designated support must say what it is for",
-                              hint: "name the programs and/or units the donor designated (--programs, --units)")
+            throw LedgerError(.restriction, LocalizedText("designated support must say what it is for", "hỗ trợ theo địa chỉ phải ghi rõ dùng vào việc gì"),
+                              hint: LocalizedText("name the programs and/or units the donor designated (--programs, --units)", "hãy ghi chương trình và/hoặc đơn vị nhà tài trợ đã chỉ định (--programs, --units)"))
         }
         if let validFrom, let validTo, validFrom > validTo {
-            throw LedgerError(.invalidDate, "the grant's window \(validFrom)…\(validTo) ends before it starts", hint: "check --from and --to")
+            throw LedgerError(.invalidDate, LocalizedText("the grant's window \(validFrom)…\(validTo) ends before it starts", "thời hạn \(validFrom)…\(validTo) của khoản tài trợ kết thúc trước khi bắt đầu"), hint: LocalizedText("check --from and --to", "hãy kiểm tra --from và --to"))
         }
         var trancheTotal: Int64 = 0
         for tranche in tranches {
             guard tranche.amount.currency == committed.currency, tranche.amount.minorUnits > 0 else {
-                throw LedgerError(.currencyMismatch, "tranche \(tranche.dueOn) of \(tranche.amount) is not a positive amount in \(committed.currency.code)",
-                                  hint: "give tranches in the grant's currency, e.g. --tranche \(tranche.dueOn):50000.00")
+                throw LedgerError(.currencyMismatch, LocalizedText("tranche \(tranche.dueOn) of \(tranche.amount) is not a positive amount in \(committed.currency.code)", "đợt \(tranche.dueOn) số tiền \(tranche.amount) không phải số dương bằng \(committed.currency.code)"),
+                                  hint: LocalizedText("give tranches in the grant's currency, e.g. --tranche \(tranche.dueOn):50000.00", "hãy ghi các đợt bằng loại tiền của khoản tài trợ, ví dụ --tranche \(tranche.dueOn.iso):50000.00"))
             }
             trancheTotal += tranche.amount.minorUnits
         }
         if trancheTotal > committed.minorUnits {
-            throw LedgerError(.invalidAmount, "the tranches add up to \(Amount(minorUnits: trancheTotal, currency: committed.currency)), more than the \(committed) committed",
-                              hint: "make the tranches add up to at most the commitment")
+            throw LedgerError(.invalidAmount, LocalizedText("the tranches add up to \(Amount(minorUnits: trancheTotal, currency: committed.currency)), more than the \(committed) committed", "các đợt cộng lại là \(Amount(minorUnits: trancheTotal, currency: committed.currency)), nhiều hơn số cam kết \(committed)"),
+                              hint: LocalizedText("make the tranches add up to at most the commitment", "tổng các đợt không được vượt số cam kết"))
         }
         if Set(tranches.map(\.dueOn)).count != tranches.count {
-            throw LedgerError(.invalidInput, "two tranches fall due on the same day", hint: "give one tranche per date")
+            throw LedgerError(.invalidInput, LocalizedText("two tranches fall due on the same day", "hai đợt đến hạn cùng một ngày"), hint: LocalizedText("give one tranche per date", "mỗi ngày chỉ ghi một đợt"))
         }
         try database.execute("""
             INSERT INTO grant_terms (grant_id, version, effective_on, committed_minor, valid_from, valid_to, designated, status, purpose, reason, recorded_by, recorded_at)
@@ -271,7 +271,7 @@ extension Ledger {
 
     /// The grant with this code, or an `unknownDimension` refusal.
     func requireGrant(code: String) throws -> Grant {
-        guard let grant = try grant(id: try registryID(.grant, code: code)) else { throw LedgerError(.unknownDimension, "there is no grant '\(code)'", hint: "'cpf grant list' shows the grants") }
+        guard let grant = try grant(id: try registryID(.grant, code: code)) else { throw LedgerError(.unknownDimension, LocalizedText("there is no grant '\(code)'", "không có khoản tài trợ '\(code)'"), hint: LocalizedText("'cpf grant list' shows the grants", "'cpf grant list' cho xem các khoản tài trợ")) }
         return grant
     }
 

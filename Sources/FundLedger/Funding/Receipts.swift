@@ -77,12 +77,12 @@ extension Ledger {
     public func receive(_ receipt: Receipt, user: String) throws -> PostingOutcome {
         let funder = try receipt.funderCode.map { code in
             guard let funder = try self.funder(code: code) else {
-                throw LedgerError(.unknownDimension, "there is no funder '\(code)'", hint: "add it first with cpf funder add")
+                throw LedgerError(.unknownDimension, LocalizedText("there is no funder '\(code)'", "không có nhà tài trợ '\(code)'"), hint: LocalizedText("add it first with cpf funder add", "hãy thêm trước bằng cpf funder add"))
             }
             return funder
         }
         guard funder != nil || receipt.isInterest else {
-            throw LedgerError(.invalidInput, "a receipt names who gave it", hint: "give --funder CODE, or --interest for interest on deposits")
+            throw LedgerError(.invalidInput, LocalizedText("a receipt names who gave it", "khoản thu phải ghi ai tài trợ"), hint: LocalizedText("give --funder CODE, or --interest for interest on deposits", "hãy ghi --funder MÃ, hoặc --interest cho lãi tiền gửi"))
         }
         let dimensions = Dimensions(funder: funder?.code, grant: receipt.grantCode, program: receipt.programCode, unit: receipt.unitCode)
         let inKindRevenue = try settings().inKindRevenueAccountCode
@@ -92,7 +92,7 @@ extension Ledger {
         var newItem: InKindGoods?
         if let goods = receipt.inKind {
             guard receipt.amount == nil else {
-                throw LedgerError(.invalidInput, "a receipt is either money (--amount) or goods in kind (--in-kind), not both", hint: "post them as two receipts")
+                throw LedgerError(.invalidInput, LocalizedText("a receipt is either money (--amount) or goods in kind (--in-kind), not both", "một khoản thu là tiền (--amount) hoặc hiện vật (--in-kind), không phải cả hai"), hint: LocalizedText("post them as two receipts", "hãy ghi thành hai khoản thu"))
             }
             draft = try inKindDraft(receipt, goods: goods, revenue: revenue, dimensions: dimensions, funder: funder)
             if try codes(of: .goodsItem).byCode[goods.itemCode] == nil { newItem = goods }
@@ -111,7 +111,7 @@ extension Ledger {
 
     private func moneyDraft(_ receipt: Receipt, revenue: String, dimensions: Dimensions, funder: Funder?) throws -> EntryDraft {
         guard let amount = receipt.amount else {
-            throw LedgerError(.invalidInput, "the receipt gives no amount", hint: "give --amount \"50000.00 USD\", or --in-kind with the goods")
+            throw LedgerError(.invalidInput, LocalizedText("the receipt gives no amount", "khoản thu không ghi số tiền"), hint: LocalizedText("give --amount \"50000.00 USD\", or --in-kind with the goods", "hãy ghi --amount \"50000.00 USD\", hoặc --in-kind với hiện vật"))
         }
         let into = receipt.intoAccountCode ?? (amount.currency == .vnd ? "1121" : "1122")
         var debit = LineDraft(accountCode: into, side: .debit, amount: amount, rate: receipt.rate, rateSource: receipt.rateSource, dimensions: dimensions)
@@ -124,16 +124,16 @@ extension Ledger {
 
     private func inKindDraft(_ receipt: Receipt, goods: InKindGoods, revenue: String, dimensions: Dimensions, funder: Funder?) throws -> EntryDraft {
         guard goods.unitValue.currency == .vnd, goods.unitValue.minorUnits > 0 else {
-            throw LedgerError(.invalidAmount, "goods in kind are valued in VND; the unit value is \(goods.unitValue)",
-                              hint: "give the fair value of one unit in dong, e.g. --unit-value \"1500000 VND\"")
+            throw LedgerError(.invalidAmount, LocalizedText("goods in kind are valued in VND; the unit value is \(goods.unitValue)", "hiện vật được định giá bằng VND; đơn giá đang là \(goods.unitValue)"),
+                              hint: LocalizedText("give the fair value of one unit in dong, e.g. --unit-value \"1500000 VND\"", "hãy ghi giá trị hợp lý của một đơn vị bằng đồng, ví dụ --unit-value \"1500000 VND\""))
         }
         guard goods.quantity > 0 else {
-            throw LedgerError(.invalidAmount, "the quantity \(goods.quantity) is not a positive count", hint: "give how many units, e.g. --quantity 90")
+            throw LedgerError(.invalidAmount, LocalizedText("the quantity \(goods.quantity) is not a positive count", "số lượng \(goods.quantity) không phải số nguyên dương"), hint: LocalizedText("give how many units, e.g. --quantity 90", "hãy ghi số lượng, ví dụ --quantity 90"))
         }
         try TextRules.check(goods.basis, named: "valuation basis", maximumLength: 200)
         let (value, overflow) = goods.unitValue.minorUnits.multipliedReportingOverflow(by: goods.quantity)
         guard !overflow, value <= Amount.magnitudeMax else {
-            throw LedgerError(.overflow, "\(goods.quantity) × \(goods.unitValue) is more than one line can carry", hint: "split the receipt")
+            throw LedgerError(.overflow, LocalizedText("\(goods.quantity) × \(goods.unitValue) is more than one line can carry", "\(goods.quantity) × \(goods.unitValue) vượt quá mức một dòng có thể ghi"), hint: LocalizedText("split the receipt", "hãy tách khoản thu"))
         }
         let valuation = "in kind: \(goods.quantity) \(goods.itemCode) × \(MoneyFormat.english.format(goods.unitValue)) (\(goods.basis))"
         var debit = LineDraft(accountCode: try settings().goodsAccountCode, side: .debit, amount: .vnd(value), dimensions: dimensions,

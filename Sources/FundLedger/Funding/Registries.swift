@@ -37,7 +37,7 @@ public enum FunderKind: String, Sendable, CaseIterable {
 
     public static func parse(_ text: String) throws -> FunderKind {
         guard let kind = FunderKind(rawValue: text) else {
-            throw LedgerError(.invalidInput, "unknown funder kind '\(text)'", hint: "use one of: \(allCases.map(\.rawValue).joined(separator: ", "))")
+            throw LedgerError(.invalidInput, LocalizedText("unknown funder kind '\(text)'", "không có loại nhà tài trợ '\(text)'"), hint: LocalizedText("use one of: \(allCases.map(\.rawValue).joined(separator: ", "))", "hãy dùng một trong: \(allCases.map(\.rawValue).joined(separator: ", "))"))
         }
         return kind
     }
@@ -108,7 +108,7 @@ extension Ledger {
         try TextRules.checkCode(code, named: "funder code")
         try TextRules.check(name, named: "funder name", maximumLength: 200)
         if let country, !(country.count == 2 && country.allSatisfy { $0.isUppercase && $0.isASCII }) {
-            throw LedgerError(.invalidInput, "country '\(country)' is not an ISO 3166 two-letter code", hint: "e.g. DE, US, JP, VN")
+            throw LedgerError(.invalidInput, LocalizedText("country '\(country)' is not an ISO 3166 two-letter code", "quốc gia '\(country)' không phải mã ISO 3166 hai chữ cái"), hint: LocalizedText("e.g. DE, US, JP, VN", "ví dụ DE, US, JP, VN"))
         }
         try addRegistryRow(.funder, code: code, user: user, detail: "\(kind.rawValue) \(currency.code) \(name)") { now, user in
             try database.execute("INSERT INTO funder (code, name, kind, currency, country, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -137,8 +137,8 @@ extension Ledger {
         try TextRules.check(nameEnglish, named: "English name", maximumLength: 200)
         guard let account = try accountsByCode()[expenseAccountCode] else { throw Ledger.unknownAccount(expenseAccountCode) }
         guard account.type == .expense, !account.isHeading else {
-            throw LedgerError(.invalidAccount, "account \(expenseAccountCode) is not an expense account entries post to",
-                              hint: "name a 611x expense account, e.g. 6119")
+            throw LedgerError(.invalidAccount, LocalizedText("account \(expenseAccountCode) is not an expense account entries post to", "tài khoản \(expenseAccountCode) không phải tài khoản chi chi tiết để ghi sổ"),
+                              hint: LocalizedText("name a 611x expense account, e.g. 6119", "hãy ghi một tài khoản chi 611x, ví dụ 6119"))
         }
         try addRegistryRow(.program, code: code, user: user, detail: "\(nameEnglish) → \(expenseAccountCode)") { now, user in
             try database.execute("INSERT INTO program (code, name_vi, name_en, expense_account_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)",
@@ -166,7 +166,7 @@ extension Ledger {
         try TextRules.checkCode(code, named: "unit code")
         try TextRules.check(name, named: "unit name", maximumLength: 200)
         if let effectiveFrom, let effectiveTo, effectiveFrom > effectiveTo {
-            throw LedgerError(.invalidDate, "the unit's window \(effectiveFrom)…\(effectiveTo) ends before it starts", hint: "check --from and --to")
+            throw LedgerError(.invalidDate, LocalizedText("the unit's window \(effectiveFrom)…\(effectiveTo) ends before it starts", "thời hạn \(effectiveFrom)…\(effectiveTo) của đơn vị kết thúc trước khi bắt đầu"), hint: LocalizedText("check --from and --to", "hãy kiểm tra --from và --to"))
         }
         let parentID = try parentCode.map { try registryID(.unit, code: $0) }
         try addRegistryRow(.unit, code: code, user: user, detail: "\(level.rawValue) \(name)") { now, user in
@@ -186,13 +186,13 @@ extension Ledger {
             let id = try registryID(.unit, code: code)
             let successor = try registryID(.unit, code: successorCode)
             guard id != successor else {
-                throw LedgerError(.invalidInput, "a unit cannot be merged into itself", hint: "name the unit that absorbed it")
+                throw LedgerError(.invalidInput, LocalizedText("a unit cannot be merged into itself", "một đơn vị không thể sáp nhập vào chính nó"), hint: LocalizedText("name the unit that absorbed it", "hãy ghi đơn vị đã tiếp nhận nó"))
             }
             guard let unit = try units()[id], unit.mergedIntoID == nil else {
-                throw LedgerError(.invalidInput, "unit \(code) was already merged", hint: "nothing to do")
+                throw LedgerError(.invalidInput, LocalizedText("unit \(code) was already merged", "đơn vị \(code) đã được sáp nhập"), hint: LocalizedText("nothing to do", "không cần làm gì"))
             }
             if let from = unit.effectiveFrom, date < from {
-                throw LedgerError(.invalidDate, "unit \(code) starts on \(from), after \(date)", hint: "give a date within the unit's window")
+                throw LedgerError(.invalidDate, LocalizedText("unit \(code) starts on \(from), after \(date)", "đơn vị \(code) bắt đầu từ \(from), sau ngày \(date)"), hint: LocalizedText("give a date within the unit's window", "hãy ghi một ngày trong thời hạn của đơn vị"))
             }
             try database.execute("UPDATE org_unit SET effective_to = ?, merged_into_id = ? WHERE id = ?", [date.iso, successor, id])
             try recordChange(action: "unit-merge", subject: "unit:\(code)", detail: "merged into \(successorCode) on \(date.iso)", user: user, at: now)
@@ -243,8 +243,8 @@ extension Ledger {
         let now = Timestamp.now()
         try write {
             if try codes(of: registry).byCode[code] != nil {
-                throw LedgerError(.registryExists, "there is already a \(registry.rawValue) '\(code)'",
-                                  hint: "choose another code, or use the existing \(registry.rawValue)")
+                throw LedgerError(.registryExists, LocalizedText("there is already a \(registry.rawValue) '\(code)'", "đã có \(registry.localizedName) '\(code)'"),
+                                  hint: LocalizedText("choose another code, or use the existing \(registry.rawValue)", "hãy chọn mã khác, hoặc dùng \(registry.localizedName) đã có"))
             }
             try insert(now, user)
             try recordChange(action: "\(registry.rawValue.replacingAll(" ", with: "-"))-add", subject: "\(registry.rawValue):\(code)", detail: detail, user: user, at: now)

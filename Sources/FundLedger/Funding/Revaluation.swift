@@ -13,21 +13,21 @@ extension Ledger {
         let user = try TextRules.checkedUser(user)
         let postedAt = Timestamp.now()
         return try write {
-            try checkPeriodOpen(date, lock: try periodLock(), doing: "revalue an account")
+            try checkPeriodOpen(date, lock: try periodLock(), doing: LocalizedText("revalue an account", "đánh giá lại tài khoản"))
             let settings = try self.settings()
             guard settings.fxRevaluationAllowed else {
-                throw LedgerError(.settings, "year-end revaluation is forbidden for this fund (setting fx-revaluation is 'forbidden')",
-                                  hint: "public-sector rules forbid revaluing non-business balances; if the fund's rules allow it: cpf settings set fx-revaluation allowed")
+                throw LedgerError(.settings, LocalizedText("year-end revaluation is forbidden for this fund (setting fx-revaluation is 'forbidden')", "quỹ này không được đánh giá lại ngoại tệ cuối năm (thiết lập fx-revaluation là 'forbidden')"),
+                                  hint: LocalizedText("public-sector rules forbid revaluing non-business balances; if the fund's rules allow it: cpf settings set fx-revaluation allowed", "quy định khu vực công không cho đánh giá lại số dư của hoạt động không kinh doanh; nếu quy chế của quỹ cho phép: cpf settings set fx-revaluation allowed"))
             }
             let accounts = try accountsByCode()
             guard let account = accounts[accountCode] else { throw Ledger.unknownAccount(accountCode) }
             guard account.isForeignCurrency, !account.isHeading, account.closedOn == nil else {
-                throw LedgerError(.invalidAccount, "account \(accountCode) is not an open foreign-currency posting account", hint: "revalue an account such as 1122")
+                throw LedgerError(.invalidAccount, LocalizedText("account \(accountCode) is not an open foreign-currency posting account", "tài khoản \(accountCode) không phải tài khoản ngoại tệ chi tiết đang mở"), hint: LocalizedText("revalue an account such as 1122", "hãy đánh giá lại một tài khoản như 1122"))
             }
             guard let fxAccount = accounts[settings.fxDifferenceAccountCode] else { throw Ledger.unknownAccount(settings.fxDifferenceAccountCode) }
             guard let rate = try exchangeRate(account.currency, onOrBefore: date) else {
-                throw LedgerError(.missingRate, "there is no \(account.currency.code) rate on or before \(date)",
-                                  hint: "record the year-end rate first: cpf rate set \(account.currency.code) \(date) RATE --source SBV")
+                throw LedgerError(.missingRate, LocalizedText("there is no \(account.currency.code) rate on or before \(date)", "chưa có tỷ giá \(account.currency.code) vào hoặc trước ngày \(date)"),
+                                  hint: LocalizedText("record the year-end rate first: cpf rate set \(account.currency.code) \(date) RATE --source SBV", "hãy ghi tỷ giá cuối năm trước: cpf rate set \(account.currency.code) \(date.iso) RATE --source SBV"))
             }
             // Whole months before the date's month, then its days through the date (as
             // reports/trial-balance.sql reads the totals): nothing dated after it counts.
@@ -48,7 +48,7 @@ extension Ledger {
                            memo: difference > 0 ? "unrealized exchange gain" : "unrealized exchange loss"),
             ])
             if try self.entry(externalRef: entry.externalRef!) != nil {
-                throw LedgerError(.duplicateReference, "\(account.code) was already revalued on \(date)", hint: "nothing to do")
+                throw LedgerError(.duplicateReference, LocalizedText("\(account.code) was already revalued on \(date)", "\(account.code) đã được đánh giá lại vào ngày \(date)"), hint: LocalizedText("nothing to do", "không cần làm gì"))
             }
             let pipeline = try PostingPipeline(ledger: self, user: user, postedAt: postedAt)
             let written = try pipeline.admit(entry)

@@ -41,7 +41,7 @@ public final class Ledger {
         }
         let values = Dictionary(meta, uniquingKeysWith: { first, _ in first })
         guard let fundName = values["fund_name"], let ledgerID = values["ledger_id"] else {
-            throw LedgerError(.notALedger, "\(database.path) has no fund name or ledger id", hint: "the file is damaged; restore it from a backup")
+            throw LedgerError(.notALedger, LocalizedText("\(database.path) has no fund name or ledger id", "\(database.path) không có tên quỹ hoặc mã sổ"), hint: LocalizedText("the file is damaged; restore it from a backup", "tệp đã hư hỏng; hãy khôi phục từ bản sao lưu"))
         }
         self.fundName = fundName
         self.ledgerID = ledgerID
@@ -59,16 +59,16 @@ public final class Ledger {
                               configuration: Database.Configuration = Database.Configuration()) throws -> Ledger {
         let fundName = TextRules.nfc(fundName)
         guard !fileExists(path) else {
-            throw LedgerError(.ledgerExists, "a file already exists at \(path)",
-                              hint: "choose another path with --db, or open the existing ledger")
+            throw LedgerError(.ledgerExists, LocalizedText("a file already exists at \(path)", "đã có một tệp tại \(path)"),
+                              hint: LocalizedText("choose another path with --db, or open the existing ledger", "hãy chọn đường dẫn khác bằng --db, hoặc mở sổ đã có"))
         }
         try TextRules.check(fundName, named: "fund name", maximumLength: 200)
         let user = try TextRules.checkedUser(user)
         try ChartOfAccounts.check(chart.definitions)
         let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
         guard directory.isEmpty || fileExists(directory) else {
-            throw LedgerError(.invalidInput, "the folder \(directory) does not exist, so \(path) cannot be created",
-                              hint: "create the folder first, or give another path with --db")
+            throw LedgerError(.invalidInput, LocalizedText("the folder \(directory) does not exist, so \(path) cannot be created", "thư mục \(directory) không tồn tại, nên không thể tạo \(path)"),
+                              hint: LocalizedText("create the folder first, or give another path with --db", "hãy tạo thư mục trước, hoặc chọn đường dẫn khác bằng --db"))
         }
         do {
             let database = try Database(path: path, mode: .readWriteCreate, configuration: configuration)
@@ -107,8 +107,8 @@ public final class Ledger {
     public static func open(at path: String, configuration: Database.Configuration = Database.Configuration(),
                             readOnly: Bool = false) throws -> Ledger {
         guard fileExists(path) else {
-            throw LedgerError(.notALedger, "there is no ledger at \(path)",
-                              hint: "create one with 'cpf --db \(path) init --name \"…\"', or point --db (or CPF_DB) at an existing ledger")
+            throw LedgerError(.notALedger, LocalizedText("there is no ledger at \(path)", "không có sổ nào tại \(path)"),
+                              hint: LocalizedText("create one with 'cpf --db \(path) init --name \"…\"', or point --db (or CPF_DB) at an existing ledger", "hãy tạo sổ bằng 'cpf --db \(path) init --name \"…\"', hoặc trỏ --db (hay CPF_DB) tới một sổ đã có"))
         }
         var database = try readOnly ? openForReading(path, configuration) : openForInspection(path, configuration)
         try checkIsLedger(database, path: path)
@@ -117,8 +117,8 @@ public final class Ledger {
         if readOnly {
             let applied = try migrator.appliedVersion(of: database)
             guard applied <= migrator.latestVersion else {
-                throw LedgerError(.schemaTooNew, "the ledger \(path) has schema version \(applied); this cpf knows versions up to \(migrator.latestVersion)",
-                                  hint: "use a newer cpf to open this ledger")
+                throw LedgerError(.schemaTooNew, LocalizedText("the ledger \(path) has schema version \(applied); this cpf knows versions up to \(migrator.latestVersion)", "sổ \(path) có lược đồ phiên bản \(applied); cpf này chỉ biết đến phiên bản \(migrator.latestVersion)"),
+                                  hint: LocalizedText("use a newer cpf to open this ledger", "hãy dùng cpf mới hơn để mở sổ này"))
             }
             if applied < migrator.latestVersion {
                 database = try database.copyIntoMemory()
@@ -143,11 +143,11 @@ public final class Ledger {
         do {
             return try Database(path: path, mode: .readWrite, configuration: inspection)
         } catch let error as SQLiteError where error.isNotADatabase {
-            throw LedgerError(.notALedger, "\(path) is not a cpf ledger (it is not an SQLite database)",
-                              hint: "check the path given with --db or CPF_DB")
+            throw LedgerError(.notALedger, LocalizedText("\(path) is not a cpf ledger (it is not an SQLite database)", "\(path) không phải sổ cpf (không phải cơ sở dữ liệu SQLite)"),
+                              hint: LocalizedText("check the path given with --db or CPF_DB", "hãy kiểm tra đường dẫn ghi ở --db hoặc CPF_DB"))
         } catch let error as SQLiteError where error.isReadOnly {
-            throw LedgerError(.readOnly, "\(path) cannot be written (the file or its folder is read-only for you), so nothing can be recorded in it",
-                              hint: "ask for write access to the file and its folder, or work on a copy; verify, audit, reports and exports only read")
+            throw LedgerError(.readOnly, LocalizedText("\(path) cannot be written (the file or its folder is read-only for you), so nothing can be recorded in it", "không ghi được vào \(path) (tệp hoặc thư mục của nó chỉ cho bạn đọc), nên không thể ghi sổ"),
+                              hint: LocalizedText("ask for write access to the file and its folder, or work on a copy; verify, audit, reports and exports only read", "hãy xin quyền ghi tệp và thư mục, hoặc làm việc trên bản sao; kiểm tra, kiểm toán, báo cáo và xuất dữ liệu chỉ cần quyền đọc"))
         }
     }
 
@@ -160,19 +160,19 @@ public final class Ledger {
             let mode: Database.OpenMode = access(path, W_OK) == 0 ? .queryOnly : .readOnly
             return try Database(path: path, mode: mode, configuration: configuration)
         } catch let error as SQLiteError where error.isNotADatabase {
-            throw LedgerError(.notALedger, "\(path) is not a cpf ledger (it is not an SQLite database)",
-                              hint: "check the path given with --db or CPF_DB")
+            throw LedgerError(.notALedger, LocalizedText("\(path) is not a cpf ledger (it is not an SQLite database)", "\(path) không phải sổ cpf (không phải cơ sở dữ liệu SQLite)"),
+                              hint: LocalizedText("check the path given with --db or CPF_DB", "hãy kiểm tra đường dẫn ghi ở --db hoặc CPF_DB"))
         } catch let failure as SQLiteError {
             // Immutable, SQLite reads the file alone: committed pages still in the -wal file
             // would be missed, so such a ledger is refused rather than read incomplete.
             var status = stat()
             if stat(path + "-wal", &status) == 0, status.st_size > 0 {
-                throw LedgerError(.readOnly, "\(path) has recent changes in \(path)-wal that can only be read where the folder can be written",
-                                  hint: "copy the ledger with its -wal and -shm files to a folder you can write, or have its owner open it once")
+                throw LedgerError(.readOnly, LocalizedText("\(path) has recent changes in \(path)-wal that can only be read where the folder can be written", "\(path) có thay đổi mới trong \(path)-wal, chỉ đọc được khi có quyền ghi thư mục"),
+                                  hint: LocalizedText("copy the ledger with its -wal and -shm files to a folder you can write, or have its owner open it once", "hãy chép sổ cùng các tệp -wal và -shm sang thư mục bạn ghi được, hoặc nhờ chủ sở hữu mở sổ một lần"))
             }
             guard let database = try? Database(path: path, mode: .readOnlyImmutable, configuration: configuration) else {
-                throw LedgerError(.notALedger, "\(path) cannot be opened for reading: \(failure.message)",
-                                  hint: "check that you may read the file")
+                throw LedgerError(.notALedger, LocalizedText("\(path) cannot be opened for reading: \(failure.message)", "không mở được \(path) để đọc: \(failure.message)"),
+                                  hint: LocalizedText("check that you may read the file", "hãy kiểm tra bạn có quyền đọc tệp"))
             }
             return database
         }
@@ -181,13 +181,13 @@ public final class Ledger {
     /// Refuses a file that is not a cpf ledger, or a damaged one.
     private static func checkIsLedger(_ database: Database, path: String) throws {
         guard try database.scalarInt64("PRAGMA application_id") == applicationID else {
-            throw LedgerError(.notALedger, "\(path) is an SQLite database but not a cpf ledger",
-                              hint: "check the path given with --db or CPF_DB; create a ledger with 'cpf init'")
+            throw LedgerError(.notALedger, LocalizedText("\(path) is an SQLite database but not a cpf ledger", "\(path) là cơ sở dữ liệu SQLite nhưng không phải sổ cpf"),
+                              hint: LocalizedText("check the path given with --db or CPF_DB; create a ledger with 'cpf init'", "hãy kiểm tra đường dẫn ghi ở --db hoặc CPF_DB; tạo sổ bằng 'cpf init'"))
         }
         let tables = Set(try database.rows("SELECT name FROM sqlite_schema WHERE type = 'table'") { $0.text(at: 0) })
         guard tables.isSuperset(of: ["schema_migration", "ledger_meta", "entry", "line"]) else {
-            throw LedgerError(.notALedger, "\(path) carries the cpf mark but lacks the ledger's tables: it is damaged",
-                              hint: "restore the ledger from a backup (cpf backup)")
+            throw LedgerError(.notALedger, LocalizedText("\(path) carries the cpf mark but lacks the ledger's tables: it is damaged", "\(path) có dấu hiệu của cpf nhưng thiếu các bảng của sổ: sổ đã hư hỏng"),
+                              hint: LocalizedText("restore the ledger from a backup (cpf backup)", "hãy khôi phục sổ từ bản sao lưu (cpf backup)"))
         }
     }
 
@@ -200,7 +200,7 @@ public final class Ledger {
     /// rolled-back transaction survives it.
     func write<T>(_ body: () throws -> T) throws -> T {
         guard !isReadOnly else {
-            throw LedgerError(.readOnly, "the ledger was opened for reading only", hint: "open it for writing to record anything")
+            throw LedgerError(.readOnly, LocalizedText("the ledger was opened for reading only", "sổ được mở chỉ để đọc"), hint: LocalizedText("open it for writing to record anything", "hãy mở sổ để ghi thì mới ghi được"))
         }
         try prepareReportObjects()
         do {
@@ -267,7 +267,7 @@ extension Ledger {
     /// - Throws: `LedgerError.ledgerExists` when something is already at `path`.
     public func backup(to path: String) throws {
         guard access(path, F_OK) != 0 else {
-            throw LedgerError(.ledgerExists, "\(path) already exists", hint: "choose a new file name; a backup never overwrites")
+            throw LedgerError(.ledgerExists, LocalizedText("\(path) already exists", "\(path) đã tồn tại"), hint: LocalizedText("choose a new file name; a backup never overwrites", "hãy chọn tên tệp mới; bản sao lưu không bao giờ ghi đè"))
         }
         try database.backup(to: path)
     }

@@ -6,6 +6,17 @@ public enum Registry: String, Sendable, CaseIterable {
     case unit
     case goodsItem = "goods item"
 
+    /// The registry's name in Vietnamese, for messages.
+    var localizedName: String {
+        switch self {
+        case .funder: "nhà tài trợ"
+        case .grant: "khoản tài trợ"
+        case .program: "chương trình"
+        case .unit: "đơn vị"
+        case .goodsItem: "mặt hàng"
+        }
+    }
+
     /// The table, quoted where the name is also an SQL word.
     var table: String {
         switch self {
@@ -102,8 +113,8 @@ extension Ledger {
         // Looked up in place when cached, without copying the registry's two dictionaries.
         if let id = registryCache.codesByRegistry[registry.slot]?.byCode[code] { return id }
         guard let id = try codes(of: registry).byCode[code] else {
-            throw LedgerError(.unknownDimension, "there is no \(registry.rawValue) '\(code)'",
-                              hint: "check the code, or add it first with \(registry.addCommand)")
+            throw LedgerError(.unknownDimension, LocalizedText("there is no \(registry.rawValue) '\(code)'", "không có \(registry.localizedName) '\(code)'"),
+                              hint: LocalizedText("check the code, or add it first with \(registry.addCommand)", "hãy kiểm tra mã, hoặc thêm trước bằng \(registry.addCommand)"))
         }
         return id
     }

@@ -40,8 +40,8 @@ public struct Amount: Hashable, Sendable, CustomStringConvertible {
         precondition(currency == other.currency, "adding \(currency) to \(other.currency)")
         let (sum, overflow) = minorUnits.addingReportingOverflow(other.minorUnits)
         guard !overflow else {
-            throw LedgerError(.overflow, "\(self) + \(other) is beyond what the ledger can hold",
-                              hint: "split the amount into several entries")
+            throw LedgerError(.overflow, LocalizedText("\(self) + \(other) is beyond what the ledger can hold", "\(self) + \(other) vượt quá mức sổ có thể ghi"),
+                              hint: LocalizedText("split the amount into several entries", "hãy tách số tiền thành nhiều bút toán"))
         }
         return Amount(minorUnits: sum, currency: currency)
     }
@@ -76,11 +76,11 @@ extension Amount {
         let parts = trimmed.split(separator: " ", omittingEmptySubsequences: true)
         guard parts.count == 2 else {
             if parts.count == 1, parts[0].contains(where: \.isNumber), !parts[0].contains(where: \.isLetter) {
-                throw LedgerError(.invalidAmount, "amount '\(text)' has no currency",
-                                  hint: "write the currency code after the number, e.g. '\(parts[0]) VND' or '\(parts[0]) USD'")
+                throw LedgerError(.invalidAmount, LocalizedText("amount '\(text)' has no currency", "số tiền '\(text)' không ghi loại tiền"),
+                                  hint: LocalizedText("write the currency code after the number, e.g. '\(parts[0]) VND' or '\(parts[0]) USD'", "hãy ghi mã loại tiền sau số, ví dụ '\(parts[0]) VND' hoặc '\(parts[0]) USD'"))
             }
-            throw LedgerError(.invalidAmount, "amount '\(text)' is not a number followed by a currency code",
-                              hint: "write it like '10000.00 USD' or '227500000 VND' (no grouping separators)")
+            throw LedgerError(.invalidAmount, LocalizedText("amount '\(text)' is not a number followed by a currency code", "số tiền '\(text)' không phải là một số kèm mã loại tiền"),
+                              hint: LocalizedText("write it like '10000.00 USD' or '227500000 VND' (no grouping separators)", "hãy viết như '10000.00 USD' hoặc '227500000 VND' (không có dấu phân cách hàng nghìn)"))
         }
         return try parse(number: String(parts[0]), currencyCode: String(parts[1]), allowNegative: allowNegative, original: text)
     }
@@ -100,12 +100,12 @@ extension Amount {
             return Amount(minorUnits: minorUnits, currency: currency)
         }
         if number.allSatisfy(\.isLetter), code.first?.isNumber == true {
-            throw LedgerError(.invalidAmount, "amount '\(text())' puts the currency first",
-                              hint: "write the number first: '\(code) \(number)'")
+            throw LedgerError(.invalidAmount, LocalizedText("amount '\(text())' puts the currency first", "số tiền '\(text())' ghi loại tiền trước số"),
+                              hint: LocalizedText("write the number first: '\(code) \(number)'", "hãy ghi số trước: '\(code) \(number)'"))
         }
         guard let currency = Currency.named(code) else {
-            throw LedgerError(.unknownCurrency, "unknown currency '\(code)' in amount '\(text())'",
-                              hint: "use an ISO 4217 code the ledger knows: \(Currency.known.map(\.code).joined(separator: ", "))")
+            throw LedgerError(.unknownCurrency, LocalizedText("unknown currency '\(code)' in amount '\(text())'", "loại tiền '\(code)' trong số tiền '\(text())' không có trong sổ"),
+                              hint: LocalizedText("use an ISO 4217 code the ledger knows: \(Currency.known.map(\.code).joined(separator: ", "))", "hãy dùng mã ISO 4217 mà sổ biết: \(Currency.known.map(\.code).joined(separator: ", "))"))
         }
         let minorUnits = try parseDecimal(number, exponent: currency.exponent, allowNegative: allowNegative, original: text(), currency: currency)
         return Amount(minorUnits: minorUnits, currency: currency)
@@ -117,40 +117,42 @@ extension Amount {
         var negative = false
         if digits.first == "-" {
             guard allowNegative else {
-                throw LedgerError(.invalidAmount, "amount '\(original())' is negative",
-                                  hint: "give a positive amount; the side (debit or credit) says its direction")
+                throw LedgerError(.invalidAmount, LocalizedText("amount '\(original())' is negative", "số tiền '\(original())' là số âm"),
+                                  hint: LocalizedText("give a positive amount; the side (debit or credit) says its direction", "hãy ghi số tiền dương; bên Nợ hay Có cho biết chiều của nó"))
             }
             negative = true
             digits = digits.dropFirst()
         }
         let pieces = digits.split(separator: ".", omittingEmptySubsequences: false)
         if digits.contains(",") || pieces.count > 2 {
-            throw LedgerError(.invalidAmount, "amount '\(original())' has grouping separators",
-                              hint: "write the number without separators, e.g. '227500000 VND'; a '.' is only the decimal point")
+            throw LedgerError(.invalidAmount, LocalizedText("amount '\(original())' has grouping separators", "số tiền '\(original())' có dấu phân cách hàng nghìn"),
+                              hint: LocalizedText("write the number without separators, e.g. '227500000 VND'; a '.' is only the decimal point", "hãy viết số không có dấu phân cách, ví dụ '227500000 VND'; dấu '.' chỉ là dấu thập phân"))
         }
         let whole = pieces[0]
         let fraction = pieces.count == 2 ? pieces[1] : ""
         guard !whole.isEmpty, whole.allSatisfy(\.isASCIIDigit), fraction.allSatisfy(\.isASCIIDigit),
               pieces.count == 1 || !fraction.isEmpty else {
-            throw LedgerError(.invalidAmount, "amount '\(original())' is not a plain decimal number",
-                              hint: "use digits and at most one '.', e.g. '10000.00 USD'")
+            throw LedgerError(.invalidAmount, LocalizedText("amount '\(original())' is not a plain decimal number", "số tiền '\(original())' không phải số thập phân thông thường"),
+                              hint: LocalizedText("use digits and at most one '.', e.g. '10000.00 USD'", "hãy dùng chữ số và tối đa một dấu '.', ví dụ '10000.00 USD'"))
         }
         if fraction.count > exponent {
             if exponent == 0 {
                 let grouped = fraction.count == 3
                 throw LedgerError(.invalidAmount,
-                                  "amount '\(original())' has decimals, but \(currency.code) has no minor unit" + (grouped ? " ('.' here looks like a thousands separator)" : ""),
-                                  hint: "write whole \(currency.code) without separators, e.g. '\(whole)\(grouped ? fraction : "") \(currency.code)'")
+                                  LocalizedText("amount '\(original())' has decimals, but \(currency.code) has no minor unit", "số tiền '\(original())' có phần thập phân, nhưng \(currency.code) không có đơn vị lẻ")
+                    + (grouped ? LocalizedText(" ('.' here looks like a thousands separator)", " (dấu '.' ở đây trông như dấu phân cách hàng nghìn)") : .empty),
+                                  hint: LocalizedText("write whole \(currency.code) without separators, e.g. '\(whole)\(grouped ? fraction : "") \(currency.code)'",
+                                                  "hãy ghi số \(currency.code) nguyên, không có dấu phân cách, ví dụ '\(whole)\(grouped ? fraction : "") \(currency.code)'"))
             }
-            throw LedgerError(.invalidAmount, "amount '\(original())' has \(fraction.count) decimals; \(currency.code) has \(exponent)",
-                              hint: "round it yourself to \(exponent) decimals; the ledger never guesses")
+            throw LedgerError(.invalidAmount, LocalizedText("amount '\(original())' has \(fraction.count) decimals; \(currency.code) has \(exponent)", "số tiền '\(original())' có \(fraction.count) chữ số thập phân; \(currency.code) có \(exponent)"),
+                              hint: LocalizedText("round it yourself to \(exponent) decimals; the ledger never guesses", "hãy tự làm tròn đến \(exponent) chữ số thập phân; sổ không bao giờ tự đoán"))
         }
         let paddedFraction = String(fraction) + String(repeating: "0", count: exponent - fraction.count)
         let allDigits = (whole + paddedFraction).drop(while: { $0 == "0" })
         guard allDigits.count <= 18, let magnitude = Int64(allDigits.isEmpty ? "0" : String(allDigits)),
               magnitude <= magnitudeMax else {
-            throw LedgerError(.overflow, "amount '\(original())' is too large; the most one line can carry is \(Amount.decimalText(magnitudeMax, exponent: exponent)) \(currency.code)",
-                              hint: "split it into several lines or entries")
+            throw LedgerError(.overflow, LocalizedText("amount '\(original())' is too large; the most one line can carry is \(Amount.decimalText(magnitudeMax, exponent: exponent)) \(currency.code)", "số tiền '\(original())' quá lớn; mỗi dòng ghi tối đa \(Amount.decimalText(magnitudeMax, exponent: exponent)) \(currency.code)"),
+                              hint: LocalizedText("split it into several lines or entries", "hãy tách thành nhiều dòng hoặc nhiều bút toán"))
         }
         return negative ? -magnitude : magnitude
     }

@@ -19,18 +19,18 @@ extension Ledger {
     @discardableResult
     public func setRate(_ currency: Currency, on date: LedgerDate, rate: Rate, source: String, user: String) throws -> Bool {
         guard currency != .vnd else {
-            throw LedgerError(.invalidRate, "VND is the ledger's own currency; it has no exchange rate",
-                              hint: "record rates for foreign currencies, e.g. 'cpf rate set USD 2018-06-01 22750 --source SBV'")
+            throw LedgerError(.invalidRate, LocalizedText("VND is the ledger's own currency; it has no exchange rate", "VND là đồng tiền hạch toán của sổ; không có tỷ giá"),
+                              hint: LocalizedText("record rates for foreign currencies, e.g. 'cpf rate set USD 2018-06-01 22750 --source SBV'", "hãy ghi tỷ giá cho ngoại tệ, ví dụ 'cpf rate set USD 2018-06-01 22750 --source SBV'"))
         }
         try TextRules.check(source, named: "rate source", maximumLength: 100)
         let user = try TextRules.checkedUser(user)
         let now = Timestamp.now()
         return try write {
-            try checkPeriodOpen(date, lock: try periodLock(), doing: "record a rate")
+            try checkPeriodOpen(date, lock: try periodLock(), doing: LocalizedText("record a rate", "ghi tỷ giá"))
             if let existing = try exchangeRate(currency, exactlyOn: date) {
                 if existing.rate == rate && existing.source == source { return false }
-                throw LedgerError(.rateExists, "a \(currency.code) rate for \(date) is already recorded: \(existing.rate) (\(existing.source))",
-                                  hint: "a recorded rate never changes because entries cite it; give a line its own rate with '@ RATE' if a different one applied")
+                throw LedgerError(.rateExists, LocalizedText("a \(currency.code) rate for \(date) is already recorded: \(existing.rate) (\(existing.source))", "tỷ giá \(currency.code) ngày \(date) đã được ghi: \(existing.rate) (\(existing.source))"),
+                                  hint: LocalizedText("a recorded rate never changes because entries cite it; give a line its own rate with '@ RATE' if a different one applied", "tỷ giá đã ghi không bao giờ thay đổi vì các bút toán dẫn chiếu nó; nếu áp dụng tỷ giá khác, hãy ghi tỷ giá riêng cho dòng bằng '@ RATE'"))
             }
             try database.execute("""
                 INSERT INTO exchange_rate (currency, rate_date, rate, source, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?)

@@ -46,23 +46,23 @@ public struct Rate: Hashable, Sendable, CustomStringConvertible, Comparable {
         let fraction = pieces.count == 2 ? pieces[1] : ""
         guard pieces.count <= 2, !whole.isEmpty, whole.allSatisfy(\.isASCIIDigit), fraction.allSatisfy(\.isASCIIDigit),
               pieces.count == 1 || !fraction.isEmpty else {
-            throw LedgerError(.invalidRate, "rate '\(text)' is not a plain positive decimal number",
-                              hint: "write dong per one unit of the currency with '.' as the decimal point and no separators, e.g. 22750 or 23175.5")
+            throw LedgerError(.invalidRate, LocalizedText("rate '\(text)' is not a plain positive decimal number", "tỷ giá '\(text)' không phải số thập phân dương thông thường"),
+                              hint: LocalizedText("write dong per one unit of the currency with '.' as the decimal point and no separators, e.g. 22750 or 23175.5", "hãy ghi số đồng cho một đơn vị ngoại tệ, dùng '.' làm dấu thập phân và không có dấu phân cách, ví dụ 22750 hoặc 23175.5"))
         }
         guard fraction.count <= scaleMax else {
-            throw LedgerError(.invalidRate, "rate '\(text)' has more than \(scaleMax) decimals", hint: "round it to \(scaleMax) decimals at most")
+            throw LedgerError(.invalidRate, LocalizedText("rate '\(text)' has more than \(scaleMax) decimals", "tỷ giá '\(text)' có quá \(scaleMax) chữ số thập phân"), hint: LocalizedText("round it to \(scaleMax) decimals at most", "hãy làm tròn đến tối đa \(scaleMax) chữ số thập phân"))
         }
         let digits = (whole + fraction).drop(while: { $0 == "0" })
         guard digits.count <= 18, let scaled = Int64(digits.isEmpty ? "0" : String(digits)) else {
-            throw LedgerError(.invalidRate, "rate '\(text)' is too large", hint: "a rate is dong per one unit of the foreign currency")
+            throw LedgerError(.invalidRate, LocalizedText("rate '\(text)' is too large", "tỷ giá '\(text)' quá lớn"), hint: LocalizedText("a rate is dong per one unit of the foreign currency", "tỷ giá là số đồng cho một đơn vị ngoại tệ"))
         }
         guard scaled > 0 else {
-            throw LedgerError(.invalidRate, "rate '\(text)' is zero", hint: "a rate must be positive")
+            throw LedgerError(.invalidRate, LocalizedText("rate '\(text)' is zero", "tỷ giá '\(text)' bằng 0"), hint: LocalizedText("a rate must be positive", "tỷ giá phải là số dương"))
         }
         let rate = Rate(scaledValue: scaled, scale: fraction.count)
         guard rate < Rate(scaledValue: valueMax, scale: 0) else {
-            throw LedgerError(.invalidRate, "rate '\(text)' is not plausible: more than \(valueMax) dong per unit",
-                              hint: "a rate is dong per one unit of the foreign currency, e.g. 22750 for USD")
+            throw LedgerError(.invalidRate, LocalizedText("rate '\(text)' is not plausible: more than \(valueMax) dong per unit", "tỷ giá '\(text)' không hợp lý: hơn \(valueMax) đồng cho một đơn vị"),
+                              hint: LocalizedText("a rate is dong per one unit of the foreign currency, e.g. 22750 for USD", "tỷ giá là số đồng cho một đơn vị ngoại tệ, ví dụ 22750 cho USD"))
         }
         return rate
     }
@@ -78,8 +78,8 @@ public struct Rate: Hashable, Sendable, CustomStringConvertible, Comparable {
         let denominator = Int128(powerOfTen(scale + amount.currency.exponent))
         let rounded = Rate.divideRoundingHalfEven(numerator, denominator)
         guard rounded.magnitude <= UInt128(Amount.magnitudeMax) else {
-            throw LedgerError(.overflow, "\(amount) at \(self) is more than one line can carry",
-                              hint: "split it into several lines or entries")
+            throw LedgerError(.overflow, LocalizedText("\(amount) at \(self) is more than one line can carry", "\(amount) theo tỷ giá \(self) vượt quá mức một dòng có thể ghi"),
+                              hint: LocalizedText("split it into several lines or entries", "hãy tách thành nhiều dòng hoặc nhiều bút toán"))
         }
         return Int64(rounded)
     }

@@ -19,7 +19,7 @@ final class EntryReader {
     private let factHashes: Statement
     private var lastFact: (seq: Int64, hash: [UInt8]?)?
     /// What was read that no correct ledger contains, with the entry it concerns.
-    private(set) var anomalies: [(seq: Int64, message: String)] = []
+    private(set) var anomalies: [(seq: Int64, message: LocalizedText)] = []
 
     /// - Parameter single: the reader reads one entry and no other reader of one entry is
     ///   open at the same time, so it may use the connection's cached statements (posting
@@ -76,11 +76,13 @@ final class EntryReader {
     func next() throws -> JournalEntry? {
         guard try entries.step() else {
             while lineRowPending {
-                anomalies.append((lines.int64(at: 0), "line \(lines.int64(at: 1)) belongs to entry \(lines.int64(at: 0)), which does not exist"))
+                anomalies.append((lines.int64(at: 0), LocalizedText("line \(lines.int64(at: 1)) belongs to entry \(lines.int64(at: 0)), which does not exist",
+                                                                     "dòng \(lines.int64(at: 1)) thuộc bút toán \(lines.int64(at: 0)), bút toán này không tồn tại")))
                 lineRowPending = try lines.step()
             }
             while codeRowPending {
-                anomalies.append((codes.int64(at: 0), "a beneficiary code belongs to entry \(codes.int64(at: 0)), line \(codes.int64(at: 1)), which does not exist"))
+                anomalies.append((codes.int64(at: 0), LocalizedText("a beneficiary code belongs to entry \(codes.int64(at: 0)), line \(codes.int64(at: 1)), which does not exist",
+                                                                     "một mã đối tượng thụ hưởng thuộc bút toán \(codes.int64(at: 0)), dòng \(codes.int64(at: 1)), dòng này không tồn tại")))
                 codeRowPending = try codes.step()
             }
             return nil
@@ -91,7 +93,8 @@ final class EntryReader {
         while lineRowPending && lines.int64(at: 0) <= seq {
             let lineSeq = lines.int64(at: 0)
             if lineSeq < seq {
-                anomalies.append((lineSeq, "line \(lines.int64(at: 1)) belongs to entry \(lineSeq), which does not exist"))
+                anomalies.append((lineSeq, LocalizedText("line \(lines.int64(at: 1)) belongs to entry \(lineSeq), which does not exist",
+                                                          "dòng \(lines.int64(at: 1)) thuộc bút toán \(lineSeq), bút toán này không tồn tại")))
             } else {
                 let number = lines.int(at: 1)
                 entryLines.append(decodeLine(seq: seq, codes: beneficiaryCodes.removeValue(forKey: number) ?? []))
@@ -99,7 +102,8 @@ final class EntryReader {
             lineRowPending = try lines.step()
         }
         for number in beneficiaryCodes.keys.sorted() {
-            anomalies.append((seq, "a beneficiary code belongs to line \(number) of entry \(seq), which has no such line"))
+            anomalies.append((seq, LocalizedText("a beneficiary code belongs to line \(number) of entry \(seq), which has no such line",
+                                                  "một mã đối tượng thụ hưởng thuộc dòng \(number) của bút toán \(seq), bút toán này không có dòng đó")))
         }
         return try decodeEntry(seq: seq, lines: entryLines)
     }
@@ -108,7 +112,8 @@ final class EntryReader {
         var result: [Int: [String]] = [:]
         while codeRowPending && codes.int64(at: 0) <= seq {
             if codes.int64(at: 0) < seq {
-                anomalies.append((codes.int64(at: 0), "a beneficiary code belongs to entry \(codes.int64(at: 0)), which does not exist"))
+                anomalies.append((codes.int64(at: 0), LocalizedText("a beneficiary code belongs to entry \(codes.int64(at: 0)), which does not exist",
+                                                                     "một mã đối tượng thụ hưởng thuộc bút toán \(codes.int64(at: 0)), bút toán này không tồn tại")))
             } else {
                 result[codes.int(at: 1), default: []].append(codes.text(at: 2))
             }
@@ -120,7 +125,7 @@ final class EntryReader {
     private func decodeEntry(seq: Int64, lines: [PostedLine]) throws -> JournalEntry {
         let kindText = entries.text(at: 1)
         let kind = EntryKind(rawValue: kindText) ?? {
-            anomalies.append((seq, "unknown entry kind '\(kindText)'"))
+            anomalies.append((seq, LocalizedText("unknown entry kind '\(kindText)'", "loại bút toán '\(kindText)' không xác định")))
             return .journal
         }()
         return JournalEntry(seq: seq, kind: kind, date: date(entries.text(at: 2), seq: seq), memo: entries.text(at: 3),
@@ -154,7 +159,7 @@ final class EntryReader {
         let row = lines
         func reference(_ column: Int32, _ registry: Registry) -> RegistryReference? {
             guard let id = row.optionalInt64(at: column) else { return nil }
-            return RegistryReference(id: id, code: registryCodes[registry]?[id] ?? missing(registry.rawValue, id, seq))
+            return RegistryReference(id: id, code: registryCodes[registry]?[id] ?? missing(LocalizedText(english: registry.rawValue, vietnamese: registry.localizedName), id, seq))
         }
         let accountID = row.int64(at: 2)
         var foreign: ForeignAmount?
@@ -162,7 +167,7 @@ final class EntryReader {
             let currency = Currency.named(currencyCode) ?? Currency(code: currencyCode, exponent: 0)
             let rateText = row.optionalText(at: 6) ?? ""
             let rate = (try? Rate.parse(rateText)) ?? {
-                anomalies.append((seq, "line \(row.int64(at: 1)) has an unreadable rate '\(rateText)'"))
+                anomalies.append((seq, LocalizedText("line \(row.int64(at: 1)) has an unreadable rate '\(rateText)'", "dòng \(row.int64(at: 1)) có tỷ giá không đọc được '\(rateText)'")))
                 return Rate(scaledValue: 1, scale: 0)
             }()
             foreign = ForeignAmount(amount: Amount(minorUnits: row.optionalInt64(at: 5) ?? 0, currency: currency), rate: rate,
@@ -171,31 +176,31 @@ final class EntryReader {
         let restrictionText = row.text(at: 13)
         return PostedLine(
             lineNumber: row.int(at: 1),
-            account: RegistryReference(id: accountID, code: accountCodes[accountID] ?? missing("account", accountID, seq)),
+            account: RegistryReference(id: accountID, code: accountCodes[accountID] ?? missing(LocalizedText("account", "tài khoản"), accountID, seq)),
             amountDong: row.int64(at: 3), foreign: foreign,
             funder: reference(9, .funder), grant: reference(10, .grant), program: reference(11, .program), unit: reference(12, .unit),
             restriction: Restriction(rawValue: restrictionText) ?? {
-                anomalies.append((seq, "unknown restriction '\(restrictionText)'"))
+                anomalies.append((seq, LocalizedText("unknown restriction '\(restrictionText)'", "loại hạn chế '\(restrictionText)' không xác định")))
                 return .unrestricted
             }(),
             item: reference(14, .goodsItem), quantity: row.optionalInt64(at: 15), children: row.optionalInt64(at: 16),
             memo: row.optionalText(at: 17), beneficiaryCodes: codes)
     }
 
-    private func missing(_ what: String, _ id: Int64, _ seq: Int64) -> String {
-        anomalies.append((seq, "a line names \(what) #\(id), which does not exist"))
+    private func missing(_ what: LocalizedText, _ id: Int64, _ seq: Int64) -> String {
+        anomalies.append((seq, LocalizedText("a line names \(what) #\(id), which does not exist", "một dòng ghi \(what) #\(id), không tồn tại")))
         return "#\(id)"
     }
 
     private func date(_ text: String, seq: Int64) -> LedgerDate {
         if let date = try? LedgerDate.parse(text) { return date }
-        anomalies.append((seq, "unreadable date '\(text.prefix(30))'"))
+        anomalies.append((seq, LocalizedText("unreadable date '\(text.prefix(30))'", "ngày không đọc được '\(text.prefix(30))'")))
         return LedgerDate.earliest
     }
 
     private func timestamp(_ text: String, seq: Int64) -> Timestamp {
         if let timestamp = Timestamp.parse(text) { return timestamp }
-        anomalies.append((seq, "unreadable time '\(text.prefix(30))'"))
+        anomalies.append((seq, LocalizedText("unreadable time '\(text.prefix(30))'", "thời điểm không đọc được '\(text.prefix(30))'")))
         return Timestamp(millisecondsSinceEpoch: 0)
     }
 }

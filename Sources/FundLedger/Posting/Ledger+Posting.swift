@@ -112,7 +112,7 @@ extension Ledger {
                                           externalRef: nil, reversesSeq: seq, lines: lines)
             let pipeline = try PostingPipeline(ledger: self, user: user, postedAt: postedAt)
             // The period first, as for every entry (step 3); `admit` checks it again with the rest.
-            try checkPeriodOpen(date, lock: pipeline.controls.lock, doing: "post a reversal")
+            try checkPeriodOpen(date, lock: pipeline.controls.lock, doing: LocalizedText("post a reversal", "ghi bút toán đảo"))
             try checkAccountsOpen(reversal)
             try checkReversalLeavesValuesWhole(reversal, of: original, pipeline: pipeline)
             try PostingRules(validator: pipeline.validator).check(reversal.lines, date: reversal.date, pending: pipeline.pending, isReversal: true)

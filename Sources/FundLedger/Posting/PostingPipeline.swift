@@ -58,7 +58,7 @@ final class PostingPipeline {
         // The horizon compares the reference as it is stored: in NFC.
         let referenceIsNew = draft.externalRef.map { references.pass($0) } ?? false
         if approval == nil, let outcome = try existingOutcome(of: draft, referenceIsNew: referenceIsNew) { return outcome }
-        try ledger.checkPeriodOpen(draft.date, lock: controls.lock, doing: approval == nil ? "post an entry" : "approve an entry")
+        try ledger.checkPeriodOpen(draft.date, lock: controls.lock, doing: approval == nil ? LocalizedText("post an entry", "ghi bút toán") : LocalizedText("approve an entry", "duyệt bút toán"))
         var validated = try validator.validate(draft, pending: writer.balances)
         if let approval {
             validated = ValidatedEntry(date: validated.date, memo: validated.memo, externalRef: validated.externalRef,
@@ -112,7 +112,7 @@ final class PostingPipeline {
     @discardableResult
     func admit(_ entry: ValidatedEntry, postedBy: String? = nil, postedAt: Timestamp? = nil, checked: Bool = false) throws -> JournalEntry {
         if entry.kind == .journal {
-            try ledger.checkPeriodOpen(entry.date, lock: controls.lock, doing: entry.reversesSeq == nil ? "post an entry" : "post a reversal")
+            try ledger.checkPeriodOpen(entry.date, lock: controls.lock, doing: entry.reversesSeq == nil ? LocalizedText("post an entry", "ghi bút toán") : LocalizedText("post a reversal", "ghi bút toán đảo"))
             if !checked { try checkHoldingsAndExtent(entry) }
         }
         return try writer.append(entry, postedBy: postedBy ?? user, postedAt: postedAt ?? self.postedAt)

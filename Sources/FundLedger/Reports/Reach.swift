@@ -21,7 +21,7 @@ public struct ReachGrouping: Sendable, Equatable {
             case "program": grouping.byProgram = true
             case "unit": grouping.byUnit = true
             case "month", "quarter", "year":
-                guard grouping.period == nil else { throw LedgerError(.invalidInput, "group by one period at most", hint: "e.g. --by program,quarter") }
+                guard grouping.period == nil else { throw LedgerError(.invalidInput, LocalizedText("group by one period at most", "chỉ nhóm theo tối đa một loại kỳ"), hint: LocalizedText("e.g. --by program,quarter", "ví dụ --by program,quarter")) }
                 grouping.period = word
             default:
                 throw LedgerError(.invalidInput, "cannot group reach by '\(word)'", hint: "group by program, unit, month, quarter or year, e.g. --by program,unit")

@@ -30,8 +30,8 @@ struct Migrator {
     func migrate(_ database: Database, at timestamp: Timestamp, named path: String? = nil) throws -> Bool {
         let applied = try appliedVersion(of: database)
         guard applied <= latestVersion else {
-            throw LedgerError(.schemaTooNew, "the ledger \(database.path) has schema version \(applied); this cpf knows versions up to \(latestVersion)",
-                              hint: "use a newer cpf to open this ledger")
+            throw LedgerError(.schemaTooNew, LocalizedText("the ledger \(database.path) has schema version \(applied); this cpf knows versions up to \(latestVersion)", "sổ \(database.path) có lược đồ phiên bản \(applied); cpf này chỉ biết đến phiên bản \(latestVersion)"),
+                              hint: LocalizedText("use a newer cpf to open this ledger", "hãy dùng cpf mới hơn để mở sổ này"))
         }
         for migration in migrations where migration.version > applied {
             do {
@@ -39,8 +39,11 @@ struct Migrator {
             } catch let error as SQLiteError where applied > 0 {
                 // A ledger whose record says it lacks a migration its tables already have: the
                 // record was changed outside cpf. Nothing was applied (the transaction rolled back).
-                throw LedgerError(.notALedger, "the ledger \(path ?? database.path) records schema version \(applied), but migration \(migration.name) cannot be applied to its tables (\(error.primaryResultCode == 1 ? "they already have it" : "they are damaged")): its schema record was changed outside cpf",
-                                  hint: "restore the ledger from a backup (cpf backup); nothing was changed")
+                let file = path ?? database.path
+                let why = error.primaryResultCode == 1 ? LocalizedText("they already have it", "các bảng đã có thay đổi đó") : LocalizedText("they are damaged", "các bảng đã hư hỏng")
+                throw LedgerError(.notALedger, LocalizedText("the ledger \(file) records schema version \(applied), but migration \(migration.name) cannot be applied to its tables (\(why)): its schema record was changed outside cpf",
+                                                             "sổ \(file) ghi lược đồ phiên bản \(applied), nhưng không áp dụng được bước nâng cấp \(migration.name) cho các bảng (\(why)): bản ghi lược đồ đã bị sửa ngoài cpf"),
+                                  hint: LocalizedText("restore the ledger from a backup (cpf backup); nothing was changed", "hãy khôi phục sổ từ bản sao lưu (cpf backup); chưa có gì bị thay đổi"))
             }
         }
         return applied < latestVersion

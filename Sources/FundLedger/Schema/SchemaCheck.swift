@@ -30,42 +30,46 @@ struct SchemaCheck {
     }
 
     /// The differences between `database`'s schema and the embedded one, as findings.
-    static func differences(in database: Database) throws -> [String] {
+    static func differences(in database: Database) throws -> [LocalizedText] {
         let expected = try SchemaCheck.expected.get()
         let actual = try objects(of: database)
-        var findings: [String] = []
+        var findings: [LocalizedText] = []
         let expectedByName = Dictionary(expected.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let actualByName = Dictionary(actual.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         for object in expected.subtracting(actual).sorted() {
             findings.append(actualByName[object.name] == nil
-                ? "the schema lacks the \(object.type) \(object.name) (of \(object.table)): it was dropped outside cpf"
-                : "the \(object.type) \(object.name) (of \(object.table)) differs from the one cpf created: it was altered outside cpf")
+                ? LocalizedText("the schema lacks the \(object.type) \(object.name) (of \(object.table)): it was dropped outside cpf",
+                                "lược đồ thiếu \(object.type) \(object.name) (của \(object.table)): đã bị xóa ngoài cpf")
+                : LocalizedText("the \(object.type) \(object.name) (of \(object.table)) differs from the one cpf created: it was altered outside cpf",
+                                "\(object.type) \(object.name) (của \(object.table)) khác với bản cpf đã tạo: đã bị sửa ngoài cpf"))
         }
         for object in actual.subtracting(expected).sorted() where expectedByName[object.name] == nil {
-            findings.append("the schema has a \(object.type) \(object.name) (of \(object.table)) that cpf never created")
+            findings.append(LocalizedText("the schema has a \(object.type) \(object.name) (of \(object.table)) that cpf never created",
+                                          "lược đồ có \(object.type) \(object.name) (của \(object.table)) mà cpf không hề tạo"))
         }
         findings += try migrationDifferences(in: database)
         return findings
     }
 
     /// The recorded migrations that are not the embedded ones.
-    private static func migrationDifferences(in database: Database) throws -> [String] {
+    private static func migrationDifferences(in database: Database) throws -> [LocalizedText] {
         var recorded: [Int: (name: String, sha256: String)] = [:]
         try database.forEachRow("SELECT version, name, sha256 FROM schema_migration") { row in
             recorded[row.int(at: 0)] = (row.text(at: 1), row.text(at: 2))
         }
-        var findings: [String] = []
+        var findings: [LocalizedText] = []
         for migration in LedgerSchema.migrations {
             let digest = SHA256.hash(Array(migration.sql.utf8)).hexString
             guard let entry = recorded.removeValue(forKey: migration.version) else {
-                findings.append("migration \(migration.name) is not recorded as applied")
+                findings.append(LocalizedText("migration \(migration.name) is not recorded as applied", "bước nâng cấp \(migration.name) không được ghi là đã áp dụng"))
                 continue
             }
             if entry.name != migration.name || entry.sha256 != digest {
-                findings.append("migration \(migration.version) is recorded as \(entry.name) with SHA-256 \(entry.sha256), not \(migration.name) with \(digest)")
+                findings.append(LocalizedText("migration \(migration.version) is recorded as \(entry.name) with SHA-256 \(entry.sha256), not \(migration.name) with \(digest)",
+                                              "bước nâng cấp \(migration.version) được ghi là \(entry.name) với SHA-256 \(entry.sha256), không phải \(migration.name) với \(digest)"))
             }
         }
-        for version in recorded.keys.sorted() { findings.append("migration \(version) is recorded but this cpf has no such migration") }
+        for version in recorded.keys.sorted() { findings.append(LocalizedText("migration \(version) is recorded but this cpf has no such migration", "bước nâng cấp \(version) được ghi nhưng cpf này không có")) }
         return findings
     }
 }

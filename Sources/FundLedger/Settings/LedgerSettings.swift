@@ -42,7 +42,7 @@ public struct LedgerSettings: Sendable, Equatable {
         switch name {
         case "fx-revaluation":
             guard value == "allowed" || value == "forbidden" else {
-                throw LedgerError(.settings, "fx-revaluation is 'allowed' or 'forbidden', not '\(value)'", hint: "cpf settings set fx-revaluation forbidden")
+                throw LedgerError(.settings, LocalizedText("fx-revaluation is 'allowed' or 'forbidden', not '\(value)'", "fx-revaluation là 'allowed' (cho phép) hoặc 'forbidden' (không cho phép), không phải '\(value)'"), hint: LocalizedText("cpf settings set fx-revaluation forbidden", "ví dụ: cpf settings set fx-revaluation forbidden"))
             }
             fxRevaluationAllowed = value == "allowed"
         case "goods-account": goodsAccountCode = value
@@ -51,7 +51,7 @@ public struct LedgerSettings: Sendable, Equatable {
         case "management-account": managementAccountCode = value
         case "management-cap-percent":
             guard let percent = Int64(value), (0...100).contains(percent) else {
-                throw LedgerError(.settings, "management-cap-percent is a whole number from 0 to 100, not '\(value)'", hint: "cpf settings set management-cap-percent 10")
+                throw LedgerError(.settings, LocalizedText("management-cap-percent is a whole number from 0 to 100, not '\(value)'", "management-cap-percent là số nguyên từ 0 đến 100, không phải '\(value)'"), hint: LocalizedText("cpf settings set management-cap-percent 10", "ví dụ: cpf settings set management-cap-percent 10"))
             }
             managementCapPercent = percent
         case "approval-threshold":
@@ -60,7 +60,7 @@ public struct LedgerSettings: Sendable, Equatable {
             } else {
                 let amount = try Amount.parse(value)
                 guard amount.currency == .vnd, amount.minorUnits > 0 else {
-                    throw LedgerError(.settings, "approval-threshold is an amount in VND or 'none'", hint: "cpf settings set approval-threshold \"100000000 VND\"")
+                    throw LedgerError(.settings, LocalizedText("approval-threshold is an amount in VND or 'none'", "approval-threshold là một số tiền VND hoặc 'none' (không áp dụng)"), hint: LocalizedText("cpf settings set approval-threshold \"100000000 VND\"", "ví dụ: cpf settings set approval-threshold \"100000000 VND\""))
                 }
                 approvalThresholdDong = amount.minorUnits
             }
@@ -71,7 +71,7 @@ public struct LedgerSettings: Sendable, Equatable {
             }
             language = chosen
         default:
-            throw LedgerError(.settings, "there is no setting '\(name)'", hint: "settings: \(LedgerSettings.names.joined(separator: ", "))")
+            throw LedgerError(.settings, LocalizedText("there is no setting '\(name)'", "không có thiết lập '\(name)'"), hint: LocalizedText("settings: \(LedgerSettings.names.joined(separator: ", "))", "các thiết lập: \(LedgerSettings.names.joined(separator: ", "))"))
         }
     }
 }
@@ -131,8 +131,8 @@ extension Ledger {
               let account = try accountsByCode()[current] else { return }
         let used = try database.scalarInt64("SELECT EXISTS (SELECT 1 FROM balance_month WHERE account_id = ?)", [account.id]) == 1
         guard used else { return }
-        throw LedgerError(.settings, "setting \(name) cannot change: the journal already has lines on account \(current), and the figures posted on it (goods on hand, grants' exchange effects) depend on it",
-                          hint: "keep \(current); the setting can change only before any entry uses the account")
+        throw LedgerError(.settings, LocalizedText("setting \(name) cannot change: the journal already has lines on account \(current), and the figures posted on it (goods on hand, grants' exchange effects) depend on it", "không thể đổi thiết lập \(name): sổ nhật ký đã có dòng ghi vào tài khoản \(current), và các số liệu đã ghi (hàng tồn kho, chênh lệch tỷ giá của khoản tài trợ) phụ thuộc vào nó"),
+                          hint: LocalizedText("keep \(current); the setting can change only before any entry uses the account", "hãy giữ \(current); thiết lập chỉ đổi được trước khi có bút toán dùng tài khoản này"))
     }
 }
 

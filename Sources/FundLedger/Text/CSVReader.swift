@@ -36,8 +36,8 @@ public final class FileByteSource: ByteSource {
     public init(path: String) throws {
         let descriptor = Glibc.open(path, O_RDONLY)
         guard descriptor >= 0 else {
-            throw LedgerError(.invalidInput, "cannot open \(path): \(String(cString: strerror(errno)))",
-                              hint: "check the file's path and permissions")
+            throw LedgerError(.invalidInput, LocalizedText("cannot open \(path): \(String(cString: strerror(errno)))", "không mở được \(path): \(String(cString: strerror(errno)))"),
+                              hint: LocalizedText("check the file's path and permissions", "hãy kiểm tra đường dẫn và quyền truy cập tệp"))
         }
         self.descriptor = descriptor
         self.path = path
@@ -57,7 +57,7 @@ public final class FileByteSource: ByteSource {
             let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
             if count >= 0 { return count }
             if errno == EINTR { continue }
-            throw LedgerError(.invalidInput, "cannot read \(path): \(String(cString: strerror(errno)))", hint: "check the file")
+            throw LedgerError(.invalidInput, LocalizedText("cannot read \(path): \(String(cString: strerror(errno)))", "không đọc được \(path): \(String(cString: strerror(errno)))"), hint: LocalizedText("check the file", "hãy kiểm tra tệp"))
         }
     }
 }
@@ -147,8 +147,10 @@ public final class CSVReader {
         return buffer[position]
     }
 
-    private func error(_ message: String, line: Int? = nil, column: Int, hint: String = "fix the file and run the command again") -> LedgerError {
-        LedgerError(.invalidInput, "\(sourceName) line \(line ?? self.line), column \(column): \(message)", hint: hint)
+    private func error(_ message: LocalizedText, line: Int? = nil, column: Int,
+                       hint: LocalizedText = LocalizedText("fix the file and run the command again", "hãy sửa tệp rồi chạy lại lệnh")) -> LedgerError {
+        let line = line ?? self.line
+        return LedgerError(.invalidInput, LocalizedText("\(sourceName) line \(line), column \(column): \(message)", "\(sourceName) dòng \(line), cột \(column): \(message)"), hint: hint)
     }
 
     /// The next record, or `nil` at the end of the input.
@@ -184,11 +186,11 @@ public final class CSVReader {
                 text = UTF8Text.string(field)
             }
             guard let text else {
-                throw error("the text is not valid UTF-8", line: fieldLine, column: fields.count + 1, hint: "save the file as UTF-8")
+                throw error(LocalizedText("the text is not valid UTF-8", "văn bản không phải UTF-8 hợp lệ"), line: fieldLine, column: fields.count + 1, hint: LocalizedText("save the file as UTF-8", "hãy lưu tệp dạng UTF-8"))
             }
             fields.append(text)
             if fields.count > limits.fieldCountMax {
-                throw error("more than \(limits.fieldCountMax) fields in one record", line: fieldLine, column: fields.count)
+                throw error(LocalizedText("more than \(limits.fieldCountMax) fields in one record", "một bản ghi có hơn \(limits.fieldCountMax) trường"), line: fieldLine, column: fields.count)
             }
             if ended {
                 lastFieldCount = fields.count
@@ -258,10 +260,10 @@ public final class CSVReader {
         field.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[start..<(start + count)]))
         recordByteCount += count
         if field.count > limits.fieldByteCountMax {
-            throw error("a field is longer than \(limits.fieldByteCountMax) bytes", column: column)
+            throw error(LocalizedText("a field is longer than \(limits.fieldByteCountMax) bytes", "một trường dài hơn \(limits.fieldByteCountMax) byte"), column: column)
         }
         if recordByteCount > limits.recordByteCountMax {
-            throw error("a record is longer than \(limits.recordByteCountMax) bytes", column: column)
+            throw error(LocalizedText("a record is longer than \(limits.recordByteCountMax) bytes", "một bản ghi dài hơn \(limits.recordByteCountMax) byte"), column: column)
         }
     }
 
@@ -272,10 +274,10 @@ public final class CSVReader {
             field.append(byte)
             recordByteCount += 1
             if field.count > limits.fieldByteCountMax {
-                throw error("a field is longer than \(limits.fieldByteCountMax) bytes", column: column)
+                throw error(LocalizedText("a field is longer than \(limits.fieldByteCountMax) bytes", "một trường dài hơn \(limits.fieldByteCountMax) byte"), column: column)
             }
             if recordByteCount > limits.recordByteCountMax {
-                throw error("a record is longer than \(limits.recordByteCountMax) bytes", column: column)
+                throw error(LocalizedText("a record is longer than \(limits.recordByteCountMax) bytes", "một bản ghi dài hơn \(limits.recordByteCountMax) byte"), column: column)
             }
         }
         if try peek() == 0x22 {
@@ -283,8 +285,8 @@ public final class CSVReader {
             let openingLine = line
             while true {
                 guard let byte = try peek() else {
-                    throw error("a quoted field opened on line \(openingLine) is never closed", column: column,
-                                hint: "close the field with a double quote; write a quote inside a field as \"\"")
+                    throw error(LocalizedText("a quoted field opened on line \(openingLine) is never closed", "trường mở ngoặc kép ở dòng \(openingLine) không được đóng"), column: column,
+                                hint: LocalizedText("close the field with a double quote; write a quote inside a field as \"\"", "hãy đóng trường bằng dấu ngoặc kép; dấu ngoặc kép bên trong trường viết là \"\""))
                 }
                 position += 1
                 if byte == 0x22 {
@@ -304,8 +306,8 @@ public final class CSVReader {
                 line += 1
                 return true
             default:
-                throw error("text after the closing quote of a field", column: column,
-                            hint: "quote the whole field, and write a quote inside it as \"\"")
+                throw error(LocalizedText("text after the closing quote of a field", "có văn bản sau dấu ngoặc kép đóng của trường"), column: column,
+                            hint: LocalizedText("quote the whole field, and write a quote inside it as \"\"", "hãy đặt cả trường trong ngoặc kép, và viết dấu ngoặc kép bên trong là \"\""))
             }
         }
         // Unquoted: the run of ordinary bytes up to the next comma, line end or quote is
@@ -340,8 +342,8 @@ public final class CSVReader {
                 line += 1
                 return true
             default:
-                throw error("a double quote inside an unquoted field", column: column,
-                            hint: "quote the whole field, and write a quote inside it as \"\"")
+                throw error(LocalizedText("a double quote inside an unquoted field", "có dấu ngoặc kép trong trường không đặt trong ngoặc kép"), column: column,
+                            hint: LocalizedText("quote the whole field, and write a quote inside it as \"\"", "hãy đặt cả trường trong ngoặc kép, và viết dấu ngoặc kép bên trong là \"\""))
             }
         }
     }

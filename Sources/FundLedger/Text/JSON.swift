@@ -98,7 +98,7 @@ private struct JSONParser {
     init(bytes: [UInt8]) { self.bytes = bytes }
 
     func error(_ message: String) -> LedgerError {
-        LedgerError(.invalidInput, "invalid JSON at byte \(offset): \(message)", hint: "the stored text is damaged; restore the file from a backup")
+        LedgerError(.invalidInput, LocalizedText("invalid JSON at byte \(offset): \(message)", "JSON không hợp lệ tại byte \(offset): \(message)"), hint: LocalizedText("the stored text is damaged; restore the file from a backup", "văn bản đã lưu bị hư hỏng; hãy khôi phục tệp từ bản sao lưu"))
     }
 
     mutating func skipSpace() {

@@ -11,18 +11,23 @@ public enum TextRules {
     /// control characters such as line breaks and tabs.
     public static func check(_ text: String, named name: String, maximumLength: Int, allowEmpty: Bool = false) throws {
         if text.isEmpty && !allowEmpty {
-            throw LedgerError(.invalidText, "the \(name) is empty", hint: "give a \(name)")
+            let name = TextRules.localizedName(name)
+            throw LedgerError(.invalidText, LocalizedText("the \(name) is empty", "\(name) đang để trống"), hint: LocalizedText("give a \(name)", "hãy ghi \(name)"))
         }
         // No more bytes than the limit means no more characters; counting characters (grapheme
         // clusters) is for the rest.
         if text.utf8.count > maximumLength && text.count > maximumLength {
-            throw LedgerError(.invalidText, "the \(name) is \(text.count) characters long; the limit is \(maximumLength)",
-                              hint: "shorten the \(name)")
+            let name = TextRules.localizedName(name)
+            throw LedgerError(.invalidText, LocalizedText("the \(name) is \(text.count) characters long; the limit is \(maximumLength)",
+                                                          "\(name) dài \(text.count) ký tự; tối đa là \(maximumLength)"),
+                              hint: LocalizedText("shorten the \(name)", "hãy rút ngắn \(name)"))
         }
         // In UTF-8 these characters are single bytes, and no byte of a longer character is below 0x80.
         if text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
-            throw LedgerError(.invalidText, "the \(name) contains a control character (a line break, tab or similar)",
-                              hint: "write the \(name) on one line without tabs")
+            let name = TextRules.localizedName(name)
+            throw LedgerError(.invalidText, LocalizedText("the \(name) contains a control character (a line break, tab or similar)",
+                                                          "\(name) chứa ký tự điều khiển (xuống dòng, tab hoặc tương tự)"),
+                              hint: LocalizedText("write the \(name) on one line without tabs", "hãy viết \(name) trên một dòng, không có tab"))
         }
     }
 
@@ -93,8 +98,10 @@ public enum TextRules {
         }
         guard !code.isEmpty, code.utf8.count <= codeLengthMax, allowed else {
             let quoted = echo ? " '\(code.count <= 60 ? code : String(code.prefix(60)) + "…")'" : ""
-            throw LedgerError(.invalidText, "the \(name)\(quoted) is not a valid code",
-                              hint: "use 1 to \(codeLengthMax) letters (A–Z, a–z), digits, '.', '_' or '-'")
+            let name = TextRules.localizedName(name)
+            throw LedgerError(.invalidText, LocalizedText("the \(name)\(quoted) is not a valid code", "\(name)\(quoted) không phải mã hợp lệ"),
+                              hint: LocalizedText("use 1 to \(codeLengthMax) letters (A–Z, a–z), digits, '.', '_' or '-'",
+                                                  "hãy dùng 1 đến \(codeLengthMax) ký tự gồm chữ cái (A–Z, a–z), chữ số, '.', '_' hoặc '-'"))
         }
     }
 }
@@ -119,4 +126,26 @@ extension TextRules {
     private static func isEscaped(_ scalar: Unicode.Scalar) -> Bool {
         scalar != "\n" && (scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value))
     }
+
+    /// The name of a field in both languages, for the refusals above: the names the code
+    /// passes (`named: "reason"`) and, for others, the English name in both.
+    static func localizedName(_ name: String) -> LocalizedText {
+        if let vietnamese = vietnameseNames[name] { return LocalizedText(english: name, vietnamese: vietnamese) }
+        for (suffix, vietnamese) in [(" code", "mã "), (" name", "tên ")] where name.hasSuffix(suffix) {
+            let subject = String(name.dropLast(suffix.count))
+            return LocalizedText(english: name, vietnamese: vietnamese + (vietnameseNames[subject] ?? subject))
+        }
+        if name.hasPrefix("Vietnamese name of account ") { return LocalizedText(english: name, vietnamese: "tên tiếng Việt của tài khoản " + name.dropFirst(27)) }
+        if name.hasPrefix("English name of account ") { return LocalizedText(english: name, vietnamese: "tên tiếng Anh của tài khoản " + name.dropFirst(24)) }
+        return LocalizedText(verbatim: name)
+    }
+
+    private static let vietnameseNames = [
+        "reason": "lý do", "rate source": "nguồn tỷ giá", "item": "mặt hàng", "beneficiary": "đối tượng thụ hưởng",
+        "Vietnamese name": "tên tiếng Việt", "English name": "tên tiếng Anh", "writing": "việc ghi", "write-back": "việc ghi đệm",
+        "valuation basis": "cơ sở định giá", "user": "người dùng", "unit of count": "đơn vị tính", "unit": "đơn vị",
+        "reference": "số chứng từ", "reading": "việc đọc", "purpose": "mục đích", "program": "chương trình", "memo": "diễn giải",
+        "line memo": "diễn giải dòng", "grant": "khoản tài trợ", "funder": "nhà tài trợ", "fund name": "tên quỹ",
+        "account": "tài khoản", "goods item": "mặt hàng", "org unit": "đơn vị", "currency": "loại tiền",
+    ]
 }
