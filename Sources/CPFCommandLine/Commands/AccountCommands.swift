@@ -4,21 +4,28 @@ import FundLedger
 struct AccountAddCommand: Command {
     static let configuration = CommandConfiguration(
         name: "account add",
-        abstract: "Add an account to the chart.",
-        discussion: """
+        abstract: LocalizedText("Add an account to the chart.", "Thêm một tài khoản vào hệ thống tài khoản."),
+        discussion: LocalizedText("""
         EXAMPLE:
           cpf account add 1123 --name-vi "Tiền gửi Vietcombank" --name-en "Vietcombank deposits" --type asset --parent 112
 
         Types: asset, liability, net-assets, revenue, expense. A sub-account has its parent's
         type; an account that already has entries of its own cannot get sub-accounts.
-        """,
-        positionals: [PositionalSpec("CODE", "the account code: 1 to 20 letters and digits")],
+        """, """
+        VÍ DỤ:
+          cpf account add 1123 --name-vi "Tiền gửi Vietcombank" --name-en "Vietcombank deposits" --type asset --parent 112
+
+        Loại: asset (tài sản), liability (nợ phải trả), net-assets (tài sản thuần), revenue (thu),
+        expense (chi). Tài khoản chi tiết có cùng loại với tài khoản cấp trên; tài khoản đã có bút
+        toán ghi trực tiếp thì không mở được tài khoản chi tiết.
+        """),
+        positionals: [PositionalSpec("CODE", LocalizedText("the account code: 1 to 20 letters and digits", "số hiệu tài khoản: 1 đến 20 chữ cái và chữ số"))],
         options: [
-            .value("--name-vi", "NAME", "the Vietnamese name", required: true),
-            .value("--name-en", "NAME", "the English name", required: true),
-            .value("--type", "TYPE", "asset, liability, net-assets, revenue or expense", required: true),
-            .value("--currency", "CODE", "the account's currency (default VND); a foreign-currency account takes only that currency"),
-            .value("--parent", "CODE", "the parent account"),
+            .value("--name-vi", "NAME", LocalizedText("the Vietnamese name", "tên tiếng Việt"), required: true),
+            .value("--name-en", "NAME", LocalizedText("the English name", "tên tiếng Anh"), required: true),
+            .value("--type", "TYPE", LocalizedText("asset, liability, net-assets, revenue or expense", "asset (tài sản), liability (nợ phải trả), net-assets (tài sản thuần), revenue (thu) hoặc expense (chi)"), required: true),
+            .value("--currency", "CODE", LocalizedText("the account's currency (default VND); a foreign-currency account takes only that currency", "loại tiền của tài khoản (mặc định VND); tài khoản ngoại tệ chỉ nhận đúng loại tiền đó")),
+            .value("--parent", "CODE", LocalizedText("the parent account", "tài khoản cấp trên")),
         ])
 
     let definition: ChartOfAccounts.Definition
@@ -26,7 +33,7 @@ struct AccountAddCommand: Command {
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
         let currencyCode = arguments.value("--currency") ?? "VND"
         guard let currency = Currency.named(currencyCode) else {
-            throw LedgerError(.unknownCurrency, "unknown currency '\(currencyCode)'", hint: "use an ISO 4217 code such as VND or USD")
+            throw LedgerError(.unknownCurrency, LocalizedText("unknown currency '\(currencyCode)'", "không có loại tiền '\(currencyCode)'"), hint: LocalizedText("use an ISO 4217 code such as VND or USD", "hãy dùng mã ISO 4217 như VND hoặc USD"))
         }
         definition = ChartOfAccounts.Definition(
             code: arguments.positionals[0], nameVietnamese: arguments.required("--name-vi"), nameEnglish: arguments.required("--name-en"),
@@ -44,7 +51,7 @@ struct AccountAddCommand: Command {
 struct AccountListCommand: Command {
     static let configuration = CommandConfiguration(
         name: "account list",
-        abstract: "List the chart of accounts.",
+        abstract: LocalizedText("List the chart of accounts.", "Liệt kê hệ thống tài khoản."),
         options: [OutputOptions.format, OutputOptions.language])
 
     let format: ReportFormat
@@ -66,10 +73,10 @@ struct AccountListCommand: Command {
 struct AccountCloseCommand: Command {
     static let configuration = CommandConfiguration(
         name: "account close",
-        abstract: "Close an account: it accepts no further entries.",
-        discussion: "An account is closed only when its balance is zero and its sub-accounts are closed.",
-        positionals: [PositionalSpec("CODE", "the account code")],
-        options: [.value("--date", "YYYY-MM-DD", "the closing date (default: today)")])
+        abstract: LocalizedText("Close an account: it accepts no further entries.", "Đóng một tài khoản: tài khoản không nhận thêm bút toán."),
+        discussion: LocalizedText("An account is closed only when its balance is zero and its sub-accounts are closed.", "Chỉ đóng được tài khoản khi số dư bằng 0 và các tài khoản chi tiết đã đóng."),
+        positionals: [PositionalSpec("CODE", LocalizedText("the account code", "số hiệu tài khoản"))],
+        options: [.value("--date", "YYYY-MM-DD", LocalizedText("the closing date (default: today)", "ngày đóng (mặc định: hôm nay)"))])
 
     let code: String
     let date: LedgerDate?
@@ -91,16 +98,23 @@ struct AccountCloseCommand: Command {
 struct AccountLoadCommand: Command {
     static let configuration = CommandConfiguration(
         name: "account load",
-        abstract: "Add a fund's own accounts from a CSV file, all or none.",
-        discussion: """
+        abstract: LocalizedText("Add a fund's own accounts from a CSV file, all or none.", "Thêm các tài khoản riêng của quỹ từ tệp CSV, thêm tất cả hoặc không thêm gì."),
+        discussion: LocalizedText("""
         The file is RFC 4180 CSV with the header:
           code,name_vi,name_en,type,currency,parent
         type is asset, liability, net-assets, revenue or expense; currency is empty or VND for
         dong accounts, or a code such as USD; parent is empty or the code of an account defined
         earlier (in the file or the ledger). Sources/FundLedger/Chart/standard-chart.csv is an
         example.
-        """,
-        positionals: [PositionalSpec("FILE", "the chart CSV file")])
+        """, """
+        Tệp là CSV theo RFC 4180 với dòng tiêu đề:
+          code,name_vi,name_en,type,currency,parent
+        type là asset, liability, net-assets, revenue hoặc expense; currency để trống hoặc VND cho
+        tài khoản tiền đồng, hoặc một mã như USD; parent để trống hoặc là số hiệu của một tài khoản
+        đã khai báo trước đó (trong tệp hoặc trong sổ). Tệp
+        Sources/FundLedger/Chart/standard-chart.csv là một ví dụ.
+        """),
+        positionals: [PositionalSpec("FILE", LocalizedText("the chart CSV file", "tệp CSV hệ thống tài khoản"))])
 
     let path: String
 

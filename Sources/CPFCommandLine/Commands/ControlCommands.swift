@@ -4,8 +4,8 @@ import FundLedger
 struct AuditCommand: Command {
     static let configuration = CommandConfiguration(
         name: "audit",
-        abstract: "Run every control of the books; list findings; exit 1 on any error-level finding.",
-        discussion: """
+        abstract: LocalizedText("Run every control of the books; list findings; exit 1 on any error-level finding.", "Chạy mọi kiểm soát của sổ; liệt kê các phát hiện; thoát với mã 1 khi có phát hiện mức lỗi."),
+        discussion: LocalizedText("""
         Controls (docs/audit.md): entries-balance, chain, closed-periods, foreign-rates,
         grant-overspending, restricted-purposes, management-cap, negative-balances,
         sub-ledgers, duplicate-references, reversals, maker-checker. Each finding names its
@@ -14,8 +14,17 @@ struct AuditCommand: Command {
         EXAMPLES:
           cpf audit --year 2018
           cpf audit --format json
-        """,
-        options: [.value("--year", "YYYY", "only entries dated in this year (chain, references, reversals and approvals: always all)"),
+        """, """
+        Các kiểm soát (docs/audit.md): entries-balance, chain, closed-periods, foreign-rates,
+        grant-overspending, restricted-purposes, management-cap, negative-balances,
+        sub-ledgers, duplicate-references, reversals, maker-checker. Mỗi phát hiện ghi quy tắc,
+        số liệu và các bút toán liên quan.
+
+        VÍ DỤ:
+          cpf audit --year 2018
+          cpf audit --format json
+        """),
+        options: [.value("--year", "YYYY", LocalizedText("only entries dated in this year (chain, references, reversals and approvals: always all)", "chỉ các bút toán ghi ngày trong năm này (chuỗi băm, số chứng từ, bút toán đảo và phê duyệt: luôn kiểm tra tất cả)")),
                   OutputOptions.format, OutputOptions.language])
 
     let year: Int?
@@ -24,7 +33,7 @@ struct AuditCommand: Command {
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
         year = try arguments.value("--year") { text in
-            guard let year = Int(text), (1900...2199).contains(year) else { throw UsageError("--year takes a year such as 2018", command: "audit") }
+            guard let year = Int(text), (1900...2199).contains(year) else { throw UsageError(LocalizedText("--year takes a year such as 2018", "--year nhận một năm, ví dụ 2018"), command: "audit") }
             return year
         }
         format = try OutputOptions.format(arguments)
@@ -43,15 +52,21 @@ struct AuditCommand: Command {
 struct PeriodCloseCommand: Command {
     static let configuration = CommandConfiguration(
         name: "period close",
-        abstract: "Close a month (or a year) and every date before it.",
-        discussion: """
+        abstract: LocalizedText("Close a month (or a year) and every date before it.", "Khóa sổ một tháng (hoặc một năm) và mọi ngày trước đó."),
+        discussion: LocalizedText("""
         A closed period accepts no entry, reversal or approval dated in it, in the program
         and in the ledger file itself (a trigger). The closing is an entry of the hash chain.
 
         EXAMPLE:
           cpf period close 2018-12 --user ketoantruong
-        """,
-        positionals: [PositionalSpec("PERIOD", "YYYY-MM, or YYYY for the whole year")])
+        """, """
+        Kỳ đã khóa sổ không nhận bút toán, bút toán đảo hay phê duyệt nào ghi ngày trong kỳ, ở
+        chương trình và ngay trong tệp sổ (bằng trigger). Việc khóa sổ là một bút toán của chuỗi băm.
+
+        VÍ DỤ:
+          cpf period close 2018-12 --user ketoantruong
+        """),
+        positionals: [PositionalSpec("PERIOD", LocalizedText("YYYY-MM, or YYYY for the whole year", "YYYY-MM, hoặc YYYY cho cả năm"))])
 
     let period: AccountingPeriod
 
@@ -70,15 +85,20 @@ struct PeriodCloseCommand: Command {
 struct PeriodReopenCommand: Command {
     static let configuration = CommandConfiguration(
         name: "period reopen",
-        abstract: "Reopen a closed month (and every later one), with a reason.",
-        discussion: """
+        abstract: LocalizedText("Reopen a closed month (and every later one), with a reason.", "Mở lại một tháng đã khóa sổ (và mọi tháng sau đó), có ghi lý do."),
+        discussion: LocalizedText("""
         The reopening is an entry of the hash chain: who, when and why.
 
         EXAMPLE:
           cpf period reopen 2018-12 --reason "auditor adjustment AJE-3" --user giamdoc
-        """,
-        positionals: [PositionalSpec("PERIOD", "YYYY-MM, or YYYY for the whole year")],
-        options: [.value("--reason", "TEXT", "why the period is reopened", required: true)])
+        """, """
+        Việc mở lại là một bút toán của chuỗi băm: ai, khi nào và vì sao.
+
+        VÍ DỤ:
+          cpf period reopen 2018-12 --reason "auditor adjustment AJE-3" --user giamdoc
+        """),
+        positionals: [PositionalSpec("PERIOD", LocalizedText("YYYY-MM, or YYYY for the whole year", "YYYY-MM, hoặc YYYY cho cả năm"))],
+        options: [.value("--reason", "TEXT", LocalizedText("why the period is reopened", "lý do mở lại kỳ"), required: true)])
 
     let period: AccountingPeriod
     let reason: String
@@ -99,7 +119,7 @@ struct PeriodReopenCommand: Command {
 
 /// `cpf period list`.
 struct PeriodListCommand: ListingCommand {
-    static let configuration = CommandConfiguration(name: "period list", abstract: "List the period closings and reopenings, and the current lock.",
+    static let configuration = CommandConfiguration(name: "period list", abstract: LocalizedText("List the period closings and reopenings, and the current lock.", "Liệt kê các lần khóa sổ, mở lại kỳ và mức khóa hiện tại."),
                                                     options: [OutputOptions.format, OutputOptions.language])
     let arguments: ParsedArguments
 
@@ -110,8 +130,8 @@ struct PeriodListCommand: ListingCommand {
 struct PendingCommand: ListingCommand {
     static let configuration = CommandConfiguration(
         name: "pending",
-        abstract: "List the entries that wait for a second person's approval.",
-        discussion: "They are in no balance or report until approved (cpf approve).",
+        abstract: LocalizedText("List the entries that wait for a second person's approval.", "Liệt kê các bút toán đang chờ người thứ hai duyệt."),
+        discussion: LocalizedText("They are in no balance or report until approved (cpf approve).", "Các bút toán này chưa vào số dư hay báo cáo nào cho đến khi được duyệt (cpf approve)."),
         options: [OutputOptions.format, OutputOptions.language])
     let arguments: ParsedArguments
 
@@ -122,28 +142,35 @@ struct PendingCommand: ListingCommand {
 struct ApproveCommand: Command {
     static let configuration = CommandConfiguration(
         name: "approve",
-        abstract: "Approve (or reject) an entry that waits for a second person.",
-        discussion: """
+        abstract: LocalizedText("Approve (or reject) an entry that waits for a second person.", "Duyệt (hoặc từ chối) một bút toán đang chờ người thứ hai."),
+        discussion: LocalizedText("""
         Entries at or above the approval-threshold setting wait until a different person
         approves them; the approved entry is posted with who approved it, in the hash chain.
 
         EXAMPLES:
           cpf approve 3 --user giamdoc
           cpf approve 4 --reject --reason "duplicate of voucher PC-0412" --user giamdoc
-        """,
-        positionals: [PositionalSpec("ID", "the pending entry's number (cpf pending)")],
-        options: [.flag("--reject", "reject it instead; it is never posted"), .value("--reason", "TEXT", "why (required with --reject)")])
+        """, """
+        Bút toán bằng hoặc trên ngưỡng approval-threshold phải chờ một người khác duyệt; bút toán
+        đã duyệt được ghi sổ cùng tên người duyệt, trong chuỗi băm.
+
+        VÍ DỤ:
+          cpf approve 3 --user giamdoc
+          cpf approve 4 --reject --reason "duplicate of voucher PC-0412" --user giamdoc
+        """),
+        positionals: [PositionalSpec("ID", LocalizedText("the pending entry's number (cpf pending)", "số của bút toán chờ duyệt (cpf pending)"))],
+        options: [.flag("--reject", LocalizedText("reject it instead; it is never posted", "từ chối thay vì duyệt; bút toán sẽ không bao giờ được ghi sổ")), .value("--reason", "TEXT", LocalizedText("why (required with --reject)", "lý do (bắt buộc khi --reject)"))])
 
     let id: Int64
     let rejection: String?
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
         guard let id = Int64(arguments.positionals[0]), id > 0 else {
-            throw UsageError("ID must be a pending entry's number, e.g. 3 (cpf pending lists them)", command: "approve")
+            throw UsageError(LocalizedText("ID must be a pending entry's number, e.g. 3 (cpf pending lists them)", "ID phải là số của một bút toán chờ duyệt, ví dụ 3 (cpf pending liệt kê chúng)"), command: "approve")
         }
         self.id = id
         if arguments.flag("--reject") {
-            guard let reason = arguments.value("--reason") else { throw UsageError("--reject needs --reason", command: "approve") }
+            guard let reason = arguments.value("--reason") else { throw UsageError(LocalizedText("--reject needs --reason", "--reject cần có --reason"), command: "approve") }
             rejection = reason
         } else {
             rejection = nil
@@ -167,16 +194,23 @@ struct ApproveCommand: Command {
 struct SealCommand: Command {
     static let configuration = CommandConfiguration(
         name: "seal",
-        abstract: "Print a digest statement of a period to publish or send to donors.",
-        discussion: """
+        abstract: LocalizedText("Print a digest statement of a period to publish or send to donors.", "In bản niêm phong (mã băm) của một kỳ để công bố hoặc gửi nhà tài trợ."),
+        discussion: LocalizedText("""
         The statement holds the fund, the period, its totals, the last entry's sequence and
         the head digest. Later, anyone can prove that nothing up to that entry was changed or
         removed:  cpf verify --at SEQ --digest HEX
 
         EXAMPLE:
           cpf seal --period 2018
-        """,
-        options: [.value("--period", "PERIOD", "YYYY or YYYY-MM", required: true), OutputOptions.format, OutputOptions.language])
+        """, """
+        Bản niêm phong ghi quỹ, kỳ, các số tổng, số thứ tự bút toán cuối và mã băm đầu chuỗi. Về
+        sau, bất kỳ ai cũng chứng minh được không có gì đến bút toán đó bị sửa hay xóa:
+          cpf verify --at SEQ --digest HEX
+
+        VÍ DỤ:
+          cpf seal --period 2018
+        """),
+        options: [.value("--period", "PERIOD", LocalizedText("YYYY or YYYY-MM", "YYYY hoặc YYYY-MM"), required: true), OutputOptions.format, OutputOptions.language])
 
     let period: AccountingPeriod
     let format: ReportFormat
@@ -192,7 +226,7 @@ struct SealCommand: Command {
         let ledger = try context.openLedgerForReading()
         let seal = try ledger.seal(period, user: context.user)
         context.print(try ledger.sealReport(seal).rendered(format, language: language))
-        if !seal.periodClosed { context.message("note: period \(period) is not closed; entries may still be dated in it after this seal") }
+        if !seal.periodClosed { context.message(LocalizedText("note: period \(period) is not closed; entries may still be dated in it after this seal", "lưu ý: kỳ \(period) chưa khóa sổ; sau lần niêm phong này vẫn có thể ghi bút toán vào kỳ đó")) }
         return .success
     }
 }
@@ -201,14 +235,18 @@ struct SealCommand: Command {
 struct HistoryCommand: ListingCommand {
     static let configuration = CommandConfiguration(
         name: "history",
-        abstract: "Who did what, when, with reasons: entries, approvals, periods, registries, settings.",
-        discussion: """
+        abstract: LocalizedText("Who did what, when, with reasons: entries, approvals, periods, registries, settings.", "Ai đã làm gì, khi nào, vì sao: bút toán, phê duyệt, khóa sổ, danh mục, thiết lập."),
+        discussion: LocalizedText("""
         EXAMPLES:
           cpf history --entry 412
           cpf history --by giamdoc --from 2018-12-01
-        """,
-        options: [.value("--entry", "SEQ", "only what concerns this entry"), .value("--by", "NAME", "only what this person did"),
-                  .value("--from", "YYYY-MM-DD", "from this day (UTC)"), .value("--to", "YYYY-MM-DD", "through this day (UTC)"),
+        """, """
+        VÍ DỤ:
+          cpf history --entry 412
+          cpf history --by giamdoc --from 2018-12-01
+        """),
+        options: [.value("--entry", "SEQ", LocalizedText("only what concerns this entry", "chỉ những gì liên quan đến bút toán này")), .value("--by", "NAME", LocalizedText("only what this person did", "chỉ những gì người này đã làm")),
+                  .value("--from", "YYYY-MM-DD", LocalizedText("from this day (UTC)", "từ ngày này (giờ UTC)")), .value("--to", "YYYY-MM-DD", LocalizedText("through this day (UTC)", "đến hết ngày này (giờ UTC)")),
                   OutputOptions.format, OutputOptions.language])
     let arguments: ParsedArguments
 
@@ -219,7 +257,7 @@ struct HistoryCommand: ListingCommand {
 
     private func filter() throws -> HistoryFilter {
         let seq = try arguments.value("--entry") { text in
-            guard let seq = Int64(text), seq > 0 else { throw UsageError("--entry takes an entry's sequence number", command: "history") }
+            guard let seq = Int64(text), seq > 0 else { throw UsageError(LocalizedText("--entry takes an entry's sequence number", "--entry nhận số thứ tự của một bút toán"), command: "history") }
             return seq
         }
         return HistoryFilter(entrySeq: seq, user: arguments.value("--by"),
@@ -233,15 +271,21 @@ struct HistoryCommand: ListingCommand {
 struct ReconcileGrantsCommand: Command {
     static let configuration = CommandConfiguration(
         name: "reconcile grants",
-        abstract: "Grant allocations against spending per grant × program × place.",
-        discussion: """
+        abstract: LocalizedText("Grant allocations against spending per grant × program × place.", "Đối chiếu phân bổ của khoản tài trợ với số chi theo khoản tài trợ × chương trình × địa bàn."),
+        discussion: LocalizedText("""
         Allocations are set with 'cpf grant allocate'. Exit status 1 when spending exceeds an
         allocation, spending has no allocation, or allocations exceed the commitment.
 
         EXAMPLE:
           cpf reconcile grants --year 2018
-        """,
-        options: [.value("--year", "YYYY", "spending through the end of this year (default: all)"), OutputOptions.format, OutputOptions.language])
+        """, """
+        Phân bổ được đặt bằng 'cpf grant allocate'. Mã thoát 1 khi số chi vượt mức phân bổ, khoản
+        chi chưa được phân bổ, hoặc tổng phân bổ vượt số cam kết.
+
+        VÍ DỤ:
+          cpf reconcile grants --year 2018
+        """),
+        options: [.value("--year", "YYYY", LocalizedText("spending through the end of this year (default: all)", "số chi đến hết năm này (mặc định: tất cả)")), OutputOptions.format, OutputOptions.language])
 
     let year: Int?
     let format: ReportFormat
@@ -249,7 +293,7 @@ struct ReconcileGrantsCommand: Command {
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
         year = try arguments.value("--year") { text in
-            guard let year = Int(text), (1900...2199).contains(year) else { throw UsageError("--year takes a year such as 2018", command: "reconcile grants") }
+            guard let year = Int(text), (1900...2199).contains(year) else { throw UsageError(LocalizedText("--year takes a year such as 2018", "--year nhận một năm, ví dụ 2018"), command: "reconcile grants") }
             return year
         }
         format = try OutputOptions.format(arguments)
@@ -268,8 +312,8 @@ struct ReconcileGrantsCommand: Command {
 struct ReconcileBankCommand: Command {
     static let configuration = CommandConfiguration(
         name: "reconcile bank",
-        abstract: "Match a bank statement CSV against a bank account's entries; changes nothing.",
-        discussion: """
+        abstract: LocalizedText("Match a bank statement CSV against a bank account's entries; changes nothing.", "Đối chiếu sao kê ngân hàng (CSV) với các bút toán của một tài khoản tiền gửi; không thay đổi gì."),
+        discussion: LocalizedText("""
         Layouts (docs/bank-statements.md), recognised by the header row:
           date,amount,reference,description          (amount signed: money in positive)
           date,reference,debit,credit,description    (the bank's debit = money out)
@@ -279,9 +323,19 @@ struct ReconcileBankCommand: Command {
 
         EXAMPLE:
           cpf reconcile bank --account 1121 --statement vcb-2018-12.csv
-        """,
-        options: [.value("--account", "CODE", "the bank account", required: true), .value("--statement", "FILE", "the statement CSV", required: true),
-                  .value("--from", "YYYY-MM-DD", "first day (default: the statement's first)"), .value("--to", "YYYY-MM-DD", "last day (default: the statement's last)"),
+        """, """
+        Các mẫu sao kê (docs/bank-statements.md), nhận biết theo dòng tiêu đề:
+          date,amount,reference,description          (amount có dấu: tiền vào là số dương)
+          date,reference,debit,credit,description    (debit của ngân hàng = tiền ra)
+        Ngày dạng YYYY-MM-DD hoặc dd/MM/yyyy; số tiền là số thuần, không có dấu phân cách.
+        Các dòng khớp theo số chứng từ (--ref của bút toán) và số tiền, sau đó theo số tiền trong
+        vòng 3 ngày. Mã thoát 1 khi còn dòng chưa khớp.
+
+        VÍ DỤ:
+          cpf reconcile bank --account 1121 --statement vcb-2018-12.csv
+        """),
+        options: [.value("--account", "CODE", LocalizedText("the bank account", "tài khoản tiền gửi ngân hàng"), required: true), .value("--statement", "FILE", LocalizedText("the statement CSV", "tệp CSV sao kê"), required: true),
+                  .value("--from", "YYYY-MM-DD", LocalizedText("first day (default: the statement's first)", "ngày đầu (mặc định: ngày đầu của sao kê)")), .value("--to", "YYYY-MM-DD", LocalizedText("last day (default: the statement's last)", "ngày cuối (mặc định: ngày cuối của sao kê)")),
                   OutputOptions.format, OutputOptions.language])
 
     let account: String
@@ -303,13 +357,13 @@ struct ReconcileBankCommand: Command {
     func run(_ context: CommandContext) throws -> ExitStatus {
         let ledger = try context.openLedgerForReading()
         guard let currency = try ledger.accounts().first(where: { $0.code == account })?.currency else {
-            throw LedgerError(.unknownAccount, "there is no account \(account)", hint: "'cpf account list' shows the chart")
+            throw LedgerError(.unknownAccount, LocalizedText("there is no account \(account)", "không có tài khoản \(account)"), hint: LocalizedText("'cpf account list' shows the chart", "'cpf account list' cho xem hệ thống tài khoản"))
         }
         let source: FileByteSource
         do {
             source = try FileByteSource(path: statementPath)
         } catch {
-            throw LedgerError(.invalidInput, "cannot read the statement \(statementPath)", hint: "check the path")
+            throw LedgerError(.invalidInput, LocalizedText("cannot read the statement \(statementPath)", "không đọc được sao kê \(statementPath)"), hint: LocalizedText("check the path", "hãy kiểm tra đường dẫn"))
         }
         let lines = try BankStatement.read(source, name: statementPath, currency: currency)
         let reconciliation = try ledger.reconcileBank(accountCode: account, statement: lines, from: from, to: to)
@@ -322,14 +376,17 @@ struct ReconcileBankCommand: Command {
 struct GrantAllocateCommand: Command {
     static let configuration = CommandConfiguration(
         name: "grant allocate",
-        abstract: "Allocate part of a grant to a program, in a place or anywhere.",
-        discussion: """
+        abstract: LocalizedText("Allocate part of a grant to a program, in a place or anywhere.", "Phân bổ một phần khoản tài trợ cho một chương trình, tại một địa bàn hoặc mọi địa bàn."),
+        discussion: LocalizedText("""
         EXAMPLE:
           cpf grant allocate KFW-2018 --program scholarship --unit TN --amount "40000.00 USD"
-        """,
-        positionals: [PositionalSpec("GRANT", "the grant's code")],
-        options: [.value("--program", "CODE", "the program", required: true), .value("--unit", "CODE", "the place (default: any place)"),
-                  .value("--amount", "AMOUNT", "in the grant's currency, e.g. \"40000.00 USD\"", required: true)])
+        """, """
+        VÍ DỤ:
+          cpf grant allocate KFW-2018 --program scholarship --unit TN --amount "40000.00 USD"
+        """),
+        positionals: [PositionalSpec("GRANT", LocalizedText("the grant's code", "mã khoản tài trợ"))],
+        options: [.value("--program", "CODE", LocalizedText("the program", "chương trình"), required: true), .value("--unit", "CODE", LocalizedText("the place (default: any place)", "địa bàn (mặc định: mọi địa bàn)")),
+                  .value("--amount", "AMOUNT", LocalizedText("in the grant's currency, e.g. \"40000.00 USD\"", "bằng loại tiền của khoản tài trợ, ví dụ \"40000.00 USD\""), required: true)])
 
     let grant: String
     let program: String
@@ -354,14 +411,20 @@ struct GrantAllocateCommand: Command {
 struct BackupCommand: Command {
     static let configuration = CommandConfiguration(
         name: "backup",
-        abstract: "Write a consistent copy of the ledger file, even while it is in use.",
-        discussion: """
+        abstract: LocalizedText("Write a consistent copy of the ledger file, even while it is in use.", "Ghi một bản sao nhất quán của tệp sổ, kể cả khi sổ đang được dùng."),
+        discussion: LocalizedText("""
         Uses SQLite's online backup; the copy is a complete ledger that 'cpf verify' checks.
 
         EXAMPLE:
           cpf backup fund-2018-12-31.cpf
-        """,
-        positionals: [PositionalSpec("FILE", "the new file (must not exist)")])
+        """, """
+        Dùng cơ chế sao lưu trực tuyến của SQLite; bản sao là một sổ đầy đủ mà 'cpf verify' kiểm
+        tra được.
+
+        VÍ DỤ:
+          cpf backup fund-2018-12-31.cpf
+        """),
+        positionals: [PositionalSpec("FILE", LocalizedText("the new file (must not exist)", "tệp mới (chưa được tồn tại)"))])
 
     let destination: String
 

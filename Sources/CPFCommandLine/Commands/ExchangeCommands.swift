@@ -7,8 +7,8 @@ import FundLedger
 struct ImportCommand: Command {
     static let configuration = CommandConfiguration(
         name: "import",
-        abstract: "Import entries, or a batch of disbursements, from a CSV file: all or nothing, or --partial.",
-        discussion: """
+        abstract: LocalizedText("Import entries, or a batch of disbursements, from a CSV file: all or nothing, or --partial.", "Nhập các bút toán, hoặc một lô khoản chi, từ tệp CSV: tất cả hoặc không gì cả, hoặc --partial."),
+        discussion: LocalizedText("""
         FILE is RFC 4180 CSV in UTF-8 (with or without a byte-order mark, LF or CRLF) whose
         first line names the columns; docs/import-formats.md describes both layouts:
           --as entries        one line of an entry per record, grouped by the 'entry' column:
@@ -35,12 +35,39 @@ struct ImportCommand: Command {
           cpf import entries.csv
           cpf import entries.csv --partial --rejects rejects.csv
           cpf import disbursements.csv --as disbursements
-        """,
-        positionals: [PositionalSpec("FILE", "the CSV file")],
+        """, """
+        FILE là CSV theo RFC 4180, mã UTF-8 (có hoặc không có BOM, LF hoặc CRLF), dòng đầu ghi tên
+        các cột; docs/import-formats.md mô tả cả hai mẫu:
+          --as entries        mỗi bản ghi là một dòng của một bút toán, nhóm theo cột 'entry':
+                              entry,date,memo,ref,account,debit,credit,currency[,vnd,rate,
+                              rate_source,funder,grant,program,unit,item,quantity,children,
+                              beneficiaries,line_memo] — hoặc một cột 'amount' có dấu
+          --as disbursements  mỗi bản ghi là một khoản chi, như 'cpf disburse' ghi:
+                              date,program,unit,children,amount,currency[,grant,from,item,
+                              quantity,beneficiaries,expense_account,rate,rate_source,memo,ref]
+        'cpf journal --format csv' và 'cpf export --format csv' ghi theo mẫu entries.
+
+        Mỗi bút toán qua đúng các kiểm tra như 'cpf post' (hoặc 'cpf disburse'), và cả tệp là một
+        giao dịch. Mặc định, một bút toán bị từ chối thì cả tệp bị từ chối và không ghi gì. Với
+        --partial, các bút toán hợp lệ được ghi sổ và mỗi bút toán bị từ chối được liệt kê (dòng,
+        bút toán, số chứng từ, quy tắc, lý do) trong tệp --rejects, hoặc ở đầu ra lỗi chuẩn; khi
+        đó mã thoát là 1 nếu có bút toán bị từ chối. Bút toán có số chứng từ đã ghi với cùng nội
+        dung thì được bỏ qua, nên nhập một tệp hai lần chỉ ghi một lần; bút toán không có số
+        chứng từ thì được ghi lại mỗi lần.
+
+        Dòng tiến độ (số bút toán, tốc độ, thời gian còn lại) hiện ở đầu ra lỗi chuẩn khi đó là
+        màn hình (hoặc khi CPF_PROGRESS=1).
+
+        VÍ DỤ:
+          cpf import entries.csv
+          cpf import entries.csv --partial --rejects rejects.csv
+          cpf import disbursements.csv --as disbursements
+        """),
+        positionals: [PositionalSpec("FILE", LocalizedText("the CSV file", "tệp CSV"))],
         options: [
-            .value("--as", "LAYOUT", "entries (default) or disbursements"),
-            .flag("--partial", "post the acceptable entries and list the refused ones"),
-            .value("--rejects", "PATH", "with --partial: write the refused entries to this CSV file"),
+            .value("--as", "LAYOUT", LocalizedText("entries (default) or disbursements", "entries (bút toán, mặc định) hoặc disbursements (khoản chi)")),
+            .flag("--partial", LocalizedText("post the acceptable entries and list the refused ones", "ghi sổ các bút toán hợp lệ và liệt kê các bút toán bị từ chối")),
+            .value("--rejects", "PATH", LocalizedText("with --partial: write the refused entries to this CSV file", "với --partial: ghi các bút toán bị từ chối vào tệp CSV này")),
         ])
 
     let path: String
@@ -52,21 +79,21 @@ struct ImportCommand: Command {
         path = arguments.positionals[0]
         let layout = arguments.value("--as") ?? ImportFormat.entries.rawValue
         guard let format = ImportFormat(rawValue: layout) else {
-            throw UsageError("unknown layout '\(layout)'; use entries or disbursements", command: "import")
+            throw UsageError(LocalizedText("unknown layout '\(layout)'; use entries or disbursements", "không có mẫu tệp '\(layout)'; hãy dùng entries hoặc disbursements"), command: "import")
         }
         self.format = format
         partial = arguments.flag("--partial")
         rejectsPath = arguments.value("--rejects")
         if rejectsPath != nil && !partial {
-            throw UsageError("--rejects goes with --partial: without it, one refused entry refuses the whole file", command: "import")
+            throw UsageError(LocalizedText("--rejects goes with --partial: without it, one refused entry refuses the whole file", "--rejects đi cùng --partial: không có nó, một bút toán bị từ chối thì cả tệp bị từ chối"), command: "import")
         }
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         if let rejectsPath, RejectsFile.isSameFile(rejectsPath, path) {
             // Opening the rejects file empties it: the file to import would be lost.
-            throw LedgerError(.invalidInput, "the rejects file \(rejectsPath) is the file being imported",
-                              hint: "give --rejects another file name, e.g. rejects.csv")
+            throw LedgerError(.invalidInput, LocalizedText("the rejects file \(rejectsPath) is the file being imported", "tệp ghi bút toán bị từ chối \(rejectsPath) chính là tệp đang nhập"),
+                              hint: LocalizedText("give --rejects another file name, e.g. rejects.csv", "hãy đặt tên khác cho --rejects, ví dụ rejects.csv"))
         }
         let ledger = try context.openLedger()
         let progress = ProgressLine(context: context)
@@ -79,7 +106,7 @@ struct ImportCommand: Command {
                     if let file = rejects {
                         try file.write(rejection)
                     } else {
-                        context.message("cpf: rejected (\(rejection.rule.rawValue)): \(rejection.message)")
+                        context.message(LocalizedText("cpf: rejected (\(rejection.rule.rawValue)): \(rejection.explanation)", "cpf: bị từ chối (\(rejection.rule.rawValue)): \(rejection.explanation)"))
                     }
                 },
                 progress: progress.map { line in { line.show($0) } })
@@ -117,7 +144,8 @@ final class RejectsFile {
 
     /// Creates the file, or empties it when it exists: it is the output of this run.
     init(path: String) throws {
-        file = try OutputFile(path: path, replacing: true, name: "the rejects file \(path)", hint: "give a path in a folder you can write to")
+        file = try OutputFile(path: path, replacing: true, name: LocalizedText("the rejects file \(path)", "tệp bút toán bị từ chối \(path)"),
+                              hint: LocalizedText("give a path in a folder you can write to", "hãy chọn đường dẫn trong thư mục bạn ghi được"))
         try file.write(CSVWriter.record(["line", "entry", "ref", "rule", "reason", "hint"]))
     }
 
@@ -182,8 +210,8 @@ final class ProgressLine {
 struct ExportCommand: Command {
     static let configuration = CommandConfiguration(
         name: "export",
-        abstract: "Export the journal as CSV, JSON, an hledger/ledger journal or a Beancount file.",
-        discussion: """
+        abstract: LocalizedText("Export the journal as CSV, JSON, an hledger/ledger journal or a Beancount file.", "Xuất sổ nhật ký dạng CSV, JSON, sổ hledger/ledger hoặc tệp Beancount."),
+        discussion: LocalizedText("""
         csv        the layout 'cpf import' reads (docs/import-formats.md), plus who posted each
                    entry, when, and its hash
         json       an array of entries with their lines; amounts in minor units, signed
@@ -198,10 +226,25 @@ struct ExportCommand: Command {
           cpf export --format hledger > fund.journal && hledger -f fund.journal bal --cost
           cpf export --format beancount > fund.beancount && bean-check fund.beancount
           cpf export --format csv --output fund.csv
-        """,
+        """, """
+        csv        mẫu mà 'cpf import' đọc (docs/import-formats.md), thêm người ghi, thời điểm
+                   ghi và mã băm của từng bút toán
+        json       mảng các bút toán cùng các dòng; số tiền theo đơn vị nhỏ nhất, có dấu
+        hledger    sổ cho hledger và ledger: tài khoản đặt tên theo loại và số hiệu
+                   (Assets:1122), số ngoại tệ kèm giá trị đồng (@@ … VND), các chiều phân tích
+                   dưới dạng tag. 'hledger -f FILE bal --cost' cho số liệu của bảng cân đối tài khoản.
+        beancount  cùng sổ đó cho Beancount (bean-check, bean-report)
+        Mã đối tượng thụ hưởng không bao giờ được xuất. Bản ghi khóa sổ không có dòng nên không
+        có trong tệp hledger và Beancount; bút toán đang chờ duyệt chưa có trong sổ.
+
+        VÍ DỤ:
+          cpf export --format hledger > fund.journal && hledger -f fund.journal bal --cost
+          cpf export --format beancount > fund.beancount && bean-check fund.beancount
+          cpf export --format csv --output fund.csv
+        """),
         options: [
-            .value("--format", "FORMAT", "csv (default), json, hledger or beancount"),
-            .value("--output", "PATH", "write to this file instead of standard output (it must not exist)"),
+            .value("--format", "FORMAT", LocalizedText("csv (default), json, hledger or beancount", "csv (mặc định), json, hledger hoặc beancount")),
+            .value("--output", "PATH", LocalizedText("write to this file instead of standard output (it must not exist)", "ghi ra tệp này thay vì đầu ra chuẩn (tệp chưa được tồn tại)")),
         ])
 
     let format: ExportFormat
@@ -210,7 +253,8 @@ struct ExportCommand: Command {
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
         let text = arguments.value("--format") ?? ExportFormat.csv.rawValue
         guard let format = ExportFormat(rawValue: text) else {
-            throw UsageError("unknown format '\(text)'; use one of: \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))", command: "export")
+            let names = ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")
+            throw UsageError(LocalizedText("unknown format '\(text)'; use one of: \(names)", "không có định dạng '\(text)'; hãy dùng một trong: \(names)"), command: "export")
         }
         self.format = format
         outputPath = arguments.value("--output")
@@ -243,21 +287,23 @@ struct ExportCommand: Command {
 final class OutputFile {
     private let path: String
     /// How messages name the file, e.g. "fund.csv" or "the rejects file rejects.csv".
-    private let name: String
+    private let name: LocalizedText
     private var descriptor: Int32
 
     /// - Parameters:
     ///   - replacing: whether an existing file is emptied and written over; the default is
     ///     to refuse it.
     ///   - hint: what a refusal to open the file suggests.
-    init(path: String, replacing: Bool = false, name: String? = nil, hint: String = "give a new file name with --output") throws {
-        let name = name ?? path
+    init(path: String, replacing: Bool = false, name: LocalizedText? = nil,
+         hint: LocalizedText = LocalizedText("give a new file name with --output", "hãy chọn tên tệp mới bằng --output")) throws {
+        let name = name ?? LocalizedText(verbatim: path)
         // Owner only, whatever the umask: exports and rejects files carry the books' data.
         let descriptor = open(path, O_WRONLY | O_CREAT | (replacing ? O_TRUNC : O_EXCL), 0o600)
         guard descriptor >= 0, fchmod(descriptor, 0o600) == 0 else {
-            let reason = errno == EEXIST ? "it already exists" : String(cString: strerror(errno))
+            let reason = errno == EEXIST ? LocalizedText("it already exists", "tệp đã tồn tại") : LocalizedText(verbatim: String(cString: strerror(errno)))
             if descriptor >= 0 { Glibc.close(descriptor) }
-            throw LedgerError(.invalidInput, "cannot \(replacing ? "write" : "create") \(name): \(reason)", hint: hint)
+            throw LedgerError(.invalidInput, replacing ? LocalizedText("cannot write \(name): \(reason)", "không ghi được \(name): \(reason)")
+                                                       : LocalizedText("cannot create \(name): \(reason)", "không tạo được \(name): \(reason)"), hint: hint)
         }
         self.path = path
         self.name = name
@@ -272,7 +318,7 @@ final class OutputFile {
                 let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
                 if written < 0 && errno == EINTR { continue }
                 guard written > 0 else {
-                    throw LedgerError(.invalidInput, "cannot write \(name): \(String(cString: strerror(errno)))", hint: "check the disk")
+                    throw LedgerError(.invalidInput, LocalizedText("cannot write \(name): \(String(cString: strerror(errno)))", "không ghi được \(name): \(String(cString: strerror(errno)))"), hint: LocalizedText("check the disk", "hãy kiểm tra ổ đĩa"))
                 }
                 offset += written
             }
@@ -283,7 +329,7 @@ final class OutputFile {
         guard descriptor >= 0 else { return }
         defer { descriptor = -1 }
         guard Glibc.close(descriptor) == 0 else {
-            throw LedgerError(.invalidInput, "cannot write \(name): \(String(cString: strerror(errno)))", hint: "check the disk")
+            throw LedgerError(.invalidInput, LocalizedText("cannot write \(name): \(String(cString: strerror(errno)))", "không ghi được \(name): \(String(cString: strerror(errno)))"), hint: LocalizedText("check the disk", "hãy kiểm tra ổ đĩa"))
         }
     }
 

@@ -4,8 +4,8 @@ import FundLedger
 struct GrantAddCommand: Command {
     static let configuration = CommandConfiguration(
         name: "grant add",
-        abstract: "Register a grant: a funder's commitment, its restrictions and tranches.",
-        discussion: """
+        abstract: LocalizedText("Register a grant: a funder's commitment, its restrictions and tranches.", "Đăng ký một khoản tài trợ: cam kết của nhà tài trợ, các hạn chế và các đợt nhận."),
+        discussion: LocalizedText("""
         EXAMPLE:
           cpf grant add KFW-2018 --funder KFW --amount "100000.00 USD" --programs scholarship,house \\
               --units TN --from 2018-01-01 --to 2020-12-31 --tranche 2018-03-01:50000.00 --tranche 2019-03-01:50000.00
@@ -15,20 +15,30 @@ struct GrantAddCommand: Command {
         (and to the units within them); --designated marks donor-designated support (hỗ trợ
         theo địa chỉ), which must name what it is for and is left out of the management-cost
         base. Spending is allowed from --from to --to.
-        """,
-        positionals: [PositionalSpec("CODE", "a short code: letters, digits, '.', '_', '-'")],
+        """, """
+        VÍ DỤ:
+          cpf grant add KFW-2018 --funder KFW --amount "100000.00 USD" --programs scholarship,house \\
+              --units TN --from 2018-01-01 --to 2020-12-31 --tranche 2018-03-01:50000.00 --tranche 2019-03-01:50000.00
+
+        Cam kết được theo dõi ngoài bảng cân đối; các khoản thu theo cam kết được ghi bằng
+        'cpf receive --grant'. Khoản tài trợ ghi chương trình hoặc đơn vị thì chỉ được chi cho
+        chúng (và các đơn vị trực thuộc); --designated đánh dấu hỗ trợ theo địa chỉ do nhà tài trợ
+        chỉ định, phải ghi rõ dùng vào việc gì và không tính vào số thu làm căn cứ chi phí quản
+        lý. Được chi từ --from đến --to.
+        """),
+        positionals: [PositionalSpec("CODE", LocalizedText("a short code: letters, digits, '.', '_', '-'", "mã ngắn: chữ cái, chữ số, '.', '_', '-'"))],
         options: [
-            .value("--funder", "CODE", "the funder", required: true),
-            .value("--amount", "AMOUNT", "the committed amount in the grant's currency, e.g. \"100000.00 USD\"", required: true),
-            .value("--programs", "LIST", "comma-separated programs the money may be spent on"),
-            .value("--units", "LIST", "comma-separated org units the money may be spent in"),
-            .value("--from", "YYYY-MM-DD", "first day the money may be spent"),
-            .value("--to", "YYYY-MM-DD", "last day the money may be spent"),
-            .flag("--designated", "donor-designated support (hỗ trợ theo địa chỉ)"),
-            .value("--tranche", "DATE:AMOUNT", "an expected tranche, e.g. 2018-03-01:50000.00", repeatable: true),
-            .value("--status", "STATUS", "pledged or active (default active)"),
-            .value("--purpose", "TEXT", "what the grant is for"),
-            .value("--signed", "YYYY-MM-DD", "the agreement's date (default --from, else today)"),
+            .value("--funder", "CODE", LocalizedText("the funder", "nhà tài trợ"), required: true),
+            .value("--amount", "AMOUNT", LocalizedText("the committed amount in the grant's currency, e.g. \"100000.00 USD\"", "số cam kết bằng loại tiền của khoản tài trợ, ví dụ \"100000.00 USD\""), required: true),
+            .value("--programs", "LIST", LocalizedText("comma-separated programs the money may be spent on", "các chương trình được chi, cách nhau bằng dấu phẩy")),
+            .value("--units", "LIST", LocalizedText("comma-separated org units the money may be spent in", "các đơn vị được chi, cách nhau bằng dấu phẩy")),
+            .value("--from", "YYYY-MM-DD", LocalizedText("first day the money may be spent", "ngày đầu được chi")),
+            .value("--to", "YYYY-MM-DD", LocalizedText("last day the money may be spent", "ngày cuối được chi")),
+            .flag("--designated", LocalizedText("donor-designated support (hỗ trợ theo địa chỉ)", "hỗ trợ theo địa chỉ do nhà tài trợ chỉ định")),
+            .value("--tranche", "DATE:AMOUNT", LocalizedText("an expected tranche, e.g. 2018-03-01:50000.00", "một đợt dự kiến nhận, ví dụ 2018-03-01:50000.00"), repeatable: true),
+            .value("--status", "STATUS", LocalizedText("pledged or active (default active)", "pledged (hứa tài trợ) hoặc active (đang thực hiện) (mặc định active)")),
+            .value("--purpose", "TEXT", LocalizedText("what the grant is for", "mục đích của khoản tài trợ")),
+            .value("--signed", "YYYY-MM-DD", LocalizedText("the agreement's date (default --from, else today)", "ngày ký thỏa thuận (mặc định --from, nếu không thì hôm nay)")),
         ])
 
     let definition: GrantDefinition
@@ -46,8 +56,8 @@ struct GrantAddCommand: Command {
         definition.purpose = arguments.value("--purpose") ?? ""
         definition.signedOn = try arguments.value("--signed", LedgerDate.parse)
         if definition.designated && definition.programCodes.isEmpty && definition.unitCodes.isEmpty {
-            throw LedgerError(.restriction, "designated support must say what it is for",
-                              hint: "give --programs and/or --units with --designated")
+            throw LedgerError(.restriction, LocalizedText("designated support must say what it is for", "hỗ trợ theo địa chỉ phải ghi rõ dùng vào việc gì"),
+                              hint: LocalizedText("give --programs and/or --units with --designated", "hãy ghi --programs và/hoặc --units cùng với --designated"))
         }
         self.definition = definition
     }
@@ -65,7 +75,7 @@ struct GrantAddCommand: Command {
     /// `2018-03-01:50000.00` (or with a currency code) as a tranche in `currency`.
     static func tranche(_ text: String, currency: Currency) throws -> Tranche {
         guard let colon = text.firstIndex(of: ":") else {
-            throw LedgerError(.invalidInput, "tranche '\(text)' is not DATE:AMOUNT", hint: "write e.g. --tranche 2018-03-01:50000.00")
+            throw LedgerError(.invalidInput, LocalizedText("tranche '\(text)' is not DATE:AMOUNT", "đợt '\(text)' không theo dạng NGÀY:SỐ_TIỀN"), hint: LocalizedText("write e.g. --tranche 2018-03-01:50000.00", "ví dụ --tranche 2018-03-01:50000.00"))
         }
         let date = try LedgerDate.parse(String(text[..<colon]))
         var amountText = String(text[text.index(after: colon)...])
@@ -78,25 +88,29 @@ struct GrantAddCommand: Command {
 struct GrantAmendCommand: Command {
     static let configuration = CommandConfiguration(
         name: "grant amend",
-        abstract: "Amend a grant's terms from a date; earlier terms and entries stay as they were.",
-        discussion: """
+        abstract: LocalizedText("Amend a grant's terms from a date; earlier terms and entries stay as they were.", "Sửa điều khoản của khoản tài trợ từ một ngày; điều khoản và bút toán trước đó giữ nguyên."),
+        discussion: LocalizedText("""
         EXAMPLE:
           cpf grant amend KFW-2018 --amount "120000.00 USD" --effective 2019-06-01 --reason "addendum 2"
         Options left out keep their current value. --status closes or cancels a grant.
-        """,
-        positionals: [PositionalSpec("CODE", "the grant")],
+        """, """
+        VÍ DỤ:
+          cpf grant amend KFW-2018 --amount "120000.00 USD" --effective 2019-06-01 --reason "addendum 2"
+        Tùy chọn không ghi thì giữ giá trị hiện tại. --status để đóng hoặc hủy khoản tài trợ.
+        """),
+        positionals: [PositionalSpec("CODE", LocalizedText("the grant", "khoản tài trợ"))],
         options: [
-            .value("--effective", "YYYY-MM-DD", "when the new terms take effect", required: true),
-            .value("--reason", "TEXT", "why (the addendum, the funder's letter)", required: true),
-            .value("--amount", "AMOUNT", "the new committed amount"),
-            .value("--programs", "LIST", "the new programs"),
-            .value("--units", "LIST", "the new org units"),
-            .value("--from", "YYYY-MM-DD", "the new first day of spending"),
-            .value("--to", "YYYY-MM-DD", "the new last day of spending"),
-            .value("--status", "STATUS", "pledged, active, closed or cancelled"),
-            .value("--designated", "yes|no", "whether it is designated support"),
-            .value("--tranche", "DATE:AMOUNT", "the new tranche schedule (replaces the old)", repeatable: true),
-            .value("--purpose", "TEXT", "the new purpose"),
+            .value("--effective", "YYYY-MM-DD", LocalizedText("when the new terms take effect", "ngày điều khoản mới có hiệu lực"), required: true),
+            .value("--reason", "TEXT", LocalizedText("why (the addendum, the funder's letter)", "lý do (phụ lục, thư của nhà tài trợ)"), required: true),
+            .value("--amount", "AMOUNT", LocalizedText("the new committed amount", "số cam kết mới")),
+            .value("--programs", "LIST", LocalizedText("the new programs", "các chương trình mới")),
+            .value("--units", "LIST", LocalizedText("the new org units", "các đơn vị mới")),
+            .value("--from", "YYYY-MM-DD", LocalizedText("the new first day of spending", "ngày đầu được chi mới")),
+            .value("--to", "YYYY-MM-DD", LocalizedText("the new last day of spending", "ngày cuối được chi mới")),
+            .value("--status", "STATUS", LocalizedText("pledged, active, closed or cancelled", "pledged, active, closed hoặc cancelled (hứa tài trợ, đang thực hiện, đã đóng, đã hủy)")),
+            .value("--designated", "yes|no", LocalizedText("whether it is designated support", "có phải hỗ trợ theo địa chỉ hay không")),
+            .value("--tranche", "DATE:AMOUNT", LocalizedText("the new tranche schedule (replaces the old)", "lịch các đợt mới (thay lịch cũ)"), repeatable: true),
+            .value("--purpose", "TEXT", LocalizedText("the new purpose", "mục đích mới")),
         ])
 
     let code: String
@@ -113,7 +127,7 @@ struct GrantAmendCommand: Command {
         amendment.status = try arguments.value("--status", GrantStatus.parse)
         amendment.purpose = arguments.value("--purpose")
         if let designated = arguments.value("--designated") {
-            guard designated == "yes" || designated == "no" else { throw UsageError("--designated takes yes or no", command: "grant amend") }
+            guard designated == "yes" || designated == "no" else { throw UsageError(LocalizedText("--designated takes yes or no", "--designated nhận yes hoặc no"), command: "grant amend") }
             amendment.designated = designated == "yes"
         }
         self.amendment = amendment
@@ -127,7 +141,7 @@ struct GrantAmendCommand: Command {
         var amendment = self.amendment
         if !tranches.isEmpty {
             guard let grant = try ledger.grant(code: code) else {
-                throw LedgerError(.unknownDimension, "there is no grant '\(code)'", hint: "'cpf grant list' shows the grants")
+                throw LedgerError(.unknownDimension, LocalizedText("there is no grant '\(code)'", "không có khoản tài trợ '\(code)'"), hint: LocalizedText("'cpf grant list' shows the grants", "'cpf grant list' cho xem các khoản tài trợ"))
             }
             amendment.tranches = try tranches.map { try GrantAddCommand.tranche($0, currency: grant.currency) }
         }
@@ -141,10 +155,10 @@ struct GrantAmendCommand: Command {
 struct GrantShowCommand: ListingCommand {
     static let configuration = CommandConfiguration(
         name: "grant show",
-        abstract: "Show a grant: committed, received, outstanding, spent, available, FX effect, child-instances.",
-        discussion: "Every figure comes from the general-ledger lines (reports/grant-figures.sql).",
-        positionals: [PositionalSpec("CODE", "the grant")],
-        options: [.value("--to", "YYYY-MM-DD", "figures through this day (default today)"), OutputOptions.format, OutputOptions.language])
+        abstract: LocalizedText("Show a grant: committed, received, outstanding, spent, available, FX effect, child-instances.", "Xem một khoản tài trợ: cam kết, đã nhận, còn phải nhận, đã chi, còn lại, chênh lệch tỷ giá, lượt trẻ em."),
+        discussion: LocalizedText("Every figure comes from the general-ledger lines (reports/grant-figures.sql).", "Mọi số liệu lấy từ các dòng sổ cái (reports/grant-figures.sql)."),
+        positionals: [PositionalSpec("CODE", LocalizedText("the grant", "khoản tài trợ"))],
+        options: [.value("--to", "YYYY-MM-DD", LocalizedText("figures through this day (default today)", "số liệu đến hết ngày này (mặc định hôm nay)")), OutputOptions.format, OutputOptions.language])
     let arguments: ParsedArguments
 
     func report(_ ledger: Ledger) throws -> Report {
@@ -156,8 +170,8 @@ struct GrantShowCommand: ListingCommand {
 struct GrantListCommand: ListingCommand {
     static let configuration = CommandConfiguration(
         name: "grant list",
-        abstract: "List the grants with their utilization.",
-        options: [.value("--to", "YYYY-MM-DD", "figures through this day (default today)"), .value("--funder", "CODE", "only this funder's grants"),
+        abstract: LocalizedText("List the grants with their utilization.", "Liệt kê các khoản tài trợ và tình hình sử dụng."),
+        options: [.value("--to", "YYYY-MM-DD", LocalizedText("figures through this day (default today)", "số liệu đến hết ngày này (mặc định hôm nay)")), .value("--funder", "CODE", LocalizedText("only this funder's grants", "chỉ các khoản tài trợ của nhà tài trợ này")),
                   OutputOptions.format, OutputOptions.language])
     let arguments: ParsedArguments
 

@@ -4,8 +4,8 @@ import FundLedger
 struct InitCommand: Command {
     static let configuration = CommandConfiguration(
         name: "init",
-        abstract: "Create a ledger file with the schema and the default chart of accounts.",
-        discussion: """
+        abstract: LocalizedText("Create a ledger file with the schema and the default chart of accounts.", "Tạo tệp sổ với lược đồ và hệ thống tài khoản mặc định."),
+        discussion: LocalizedText("""
         EXAMPLES:
           cpf --db fund.cpf init --name "Quỹ Bảo trợ trẻ em tỉnh Tây Ninh"
           cpf --db fund.cpf init --name "Quỹ BTTE xã An Bình" --chart our-chart.csv
@@ -13,10 +13,20 @@ struct InitCommand: Command {
         The chart CSV has the header code,name_vi,name_en,type,currency,parent (see
         'cpf account load --help'). Without --chart the standard Child Protection Fund chart
         is used ('cpf account list' shows it).
-        """,
+        """, """
+        VÍ DỤ:
+          cpf --db fund.cpf init --name "Quỹ Bảo trợ trẻ em tỉnh Tây Ninh"
+          cpf --db fund.cpf init --name "Quỹ BTTE xã An Bình" --chart our-chart.csv
+          cpf --db fund.cpf --lang en init --name "Child Protection Fund of Tây Ninh"
+
+        Tệp CSV hệ thống tài khoản có dòng tiêu đề code,name_vi,name_en,type,currency,parent (xem
+        'cpf account load --help'). Không có --chart thì dùng hệ thống tài khoản chuẩn của Quỹ
+        Bảo trợ trẻ em ('cpf account list' cho xem). Sổ mới dùng tiếng Việt; tạo sổ với
+        --lang en thì sổ dùng tiếng Anh (đổi sau bằng 'cpf settings set language vi|en').
+        """),
         options: [
-            .value("--name", "NAME", "the fund's name", required: true),
-            .value("--chart", "FILE", "a fund's own chart of accounts (CSV) instead of the standard one"),
+            .value("--name", "NAME", LocalizedText("the fund's name", "tên quỹ"), required: true),
+            .value("--chart", "FILE", LocalizedText("a fund's own chart of accounts (CSV) instead of the standard one", "hệ thống tài khoản riêng của quỹ (CSV) thay cho hệ thống chuẩn")),
         ])
 
     let name: String

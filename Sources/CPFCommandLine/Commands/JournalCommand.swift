@@ -4,20 +4,27 @@ import FundLedger
 struct JournalCommand: Command {
     static let configuration = CommandConfiguration(
         name: "journal",
-        abstract: "List entries with their lines.",
-        discussion: """
+        abstract: LocalizedText("List entries with their lines.", "Liệt kê các bút toán cùng các dòng."),
+        discussion: LocalizedText("""
         EXAMPLES:
           cpf journal
           cpf journal --from 2018-01-01 --to 2018-12-31 --format csv
           cpf journal --seq 12
           cpf journal --last 20
         Beneficiary codes are never listed.
-        """,
+        """, """
+        VÍ DỤ:
+          cpf journal
+          cpf journal --from 2018-01-01 --to 2018-12-31 --format csv
+          cpf journal --seq 12
+          cpf journal --last 20
+        Mã đối tượng thụ hưởng không bao giờ được liệt kê.
+        """),
         options: [
-            .value("--from", "YYYY-MM-DD", "entries dated on or after"),
-            .value("--to", "YYYY-MM-DD", "entries dated on or before"),
-            .value("--seq", "N", "only entry N"),
-            .value("--last", "N", "only the last N entries"),
+            .value("--from", "YYYY-MM-DD", LocalizedText("entries dated on or after", "bút toán ghi từ ngày")),
+            .value("--to", "YYYY-MM-DD", LocalizedText("entries dated on or before", "bút toán ghi đến ngày")),
+            .value("--seq", "N", LocalizedText("only entry N", "chỉ bút toán N")),
+            .value("--last", "N", LocalizedText("only the last N entries", "chỉ N bút toán cuối")),
             OutputOptions.format, OutputOptions.language,
         ])
 
@@ -33,7 +40,7 @@ struct JournalCommand: Command {
         to = try arguments.value("--to", LedgerDate.parse)
         func positive(_ name: String) throws -> Int64? {
             guard let text = arguments.value(name) else { return nil }
-            guard let number = Int64(text), number > 0 else { throw UsageError("\(name) takes a positive number", command: "journal") }
+            guard let number = Int64(text), number > 0 else { throw UsageError(LocalizedText("\(name) takes a positive number", "\(name) nhận một số dương"), command: "journal") }
             return number
         }
         seq = try positive("--seq")

@@ -4,8 +4,8 @@ import FundLedger
 struct PostCommand: Command {
     static let configuration = CommandConfiguration(
         name: "post",
-        abstract: "Post a general journal entry, line by line.",
-        discussion: """
+        abstract: LocalizedText("Post a general journal entry, line by line.", "Ghi một bút toán tổng hợp, từng dòng một."),
+        discussion: LocalizedText("""
         Each line is: ACCOUNT AMOUNT CURRENCY [@ RATE] [key=value …]
           --debit "1122 10000.00 USD"                  the rate comes from the rate table
           --debit "1122 10000.00 USD @ 22790 source=VCB"  the rate that applied, with its source
@@ -21,13 +21,29 @@ struct PostCommand: Command {
         EXAMPLE:
           cpf post --date 2018-06-01 --memo "NGO grant tranche 1" --ref PT-0001 \\
               --debit "1122 10000.00 USD" --credit "3372 227500000 VND"
-        """,
+        """, """
+        Mỗi dòng là: TÀI_KHOẢN SỐ_TIỀN LOẠI_TIỀN [@ TỶ_GIÁ] [khóa=giá_trị …]
+          --debit "1122 10000.00 USD"                  tỷ giá lấy từ bảng tỷ giá
+          --debit "1122 10000.00 USD @ 22790 source=VCB"  tỷ giá thực tế áp dụng, kèm nguồn
+          --debit "1122 10000.00 USD vnd=227500000"    giá trị đồng, được đối chiếu với tỷ giá
+          --debit "6111 20000000 VND program=scholarship unit=TN children=20"
+        Các khóa: vnd, source, funder, grant, program, unit, item, qty, children, beneficiaries
+        (các mã bí danh cách nhau bằng dấu phẩy, không bao giờ là tên), memo (lấy phần còn lại của dòng).
+
+        Tổng Nợ phải bằng tổng Có tính bằng đồng. Số tiền là số thuần kèm mã loại tiền, không có
+        dấu phân cách. Có --ref thì ghi lại cùng bút toán không thay đổi gì, còn bút toán khác
+        trùng số chứng từ bị từ chối.
+
+        VÍ DỤ:
+          cpf post --date 2018-06-01 --memo "NGO grant tranche 1" --ref PT-0001 \\
+              --debit "1122 10000.00 USD" --credit "3372 227500000 VND"
+        """),
         options: [
-            .value("--date", "YYYY-MM-DD", "the entry date", required: true),
-            .value("--memo", "TEXT", "what the entry is for (up to 500 characters)"),
-            .value("--ref", "REF", "an external reference (voucher or bank reference); makes posting idempotent"),
-            .value("--debit", "LINE", "a debit line", repeatable: true),
-            .value("--credit", "LINE", "a credit line", repeatable: true),
+            .value("--date", "YYYY-MM-DD", LocalizedText("the entry date", "ngày bút toán"), required: true),
+            .value("--memo", "TEXT", LocalizedText("what the entry is for (up to 500 characters)", "diễn giải bút toán (tối đa 500 ký tự)")),
+            .value("--ref", "REF", LocalizedText("an external reference (voucher or bank reference); makes posting idempotent", "số chứng từ bên ngoài (chứng từ hoặc số giao dịch ngân hàng); ghi lại lần nữa không tạo bút toán trùng")),
+            .value("--debit", "LINE", LocalizedText("a debit line", "một dòng Nợ"), repeatable: true),
+            .value("--credit", "LINE", LocalizedText("a credit line", "một dòng Có"), repeatable: true),
         ])
 
     let draft: EntryDraft
@@ -40,7 +56,7 @@ struct PostCommand: Command {
             if occurrence.name == "--credit" { lines.append(try LineSpecification.parse(value, side: .credit)) }
         }
         if lines.isEmpty {
-            throw UsageError("give the entry's lines with --debit and --credit", command: "post")
+            throw UsageError(LocalizedText("give the entry's lines with --debit and --credit", "hãy ghi các dòng của bút toán bằng --debit và --credit"), command: "post")
         }
         draft = EntryDraft(date: try LedgerDate.parse(arguments.required("--date")), memo: arguments.value("--memo") ?? "",
                            externalRef: arguments.value("--ref"), lines: lines)
@@ -72,19 +88,26 @@ struct PostCommand: Command {
 struct ReverseCommand: Command {
     static let configuration = CommandConfiguration(
         name: "reverse",
-        abstract: "Reverse a posted entry: post its mirror, linked to it.",
-        discussion: """
+        abstract: LocalizedText("Reverse a posted entry: post its mirror, linked to it.", "Đảo một bút toán đã ghi: ghi bút toán đối xứng, liên kết với nó."),
+        discussion: LocalizedText("""
         Posted entries are never changed or deleted. A mistake is corrected by reversing the
         entry (every line negated, linked to the original) and posting the right one.
         An entry is reversed at most once; a reversal is not itself reversed.
 
         EXAMPLE:
           cpf reverse 1 --reason "wrong account"
-        """,
-        positionals: [PositionalSpec("SEQ", "the sequence number of the entry to reverse")],
+        """, """
+        Bút toán đã ghi không bao giờ bị sửa hay xóa. Sai sót được sửa bằng cách đảo bút toán (mọi
+        dòng đổi dấu, liên kết với bút toán gốc) rồi ghi bút toán đúng. Mỗi bút toán chỉ đảo một
+        lần; bút toán đảo không bị đảo tiếp.
+
+        VÍ DỤ:
+          cpf reverse 1 --reason "wrong account"
+        """),
+        positionals: [PositionalSpec("SEQ", LocalizedText("the sequence number of the entry to reverse", "số thứ tự của bút toán cần đảo"))],
         options: [
-            .value("--reason", "TEXT", "why the entry is reversed", required: true),
-            .value("--date", "YYYY-MM-DD", "the reversal's date (default: today)"),
+            .value("--reason", "TEXT", LocalizedText("why the entry is reversed", "lý do đảo bút toán"), required: true),
+            .value("--date", "YYYY-MM-DD", LocalizedText("the reversal's date (default: today)", "ngày đảo (mặc định: hôm nay)")),
         ])
 
     let seq: Int64
@@ -93,7 +116,7 @@ struct ReverseCommand: Command {
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
         guard let seq = Int64(arguments.positionals[0]), seq > 0 else {
-            throw UsageError("SEQ must be an entry's sequence number, e.g. 12", command: "reverse")
+            throw UsageError(LocalizedText("SEQ must be an entry's sequence number, e.g. 12", "SEQ phải là số thứ tự của một bút toán, ví dụ 12"), command: "reverse")
         }
         self.seq = seq
         reason = arguments.required("--reason")

@@ -4,21 +4,28 @@ import FundLedger
 struct RateSetCommand: Command {
     static let configuration = CommandConfiguration(
         name: "rate set",
-        abstract: "Record an exchange rate: dong per one unit of a currency on a date, with its source.",
-        discussion: """
+        abstract: LocalizedText("Record an exchange rate: dong per one unit of a currency on a date, with its source.", "Ghi một tỷ giá: số đồng cho một đơn vị ngoại tệ vào một ngày, kèm nguồn."),
+        discussion: LocalizedText("""
         EXAMPLE:
           cpf rate set USD 2018-06-01 22750 --source SBV
 
         The rate is an exact decimal with '.' as the decimal point and no separators. A
         foreign line without a rate of its own uses the latest rate on or before its date.
         A recorded rate never changes, because entries cite it.
-        """,
+        """, """
+        VÍ DỤ:
+          cpf rate set USD 2018-06-01 22750 --source SBV
+
+        Tỷ giá là số thập phân chính xác, dấu '.' là dấu thập phân, không có dấu phân cách. Dòng
+        ngoại tệ không ghi tỷ giá riêng thì dùng tỷ giá gần nhất vào hoặc trước ngày của nó. Tỷ
+        giá đã ghi không bao giờ thay đổi, vì các bút toán dẫn chiếu nó.
+        """),
         positionals: [
-            PositionalSpec("CURRENCY", "an ISO 4217 code, e.g. USD"),
-            PositionalSpec("DATE", "YYYY-MM-DD"),
-            PositionalSpec("RATE", "dong per one unit, e.g. 22750 or 23175.5"),
+            PositionalSpec("CURRENCY", LocalizedText("an ISO 4217 code, e.g. USD", "mã ISO 4217, ví dụ USD")),
+            PositionalSpec("DATE", LocalizedText(verbatim: "YYYY-MM-DD")),
+            PositionalSpec("RATE", LocalizedText("dong per one unit, e.g. 22750 or 23175.5", "số đồng cho một đơn vị, ví dụ 22750 hoặc 23175.5")),
         ],
-        options: [.value("--source", "SOURCE", "who published it, e.g. SBV (State Bank of Vietnam), MOF, VCB", required: true)])
+        options: [.value("--source", "SOURCE", LocalizedText("who published it, e.g. SBV (State Bank of Vietnam), MOF, VCB", "nơi công bố, ví dụ SBV (Ngân hàng Nhà nước Việt Nam), MOF (Bộ Tài chính), VCB"), required: true)])
 
     let currency: Currency
     let date: LedgerDate
@@ -27,8 +34,9 @@ struct RateSetCommand: Command {
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
         guard let currency = Currency.named(arguments.positionals[0]) else {
-            throw LedgerError(.unknownCurrency, "unknown currency '\(arguments.positionals[0])'",
-                              hint: "use an ISO 4217 code the ledger knows: \(Currency.known.map(\.code).joined(separator: ", "))")
+            throw LedgerError(.unknownCurrency, LocalizedText("unknown currency '\(arguments.positionals[0])'", "không có loại tiền '\(arguments.positionals[0])'"),
+                              hint: LocalizedText("use an ISO 4217 code the ledger knows: \(Currency.known.map(\.code).joined(separator: ", "))",
+                                                  "hãy dùng mã ISO 4217 mà sổ biết: \(Currency.known.map(\.code).joined(separator: ", "))"))
         }
         self.currency = currency
         date = try LedgerDate.parse(arguments.positionals[1])
@@ -48,8 +56,8 @@ struct RateSetCommand: Command {
 struct RateListCommand: Command {
     static let configuration = CommandConfiguration(
         name: "rate list",
-        abstract: "List recorded exchange rates.",
-        positionals: [PositionalSpec("CURRENCY", "only this currency", optional: true)],
+        abstract: LocalizedText("List recorded exchange rates.", "Liệt kê các tỷ giá đã ghi."),
+        positionals: [PositionalSpec("CURRENCY", LocalizedText("only this currency", "chỉ loại tiền này"), optional: true)],
         options: [OutputOptions.format, OutputOptions.language])
 
     let currency: Currency?
@@ -59,7 +67,7 @@ struct RateListCommand: Command {
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
         if let code = arguments.positional(0) {
             guard let currency = Currency.named(code) else {
-                throw LedgerError(.unknownCurrency, "unknown currency '\(code)'", hint: "use an ISO 4217 code such as USD")
+                throw LedgerError(.unknownCurrency, LocalizedText("unknown currency '\(code)'", "không có loại tiền '\(code)'"), hint: LocalizedText("use an ISO 4217 code such as USD", "hãy dùng mã ISO 4217 như USD"))
             }
             self.currency = currency
         } else {

@@ -5,60 +5,54 @@ struct ReportCommand: Command {
     /// A report `cpf report` can make, and how it reads the shared options.
     struct Entry: Sendable {
         let name: String
-        let abstract: String
+        let abstract: LocalizedText
         let build: @Sendable (Ledger, ReportOptions) throws -> Report
     }
 
     static let catalog: [Entry] = [
-        Entry(name: "trial-balance", abstract: "debits, credits and balance per account (--to, default today)") { ledger, options in
+        Entry(name: "trial-balance", abstract: LocalizedText("debits, credits and balance per account (--to, default today)", "phát sinh Nợ, Có và số dư từng tài khoản (--to, mặc định hôm nay)")) { ledger, options in
             try ledger.trialBalanceReport(through: options.to ?? Timestamp.today())
         },
-        Entry(name: "financial-position", abstract: "assets, liabilities, net assets restricted/unrestricted (--at)") { ledger, options in
+        Entry(name: "financial-position", abstract: LocalizedText("assets, liabilities, net assets restricted/unrestricted (--at)", "tài sản, nợ phải trả, tài sản thuần có/không hạn chế (--at)")) { ledger, options in
             try ledger.financialPositionReport(at: options.to ?? Timestamp.today())
         },
-        Entry(name: "activities", abstract: "receipts by source and uses by program (--from --to, or --year)") { ledger, options in
+        Entry(name: "activities", abstract: LocalizedText("receipts by source and uses by program (--from --to, or --year)", "thu theo nguồn và chi theo chương trình (--from --to, hoặc --year)")) { ledger, options in
             let period = try options.period()
             return try ledger.activitiesReport(from: period.from, to: period.to)
         },
-        Entry(name: "cash-flow", abstract: "cash and bank at the start, receipts, payments, exchange effects, at the end (direct method; --from --to, or --year)") { ledger, options in
+        Entry(name: "cash-flow", abstract: LocalizedText("cash and bank at the start, receipts, payments, exchange effects, at the end (direct method; --from --to, or --year)", "tiền mặt và tiền gửi đầu kỳ, thu, chi, chênh lệch tỷ giá, cuối kỳ (phương pháp trực tiếp; --from --to, hoặc --year)")) { ledger, options in
             let period = try options.period()
             return try ledger.cashFlowReport(from: period.from, to: period.to)
         },
-        Entry(name: "ledger", abstract: "one account's register with running balance (--account, --from --to)") { ledger, options in
+        Entry(name: "ledger", abstract: LocalizedText("one account's register with running balance (--account, --from --to)", "sổ chi tiết một tài khoản kèm số dư lũy kế (--account, --from --to)")) { ledger, options in
             let account = try options.require(options.account, "--account", example: "--account 1121")
             return try ledger.accountRegisterReport(accountCode: account, from: options.from ?? .earliest, to: options.to ?? Timestamp.today())
         },
-        Entry(name: "grants", abstract: "grant utilization: committed, received, spent, available (--to)") { ledger, options in
+        Entry(name: "grants", abstract: LocalizedText("grant utilization: committed, received, spent, available (--to)", "tình hình sử dụng khoản tài trợ: cam kết, đã nhận, đã chi, còn lại (--to)")) { ledger, options in
             try ledger.grantsReport(through: options.to ?? Timestamp.today(), funderCode: options.funder)
         },
-        Entry(name: "donor-statement", abstract: "what a funder gave, where it went, what remains (--funder, --from --to or --year)") { ledger, options in
+        Entry(name: "donor-statement", abstract: LocalizedText("what a funder gave, where it went, what remains (--funder, --from --to or --year)", "nhà tài trợ đã tài trợ gì, dùng vào đâu, còn lại bao nhiêu (--funder, --from --to hoặc --year)")) { ledger, options in
             let funder = try options.require(options.funder, "--funder", example: "--funder KFW")
             let period = try options.period()
             return try ledger.donorStatementReport(funderCode: funder, from: period.from, to: period.to)
         },
-        Entry(name: "plan-vs-actual", abstract: "plans against spending with the percentage (--year, or --from-year --to-year)") { ledger, options in
+        Entry(name: "plan-vs-actual", abstract: LocalizedText("plans against spending with the percentage (--year, or --from-year --to-year)", "kế hoạch so với thực chi, kèm tỷ lệ (--year, hoặc --from-year --to-year)")) { ledger, options in
             let years = try options.years()
             return try ledger.planVersusActualReport(fromYear: years.from, toYear: years.to)
         },
-        Entry(name: "reach", abstract: "child-instances by program, unit, period (--year or --from --to, --by program,unit,quarter)") { ledger, options in
+        Entry(name: "reach", abstract: LocalizedText("child-instances by program, unit, period (--year or --from --to, --by program,unit,quarter)", "lượt trẻ em theo chương trình, đơn vị, kỳ (--year hoặc --from --to, --by program,unit,quarter)")) { ledger, options in
             let period = try options.period()
             return try ledger.reachReport(from: period.from, to: period.to, grouping: try options.by.map(ReachGrouping.parse) ?? ReachGrouping())
         },
-        Entry(name: "disclosure", abstract: "the yearly public disclosure: receipts by donor and source, uses (--year)") { ledger, options in
+        Entry(name: "disclosure", abstract: LocalizedText("the yearly public disclosure: receipts by donor and source, uses (--year)", "công khai hằng năm: thu theo nhà tài trợ và nguồn, sử dụng (--year)")) { ledger, options in
             try ledger.disclosureReport(year: try options.require(options.year, "--year", example: "--year 2018"))
         },
-        Entry(name: "management-cap", abstract: "management costs against 10 % of the qualifying revenue (--year)") { ledger, options in
+        Entry(name: "management-cap", abstract: LocalizedText("management costs against 10 % of the qualifying revenue (--year)", "chi phí quản lý so với 10 % số thu làm căn cứ (--year)")) { ledger, options in
             try ledger.managementCapReport(year: try options.require(options.year, "--year", example: "--year 2018"))
         },
     ]
 
-    static let configuration = CommandConfiguration(
-        name: "report",
-        abstract: "Print a report: \(catalog.map(\.name).joined(separator: ", ")).",
-        discussion: "REPORTS:\n" + catalog.map { "  \($0.name.padding(20))\($0.abstract)" }.joined(separator: "\n") + """
-
-
-        EXAMPLES:
+    private static let examples = """
           cpf report trial-balance      --to 2018-12-31
           cpf report financial-position --at 2018-12-31
           cpf report activities         --from 2018-01-01 --to 2018-12-31
@@ -70,13 +64,33 @@ struct ReportCommand: Command {
           cpf report disclosure         --year 2018 --format html --lang vi
           cpf report management-cap     --year 2018
           cpf report cash-flow          --year 2018 --lang vi
+        """
+
+    static let configuration = CommandConfiguration(
+        name: "report",
+        abstract: LocalizedText("Print a report: \(catalog.map(\.name).joined(separator: ", ")).", "In một báo cáo: \(catalog.map(\.name).joined(separator: ", "))."),
+        discussion: LocalizedText(english: "REPORTS:\n" + catalog.map { "  \($0.name.padding(20))\($0.abstract.english)" }.joined(separator: "\n") + """
+
+
+        EXAMPLES:
+        \(examples)
 
         Every figure comes from a query in reports/ that an auditor can read. HTML is one
         self-contained printable file with charts. Donor statements, reach and the disclosure
         are public: beneficiary codes never appear, counts of children are rounded to 5, counts below 5
         show as "<5", and a total that would give one away is hidden (docs/privacy.md).
-        """,
-        positionals: [PositionalSpec("NAME", "which report")],
+        """, vietnamese: "CÁC BÁO CÁO:\n" + catalog.map { "  \($0.name.padding(20))\($0.abstract.vietnamese)" }.joined(separator: "\n") + """
+
+
+        VÍ DỤ:
+        \(examples)
+
+        Mọi số liệu lấy từ một truy vấn trong reports/ mà kiểm toán viên đọc được. HTML là một tệp
+        độc lập, in được, có biểu đồ. Báo cáo cho nhà tài trợ, báo cáo lượt trẻ em và báo cáo công
+        khai là tài liệu công khai: mã đối tượng thụ hưởng không bao giờ xuất hiện, số trẻ em được
+        làm tròn đến 5, số dưới 5 ghi là "<5", và tổng nào để lộ số đó thì được ẩn (docs/privacy.md).
+        """),
+        positionals: [PositionalSpec("NAME", LocalizedText("which report", "báo cáo nào"))],
         options: ReportOptions.specs + [OutputOptions.format, OutputOptions.language])
 
     let entry: Entry
@@ -87,7 +101,8 @@ struct ReportCommand: Command {
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
         let name = arguments.positionals[0]
         guard let entry = ReportCommand.catalog.first(where: { $0.name == name }) else {
-            throw UsageError("unknown report '\(name)'; reports: \(ReportCommand.catalog.map(\.name).joined(separator: ", "))", command: "report")
+            let names = ReportCommand.catalog.map(\.name).joined(separator: ", ")
+            throw UsageError(LocalizedText("unknown report '\(name)'; reports: \(names)", "không có báo cáo '\(name)'; các báo cáo: \(names)"), command: "report")
         }
         self.entry = entry
         options = try ReportOptions(arguments)
@@ -107,15 +122,15 @@ struct ReportCommand: Command {
 /// The filters reports share. Each report reads the ones that make sense for it.
 struct ReportOptions: Sendable {
     static let specs: [OptionSpec] = [
-        .value("--from", "YYYY-MM-DD", "the first day covered"),
-        .value("--to", "YYYY-MM-DD", "the last day covered"),
-        .value("--at", "YYYY-MM-DD", "the day a statement of position is drawn up at (same as --to)"),
-        .value("--year", "YYYY", "a calendar year"),
-        .value("--from-year", "YYYY", "the first year (plan-vs-actual)"),
-        .value("--to-year", "YYYY", "the last year (plan-vs-actual)"),
-        .value("--account", "CODE", "the account (ledger)"),
-        .value("--funder", "CODE", "the funder (donor-statement, grants)"),
-        .value("--by", "LIST", "grouping for reach: program, unit, month, quarter, year"),
+        .value("--from", "YYYY-MM-DD", LocalizedText("the first day covered", "ngày đầu của kỳ báo cáo")),
+        .value("--to", "YYYY-MM-DD", LocalizedText("the last day covered", "ngày cuối của kỳ báo cáo")),
+        .value("--at", "YYYY-MM-DD", LocalizedText("the day a statement of position is drawn up at (same as --to)", "ngày lập báo cáo tình hình tài chính (giống --to)")),
+        .value("--year", "YYYY", LocalizedText("a calendar year", "một năm dương lịch")),
+        .value("--from-year", "YYYY", LocalizedText("the first year (plan-vs-actual)", "năm đầu (plan-vs-actual)")),
+        .value("--to-year", "YYYY", LocalizedText("the last year (plan-vs-actual)", "năm cuối (plan-vs-actual)")),
+        .value("--account", "CODE", LocalizedText("the account (ledger)", "tài khoản (ledger)")),
+        .value("--funder", "CODE", LocalizedText("the funder (donor-statement, grants)", "nhà tài trợ (donor-statement, grants)")),
+        .value("--by", "LIST", LocalizedText("grouping for reach: program, unit, month, quarter, year", "cách nhóm của reach: program, unit, month, quarter, year")),
     ]
 
     var from: LedgerDate?
@@ -133,7 +148,7 @@ struct ReportOptions: Sendable {
         func parseYear(_ name: String) throws -> Int? {
             guard let text = arguments.value(name) else { return nil }
             guard let year = Int(text), (1900...2199).contains(year) else {
-                throw LedgerError(.invalidDate, "\(name) \(text) is not a year from 1900 to 2199", hint: "give a four-digit year, e.g. \(name) 2018")
+                throw LedgerError(.invalidDate, LocalizedText("\(name) \(text) is not a year from 1900 to 2199", "\(name) \(text) không phải năm từ 1900 đến 2199"), hint: LocalizedText("give a four-digit year, e.g. \(name) 2018", "hãy ghi năm bốn chữ số, ví dụ \(name) 2018"))
             }
             return year
         }
@@ -144,10 +159,10 @@ struct ReportOptions: Sendable {
         funder = arguments.value("--funder")
         by = arguments.value("--by")
         if let from, let to, from > to {
-            throw LedgerError(.invalidDate, "--from \(from) is after --to \(to)", hint: "give the earlier date with --from")
+            throw LedgerError(.invalidDate, LocalizedText("--from \(from) is after --to \(to)", "--from \(from) sau --to \(to)"), hint: LocalizedText("give the earlier date with --from", "hãy ghi ngày sớm hơn ở --from"))
         }
         if year != nil && (from != nil || to != nil) {
-            throw UsageError("give either --year or --from/--to, not both", command: "report")
+            throw UsageError(LocalizedText("give either --year or --from/--to, not both", "hãy ghi --year hoặc --from/--to, không ghi cả hai"), command: "report")
         }
     }
 
@@ -157,21 +172,21 @@ struct ReportOptions: Sendable {
         if let year { return (LedgerDate.firstOf(year: year), LedgerDate.lastOf(year: year)) }
         let to = self.to ?? Timestamp.today()
         let from = self.from ?? .earliest
-        guard from <= to else { throw LedgerError(.invalidDate, "--from \(from) is after \(to)", hint: "give --to as well") }
+        guard from <= to else { throw LedgerError(.invalidDate, LocalizedText("--from \(from) is after \(to)", "--from \(from) sau ngày \(to)"), hint: LocalizedText("give --to as well", "hãy ghi thêm --to")) }
         return (from, to)
     }
 
     /// The years of plan-vs-actual: --year, or --from-year and --to-year.
     func years() throws -> (from: Int, to: Int) {
         if let year { return (year, year) }
-        guard let fromYear else { throw UsageError("give --year, or --from-year and --to-year", command: "report") }
+        guard let fromYear else { throw UsageError(LocalizedText("give --year, or --from-year and --to-year", "hãy ghi --year, hoặc --from-year và --to-year"), command: "report") }
         let toYear = self.toYear ?? fromYear
-        guard fromYear <= toYear else { throw LedgerError(.invalidDate, "--from-year \(fromYear) is after --to-year \(toYear)", hint: "give the earlier year first") }
+        guard fromYear <= toYear else { throw LedgerError(.invalidDate, LocalizedText("--from-year \(fromYear) is after --to-year \(toYear)", "--from-year \(fromYear) sau --to-year \(toYear)"), hint: LocalizedText("give the earlier year first", "hãy ghi năm sớm hơn trước")) }
         return (fromYear, toYear)
     }
 
     func require<T>(_ value: T?, _ option: String, example: String) throws -> T {
-        guard let value else { throw UsageError("this report needs \(option), e.g. \(example)", command: "report") }
+        guard let value else { throw UsageError(LocalizedText("this report needs \(option), e.g. \(example)", "báo cáo này cần \(option), ví dụ \(example)"), command: "report") }
         return value
     }
 }

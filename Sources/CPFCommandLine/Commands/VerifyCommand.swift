@@ -4,8 +4,8 @@ import FundLedger
 struct VerifyCommand: Command {
     static let configuration = CommandConfiguration(
         name: "verify",
-        abstract: "Check the hash chain and the books' invariants; print the head digest.",
-        discussion: """
+        abstract: LocalizedText("Check the hash chain and the books' invariants; print the head digest.", "Kiểm tra chuỗi băm và các ràng buộc của sổ; in mã băm đầu chuỗi."),
+        discussion: LocalizedText("""
         Recomputes every entry's hash from the previous hash and the entry's canonical form
         (docs/hash-chain.md), and checks that the sequence is gapless, every entry balances,
         no line is orphaned and the maintained totals equal the lines. Replays the chain of
@@ -18,11 +18,24 @@ struct VerifyCommand: Command {
         With a digest published earlier (a statement's footer, 'cpf seal'), also proves that
         nothing at or before that entry was changed or removed:
           cpf verify --at 412 --digest 3b1f…
-        """,
+        """, """
+        Tính lại mã băm của từng bút toán từ mã băm trước và dạng chuẩn của bút toán
+        (docs/hash-chain.md), và kiểm tra số thứ tự liên tục, mọi bút toán cân, không dòng nào mồ
+        côi và các số tổng duy trì bằng tổng các dòng. Phát lại chuỗi dữ kiện (hệ thống tài khoản,
+        danh mục, khoản tài trợ, tỷ giá, kế hoạch, phân bổ, thiết lập, phê duyệt, nhật ký thay đổi)
+        và đối chiếu từng bảng với nó, và đối chiếu lược đồ với các bước nâng cấp có sẵn. Mã thoát 1
+        kèm tên bút toán hỏng đầu tiên.
+
+        Mã băm in sau cùng ghim chặt sổ nhật ký và mọi dữ kiện: hãy công bố nó.
+
+        Với một mã băm đã công bố trước đó (chân trang báo cáo, 'cpf seal'), lệnh còn chứng minh
+        không có gì tại hoặc trước bút toán đó bị sửa hay xóa:
+          cpf verify --at 412 --digest 3b1f…
+        """),
         options: [
-            .value("--digest", "HEX", "a published digest (64 hex digits)"),
-            .value("--at", "SEQ", "the entry the digest was published for"),
-            .value("--format", "FORMAT", "table (default) or json"),
+            .value("--digest", "HEX", LocalizedText("a published digest (64 hex digits)", "một mã băm đã công bố (64 chữ số hệ 16)")),
+            .value("--at", "SEQ", LocalizedText("the entry the digest was published for", "bút toán mà mã băm được công bố kèm")),
+            .value("--format", "FORMAT", LocalizedText("table (default) or json", "table (mặc định) hoặc json")),
         ])
 
     let digest: ChainDigest?
@@ -33,14 +46,14 @@ struct VerifyCommand: Command {
         case (nil, nil): digest = nil
         case (let hex?, let at?):
             guard let bytes = [UInt8](hexString: hex), bytes.count == 32 else {
-                throw UsageError("--digest takes the 64 hexadecimal digits of a SHA-256 digest", command: "verify")
+                throw UsageError(LocalizedText("--digest takes the 64 hexadecimal digits of a SHA-256 digest", "--digest nhận 64 chữ số hệ 16 của một mã băm SHA-256"), command: "verify")
             }
             guard let seq = Int64(at), seq >= 0 else {
-                throw UsageError("--at takes an entry's sequence number (0 for books with no entry yet)", command: "verify")
+                throw UsageError(LocalizedText("--at takes an entry's sequence number (0 for books with no entry yet)", "--at nhận số thứ tự của một bút toán (0 nếu sổ chưa có bút toán)"), command: "verify")
             }
             digest = ChainDigest(seq: seq, hash: bytes)
         default:
-            throw UsageError("--digest and --at go together", command: "verify")
+            throw UsageError(LocalizedText("--digest and --at go together", "--digest và --at đi cùng nhau"), command: "verify")
         }
         let format = try OutputOptions.format(arguments, allowed: [.table, .json])
         json = format == .json

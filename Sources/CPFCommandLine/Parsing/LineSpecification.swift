@@ -23,7 +23,7 @@ enum LineSpecification {
         } catch let error as LedgerError {
             let fragments = beneficiaryFragments(text)
             guard !fragments.isEmpty else { throw error }
-            throw LedgerError(error.rule, blank(fragments, in: error.message), hint: blank(fragments, in: error.hint))
+            throw LedgerError(error.rule, blank(fragments, in: error.explanation), hint: blank(fragments, in: error.remedy))
         }
     }
 
@@ -48,6 +48,10 @@ enum LineSpecification {
         return fragments.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
     }
 
+    static func blank(_ fragments: [String], in text: LocalizedText) -> LocalizedText {
+        LocalizedText(english: blank(fragments, in: text.english), vietnamese: blank(fragments, in: text.vietnamese))
+    }
+
     static func blank(_ fragments: [String], in text: String) -> String {
         var result = text
         for fragment in fragments { result = result.replacing(fragment, with: "…") }
@@ -57,9 +61,9 @@ enum LineSpecification {
     private static func parseUnredacted(_ text: String, side: Side) throws -> LineDraft {
         let shown = redacted(text)
         var tokens = text.split(whereSeparator: \.isWhitespace).map(String.init)
-        let example = "e.g. --\(side.rawValue) \"1121 20000000 VND\""
+        let example = LocalizedText("e.g. --\(side.rawValue) \"1121 20000000 VND\"", "ví dụ --\(side.rawValue) \"1121 20000000 VND\"")
         guard tokens.count >= 3 else {
-            throw LedgerError(.invalidInput, "the \(side.rawValue) line '\(shown)' needs an account, an amount and a currency", hint: example)
+            throw LedgerError(.invalidInput, LocalizedText("the \(side.rawValue) line '\(shown)' needs an account, an amount and a currency", "dòng \(side.rawValue) '\(shown)' cần có tài khoản, số tiền và loại tiền"), hint: example)
         }
         let account = tokens.removeFirst()
         try Account.checkCode(account)
@@ -74,8 +78,9 @@ enum LineSpecification {
                 continue
             }
             guard let equals = token.firstIndex(of: "=") else {
-                throw LedgerError(.invalidInput, "unexpected '\(redacted(token))' in the \(side.rawValue) line '\(shown)'",
-                                  hint: "after the amount come '@ RATE' and key=value pairs (\(keys.joined(separator: ", ")))")
+                throw LedgerError(.invalidInput, LocalizedText("unexpected '\(redacted(token))' in the \(side.rawValue) line '\(shown)'", "thừa '\(redacted(token))' trong dòng \(side.rawValue) '\(shown)'"),
+                                  hint: LocalizedText("after the amount come '@ RATE' and key=value pairs (\(keys.joined(separator: ", ")))",
+                                                      "sau số tiền là '@ TỶ_GIÁ' và các cặp khóa=giá trị (\(keys.joined(separator: ", ")))"))
             }
             let key = String(token[..<equals])
             let value = String(token[token.index(after: equals)...])
@@ -98,7 +103,7 @@ enum LineSpecification {
     private static func apply(key: String, value: String, to line: inout LineDraft) throws {
         func integer() throws -> Int64 {
             guard let number = Int64(value), number > 0 else {
-                throw LedgerError(.invalidInput, "\(key)=\(value) is not a positive whole number", hint: "write e.g. \(key)=20")
+                throw LedgerError(.invalidInput, LocalizedText("\(key)=\(value) is not a positive whole number", "\(key)=\(value) không phải số nguyên dương"), hint: LocalizedText("write e.g. \(key)=20", "ví dụ \(key)=20"))
             }
             return number
         }
@@ -114,7 +119,7 @@ enum LineSpecification {
         case "children": line.children = try integer()
         case "beneficiaries": line.beneficiaryCodes = value.split(separator: ",").map(String.init)
         default:
-            throw LedgerError(.invalidInput, "unknown key '\(key)' in a line", hint: "use one of: \(keys.joined(separator: ", "))")
+            throw LedgerError(.invalidInput, LocalizedText("unknown key '\(key)' in a line", "không có khóa '\(key)' trong một dòng"), hint: LocalizedText("use one of: \(keys.joined(separator: ", "))", "hãy dùng một trong: \(keys.joined(separator: ", "))"))
         }
     }
 }

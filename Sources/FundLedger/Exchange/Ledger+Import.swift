@@ -22,8 +22,22 @@ public struct ImportRejection: Sendable, Equatable {
     public let entryKey: String
     public let reference: String?
     public let rule: LedgerError.Rule
+    /// Why, in English (the rejects file); `explanation` has both languages.
     public let message: String
     public let hint: String
+    public let explanation: LocalizedText
+    public let remedy: LocalizedText
+
+    init(line: Int, entryKey: String, reference: String?, refusal: LedgerError) {
+        self.line = line
+        self.entryKey = entryKey
+        self.reference = reference
+        self.rule = refusal.rule
+        self.message = refusal.message
+        self.hint = refusal.hint
+        self.explanation = refusal.explanation
+        self.remedy = refusal.remedy
+    }
 }
 
 /// How far an import has come, for a progress line.
@@ -124,8 +138,7 @@ extension Ledger {
                     let located = ImportSession.locate(refusal, item: item, sourceName: path)
                     guard mode == .partial else { throw located }
                     session.summary.rejectedCount += 1
-                    try rejected(ImportRejection(line: item.line, entryKey: item.key, reference: item.reference,
-                                                 rule: located.rule, message: located.message, hint: located.hint))
+                    try rejected(ImportRejection(line: item.line, entryKey: item.key, reference: item.reference, refusal: located))
                 }
                 if session.summary.entryCount % progressInterval == 0 {
                     try session.pipeline.writer.flushIfLarge()

@@ -24,7 +24,8 @@ public struct ReachGrouping: Sendable, Equatable {
                 guard grouping.period == nil else { throw LedgerError(.invalidInput, LocalizedText("group by one period at most", "chỉ nhóm theo tối đa một loại kỳ"), hint: LocalizedText("e.g. --by program,quarter", "ví dụ --by program,quarter")) }
                 grouping.period = word
             default:
-                throw LedgerError(.invalidInput, "cannot group reach by '\(word)'", hint: "group by program, unit, month, quarter or year, e.g. --by program,unit")
+                throw LedgerError(.invalidInput, LocalizedText("cannot group reach by '\(word)'", "không nhóm lượt trẻ em theo '\(word)' được"),
+                                  hint: LocalizedText("group by program, unit, month, quarter or year, e.g. --by program,unit", "hãy nhóm theo program, unit, month, quarter hoặc year, ví dụ --by program,unit"))
             }
         }
         return grouping
