@@ -39,6 +39,7 @@ public enum CommandLineTool {
         var databasePath: String?
         var user: String?
         var languageText = environment["CPF_LANG"].flatMap { $0.isEmpty ? nil : $0 }
+        var languageGiven = false
         var wantsHelp = false
         var index = 0
         while index < arguments.count {
@@ -54,18 +55,23 @@ public enum CommandLineTool {
                 switch argument {
                 case "--db": databasePath = arguments[index]
                 case "--user": user = arguments[index]
-                default: languageText = arguments[index]
+                default:
+                    languageText = arguments[index]
+                    languageGiven = true
                 }
                 index += 1
             case _ where argument.hasPrefix("--db="): databasePath = String(argument.dropFirst(5))
             case _ where argument.hasPrefix("--user="): user = String(argument.dropFirst(7))
-            case _ where argument.hasPrefix("--lang="): languageText = String(argument.dropFirst(7))
+            case _ where argument.hasPrefix("--lang="):
+                languageText = String(argument.dropFirst(7))
+                languageGiven = true
             default: remaining.append(argument)
             }
         }
         // An unknown language is a usage error of the command it was given to (below).
         let language = languageText.flatMap(Language.init(rawValue:))
         let context = CommandContext(environment: environment, output: output, errors: errors, databasePath: databasePath, user: user, language: language)
+        context.languageWasGiven = languageGiven && language != nil
         if let languageText, language == nil {
             let error = UsageError(LocalizedText("unknown language '\(languageText)'; use vi or en", "không có ngôn ngữ '\(languageText)'; hãy dùng vi hoặc en"))
             return usageFailure(error, command: findCommand(remaining)?.0.configuration.name ?? remaining.first, context: context).rawValue

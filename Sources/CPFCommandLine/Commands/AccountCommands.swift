@@ -42,7 +42,7 @@ struct AccountAddCommand: Command {
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         try context.openLedger().addAccount(definition, user: context.user)
-        context.print("Added account \(definition.code) (\(definition.nameEnglish)).")
+        context.say(LocalizedText("Added account \(definition.code) (\(definition.nameEnglish)).", "Đã thêm tài khoản \(definition.code) (\(definition.nameVietnamese))."))
         return .success
     }
 }
@@ -89,7 +89,7 @@ struct AccountCloseCommand: Command {
     func run(_ context: CommandContext) throws -> ExitStatus {
         let date = self.date ?? Timestamp.today()
         try context.openLedger().closeAccount(code: code, on: date, user: context.user)
-        context.print("Closed account \(code) on \(date).")
+        context.say(LocalizedText("Closed account \(code) on \(date).", "Đã đóng tài khoản \(code) từ ngày \(date)."))
         return .success
     }
 }
@@ -126,7 +126,7 @@ struct AccountLoadCommand: Command {
         let ledger = try context.openLedger()
         let chart = try ChartOfAccounts.parse(FileByteSource(path: path), sourceName: path)
         try ledger.loadChart(chart, user: context.user)
-        context.print("Added \(chart.definitions.count) accounts from \(path).")
+        context.say(LocalizedText("Added \(chart.definitions.count) accounts from \(path).", "Đã thêm \(chart.definitions.count) tài khoản từ \(path)."))
         return .success
     }
 }

@@ -76,7 +76,8 @@ struct PeriodCloseCommand: Command {
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         let entry = try context.openLedger().closePeriod(period, user: context.user)
-        context.print("Closed period \(period): the books are closed through \(entry.date) (entry \(entry.seq), hash \(entry.hash.hexString)).")
+        context.say(LocalizedText("Closed period \(period): the books are closed through \(entry.date) (entry \(entry.seq), hash \(entry.hash.hexString)).",
+                                  "Đã khóa sổ kỳ \(period): sổ khóa đến ngày \(entry.date) (bút toán \(entry.seq), mã băm \(entry.hash.hexString))."))
         return .success
     }
 }
@@ -111,8 +112,10 @@ struct PeriodReopenCommand: Command {
     func run(_ context: CommandContext) throws -> ExitStatus {
         let ledger = try context.openLedger()
         let entry = try ledger.reopenPeriod(period, reason: reason, user: context.user)
-        let state = try ledger.periodLock()?.lockedThrough.map { "the books are now closed through \($0)" } ?? "no period is closed now"
-        context.print("Reopened period \(period); \(state) (entry \(entry.seq), hash \(entry.hash.hexString)).")
+        let state = try ledger.periodLock()?.lockedThrough.map { LocalizedText("the books are now closed through \($0)", "sổ nay khóa đến ngày \($0)") }
+            ?? LocalizedText("no period is closed now", "nay không còn kỳ nào khóa sổ")
+        context.say(LocalizedText("Reopened period \(period); \(state) (entry \(entry.seq), hash \(entry.hash.hexString)).",
+                                  "Đã mở lại kỳ \(period); \(state) (bút toán \(entry.seq), mã băm \(entry.hash.hexString))."))
         return .success
     }
 }
@@ -181,10 +184,12 @@ struct ApproveCommand: Command {
         let ledger = try context.openLedger()
         if let rejection {
             try ledger.reject(pendingID: id, reason: rejection, user: context.user)
-            context.print("Rejected pending entry \(id); nothing was posted.")
+            context.say(LocalizedText("Rejected pending entry \(id); nothing was posted.", "Đã từ chối bút toán chờ duyệt \(id); không ghi sổ gì."))
         } else {
             let entry = try ledger.approve(pendingID: id, user: context.user)
-            context.print("Approved pending entry \(id): posted as entry \(entry.seq) on \(entry.date), approved by \(entry.approvedBy ?? ""). Hash \(entry.hash.hexString)")
+            let approver = entry.approvedBy ?? ""
+            context.say(LocalizedText("Approved pending entry \(id): posted as entry \(entry.seq) on \(entry.date), approved by \(approver). Hash \(entry.hash.hexString)",
+                                      "Đã duyệt bút toán chờ duyệt \(id): ghi sổ thành bút toán \(entry.seq) ngày \(entry.date), người duyệt \(approver). Mã băm \(entry.hash.hexString)"))
         }
         return .success
     }
@@ -402,7 +407,8 @@ struct GrantAllocateCommand: Command {
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         try context.openLedger().allocateGrant(grant, program: program, unit: unit, amount: amount, user: context.user)
-        context.print("Allocated \(amount) of grant \(grant) to program \(program) in \(unit ?? "any place").")
+        let place = unit.map { LocalizedText(verbatim: $0) } ?? LocalizedText("any place", "mọi địa bàn")
+        context.say(LocalizedText("Allocated \(amount) of grant \(grant) to program \(program) in \(place).", "Đã phân bổ \(amount) của khoản tài trợ \(grant) cho chương trình \(program) tại \(place)."))
         return .success
     }
 }
@@ -435,7 +441,7 @@ struct BackupCommand: Command {
     func run(_ context: CommandContext) throws -> ExitStatus {
         let ledger = try context.openLedgerForReading()
         try ledger.backup(to: destination)
-        context.print("Wrote a copy of the ledger to \(destination).")
+        context.say(LocalizedText("Wrote a copy of the ledger to \(destination).", "Đã ghi bản sao của sổ vào \(destination)."))
         return .success
     }
 }

@@ -50,8 +50,8 @@ struct DemoCommand: Command {
         try DemoCommand.removePreviousDemo(at: path)
         let ledger = try scenario.run(at: path, user: context.user)
         let (from, to) = (scenario.startDate, scenario.endDate)
-        context.print("\(scenario.fundName) — demonstration ledger at \(path)\n")
-        context.print(scenario.description + "\n")
+        context.say(LocalizedText("\(scenario.fundName) — demonstration ledger at \(path)\n", "\(scenario.fundName) — sổ trình diễn tại \(path)\n"))
+        context.say(scenario.description + LocalizedText(verbatim: "\n"))
         let reports = [
             try ledger.trialBalanceReport(through: to),
             try ledger.activitiesReport(from: from, to: to),
@@ -62,9 +62,10 @@ struct DemoCommand: Command {
         ]
         for report in reports { context.print(report.rendered(.table, language: language)) }
         let written = try writeHTML(ledger, from: from, to: to)
-        context.print("HTML reports written to \(outputDirectory)/: \(written.joined(separator: ", "))\n")
+        let files = written.joined(separator: ", ")
+        context.say(LocalizedText("HTML reports written to \(outputDirectory)/: \(files)\n", "Đã ghi các báo cáo HTML vào \(outputDirectory)/: \(files)\n"))
         let verification = try ledger.verify()
-        context.print(VerifyCommand.text(verification, digest: nil))
+        context.print(VerifyCommand.text(verification, digest: nil, in: language))
         return verification.isIntact ? .success : .failure
     }
 

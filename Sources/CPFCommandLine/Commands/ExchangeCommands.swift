@@ -118,21 +118,28 @@ struct ImportCommand: Command {
             throw error
         }
         try rejects?.close()
-        context.print(ImportCommand.describe(summary, path: path, rejectsPath: rejectsPath))
+        context.say(ImportCommand.describe(summary, path: path, rejectsPath: rejectsPath))
         return summary.rejectedCount > 0 ? .failure : .success
     }
 
-    static func describe(_ summary: ImportSummary, path: String, rejectsPath: String?) -> String {
-        let number = { (value: Int) in MoneyFormat.english.number(Int64(value)) }
-        var text = "Imported \(path): \(number(summary.entryCount)) entries read from \(number(summary.recordCount)) records; "
-        text += "\(number(summary.postedCount)) posted (\(number(summary.postedLineCount)) lines"
-        if let first = summary.firstSeq, let last = summary.lastSeq { text += ", entries \(first) to \(last)" }
-        text += "), \(number(summary.alreadyPostedCount)) already posted, \(number(summary.pendingCount)) waiting for approval, \(number(summary.rejectedCount)) rejected."
-        if summary.rejectedCount > 0 {
-            text += rejectsPath.map { "\nThe rejected entries, with their lines and reasons, are in \($0)." } ?? ""
+    static func describe(_ summary: ImportSummary, path: String, rejectsPath: String?) -> LocalizedText {
+        let english = { (value: Int) in MoneyFormat.english.number(Int64(value)) }
+        let count = { (value: Int) in Int64(value) }
+        let range = summary.firstSeq.flatMap { first in summary.lastSeq.map { (first, $0) } }
+        var text = LocalizedText("Imported \(path): \(english(summary.entryCount)) entries read from \(english(summary.recordCount)) records; ",
+                                 "Đã nhập \(path): đọc \(count: count(summary.entryCount)) bút toán từ \(count: count(summary.recordCount)) bản ghi; ")
+        text = text + LocalizedText("\(english(summary.postedCount)) posted (\(english(summary.postedLineCount)) lines",
+                                    "ghi sổ \(count: count(summary.postedCount)) (\(count: count(summary.postedLineCount)) dòng")
+        if let (first, last) = range { text = text + LocalizedText(", entries \(first) to \(last)", ", các bút toán \(first) đến \(last)") }
+        text = text + LocalizedText("), \(english(summary.alreadyPostedCount)) already posted, \(english(summary.pendingCount)) waiting for approval, \(english(summary.rejectedCount)) rejected.",
+                                    "), \(count: count(summary.alreadyPostedCount)) đã có trong sổ, \(count: count(summary.pendingCount)) chờ duyệt, \(count: count(summary.rejectedCount)) bị từ chối.")
+        if summary.rejectedCount > 0, let rejectsPath {
+            text = text + LocalizedText("\nThe rejected entries, with their lines and reasons, are in \(rejectsPath).",
+                                        "\nCác bút toán bị từ chối, cùng các dòng và lý do, nằm trong \(rejectsPath).")
         }
         if summary.withoutReferenceCount > 0 {
-            text += "\n\(number(summary.withoutReferenceCount)) posted entries have no reference: importing this file again would post them again."
+            text = text + LocalizedText("\n\(english(summary.withoutReferenceCount)) posted entries have no reference: importing this file again would post them again.",
+                                        "\n\(count: count(summary.withoutReferenceCount)) bút toán đã ghi không có số chứng từ: nhập lại tệp này sẽ ghi chúng thêm lần nữa.")
         }
         return text
     }
@@ -278,7 +285,7 @@ struct ExportCommand: Command {
             file.discard()
             throw error
         }
-        context.print("Exported the journal (\(format.rawValue)) to \(outputPath).")
+        context.say(LocalizedText("Exported the journal (\(format.rawValue)) to \(outputPath).", "Đã xuất sổ nhật ký (\(format.rawValue)) ra \(outputPath)."))
         return .success
     }
 }

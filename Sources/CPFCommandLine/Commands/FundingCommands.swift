@@ -87,7 +87,7 @@ struct ReceiveCommand: Command {
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
-        context.print(PostCommand.describe(try context.openLedger().receive(receipt, user: context.user)))
+        context.say(PostCommand.describe(try context.openLedger().receive(receipt, user: context.user)))
         return .success
     }
 }
@@ -165,7 +165,7 @@ struct DisburseCommand: Command {
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
-        context.print(PostCommand.describe(try context.openLedger().disburse(disbursement, user: context.user)))
+        context.say(PostCommand.describe(try context.openLedger().disburse(disbursement, user: context.user)))
         return .success
     }
 }
@@ -210,7 +210,7 @@ struct ConvertCommand: Command {
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
-        context.print(PostCommand.describe(try context.openLedger().convert(conversion, user: context.user)))
+        context.say(PostCommand.describe(try context.openLedger().convert(conversion, user: context.user)))
         return .success
     }
 }
@@ -246,9 +246,9 @@ struct RevalueCommand: Command {
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         if let entry = try context.openLedger().revalue(accountCode: account, on: date, user: context.user) {
-            context.print("Posted entry \(entry.seq): \(entry.memo). Hash \(entry.hash.hexString)")
+            context.say(LocalizedText("Posted entry \(entry.seq): \(entry.memo). Hash \(entry.hash.hexString)", "Đã ghi bút toán \(entry.seq): \(entry.memo). Mã băm \(entry.hash.hexString)"))
         } else {
-            context.print("Account \(account) is already at the rate of \(date); nothing posted.")
+            context.say(LocalizedText("Account \(account) is already at the rate of \(date); nothing posted.", "Tài khoản \(account) đã theo tỷ giá ngày \(date); không ghi gì."))
         }
         return .success
     }
@@ -293,7 +293,9 @@ struct PlanSetCommand: Command {
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         try context.openLedger().setPlan(year: year, programCode: program, source: source, amount: amount, user: context.user)
-        context.print("Plan \(year) \(program ?? "all programs") \(source?.rawValue ?? "all sources"): \(MoneyFormat.english.format(amount)).")
+        let programText = program.map { LocalizedText(verbatim: $0) } ?? LocalizedText("all programs", "mọi chương trình")
+        let sourceText = source.map { LocalizedText(english: $0.rawValue, vietnamese: $0.nameVietnamese) } ?? LocalizedText("all sources", "mọi nguồn")
+        context.say(LocalizedText("Plan \(year) \(programText) \(sourceText): \(grouped: amount).", "Kế hoạch \(year) \(programText) \(sourceText): \(grouped: amount)."))
         return .success
     }
 }
@@ -349,7 +351,7 @@ struct SettingsSetCommand: Command {
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         try context.openLedger().setSetting(name, to: value, user: context.user)
-        context.print("\(name) = \(value)")
+        context.say(LocalizedText(verbatim: "\(name) = \(value)"))
         return .success
     }
 }

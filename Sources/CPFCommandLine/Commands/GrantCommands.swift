@@ -64,7 +64,8 @@ struct GrantAddCommand: Command {
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         try context.openLedger().addGrant(definition, user: context.user)
-        context.print("Added grant \(definition.code): \(definition.funderCode) commits \(MoneyFormat.english.format(definition.committed)).")
+        context.say(LocalizedText("Added grant \(definition.code): \(definition.funderCode) commits \(grouped: definition.committed).",
+                                  "Đã thêm khoản tài trợ \(definition.code): \(definition.funderCode) cam kết \(grouped: definition.committed)."))
         return .success
     }
 
@@ -146,7 +147,7 @@ struct GrantAmendCommand: Command {
             amendment.tranches = try tranches.map { try GrantAddCommand.tranche($0, currency: grant.currency) }
         }
         try ledger.amendGrant(code: code, amendment, user: context.user)
-        context.print("Amended grant \(code) from \(amendment.effectiveOn).")
+        context.say(LocalizedText("Amended grant \(code) from \(amendment.effectiveOn).", "Đã sửa khoản tài trợ \(code) từ ngày \(amendment.effectiveOn)."))
         return .success
     }
 }

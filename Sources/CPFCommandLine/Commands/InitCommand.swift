@@ -41,7 +41,13 @@ struct InitCommand: Command {
         let path = try context.requireDatabasePath()
         let chart = try chartPath.map { try ChartOfAccounts.parse(FileByteSource(path: $0), sourceName: $0) } ?? .standard
         let ledger = try Ledger.create(at: path, fundName: name, user: context.user, chart: chart)
-        context.print("Created the ledger of \(ledger.fundName) at \(path): schema version \(try ledger.schemaVersion()), \(chart.definitions.count) accounts.")
+        // A new fund reads Vietnamese; `cpf --lang en init …` makes it an English-speaking one.
+        if context.languageWasGiven && context.language != .vietnamese {
+            try ledger.setSetting("language", to: context.language.rawValue, user: context.user)
+        }
+        let version = try ledger.schemaVersion()
+        context.say(LocalizedText("Created the ledger of \(ledger.fundName) at \(path): schema version \(version), \(chart.definitions.count) accounts.",
+                                  "Đã tạo sổ của \(ledger.fundName) tại \(path): lược đồ phiên bản \(version), \(chart.definitions.count) tài khoản."))
         return .success
     }
 }

@@ -64,22 +64,26 @@ struct PostCommand: Command {
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         let outcome = try context.openLedger().post(draft, user: context.user)
-        context.print(PostCommand.describe(outcome))
+        context.say(PostCommand.describe(outcome))
         return .success
     }
 
-    static func describe(_ outcome: PostingOutcome) -> String {
+    static func describe(_ outcome: PostingOutcome) -> LocalizedText {
         switch outcome {
         case .posted(let entry):
-            let total = MoneyFormat.english.format(dong: entry.totalDebitDong)
-            return "Posted entry \(entry.seq) on \(entry.date): \(total), \(entry.lines.count) lines. Hash \(entry.hash.hexString)"
+            return LocalizedText("Posted entry \(entry.seq) on \(entry.date): \(groupedDong: entry.totalDebitDong), \(entry.lines.count) lines. Hash \(entry.hash.hexString)",
+                                 "Đã ghi bút toán \(entry.seq) ngày \(entry.date): \(groupedDong: entry.totalDebitDong), \(entry.lines.count) dòng. Mã băm \(entry.hash.hexString)")
         case .alreadyPosted(let entry):
-            return "Entry \(entry.seq) already has reference \(entry.externalRef ?? "") with the same content; nothing was written."
+            let reference = entry.externalRef ?? ""
+            return LocalizedText("Entry \(entry.seq) already has reference \(reference) with the same content; nothing was written.",
+                                 "Bút toán \(entry.seq) đã có số chứng từ \(reference) với cùng nội dung; không ghi gì.")
         case .pending(let pending):
-            let total = MoneyFormat.english.format(dong: pending.totalDebitDong)
-            return "Pending entry \(pending.id) (\(total), dated \(pending.draft.date)) is at or above the approval threshold: it is not in the books until a different person approves it with 'cpf approve \(pending.id)'."
+            return LocalizedText("Pending entry \(pending.id) (\(groupedDong: pending.totalDebitDong), dated \(pending.draft.date)) is at or above the approval threshold: it is not in the books until a different person approves it with 'cpf approve \(pending.id)'.",
+                                 "Bút toán chờ duyệt \(pending.id) (\(groupedDong: pending.totalDebitDong), ngày \(pending.draft.date)) bằng hoặc trên ngưỡng phê duyệt: chưa vào sổ cho đến khi một người khác duyệt bằng 'cpf approve \(pending.id)'.")
         case .alreadyPending(let pending):
-            return "Pending entry \(pending.id) already has reference \(pending.draft.externalRef ?? "") with the same content and waits for approval; nothing was written."
+            let reference = pending.draft.externalRef ?? ""
+            return LocalizedText("Pending entry \(pending.id) already has reference \(reference) with the same content and waits for approval; nothing was written.",
+                                 "Bút toán chờ duyệt \(pending.id) đã có số chứng từ \(reference) với cùng nội dung và đang chờ duyệt; không ghi gì.")
         }
     }
 }
@@ -125,7 +129,8 @@ struct ReverseCommand: Command {
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         let reversal = try context.openLedger().reverse(seq: seq, reason: reason, date: date, user: context.user)
-        context.print("Posted entry \(reversal.seq) on \(reversal.date), reversing entry \(seq). Hash \(reversal.hash.hexString)")
+        context.say(LocalizedText("Posted entry \(reversal.seq) on \(reversal.date), reversing entry \(seq). Hash \(reversal.hash.hexString)",
+                                  "Đã ghi bút toán \(reversal.seq) ngày \(reversal.date), đảo bút toán \(seq). Mã băm \(reversal.hash.hexString)"))
         return .success
     }
 }

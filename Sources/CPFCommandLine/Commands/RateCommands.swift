@@ -46,8 +46,9 @@ struct RateSetCommand: Command {
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         let recorded = try context.openLedger().setRate(currency, on: date, rate: rate, source: source, user: context.user)
-        context.print(recorded ? "Recorded \(currency.code) \(date) = \(rate) VND (\(source))."
-                               : "\(currency.code) \(date) = \(rate) VND (\(source)) was already recorded; nothing changed.")
+        context.say(recorded ? LocalizedText("Recorded \(currency.code) \(date) = \(rate) VND (\(source)).", "Đã ghi tỷ giá \(currency.code) ngày \(date) = \(rate) VND (\(source)).")
+                             : LocalizedText("\(currency.code) \(date) = \(rate) VND (\(source)) was already recorded; nothing changed.",
+                                             "Tỷ giá \(currency.code) ngày \(date) = \(rate) VND (\(source)) đã được ghi trước đó; không thay đổi gì."))
         return .success
     }
 }

@@ -42,7 +42,7 @@ struct FunderAddCommand: Command {
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         try context.openLedger().addFunder(code: code, name: name, kind: kind, currency: currency, country: country, user: context.user)
-        context.print("Added funder \(code) (\(name), \(kind.rawValue), \(currency.code)).")
+        context.say(LocalizedText("Added funder \(code) (\(name), \(kind.rawValue), \(currency.code)).", "Đã thêm nhà tài trợ \(code) (\(name), \(kind.nameVietnamese), \(currency.code))."))
         return .success
     }
 }
@@ -84,7 +84,7 @@ struct ProgramAddCommand: Command {
         let code = arguments.positionals[0]
         try context.openLedger().addProgram(code: code, nameVietnamese: arguments.required("--name-vi"), nameEnglish: arguments.required("--name-en"),
                                             expenseAccountCode: arguments.required("--expense-account"), user: context.user)
-        context.print("Added program \(code).")
+        context.say(LocalizedText("Added program \(code).", "Đã thêm chương trình \(code)."))
         return .success
     }
 }
@@ -142,7 +142,7 @@ struct UnitAddCommand: Command {
         let code = arguments.positionals[0]
         try context.openLedger().addUnit(code: code, name: arguments.required("--name"), level: level, parentCode: arguments.value("--parent"),
                                          effectiveFrom: from, effectiveTo: to, user: context.user)
-        context.print("Added unit \(code).")
+        context.say(LocalizedText("Added unit \(code).", "Đã thêm đơn vị \(code)."))
         return .success
     }
 }
@@ -171,7 +171,7 @@ struct UnitMergeCommand: Command {
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         try context.openLedger().mergeUnit(code: code, into: successor, on: date, user: context.user)
-        context.print("Unit \(code) ends on \(date), merged into \(successor).")
+        context.say(LocalizedText("Unit \(code) ends on \(date), merged into \(successor).", "Đơn vị \(code) chấm dứt ngày \(date), sáp nhập vào \(successor)."))
         return .success
     }
 }
@@ -203,7 +203,7 @@ struct ItemAddCommand: Command {
         let code = arguments.positionals[0]
         try context.openLedger().addGoodsItem(code: code, nameVietnamese: arguments.required("--name-vi"), nameEnglish: arguments.required("--name-en"),
                                               unit: arguments.required("--unit"), user: context.user)
-        context.print("Added goods item \(code).")
+        context.say(LocalizedText("Added goods item \(code).", "Đã thêm mặt hàng \(code)."))
         return .success
     }
 }

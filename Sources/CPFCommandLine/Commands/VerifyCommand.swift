@@ -61,29 +61,33 @@ struct VerifyCommand: Command {
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         let report = try context.openLedgerForReading().verify(against: digest)
-        context.print(json ? VerifyCommand.json(report) : VerifyCommand.text(report, digest: digest))
+        context.print(json ? VerifyCommand.json(report) : VerifyCommand.text(report, digest: digest, in: context.language))
         return report.isIntact ? .success : .failure
     }
 
-    static func text(_ report: VerificationReport, digest: ChainDigest?) -> String {
-        var text = ""
+    static func text(_ report: VerificationReport, digest: ChainDigest?, in language: Language) -> String {
+        var text = LocalizedText.empty
+        let problems = report.findings.count + report.findingsOmitted
         if report.isIntact {
-            text += "OK: \(report.entryCount) entries and \(report.lineCount) lines verified; the hash chain and every invariant hold.\n"
+            text = text + LocalizedText("OK: \(report.entryCount) entries and \(report.lineCount) lines verified; the hash chain and every invariant hold.\n",
+                                        "ĐẠT: đã kiểm tra \(count: report.entryCount) bút toán và \(count: report.lineCount) dòng; chuỗi băm và mọi ràng buộc đều đúng.\n")
         } else {
-            text += "FAILED: \(report.findings.count + report.findingsOmitted) problem(s) in \(report.entryCount) entries and \(report.lineCount) lines.\n"
-            for finding in report.findings { text += "  - \(TextRules.escapingControls(finding.message))\n" }
-            if report.findingsOmitted > 0 { text += "  - … and \(report.findingsOmitted) more\n" }
-            if let first = report.firstBadSeq { text += "First bad entry: \(first)\n" }
+            text = text + LocalizedText("FAILED: \(problems) problem(s) in \(report.entryCount) entries and \(report.lineCount) lines.\n",
+                                        "KHÔNG ĐẠT: \(problems) vấn đề trong \(count: report.entryCount) bút toán và \(count: report.lineCount) dòng.\n")
+            for finding in report.findings { text = text + LocalizedText(verbatim: "  - ") + finding.text + LocalizedText(verbatim: "\n") }
+            if report.findingsOmitted > 0 { text = text + LocalizedText("  - … and \(report.findingsOmitted) more\n", "  - … và thêm \(report.findingsOmitted) vấn đề\n") }
+            if let first = report.firstBadSeq { text = text + LocalizedText("First bad entry: \(first)\n", "Bút toán hỏng đầu tiên: \(first)\n") }
         }
         if let digest, let matches = report.digestMatches {
-            text += matches ? "The digest for entry \(digest.seq) matches: nothing at or before it was changed or removed.\n"
-                            : "The digest for entry \(digest.seq) does NOT match.\n"
+            text = text + (matches ? LocalizedText("The digest for entry \(digest.seq) matches: nothing at or before it was changed or removed.\n",
+                                                   "Mã băm của bút toán \(digest.seq) khớp: không có gì tại hoặc trước bút toán đó bị sửa hay xóa.\n")
+                                   : LocalizedText("The digest for entry \(digest.seq) does NOT match.\n", "Mã băm của bút toán \(digest.seq) KHÔNG khớp.\n"))
         }
-        text += "Ledger: \(report.ledgerID)\n"
-        text += "Journal: entry \(report.headSeq), hash \(report.headHash.hexString)\n"
-        text += "Facts: record \(report.factHeadSeq), hash \(report.factHeadHash.hexString)\n"
-        text += "Head: entry \(report.headSeq), digest \(report.stateDigest.hexString)"
-        return text
+        text = text + LocalizedText("Ledger: \(report.ledgerID)\n", "Mã sổ: \(report.ledgerID)\n")
+        text = text + LocalizedText("Journal: entry \(report.headSeq), hash \(report.headHash.hexString)\n", "Sổ nhật ký: bút toán \(report.headSeq), mã băm \(report.headHash.hexString)\n")
+        text = text + LocalizedText("Facts: record \(report.factHeadSeq), hash \(report.factHeadHash.hexString)\n", "Dữ kiện: bản ghi \(report.factHeadSeq), mã băm \(report.factHeadHash.hexString)\n")
+        text = text + LocalizedText("Head: entry \(report.headSeq), digest \(report.stateDigest.hexString)", "Đầu chuỗi: bút toán \(report.headSeq), mã băm \(report.stateDigest.hexString)")
+        return TextRules.escapingControls(text(language))
     }
 
     static func json(_ report: VerificationReport) -> String {

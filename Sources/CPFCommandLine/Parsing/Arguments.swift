@@ -13,11 +13,6 @@ public struct UsageError: Error, CustomStringConvertible, Sendable {
         self.command = command
     }
 
-    @available(*, deprecated, message: "write the message in both languages: LocalizedText(english, vietnamese)")
-    public init(_ message: String, command: String? = nil) {
-        self.init(LocalizedText(english: message, vietnamese: message), command: command)
-    }
-
     /// The message in English (tests).
     public var message: String { text.english }
     public var description: String { text.english }
@@ -39,16 +34,6 @@ public struct OptionSpec: Sendable {
     public static func flag(_ name: String, _ help: LocalizedText) -> OptionSpec {
         OptionSpec(name: name, valueName: nil, help: help, isRepeatable: false, isRequired: false)
     }
-
-    @available(*, deprecated, message: "write the help in both languages: LocalizedText(english, vietnamese)")
-    public static func value(_ name: String, _ valueName: String, _ help: String, required: Bool = false, repeatable: Bool = false) -> OptionSpec {
-        value(name, valueName, LocalizedText(english: help, vietnamese: help), required: required, repeatable: repeatable)
-    }
-
-    @available(*, deprecated, message: "write the help in both languages: LocalizedText(english, vietnamese)")
-    public static func flag(_ name: String, _ help: String) -> OptionSpec {
-        flag(name, LocalizedText(english: help, vietnamese: help))
-    }
 }
 
 /// A positional argument: `SEQ`, `FILE`.
@@ -61,11 +46,6 @@ public struct PositionalSpec: Sendable {
         self.name = name
         self.help = help
         self.isOptional = optional
-    }
-
-    @available(*, deprecated, message: "write the help in both languages: LocalizedText(english, vietnamese)")
-    public init(_ name: String, _ help: String, optional: Bool = false) {
-        self.init(name, LocalizedText(english: help, vietnamese: help), optional: optional)
     }
 }
 

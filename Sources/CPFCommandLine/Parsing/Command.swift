@@ -18,12 +18,6 @@ public struct CommandConfiguration: Sendable {
         self.positionals = positionals
         self.options = options.contains { $0.name == "--format" } ? options + [OutputOptions.byteOrderMark] : options
     }
-
-    @available(*, deprecated, message: "write the texts in both languages: LocalizedText(english, vietnamese)")
-    public init(name: String, abstract: String, discussion: String = "", positionals: [PositionalSpec] = [], options: [OptionSpec] = []) {
-        self.init(name: name, abstract: LocalizedText(verbatim: abstract), discussion: LocalizedText(verbatim: discussion),
-                  positionals: positionals, options: options)
-    }
 }
 
 /// One `cpf` command: it declares its arguments, checks them in `init(_:)` (the

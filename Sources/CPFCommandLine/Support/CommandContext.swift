@@ -63,6 +63,10 @@ public final class CommandContext {
         self.chosenLanguage = language
     }
 
+    /// Whether `--lang` was given on the command line (not only `CPF_LANG`): `cpf init` then
+    /// makes it the new fund's language.
+    var languageWasGiven = false
+
     /// The reader's language, for every message, help text and report: `--lang`, else
     /// `CPF_LANG`, else the fund's own setting (`cpf settings set language en`), else
     /// Vietnamese.
@@ -126,11 +130,6 @@ public final class CommandContext {
     /// Writes a message to standard error in the reader's language.
     func message(_ text: LocalizedText) {
         messageVerbatim(text(language))
-    }
-
-    @available(*, deprecated, message: "write the message in both languages: LocalizedText(english, vietnamese)")
-    func message(_ text: String) {
-        messageVerbatim(text)
     }
 
     /// Writes a message to standard error, with every control character but the line break

@@ -36,11 +36,6 @@ public struct VerificationReport: Sendable {
     /// The first entry named by a finding, if any.
     public var firstBadSeq: Int64? { findings.compactMap(\.seq).min() }
 
-    @available(*, deprecated, message: "write the finding in both languages: LocalizedText(english, vietnamese)")
-    mutating func add(_ seq: Int64?, _ message: String) {
-        add(seq, LocalizedText(english: message, vietnamese: message))
-    }
-
     mutating func add(_ seq: Int64?, _ text: LocalizedText) {
         if findings.count < VerificationReport.findingCountMax {
             findings.append(Finding(seq: seq, text: text))

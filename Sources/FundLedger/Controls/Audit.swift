@@ -60,11 +60,6 @@ public struct AuditFinding: Sendable, Equatable {
         self.text = text
         self.entries = entries
     }
-
-    @available(*, deprecated, message: "write the finding in both languages: LocalizedText(english, vietnamese)")
-    public init(_ control: AuditControl, _ severity: Severity, _ message: String, entries: [Int64] = []) {
-        self.init(control, severity, LocalizedText(english: message, vietnamese: message), entries: entries)
-    }
 }
 
 /// What `Ledger.audit` found, control by control.

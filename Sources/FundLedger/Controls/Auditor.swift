@@ -134,7 +134,7 @@ struct Auditor {
                 message = LocalizedText("entry \(seq) line \(line): account \(account) is kept in \(row.text(at: 3)), but the line is in \(row.text(at: 4))", "bút toán \(seq) dòng \(line): tài khoản \(account) ghi bằng \(row.text(at: 3)), nhưng dòng ghi bằng \(row.text(at: 4))")
             } else {
                 let missing = LocalizedText.joined([(5, LocalizedText("rate", "tỷ giá")), (6, LocalizedText("rate date", "ngày tỷ giá")), (7, LocalizedText("rate source", "nguồn tỷ giá"))]
-                    .filter { row.isNull(at: Int32($0.0)) || row.text(at: Int32($0.0)).allSatisfy(\.isWhitespace) }.map(\.1), separator: ", ")
+                    .filter { row.isNull(at: Int32($0.0)) || row.text(at: Int32($0.0)).allSatisfy(\.isWhitespace) }.map(\.1), separator: LocalizedText(verbatim: ", "))
                 message = LocalizedText("entry \(seq) line \(line): the \(row.text(at: 4)) amount on account \(account) has no \(missing)", "bút toán \(seq) dòng \(line): số tiền \(row.text(at: 4)) trên tài khoản \(account) thiếu \(missing)")
             }
             findings.append(AuditFinding(.foreignRates, .error, message, entries: [seq]))

@@ -5,7 +5,7 @@ public struct DemoScenario: Sendable {
     public let fundName: String
     /// What the scenario reproduces, and what it had to assume where the articles give only
     /// totals.
-    public let description: String
+    public let description: LocalizedText
     /// The period the scenario covers; reports are drawn up for it.
     public let startDate: LedgerDate
     public let endDate: LedgerDate

@@ -4,7 +4,7 @@ extension DemoScenario {
     public static let konTum2013To2020 = DemoScenario(
         name: "kon-tum-2013-2020",
         fundName: "Quỹ Bảo trợ trẻ em tỉnh Kon Tum",
-        description: """
+        description: LocalizedText("""
         Kon Tum 2013–2020 (Sở LĐ-TB&XH Kon Tum, 12/01/2021). Published: state budget for the programme's goals of
         20,594 million VND, of which 7,266 million central and 13,328 million local; 24 foreign NGOs and 2
         individuals committed 10.2 million USD, about 236 billion VND, through 51 programmes; the fund at all
@@ -17,7 +17,19 @@ extension DemoScenario {
         300,000 VND per child-instance. The commitment in dong is valued at the 2020-12-31 rate, 23,130:
         235,926,000,000 VND. Districts end on 2025-06-30, when the district level was abolished; Ia H'Drai
         district exists from 2015-03-11.
-        """,
+        """, """
+        Kon Tum 2013–2020 (Sở LĐ-TB&XH Kon Tum, 12/01/2021). Số liệu đã công bố: ngân sách nhà nước cho các mục
+        tiêu của chương trình 20.594 triệu đồng, trong đó trung ương 7.266 triệu và địa phương 13.328 triệu; 24 tổ
+        chức phi chính phủ nước ngoài và 2 cá nhân cam kết 10,2 triệu USD, khoảng 236 tỷ đồng, qua 51 chương trình;
+        quỹ các cấp hỗ trợ hơn 20.000 lượt trẻ em mỗi năm. Phân bổ khi bài báo chỉ nêu tổng số: ngân sách theo năm
+        (trung ương 800…966 và địa phương 1.500…1.778 triệu đồng mỗi năm, tổng khớp chính xác); 51 cam kết từ
+        80.000 đến 320.000 USD (tổng đúng 10.200.000,00 USD), mỗi cam kết chỉ dành cho một chương trình và một
+        huyện, đến 2020 nhận 90 % theo từng năm với tỷ giá SBV hằng năm (21.036 năm 2013 … 23.125 năm 2020) và bán
+        ngoại tệ theo tỷ giá ngân hàng cao hơn 20 đồng; chi 95 % số đã bán, khoảng 1.000.000 đồng mỗi lượt trẻ em,
+        và tiền ngân sách chi mua thẻ bảo hiểm y tế và quà Tết 300.000 đồng mỗi lượt trẻ em. Cam kết quy đổi theo
+        tỷ giá ngày 31/12/2020 là 23.130: 235.926.000.000 đồng. Các huyện kết thúc ngày 30/06/2025, khi bỏ cấp
+        huyện; huyện Ia H'Drai có từ ngày 11/03/2015.
+        """),
         startDate: LedgerDate(year: 2013, month: 1, day: 1)!,
         endDate: LedgerDate(year: 2020, month: 12, day: 31)!,
         featuredFunderCode: "NGO01",

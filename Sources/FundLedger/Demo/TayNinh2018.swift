@@ -3,7 +3,7 @@ extension DemoScenario {
     public static let tayNinh2018 = DemoScenario(
         name: "tay-ninh-2018",
         fundName: "Quỹ Bảo trợ trẻ em tỉnh Tây Ninh",
-        description: """
+        description: LocalizedText("""
         Tây Ninh 2018 (Báo Tây Ninh, 26/12/2018). Published: the "Cặp lá yêu thương" campaign raised more than
         250 million VND and 6 savings books (4 × 10,000,000 + 2 × 5,000,000 VND), which paid monthly
         scholarships totalling 240,000,000 VND and built one house worth 50,000,000 VND; with the national fund,
@@ -13,7 +13,17 @@ extension DemoScenario {
         100,000,000 from companies); the scholarships were the 6 savings books plus 10 monthly cash instalments
         of 19,000,000 VND to 38 pupils; the house was for a family with 3 children; a bicycle is valued at
         1,500,000 VND and a child's milk at 500,000 VND; the plan for scholarships was 240,000,000 VND.
-        """,
+        """, """
+        Tây Ninh 2018 (Báo Tây Ninh, 26/12/2018). Số liệu đã công bố: chương trình "Cặp lá yêu thương" vận động được
+        hơn 250 triệu đồng và 6 sổ tiết kiệm (4 × 10.000.000 + 2 × 5.000.000 đồng), dùng trả học bổng hằng tháng
+        tổng cộng 240.000.000 đồng và xây một căn nhà trị giá 50.000.000 đồng; cùng Quỹ Bảo trợ trẻ em Việt Nam,
+        tặng 400 suất quà cho học sinh nghèo (mỗi suất 1.000.000 đồng tiền mặt và một phần quà 200.000 đồng); 90
+        xe đạp do AIA Việt Nam tặng thông qua Quỹ Bảo trợ trẻ em Việt Nam; sữa miễn phí cho 1.337 trẻ em từ Quỹ sữa
+        Vươn cao Việt Nam. Giả định khi bài báo không nói rõ: chương trình vận động được 252.000.000 đồng
+        (152.000.000 từ cá nhân, 100.000.000 từ doanh nghiệp); học bổng gồm 6 sổ tiết kiệm và 10 đợt chi tiền mặt
+        hằng tháng 19.000.000 đồng cho 38 học sinh; căn nhà dành cho một gia đình có 3 trẻ; mỗi xe đạp trị giá
+        1.500.000 đồng và sữa của mỗi trẻ 500.000 đồng; kế hoạch học bổng là 240.000.000 đồng.
+        """),
         startDate: LedgerDate(year: 2018, month: 1, day: 1)!,
         endDate: LedgerDate(year: 2018, month: 12, day: 31)!,
         featuredFunderCode: "QBTTEVN",

@@ -4,7 +4,7 @@ extension DemoScenario {
     public static let thuaThienHue2016To2020 = DemoScenario(
         name: "thua-thien-hue-2016-2020",
         fundName: "Quỹ Bảo trợ trẻ em tỉnh Thừa Thiên Huế",
-        description: """
+        description: LocalizedText("""
         Thừa Thiên Huế 2016–2020 (TTH.VN, 20/01/2021). Published: 96.245 billion VND spent on the project, 275 %
         of the 35 billion VND plan; 12 of 14 targets met; the child protection fund mobilized more than 35 billion
         VND and supported more than 66,000 child-instances. Spread where the article gives only totals: the plan
@@ -12,7 +12,15 @@ extension DemoScenario {
         exactly 96,245,000,000); the fund mobilized 35,193,557,000 VND (companies 14.2 and individuals 9.0 billion
         VND, a foreign NGO 529,000 USD worth 11,993,557,000 VND at yearly SBV rates), the local budget paid the
         other 61,051,443,000 VND; fund-supported spending reached 66,400 child-instances.
-        """,
+        """, """
+        Thừa Thiên Huế 2016–2020 (TTH.VN, 20/01/2021). Số liệu đã công bố: chi 96,245 tỷ đồng cho đề án, bằng 275 %
+        kế hoạch 35 tỷ đồng; đạt 12 trên 14 chỉ tiêu; quỹ bảo trợ trẻ em vận động được hơn 35 tỷ đồng và hỗ trợ hơn
+        66.000 lượt trẻ em. Phân bổ khi bài báo chỉ nêu tổng số: kế hoạch 7.000.000.000 đồng mỗi năm; chi theo năm
+        là 17,2; 18,5; 19,3; 20,1 và 21,145 tỷ đồng (tổng đúng 96.245.000.000); quỹ vận động được 35.193.557.000
+        đồng (doanh nghiệp 14,2 và cá nhân 9,0 tỷ đồng, một tổ chức phi chính phủ nước ngoài 529.000 USD, quy đổi
+        11.993.557.000 đồng theo tỷ giá SBV hằng năm), ngân sách địa phương chi phần còn lại 61.051.443.000 đồng;
+        các khoản chi do quỹ hỗ trợ đến với 66.400 lượt trẻ em.
+        """),
         startDate: LedgerDate(year: 2016, month: 1, day: 1)!,
         endDate: LedgerDate(year: 2020, month: 12, day: 31)!,
         featuredFunderCode: "PLAN-VN",

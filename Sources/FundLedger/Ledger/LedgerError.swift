@@ -17,12 +17,6 @@ public struct LedgerError: Error, Equatable, CustomStringConvertible, Sendable {
         self.remedy = hint
     }
 
-    /// A refusal written in English only: to be given its Vietnamese text.
-    @available(*, deprecated, message: "write the refusal in both languages: LocalizedText(english, vietnamese)")
-    public init(_ rule: Rule, _ message: String, hint: String) {
-        self.init(rule, LocalizedText(english: message, vietnamese: message), hint: LocalizedText(english: hint, vietnamese: hint))
-    }
-
     /// What is wrong, in English (logs and tests); `explanation` has both languages.
     public var message: String { explanation.english }
     /// How to proceed, in English; `remedy` has both languages.

@@ -11,7 +11,7 @@
 /// is written the way a reader of that language writes it (`-94000000 VND` and `2018-06-01` in
 /// English, `-94.000.000 ₫` and `01/06/2018` in Vietnamese). `docs/catalogue.md` lists every
 /// pair; `CatalogueTests` fails when a text lacks either language.
-public struct LocalizedText: Sendable, Equatable, Hashable, ExpressibleByStringLiteral, CustomStringConvertible {
+public struct LocalizedText: Sendable, Equatable, Hashable, CustomStringConvertible {
     public let english: String
     public let vietnamese: String
 
@@ -26,10 +26,6 @@ public struct LocalizedText: Sendable, Equatable, Hashable, ExpressibleByStringL
         self.vietnamese = vietnamese
     }
 
-    /// The same text in both languages (codes, names, numbers).
-    public init(stringLiteral value: String) {
-        self.init(english: value, vietnamese: value)
-    }
 
     /// Text that is the same in both languages, e.g. a name a person typed.
     public init(verbatim value: String) {

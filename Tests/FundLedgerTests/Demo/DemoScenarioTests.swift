@@ -174,7 +174,9 @@ import TestSupport
         for scenario in DemoScenario.all {
             #expect(DemoScenario.named(scenario.name)?.name == scenario.name)
             #expect(scenario.startDate < scenario.endDate)
-            #expect(scenario.description.contains("Published") && (scenario.description.contains("Assumed") || scenario.description.contains("Spread")))
+            let english = scenario.description.english, vietnamese = scenario.description.vietnamese
+            #expect(english.contains("Published") && (english.contains("Assumed") || english.contains("Spread")))
+            #expect(vietnamese.contains("Số liệu đã công bố") && (vietnamese.contains("Giả định") || vietnamese.contains("Phân bổ")))
         }
     }
 }

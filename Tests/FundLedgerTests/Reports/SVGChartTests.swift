@@ -16,7 +16,7 @@ import Testing
 
     @Test func aLongLabelWrapsWhole() {
         let label = "Hỗ trợ khẩn cấp cho trẻ em bị ảnh hưởng bởi thiên tai và dịch bệnh tại các xã vùng sâu"
-        let chart = ReportChart(title: "T", labels: [LocalizedText(verbatim: label)], series: [.init(name: "S", values: [10])], valueKind: .dong)
+        let chart = ReportChart(title: LocalizedText(verbatim: "T"), labels: [LocalizedText(verbatim: label)], series: [.init(name: LocalizedText(verbatim: "S"), values: [10])], valueKind: .dong)
         let svg = SVGChart(chart: chart, format: .vietnamese, isPublic: false).render()
         let lines = SVGChart.wrapped(label, characters: SVGChart.labelCharacters)
         #expect(lines.count > 1 && lines.allSatisfy { $0.count <= SVGChart.labelCharacters })
@@ -26,9 +26,10 @@ import Testing
     }
 
     @Test func overlaidBarsKeepTheirProportionsAndTheMarkerFollowsTheSeriesBeforeIt() {
-        let chart = ReportChart(title: "Grants", labels: ["A", "B"], series: [
-            .init(name: "Committed", values: [1_000, 500]), .init(name: "Received", values: [800, 500]),
-            .init(name: "Spent", values: [600, 100]), .init(name: "Available", values: [200, 400]),
+        let text = { (value: String) in LocalizedText(verbatim: value) }
+        let chart = ReportChart(title: text("Grants"), labels: [text("A"), text("B")], series: [
+            .init(name: text("Committed"), values: [1_000, 500]), .init(name: text("Received"), values: [800, 500]),
+            .init(name: text("Spent"), values: [600, 100]), .init(name: text("Available"), values: [200, 400]),
         ], valueKind: .dong, style: .overlaid)
         let svg = SVGChart(chart: chart, format: .english, isPublic: false).render()
         let bars = rects(svg).filter { $0.x >= 210 && $0.y > 40 }
