@@ -58,7 +58,7 @@ struct JournalCommand: Command {
         try ledger.forEachEntry(fromSeq: first, throughSeq: seq ?? Int64.max) { entry in
             if let from, entry.date < from { return }
             if let to, entry.date > to { return }
-            output += listing.render(entry, format)
+            output += try listing.render(entry, format)
             if output.utf8.count > 1 << 16 {
                 context.writeOutput(output)
                 output = ""

@@ -188,7 +188,7 @@ extension Ledger {
             ReportColumn("amount", LocalizedText("Amount", "Số tiền"), kind), ReportColumn("reference", LocalizedText("Reference", "Số tham chiếu"), .text),
             ReportColumn("memo", LocalizedText("Memo", "Diễn giải"), .text),
         ])
-        inBooks.rows = reconciliation.unmatchedBook.map { [.count($0.seq), .date($0.date), amount($0.amountMinor), .text($0.reference ?? ""), .text($0.memo)] }
+        inBooks.rows = try reconciliation.unmatchedBook.map { [.count($0.seq), .date($0.date), amount($0.amountMinor), .text($0.reference ?? ""), .localized(try description(seq: $0.seq, memo: $0.memo))] }
         return try makeReport(key: "reconcile-bank", title: LocalizedText("Bank reconciliation", "Đối chiếu sao kê ngân hàng"),
                               parameters: [(LocalizedText("Account", "Tài khoản"), .text(reconciliation.accountCode)),
                                            (LocalizedText("From", "Từ ngày"), .date(reconciliation.from)), (LocalizedText("To", "Đến ngày"), .date(reconciliation.to)),

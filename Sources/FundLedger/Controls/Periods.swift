@@ -164,7 +164,7 @@ extension Ledger {
                 ReportColumn("memo", LocalizedText("Memo", "Diễn giải"), .text),
             ])
             table.rows = try periodRecords().map { record in
-                [.identifier(record.seq), .text(record.kind.rawValue), .text(record.postedAt.iso), .text(record.postedBy), .text(record.memo)]
+                [.identifier(record.seq), .text(record.kind.rawValue), .text(record.postedAt.iso), .text(record.postedBy), .localized(SystemMemo.localized(record.memo))]
             }
             let lock = try periodLock()?.lockedThrough
             return try makeReport(key: "periods", title: LocalizedText("Closed periods", "Khóa sổ kỳ kế toán"),

@@ -35,7 +35,11 @@ extension Ledger {
                 try emit(listing.end(listingFormat))
             case .hledger, .beancount:
                 let accounts = try self.accounts()
-                let writer = PlainTextJournalWriter(format: format == .hledger ? .hledger : .beancount, accounts: accounts)
+                // Descriptions cpf generates are written in the fund's language.
+                let language = try settings().language
+                let writer = PlainTextJournalWriter(format: format == .hledger ? .hledger : .beancount, accounts: accounts) { entry in
+                    entry.memo.isEmpty ? try self.description(of: entry)(language) : entry.memo
+                }
                 let head = try stateHead()
                 try emit(writer.header(fundName: fundName, headSeq: head.seq, headHash: head.digest, accounts: accounts))
                 try forEachEntry { try emit(writer.render($0)) }

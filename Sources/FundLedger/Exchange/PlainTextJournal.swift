@@ -19,8 +19,12 @@ public struct PlainTextJournalWriter {
     private let accountNames: [String: String]
 
     /// - Parameter accounts: the chart, to name each account by type and code.
-    public init(format: PlainTextJournalFormat, accounts: [Account]) {
+    /// An entry's description: its memo, or the one cpf renders for it (`Ledger.description(of:)`).
+    private let describe: (JournalEntry) throws -> String
+
+    public init(format: PlainTextJournalFormat, accounts: [Account], describe: @escaping (JournalEntry) throws -> String = { $0.memo }) {
         self.format = format
+        self.describe = describe
         accountNames = Dictionary(accounts.map { ($0.code, PlainTextJournalWriter.name(of: $0)) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -55,18 +59,19 @@ public struct PlainTextJournalWriter {
     }
 
     /// One entry; "" for an entry without lines.
-    public func render(_ entry: JournalEntry) -> String {
+    public func render(_ entry: JournalEntry) throws -> String {
         guard !entry.lines.isEmpty else { return "" }
+        let memo = try describe(entry)
         var text: String
         switch format {
         case .hledger:
             text = "\(entry.date.iso) *"
             if let reference = entry.externalRef { text += " (\(hledgerText(reference, isCode: true)))" }
-            text += " \(hledgerText(entry.memo.isEmpty ? "entry \(entry.seq)" : entry.memo, isCode: false))  ; seq:\(entry.seq)"
+            text += " \(hledgerText(memo.isEmpty ? "entry \(entry.seq)" : memo, isCode: false))  ; seq:\(entry.seq)"
             if let reversed = entry.reversesSeq { text += ", reverses:\(reversed)" }
             text += "\n"
         case .beancount:
-            text = "\(entry.date.iso) * \(quoted(entry.memo))\n  seq: \(entry.seq)\n"
+            text = "\(entry.date.iso) * \(quoted(memo))\n  seq: \(entry.seq)\n"
             if let reference = entry.externalRef { text += "  ref: \(quoted(reference))\n" }
             if let reversed = entry.reversesSeq { text += "  reverses: \(reversed)\n" }
         }

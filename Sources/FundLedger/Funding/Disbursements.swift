@@ -105,7 +105,8 @@ extension Ledger {
         }
         debit.children = disbursement.children
         debit.beneficiaryCodes = disbursement.beneficiaryCodes
-        let memo = disbursement.memo ?? "\(program.nameEnglish) in \(disbursement.unitCode): \(disbursement.children) child-instances"
+        // No memo typed: the description is rendered from the entry (EntryDescription.swift).
+        let memo = disbursement.memo ?? ""
         return EntryDraft(date: disbursement.date, memo: memo, externalRef: disbursement.externalRef, lines: [debit, credit])
     }
 
@@ -122,7 +123,7 @@ extension Ledger {
                               hint: LocalizedText("give the foreign amount, e.g. --amount \"20000.00 USD\"", "hãy ghi số ngoại tệ, ví dụ --amount \"20000.00 USD\""))
         }
         let dimensions = Dimensions(grant: conversion.grantCode)
-        let memo = conversion.memo ?? "Conversion of \(conversion.amount) into \(MoneyFormat.english.format(conversion.received))"
+        let memo = conversion.memo ?? ""
         return try post(EntryDraft(date: conversion.date, memo: memo, externalRef: conversion.externalRef, lines: [
             LineDraft(accountCode: conversion.intoAccountCode, side: .debit, amount: conversion.received, dimensions: dimensions),
             LineDraft(accountCode: conversion.fromAccountCode, side: .credit, amount: conversion.amount, dimensions: dimensions),

@@ -117,9 +117,9 @@ extension Ledger {
         var debit = LineDraft(accountCode: into, side: .debit, amount: amount, rate: receipt.rate, rateSource: receipt.rateSource, dimensions: dimensions)
         var credit = LineDraft(accountCode: revenue, side: .credit, amount: amount, rate: receipt.rate, rateSource: receipt.rateSource, dimensions: dimensions)
         if amount.currency == .vnd { (debit.rate, credit.rate) = (nil, nil) }
-        let source = funder.map { "from \($0.name)" } ?? "interest"
-        let grant = receipt.grantCode.map { " (grant \($0))" } ?? ""
-        return EntryDraft(date: receipt.date, memo: receipt.memo ?? "Receipt \(source)\(grant)", externalRef: receipt.externalRef, lines: [debit, credit])
+        // No memo typed: the description is rendered from the entry in the reader's language
+        // (EntryDescription.swift).
+        return EntryDraft(date: receipt.date, memo: receipt.memo ?? "", externalRef: receipt.externalRef, lines: [debit, credit])
     }
 
     private func inKindDraft(_ receipt: Receipt, goods: InKindGoods, revenue: String, dimensions: Dimensions, funder: Funder?) throws -> EntryDraft {
@@ -140,8 +140,7 @@ extension Ledger {
                               item: goods.itemCode, quantity: goods.quantity)
         debit.memo = valuation
         let credit = LineDraft(accountCode: revenue, side: .credit, amount: .vnd(value), dimensions: dimensions)
-        let source = funder.map { " from \($0.name)" } ?? ""
-        return EntryDraft(date: receipt.date, memo: receipt.memo ?? "Goods in kind\(source): \(goods.quantity) \(goods.itemCode)",
+        return EntryDraft(date: receipt.date, memo: receipt.memo ?? "",
                           externalRef: receipt.externalRef, lines: [debit, credit])
     }
 }

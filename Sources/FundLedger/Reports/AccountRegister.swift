@@ -35,7 +35,7 @@ extension Ledger {
                 if amount > 0 { debits += amount } else { credits -= amount }
                 closing = (row.int64(at: 10), row.int64(at: 11))
                 var cells: [ReportCell] = [.date(try LedgerDate.parse(row.text(at: 1))), .identifier(row.int64(at: 0)), row.optionalText(at: 3).map(ReportCell.text) ?? .empty,
-                                           .text(row.text(at: 2)), amount > 0 ? .dong(amount) : .empty, amount < 0 ? .dong(-amount) : .empty, .dong(row.int64(at: 10))]
+                                           .localized(try description(seq: row.int64(at: 0), memo: row.text(at: 2))), amount > 0 ? .dong(amount) : .empty, amount < 0 ? .dong(-amount) : .empty, .dong(row.int64(at: 10))]
                 if foreign {
                     cells += [row.optionalInt64(at: 7).map { .amount(Amount(minorUnits: $0, currency: account.currency)) } ?? .empty,
                               .amount(Amount(minorUnits: row.int64(at: 11), currency: account.currency))]

@@ -54,7 +54,7 @@ extension Ledger {
                 rate = .localized(try Ledger.rateText(row.text(at: 9), source: row.text(at: 11), date: try LedgerDate.parse(row.text(at: 10))))
             }
             table.rows.append([.date(try LedgerDate.parse(row.text(at: 1))), row.optionalText(at: 2).map(ReportCell.text) ?? .empty,
-                               .text(row.text(at: 4)), .text(row.text(at: 3)), .amount(amount), rate, .dong(dong)])
+                               .text(row.text(at: 4)), .localized(try description(seq: row.int64(at: 0), memo: row.text(at: 3))), .amount(amount), rate, .dong(dong)])
         }
         let foreignTotal: ReportCell = totalForeign.count == 1 ? .amount(Amount(minorUnits: totalForeign.first!.value, currency: totalForeign.first!.key)) : .empty
         table.totals = [.localized(LocalizedText("Total", "Tổng cộng")), .empty, .empty, .empty, foreignTotal, .empty, .dong(totalDong)]

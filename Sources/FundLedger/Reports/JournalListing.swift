@@ -8,8 +8,10 @@ public final class JournalListing {
     /// beneficiary codes were committed (form cpf-entry-v1) carries codes, since its hash, and
     /// every later one, would let codes be guessed and checked (docs/hash-chain.md).
     public let hashesWithheld: Bool
+    private let ledger: Ledger
 
     public init(ledger: Ledger, language: Language) {
+        self.ledger = ledger
         self.accounts = (try? ledger.accountsByCode()) ?? [:]
         self.language = language
         self.hashesWithheld = (try? ledger.hasUncommittedBeneficiaryCodes()) ?? true
@@ -48,19 +50,21 @@ public final class JournalListing {
     private var renderedCount = 0
 
     /// One entry in `format`; call `begin` before the first and `end` after the last.
-    public func render(_ entry: JournalEntry, _ format: ReportFormat) -> String {
+    public func render(_ entry: JournalEntry, _ format: ReportFormat) throws -> String {
         defer { renderedCount += 1 }
         switch format {
         case .csv: return csv(entry)
         case .json: return (renderedCount > 0 ? ",\n" : "") + json(entry).serialized()
-        default: return TextRules.escapingControls(text(entry))
+        default: return TextRules.escapingControls(try text(entry))
         }
     }
 
     /// One entry as text: a header line, then one line per posting line.
-    public func text(_ entry: JournalEntry) -> String {
+    public func text(_ entry: JournalEntry) throws -> String {
         let format = MoneyFormat(language: language)
-        var header = "#\(entry.seq)  \(format.format(entry.date))  \(entry.memo)"
+        // The description as typed, or rendered in the reader's language when cpf generates it.
+        let description = try ledger.description(of: entry)(language)
+        var header = "#\(entry.seq)  \(format.format(entry.date))  \(description)"
         if let ref = entry.externalRef { header += "  [\(ref)]" }
         if let reversed = entry.reversesSeq { header += language == .vietnamese ? "  (đảo bút toán #\(reversed))" : "  (reverses #\(reversed))" }
         if entry.kind != .journal { header += "  <\(entry.kind.rawValue)>" }

@@ -71,7 +71,7 @@ import TestSupport
         outputs.append(exported)
         let listing = JournalListing(ledger: ledger, language: .vietnamese)
         var journal = listing.begin(.csv)
-        try ledger.forEachEntry { journal += listing.render($0, .csv) }
+        try ledger.forEachEntry { journal += try listing.render($0, .csv) }
         outputs.append(journal)
         let register = try ledger.accountRegisterReport(accountCode: "1121", from: LedgerDate(year: 2018, month: 1, day: 1)!, to: LedgerDate(year: 2018, month: 12, day: 31)!)
         outputs.append(CSVRenderer().render(register))
