@@ -330,8 +330,8 @@ struct ReconcileBankCommand: Command {
           cpf reconcile bank --account 1121 --statement vcb-2018-12.csv
         """, """
         Các mẫu sao kê (docs/bank-statements.md), nhận biết theo dòng tiêu đề:
-          date,amount,reference,description          (amount có dấu: tiền vào là số dương)
-          date,reference,debit,credit,description    (debit của ngân hàng = tiền ra)
+          date,amount,reference,description          (cột 'amount' có dấu: tiền vào là số dương)
+          date,reference,debit,credit,description    (cột 'debit' của ngân hàng = tiền ra)
         Ngày dạng YYYY-MM-DD hoặc dd/MM/yyyy; số tiền là số thuần, không có dấu phân cách.
         Các dòng khớp theo số chứng từ (--ref của bút toán) và số tiền, sau đó theo số tiền trong
         vòng 3 ngày. Mã thoát 1 khi còn dòng chưa khớp.

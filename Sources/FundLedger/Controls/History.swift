@@ -76,12 +76,45 @@ extension Ledger {
             ReportColumn("action", LocalizedText("Action", "Thao tác"), .text), ReportColumn("subject", LocalizedText("Subject", "Đối tượng"), .text),
             ReportColumn("entry", LocalizedText("Entry", "Bút toán"), .text), ReportColumn("detail", LocalizedText("Detail", "Chi tiết"), .text),
         ])
-        table.rows = events.map { [.text($0.at.iso), .text($0.user), .text($0.action), .text($0.subject), $0.entrySeq.map { .text(String($0)) } ?? .empty, .text($0.detail)] }
+        table.rows = try events.map { event in
+            // An entry's detail is its date and description: a generated description is
+            // rendered from the entry, in the reader's language.
+            var detail = HistoryText.detail(event.detail, action: event.action)
+            if event.action == "post", let seq = event.entrySeq, event.detail.count == 11, event.detail.last == " " {
+                let date = event.detail.prefix(10), description = try description(seq: seq, memo: "")
+                detail = LocalizedText("\(date) \(description)", "\(date) \(description)")
+            }
+            // What a registration names, in the reader's language: the registry has both names.
+            if event.action == "goods-item-add" || event.action == "program-add" || event.action == "account-add",
+               let code = event.subject.split(separator: ":", maxSplits: 1).last.map(String.init) {
+                detail = try registeredName(event.action, code: code, recorded: detail)
+            }
+            return [.text(event.at.iso), .text(event.user), .localized(HistoryText.action(event.action)), .localized(HistoryText.subject(event.subject)),
+                    event.entrySeq.map { .text(String($0)) } ?? .empty, .localized(detail)]
+        }
         var parameters: [(label: LocalizedText, value: ReportCell)] = []
         if let seq = filter.entrySeq { parameters.append((LocalizedText("Entry", "Bút toán"), .text(String(seq)))) }
         if let user = filter.user { parameters.append((LocalizedText("User", "Người dùng"), .text(user))) }
         if let from = filter.from { parameters.append((LocalizedText("From", "Từ ngày"), .date(from))) }
         if let to = filter.to { parameters.append((LocalizedText("To", "Đến ngày"), .date(to))) }
         return try makeReport(key: "history", title: LocalizedText("History", "Nhật ký thao tác"), parameters: parameters, tables: [table])
+    }
+
+    /// A registration's detail with the Vietnamese name the registry holds for it.
+    private func registeredName(_ action: String, code: String, recorded: LocalizedText) throws -> LocalizedText {
+        switch action {
+        case "goods-item-add":
+            guard let item = try goodsItems().first(where: { $0.code == code }), recorded.english.hasPrefix(item.nameEnglish) else { return recorded }
+            return LocalizedText(english: recorded.english, vietnamese: item.nameVietnamese + recorded.english.dropFirst(item.nameEnglish.count))
+        case "program-add":
+            guard let program = try programs().first(where: { $0.code == code }), recorded.english.hasPrefix(program.nameEnglish) else { return recorded }
+            return LocalizedText(english: recorded.english, vietnamese: program.nameVietnamese + recorded.english.dropFirst(program.nameEnglish.count))
+        default:
+            guard let account = try accountsByCode()[code] else { return recorded }
+            let type = account.type
+            let prefix = "\(type.rawValue) \(account.currency.code) "
+            guard recorded.english.hasPrefix(prefix) else { return recorded }
+            return LocalizedText(english: recorded.english, vietnamese: "\(type.nameVietnamese) \(account.currency.code) \(account.nameVietnamese)")
+        }
     }
 }

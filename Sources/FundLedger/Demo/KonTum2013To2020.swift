@@ -102,7 +102,7 @@ extension DemoScenario {
         }
         for year in 2013...2020 {
             postings.on(book.date(year, 12, 20)) {
-                try book.receive(book.date(year, 12, 20), funder: nil, .vnd(60_000_000), ref: "KT-INT-\(year)", memo: "Interest on deposits \(year)", interest: true)
+                try book.receive(book.date(year, 12, 20), funder: nil, .vnd(60_000_000), ref: "KT-INT-\(year)", memo: "Lãi tiền gửi năm \(year)", interest: true)
             }
             postings.on(book.date(year, 12, 28)) {
                 try book.post(book.date(year, 12, 28), "Fund management costs \(year)", ref: "KT-QL-\(year)", [
@@ -118,22 +118,22 @@ extension DemoScenario {
             let year = 2013 + offset
             postings.on(book.date(year, 1, 20)) {
                 try book.receive(book.date(year, 1, 20), funder: "NSTW", .vnd(central * 1_000_000), ref: "KT-NSTW-\(year)",
-                                 memo: "Central budget (Trung ương cấp) \(year)")
+                                 memo: "Ngân sách trung ương cấp năm \(year)")
             }
             postings.on(book.date(year, 1, 25)) {
                 try book.receive(book.date(year, 1, 25), funder: "NSDP", .vnd(local * 1_000_000), ref: "KT-NSDP-\(year)",
-                                 memo: "Local budget (địa phương cấp) \(year)")
+                                 memo: "Ngân sách địa phương cấp năm \(year)")
             }
             let total = (central + local) * 1_000_000
             let cards = total * 3 / 5 / 300_000 * 300_000
             let gifts = (total - cards) / 300_000 * 300_000
             postings.on(book.date(year, 2, 10)) {
                 try book.disburse(book.date(year, 2, 10), program: "health-insurance", unit: "KT", .vnd(cards), children: cards / 300_000,
-                                  ref: "KT-BHYT-\(year)", memo: "Health-insurance cards \(year)")
+                                  ref: "KT-BHYT-\(year)", memo: "Mua thẻ bảo hiểm y tế cho trẻ em năm \(year)")
             }
             postings.on(book.date(year, 1, 30)) {
                 try book.disburse(book.date(year, 1, 30), program: "gift", unit: "KT", .vnd(gifts), children: gifts / 300_000,
-                                  ref: "KT-TET-\(year)", memo: "Tết gifts \(year)")
+                                  ref: "KT-TET-\(year)", memo: "Quà Tết cho trẻ em năm \(year)")
             }
         }
     }

@@ -45,48 +45,56 @@ extension DemoScenario {
                        from: day(1, 1), to: day(12, 31), purpose: "Cặp lá yêu thương: scholarships and a house")
         // The money came in before the first monthly scholarship (5 January) it paid for.
         try book.receive(day(1, 2), funder: "CLYT-CN", grant: "CLYT-2018", .vnd(152_000_000), ref: "TN18-CLYT-01",
-                         memo: "Cặp lá yêu thương: donations from individuals")
-        try book.receive(day(1, 2), funder: "CLYT-DN", .vnd(100_000_000), ref: "TN18-CLYT-02", memo: "Cặp lá yêu thương: donations from companies")
+                         memo: "Cặp lá yêu thương: cá nhân ủng hộ")
+        try book.receive(day(1, 2), funder: "CLYT-DN", .vnd(100_000_000), ref: "TN18-CLYT-02", memo: "Cặp lá yêu thương: doanh nghiệp ủng hộ")
+        // The goods items, named in both languages (a receipt in kind would register them by code).
+        for (code, vietnamese, english, unit) in [("savings-book-10m", "Sổ tiết kiệm 10 triệu đồng", "Savings book of 10 million VND", "sổ"),
+                                                  ("savings-book-5m", "Sổ tiết kiệm 5 triệu đồng", "Savings book of 5 million VND", "sổ"),
+                                                  ("gift-pack", "Phần quà", "Gift package", "phần quà"),
+                                                  ("bicycle", "Xe đạp", "Bicycle", "chiếc"),
+                                                  ("milk-year", "Sữa (suất một năm)", "Milk (a year's supply)", "suất")] {
+            try book.ledger.addGoodsItem(code: code, nameVietnamese: vietnamese, nameEnglish: english, unit: unit, user: book.user)
+        }
         try book.receiveInKind(day(1, 15), funder: "CLYT-CN", item: "savings-book-10m", quantity: 4, unitValue: 10_000_000,
-                               basis: "face value of the savings book", unitName: "sổ", ref: "TN18-CLYT-03")
+                               basis: "mệnh giá sổ tiết kiệm", unitName: "sổ", ref: "TN18-CLYT-03")
         try book.receiveInKind(day(1, 15), funder: "CLYT-CN", item: "savings-book-5m", quantity: 2, unitValue: 5_000_000,
-                               basis: "face value of the savings book", unitName: "sổ", ref: "TN18-CLYT-04")
+                               basis: "mệnh giá sổ tiết kiệm", unitName: "sổ", ref: "TN18-CLYT-04")
         try book.disburseInKind(day(1, 20), program: "scholarship", unit: "TN", item: "savings-book-10m", quantity: 4, children: 4,
-                                ref: "TN18-SCH-BOOK-1", memo: "Scholarships: 4 savings books of 10,000,000 VND")
+                                ref: "TN18-SCH-BOOK-1", memo: "Học bổng: 4 sổ tiết kiệm 10.000.000 đồng")
         try book.disburseInKind(day(1, 20), program: "scholarship", unit: "TN", item: "savings-book-5m", quantity: 2, children: 2,
-                                ref: "TN18-SCH-BOOK-2", memo: "Scholarships: 2 savings books of 5,000,000 VND")
+                                ref: "TN18-SCH-BOOK-2", memo: "Học bổng: 2 sổ tiết kiệm 5.000.000 đồng")
         try book.disburse(day(3, 10), program: "house", unit: "TN", grant: "CLYT-2018", .vnd(50_000_000), children: 3,
-                          ref: "TN18-HOUSE-01", memo: "A house for a family with children")
+                          ref: "TN18-HOUSE-01", memo: "Xây nhà cho một gia đình có trẻ em")
         for (index, month) in [1, 2, 3, 4, 5, 8, 9, 10, 11, 12].enumerated() {
             try book.disburse(day(month, 5), program: "scholarship", unit: "TN", grant: index < 5 ? "CLYT-2018" : nil, .vnd(19_000_000),
-                              children: 38, ref: "TN18-SCH-\(month)", memo: "Monthly scholarships, \(month)/2018: 38 pupils")
+                              children: 38, ref: "TN18-SCH-\(month)", memo: "Học bổng tháng \(month)/2018: 38 học sinh")
         }
 
         // With the national fund: 400 gift packages of 1,000,000 VND cash and a 200,000 VND gift.
         try book.grant("QBTTEVN-2018-QUA", funder: "QBTTEVN", .vnd(400_000_000), programs: ["gift"], units: ["TN"],
                        from: day(5, 1), to: day(6, 30), designated: true, purpose: "400 gifts for poor pupils with good results")
         try book.receive(day(5, 25), funder: "QBTTEVN", grant: "QBTTEVN-2018-QUA", .vnd(400_000_000), ref: "TN18-GIFT-01",
-                         memo: "National fund: money for 400 gift packages")
+                         memo: "Quỹ Bảo trợ trẻ em Việt Nam: tiền cho 400 suất quà")
         try book.receiveInKind(day(5, 25), funder: "QBTTEVN", item: "gift-pack", quantity: 400, unitValue: 200_000,
-                               basis: "purchase invoice of the national fund", unitName: "phần quà", ref: "TN18-GIFT-02")
-        try book.post(day(6, 1), "400 gift packages for poor pupils: 1,000,000 VND cash + a 200,000 VND gift each", ref: "TN18-GIFT-03", [
+                               basis: "hóa đơn mua hàng của Quỹ Bảo trợ trẻ em Việt Nam", unitName: "phần quà", ref: "TN18-GIFT-02")
+        try book.post(day(6, 1), "400 suất quà cho học sinh nghèo: mỗi suất 1.000.000 đồng tiền mặt và một phần quà 200.000 đồng", ref: "TN18-GIFT-03", [
             LineDraft(accountCode: "6114", side: .debit, amount: .vnd(400_000_000),
                       dimensions: Dimensions(grant: "QBTTEVN-2018-QUA", program: "gift", unit: "TN"), children: 400,
-                      memo: "400 × 1,000,000 VND in cash"),
+                      memo: "400 × 1.000.000 đồng tiền mặt"),
             LineDraft(accountCode: "6114", side: .debit, amount: .vnd(80_000_000),
-                      dimensions: Dimensions(funder: "QBTTEVN", program: "gift", unit: "TN"), memo: "400 × a 200,000 VND gift, to the same pupils"),
+                      dimensions: Dimensions(funder: "QBTTEVN", program: "gift", unit: "TN"), memo: "400 phần quà 200.000 đồng, cho cùng các học sinh"),
             LineDraft(accountCode: "1121", side: .credit, amount: .vnd(400_000_000), dimensions: Dimensions(grant: "QBTTEVN-2018-QUA")),
             LineDraft(accountCode: "156", side: .credit, amount: .vnd(80_000_000), item: "gift-pack", quantity: 400),
         ])
 
         // In kind: 90 bicycles from AIA through the national fund; milk for 1,337 children.
         try book.receiveInKind(day(6, 1), funder: "AIA", item: "bicycle", quantity: 90, unitValue: 1_500_000,
-                               basis: "market price of the model given", unitName: "chiếc", ref: "TN18-BIKE-01",
-                               memo: "AIA Vietnam, through the national fund: 90 bicycles")
+                               basis: "giá thị trường của loại xe được tặng", unitName: "chiếc", ref: "TN18-BIKE-01",
+                               memo: "AIA Việt Nam tặng qua Quỹ Bảo trợ trẻ em Việt Nam: 90 xe đạp")
         try book.disburseInKind(day(6, 1), program: "bicycle", unit: "TN", item: "bicycle", quantity: 90, children: 90, ref: "TN18-BIKE-02")
         try book.receiveInKind(day(6, 15), funder: "QSVCVN", item: "milk-year", quantity: 1_337, unitValue: 500_000,
-                               basis: "the milk fund's valuation", unitName: "suất", ref: "TN18-MILK-01",
-                               memo: "Vietnam milk fund: free milk for 1,337 children")
+                               basis: "giá trị do quỹ sữa xác định", unitName: "suất", ref: "TN18-MILK-01",
+                               memo: "Quỹ sữa Vươn cao Việt Nam: sữa miễn phí cho 1.337 trẻ em")
         try book.disburseInKind(day(6, 15), program: "milk", unit: "TN", item: "milk-year", quantity: 1_337, children: 1_337, ref: "TN18-MILK-02")
     }
 }

@@ -62,7 +62,7 @@ extension DemoScenario {
             try book.receive(book.date(year, 1, 16), funder: "CN-TTH", .vnd(thuaThienHueIndividuals[offset]), ref: "TTH-CN-\(year)")
             let fundMoney = ngoDong + thuaThienHueCompanies[offset] + thuaThienHueIndividuals[offset]
             let budget = thuaThienHueSpending[offset] - fundMoney
-            try book.receive(book.date(year, 1, 10), funder: "NSDP", .vnd(budget), ref: "TTH-NSDP-\(year)", memo: "Local budget for the project \(year)")
+            try book.receive(book.date(year, 1, 10), funder: "NSDP", .vnd(budget), ref: "TTH-NSDP-\(year)", memo: "Ngân sách địa phương cho đề án năm \(year)")
             try spendThuaThienHueYear(book, year: year, offset: offset, units: units.map(\.0), programs: programs, ngoGrant: grant,
                                      ngoDong: ngoDong, fundMoney: fundMoney, budget: budget)
         }
@@ -76,7 +76,7 @@ extension DemoScenario {
         let children = thuaThienHueChildren[offset]
         let ngoChildren = children * ngoDong / fundMoney
         try book.disburse(book.date(year, 4, 20), program: "counselling", unit: "TTH-HUE", grant: ngoGrant, .vnd(ngoDong), children: ngoChildren,
-                          ref: "TTH-\(year)-NGO", memo: "Counselling and protection services \(year)")
+                          ref: "TTH-\(year)-NGO", memo: "Dịch vụ tư vấn và bảo vệ trẻ em năm \(year)")
         let rest = fundMoney - ngoDong
         let restChildren = children - ngoChildren
         let pieces = 12
