@@ -20,8 +20,8 @@ extension Ledger {
     ///
     /// - Parameter createdAt: when the workbook is made. The default is now.
     /// - Throws: `LedgerError.invalidInput` when the file cannot be written,
-    ///   `LedgerError.overflow` when the workbook would reach 4 GiB (about 4 million lines);
-    ///   no file is left at `path` then.
+    ///   `LedgerError.overflow` when the workbook would reach 4 GiB (a row takes about 1.1 KB,
+    ///   so at about 3.8 million lines); no file is left at `path` then.
     @discardableResult
     public func exportWorkbook(to path: String, language: Language, createdAt: Timestamp = .now()) throws -> WorkbookExportSummary {
         try exportWorkbook(to: path, language: language, createdAt: createdAt, rowCountLimit: WorkbookWriter.rowCountMax)

@@ -64,6 +64,37 @@ struct WorkbookStyles {
 
     /// The index (`s` attribute) of a cell's style, registering it on first use.
     mutating func index(_ format: NumberFormat, _ emphasis: Emphasis) -> Int {
+        let slot = WorkbookStyles.quickSlot(format, emphasis)
+        if let slot, quickIndexes[slot] >= 0 { return quickIndexes[slot] }
+        let index = register(format, emphasis)
+        if let slot { quickIndexes[slot] = index }
+        return index
+    }
+
+    /// The styles met in every cell — no unit, few decimals — are found by position, not by
+    /// hashing: a journal asks for one per cell, tens of millions of times.
+    private var quickIndexes = [Int](repeating: -1, count: 16 * 4)
+
+    private static func quickSlot(_ format: NumberFormat, _ emphasis: Emphasis) -> Int? {
+        let kind: Int
+        switch format {
+        case .general: kind = 0
+        case .plain: kind = 1
+        case .percent: kind = 2
+        case .date: kind = 3
+        case .grouped(let decimals, nil) where decimals < 12: kind = 4 + decimals
+        case .grouped: return nil
+        }
+        let emphasisIndex = switch emphasis {
+        case .normal: 0
+        case .header: 1
+        case .totals: 2
+        case .title: 3
+        }
+        return kind * 4 + emphasisIndex
+    }
+
+    private mutating func register(_ format: NumberFormat, _ emphasis: Emphasis) -> Int {
         // English needs no locale: its plain format is the spreadsheet's own.
         let format = format == .plain && language == .english ? .general : format
         let key = Key(format: format, emphasis: emphasis)

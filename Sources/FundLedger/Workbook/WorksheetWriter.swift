@@ -31,6 +31,7 @@ final class WorksheetWriter {
     private var headWritten = false
     /// Rows held back before the head, then the bytes not yet written to the entry.
     private var output: [UInt8] = []
+    /// The letters of the columns met so far (`columnLetters`).
     private var columnNames: [[UInt8]] = []
 
     init(zip: ZIPWriter, name: String, isFirst: Bool, rowCountLimit: Int) {
@@ -114,6 +115,13 @@ final class WorksheetWriter {
     private func encode(_ cells: [WorkbookCell], style: WorkbookRowStyle, styles: inout WorkbookStyles) {
         guard cells.contains(where: { $0 != .empty }) else { return }
         let emphasis = WorkbookStyles.Emphasis(style)
+        while columnNames.count < cells.count { columnNames.append(WorksheetWriter.columnLetters(columnNames.count)) }
+        let columnNames = self.columnNames
+        // The bytes are appended to a local array, not to the property: a class's stored
+        // property is checked for exclusive access at every append, a tenth of the time.
+        var output: [UInt8] = []
+        swap(&output, &self.output)
+        defer { swap(&output, &self.output) }
         var rowDigits: [UInt8] = []
         WorksheetWriter.appendDigits(UInt64(rowCount), to: &rowDigits)
         output += WorksheetWriter.rowOpen
@@ -121,78 +129,73 @@ final class WorksheetWriter {
         output += WorksheetWriter.closeQuoteAndTag
         for (index, cell) in cells.enumerated() where cell != .empty {
             output += WorksheetWriter.cellOpen
-            output += columnName(index)
+            output += columnNames[index]
             output += rowDigits
             output.append(UInt8(ascii: "\""))
-            encode(cell, emphasis: emphasis, styles: &styles)
+            WorksheetWriter.encode(cell, emphasis: emphasis, styles: &styles, into: &output)
         }
         output += WorksheetWriter.rowClose
     }
 
     /// A cell from just after its reference: ` s="…"` and the value.
-    private func encode(_ cell: WorkbookCell, emphasis: WorkbookStyles.Emphasis, styles: inout WorkbookStyles) {
+    private static func encode(_ cell: WorkbookCell, emphasis: WorkbookStyles.Emphasis, styles: inout WorkbookStyles, into output: inout [UInt8]) {
         switch cell {
         case .empty:
             preconditionFailure("empty cells are not written")
         case .text(let text):
-            writeText(text, emphasis: emphasis, styles: &styles)
+            writeText(text, emphasis: emphasis, styles: &styles, into: &output)
         case .integer(let value):
-            number(value, exponent: 0, format: .grouped(decimals: 0, unit: nil), emphasis: emphasis, styles: &styles)
+            number(value, exponent: 0, format: .grouped(decimals: 0, unit: nil), emphasis: emphasis, styles: &styles, into: &output)
         case .identifier(let value):
-            number(value, exponent: 0, format: .general, emphasis: emphasis, styles: &styles)
+            number(value, exponent: 0, format: .general, emphasis: emphasis, styles: &styles, into: &output)
         case .decimal(let value, let exponent, let unit):
-            number(value, exponent: exponent, format: .grouped(decimals: exponent, unit: unit), emphasis: emphasis, styles: &styles)
+            number(value, exponent: exponent, format: .grouped(decimals: exponent, unit: unit), emphasis: emphasis, styles: &styles, into: &output)
         case .plainDecimal(let value, let exponent):
-            number(value, exponent: exponent, format: .plain, emphasis: emphasis, styles: &styles)
+            number(value, exponent: exponent, format: .plain, emphasis: emphasis, styles: &styles, into: &output)
         case .percent(let tenths):
             // 275.0 % is the fraction 2.750.
-            number(tenths, exponent: 3, format: .percent, emphasis: emphasis, styles: &styles)
+            number(tenths, exponent: 3, format: .percent, emphasis: emphasis, styles: &styles, into: &output)
         case .date(let date):
             guard date >= WorkbookCell.serialDatesStart else {
-                writeText(date.iso, emphasis: emphasis, styles: &styles)
+                writeText(date.iso, emphasis: emphasis, styles: &styles, into: &output)
                 return
             }
-            number(Int64(WorkbookCell.serialDay(date)), exponent: 0, format: .date, emphasis: emphasis, styles: &styles)
+            number(Int64(WorkbookCell.serialDay(date)), exponent: 0, format: .date, emphasis: emphasis, styles: &styles, into: &output)
         }
     }
 
-    private func writeText(_ text: String, emphasis: WorkbookStyles.Emphasis, styles: inout WorkbookStyles) {
-        styleAttribute(styles.index(.general, emphasis))
-        output += WorksheetWriter.inlineStringOpen
-        XMLText.append(text, to: &output, utf16CountMax: WorksheetWriter.cellTextLengthMax)
-        output += WorksheetWriter.inlineStringClose
+    private static func writeText(_ text: String, emphasis: WorkbookStyles.Emphasis, styles: inout WorkbookStyles, into output: inout [UInt8]) {
+        styleAttribute(styles.index(.general, emphasis), into: &output)
+        output += inlineStringOpen
+        XMLText.append(text, to: &output, utf16CountMax: cellTextLengthMax)
+        output += inlineStringClose
     }
 
     /// `value` × 10^-`exponent` as its exact decimal text in `<v>`; as text past 15 digits.
-    private func number(_ value: Int64, exponent: Int, format: WorkbookStyles.NumberFormat, emphasis: WorkbookStyles.Emphasis,
-                        styles: inout WorkbookStyles) {
-        guard value.magnitude < WorksheetWriter.exactMagnitudeLimit else {
-            writeText(Amount.decimalText(value, exponent: exponent), emphasis: emphasis, styles: &styles)
+    private static func number(_ value: Int64, exponent: Int, format: WorkbookStyles.NumberFormat, emphasis: WorkbookStyles.Emphasis,
+                               styles: inout WorkbookStyles, into output: inout [UInt8]) {
+        guard value.magnitude < exactMagnitudeLimit else {
+            writeText(Amount.decimalText(value, exponent: exponent), emphasis: emphasis, styles: &styles, into: &output)
             return
         }
-        styleAttribute(styles.index(format, emphasis))
-        output += WorksheetWriter.valueOpen
+        styleAttribute(styles.index(format, emphasis), into: &output)
+        output += valueOpen
         if value < 0 { output.append(UInt8(ascii: "-")) }
-        WorksheetWriter.appendDecimal(value.magnitude, exponent: exponent, to: &output)
-        output += WorksheetWriter.valueClose
+        appendDecimal(value.magnitude, exponent: exponent, to: &output)
+        output += valueClose
     }
 
-    private func styleAttribute(_ index: Int) {
+    private static func styleAttribute(_ index: Int, into output: inout [UInt8]) {
         guard index != 0 else { return }
-        output += WorksheetWriter.styleOpen
-        WorksheetWriter.appendDigits(UInt64(index), to: &output)
+        output += styleOpen
+        appendDigits(UInt64(index), to: &output)
         output.append(UInt8(ascii: "\""))
     }
 
     /// 10^15: numbers below it have at most 15 significant digits.
     private static let exactMagnitudeLimit: UInt64 = 1_000_000_000_000_000
 
-    /// `A`, `B`, … `Z`, `AA`, … (§18.3.1.4, the cell reference), cached.
-    private func columnName(_ index: Int) -> [UInt8] {
-        while columnNames.count <= index { columnNames.append(WorksheetWriter.columnLetters(columnNames.count)) }
-        return columnNames[index]
-    }
-
+    /// `A`, `B`, … `Z`, `AA`, … (§18.3.1.4, the cell reference).
     static func columnLetters(_ index: Int) -> [UInt8] {
         var letters: [UInt8] = []
         var number = index + 1

@@ -32,7 +32,7 @@ public final class ZIPWriter {
         var size: UInt64 = 0
     }
 
-    private let file: OutputFile
+    private let file: StagedOutputFile
     private let time: UInt16
     private let date: UInt16
     private var entries: [Entry] = []
@@ -56,7 +56,7 @@ public final class ZIPWriter {
     init(path: String, modifiedAt: Timestamp, byteCountLimit: UInt64) throws {
         precondition(byteCountLimit <= ZIPWriter.byteCountMax)
         self.byteCountLimit = byteCountLimit
-        file = try OutputFile(path: path)
+        file = try StagedOutputFile(path: path)
         (date, time) = ZIPWriter.dosDateTime(modifiedAt)
     }
 
@@ -118,7 +118,7 @@ public final class ZIPWriter {
         entry.crc = crc.value
         current = nil
         // CRC-32, compressed size, uncompressed size: 14 bytes into the local header.
-        var patch = ByteWriter()
+        var patch = LittleEndianBytes()
         patch.uint32(entry.crc)
         patch.uint32(UInt32(entry.size))
         patch.uint32(UInt32(entry.size))
@@ -139,7 +139,7 @@ public final class ZIPWriter {
     public func finish() throws {
         precondition(current == nil && !finished, "finish while an entry is open, or twice")
         let directoryOffset = file.offset
-        var directory = ByteWriter()
+        var directory = LittleEndianBytes()
         for entry in entries { centralHeader(entry, into: &directory) }
         let directorySize = directory.bytes.count
         guard directoryOffset + UInt64(directorySize) + 22 <= byteCountLimit else {
@@ -168,7 +168,7 @@ public final class ZIPWriter {
 
     /// The local file header (APPNOTE 4.3.7), CRC and sizes zero until `endEntry` patches them.
     private func localHeader(_ entry: Entry) -> [UInt8] {
-        var header = ByteWriter()
+        var header = LittleEndianBytes()
         header.uint32(0x0403_4B50)
         header.uint16(ZIPWriter.versionNeeded)
         header.uint16(ZIPWriter.utf8Flag)
@@ -185,7 +185,7 @@ public final class ZIPWriter {
     }
 
     /// The central directory header of an entry (APPNOTE 4.3.12).
-    private func centralHeader(_ entry: Entry, into directory: inout ByteWriter) {
+    private func centralHeader(_ entry: Entry, into directory: inout LittleEndianBytes) {
         directory.uint32(0x0201_4B50)
         directory.uint16(ZIPWriter.versionMadeBy)
         directory.uint16(ZIPWriter.versionNeeded)
@@ -219,7 +219,7 @@ public final class ZIPWriter {
 }
 
 /// Little-endian integers into bytes, as every ZIP field is written (APPNOTE 4.4.1.1).
-struct ByteWriter {
+struct LittleEndianBytes {
     var bytes: [UInt8] = []
 
     mutating func uint16(_ value: UInt16) {

@@ -3,7 +3,7 @@ import Testing
 @testable import FundLedger
 import TestSupport
 
-/// `ZIPWriter` (Sources/FundLedger/Workbook/ZIPWriter.swift, OutputFile.swift): archives read
+/// `ZIPWriter` (Sources/FundLedger/Workbook/ZIPWriter.swift, StagedOutputFile.swift): archives read
 /// back by the tests' own reader (`ZIPArchive`: central directory, local headers, CRC-32 bit
 /// by bit) and by Info-ZIP's `unzip -t` when it is installed; the 4 GiB refusal; and nothing
 /// left behind by an archive that is not finished.

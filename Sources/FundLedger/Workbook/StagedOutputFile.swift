@@ -10,7 +10,7 @@ import Darwin
 /// atomic); `commit()` renames it over `path`. A writer released without `commit()` — after a
 /// thrown error, say — removes the temporary file, so a half-written workbook never takes the
 /// place of a good one. Memory is the buffer, whatever the file's size.
-final class OutputFile {
+final class StagedOutputFile {
     /// The name the file gets on `commit()`.
     let path: String
     /// Where the bytes go until then.
@@ -29,7 +29,7 @@ final class OutputFile {
     ///
     /// - Throws: `LedgerError.invalidInput` when it cannot be created (no such directory, no
     ///   permission).
-    init(path: String, bufferByteCount: Int = OutputFile.bufferByteCountDefault) throws {
+    init(path: String, bufferByteCount: Int = StagedOutputFile.bufferByteCountDefault) throws {
         precondition(bufferByteCount > 0)
         self.path = path
         self.bufferByteCount = bufferByteCount
@@ -42,7 +42,7 @@ final class OutputFile {
                 temporaryPath = candidate
                 break
             }
-            guard errno == EEXIST, attempt < 100 else { throw OutputFile.failure("create", path) }
+            guard errno == EEXIST, attempt < 100 else { throw StagedOutputFile.failure("create", path) }
             attempt += 1
         }
         buffer.reserveCapacity(bufferByteCount)
@@ -89,10 +89,10 @@ final class OutputFile {
         try flush()
         guard close(descriptor) == 0 else {
             descriptor = -1
-            throw OutputFile.failure("write", path)
+            throw StagedOutputFile.failure("write", path)
         }
         descriptor = -1
-        guard rename(temporaryPath, path) == 0 else { throw OutputFile.failure("write", path) }
+        guard rename(temporaryPath, path) == 0 else { throw StagedOutputFile.failure("write", path) }
         committed = true
     }
 
@@ -112,7 +112,7 @@ final class OutputFile {
             let count = position.map { pwrite(descriptor, pointer, remaining, off_t($0)) } ?? Glibc.write(descriptor, pointer, remaining)
             if count < 0 {
                 if errno == EINTR { continue }
-                throw OutputFile.failure("write", path)
+                throw StagedOutputFile.failure("write", path)
             }
             pointer += count
             remaining -= count
