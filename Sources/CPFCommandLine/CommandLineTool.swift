@@ -100,8 +100,18 @@ public enum CommandLineTool {
             let parsed = try ArgumentParser.parse(arguments, configuration: command.configuration)
             // `export` writes CSV without --format; every other command writes a table.
             context.byteOrderMarkPending = try OutputOptions.byteOrderMark(parsed, defaultFormat: command.configuration.name == "export" ? "csv" : "table")
+            if command.configuration.name != "export", command.configuration.options.contains(where: { $0.name == "--format" }) {
+                context.outputPath = parsed.value("--output")
+            }
             let instance = try command.init(parsed, context: context)
-            return try instance.run(context)
+            do {
+                let status = try instance.run(context)
+                try context.finishOutput(succeeded: true)
+                return status
+            } catch {
+                try? context.finishOutput(succeeded: false)
+                throw error
+            }
         } catch let error as UsageError {
             return usageFailure(error, command: command.configuration.name, context: context)
         } catch let error as LedgerError {

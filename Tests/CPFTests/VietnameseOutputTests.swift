@@ -70,7 +70,8 @@ import TestSupport
     }
 
     @Test func theScanFindsEnglishAndLetsIdentifiersThrough() {
-        #expect(VietnameseOutputTests.englishIn("refused (period-closed): the books are closed through 31/12/2018") == ["are", "books", "closed", "the"].filter { VietnameseOutputTests.englishWords.contains($0) })
+        // "closed" is also a grant status, so it is let through as an identifier.
+        #expect(VietnameseOutputTests.englishIn("refused (period-closed): the books are closed through 31/12/2018") == ["are", "refused", "the"])
         #expect(VietnameseOutputTests.englishIn("từ chối (period-closed): sổ đã khóa đến ngày 31/12/2018\ngợi ý: 'cpf period list'").isEmpty)
         #expect(VietnameseOutputTests.englishIn("  cpf report ledger --account 1121\nMã băm 3b1f0c").isEmpty)
     }

@@ -64,7 +64,7 @@ struct AccountListCommand: Command {
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         let ledger = try context.openLedgerForReading()
-        context.print(try ledger.chartReport().rendered(format, language: language))
+        try context.emit(try ledger.chartReport(), format, language: language)
         return .success
     }
 }

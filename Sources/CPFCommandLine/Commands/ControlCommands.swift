@@ -43,7 +43,7 @@ struct AuditCommand: Command {
     func run(_ context: CommandContext) throws -> ExitStatus {
         let ledger = try context.openLedgerForReading()
         let result = try ledger.audit(year: year)
-        context.print(try ledger.auditReport(result).rendered(format, language: language))
+        try context.emit(try ledger.auditReport(result), format, language: language)
         return result.hasErrors ? .failure : .success
     }
 }
@@ -230,7 +230,7 @@ struct SealCommand: Command {
     func run(_ context: CommandContext) throws -> ExitStatus {
         let ledger = try context.openLedgerForReading()
         let seal = try ledger.seal(period, user: context.user)
-        context.print(try ledger.sealReport(seal).rendered(format, language: language))
+        try context.emit(try ledger.sealReport(seal), format, language: language)
         if !seal.periodClosed { context.message(LocalizedText("note: period \(period) is not closed; entries may still be dated in it after this seal", "lưu ý: kỳ \(period) chưa khóa sổ; sau lần niêm phong này vẫn có thể ghi bút toán vào kỳ đó")) }
         return .success
     }
@@ -308,7 +308,7 @@ struct ReconcileGrantsCommand: Command {
     func run(_ context: CommandContext) throws -> ExitStatus {
         let ledger = try context.openLedgerForReading()
         let reconciliation = try ledger.reconcileGrants(year: year)
-        context.print(try ledger.grantReconciliationReport(reconciliation).rendered(format, language: language))
+        try context.emit(try ledger.grantReconciliationReport(reconciliation), format, language: language)
         return reconciliation.hasDifferences ? .failure : .success
     }
 }
@@ -372,7 +372,7 @@ struct ReconcileBankCommand: Command {
         }
         let lines = try BankStatement.read(source, name: statementPath, currency: currency)
         let reconciliation = try ledger.reconcileBank(accountCode: account, statement: lines, from: from, to: to)
-        context.print(try ledger.bankReconciliationReport(reconciliation).rendered(format, language: language))
+        try context.emit(try ledger.bankReconciliationReport(reconciliation), format, language: language)
         return reconciliation.isReconciled ? .success : .failure
     }
 }

@@ -250,25 +250,46 @@ struct ExportCommand: Command {
           cpf export --format csv --output fund.csv
         """),
         options: [
-            .value("--format", "FORMAT", LocalizedText("csv (default), json, hledger or beancount", "csv (mặc định), json, hledger hoặc beancount")),
+            .value("--format", "FORMAT", LocalizedText("csv (default), json, hledger, beancount or xlsx (with --output)",
+                                                       "csv (mặc định), json, hledger, beancount hoặc xlsx (cùng --output)")),
+            OutputOptions.language,
             .value("--output", "PATH", LocalizedText("write to this file instead of standard output (it must not exist)", "ghi ra tệp này thay vì đầu ra chuẩn (tệp chưa được tồn tại)")),
         ])
 
     let format: ExportFormat
     let outputPath: String?
+    /// `--format xlsx`: the journal as a workbook (`Ledger.exportWorkbook`), in the reader's language.
+    let workbookLanguage: Language?
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
         let text = arguments.value("--format") ?? ExportFormat.csv.rawValue
+        outputPath = arguments.value("--output")
+        if text == "xlsx" {
+            guard outputPath != nil else {
+                throw UsageError(LocalizedText("--format xlsx writes a workbook file: give --output FILE.xlsx",
+                                               "--format xlsx ghi ra tệp bảng tính: hãy ghi --output TỆP.xlsx"), command: "export")
+            }
+            format = .csv
+            workbookLanguage = context.language
+            return
+        }
+        workbookLanguage = nil
         guard let format = ExportFormat(rawValue: text) else {
             let names = ExportFormat.allCases.map(\.rawValue).joined(separator: ", ")
             throw UsageError(LocalizedText("unknown format '\(text)'; use one of: \(names)", "không có định dạng '\(text)'; hãy dùng một trong: \(names)"), command: "export")
         }
         self.format = format
-        outputPath = arguments.value("--output")
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         let ledger = try context.openLedgerForReading()
+        if let language = workbookLanguage, let outputPath {
+            try OutputFile.refuseExisting(outputPath)
+            let summary = try ledger.exportWorkbook(to: outputPath, language: language)
+            context.say(LocalizedText("Exported the journal (xlsx, \(summary.entryCount) entries, \(summary.rowCount) lines) to \(outputPath).",
+                                      "Đã xuất sổ nhật ký (xlsx, \(count: Int64(summary.entryCount)) bút toán, \(count: Int64(summary.rowCount)) dòng) ra \(outputPath)."))
+            return .success
+        }
         guard let outputPath else {
             try ledger.exportJournal(format) { context.writeOutput($0) }
             return .success
@@ -292,6 +313,13 @@ struct ExportCommand: Command {
 
 /// A new file written in pieces; removed again when writing fails.
 final class OutputFile {
+    /// Refuses a path where a file already exists: cpf never writes over one.
+    static func refuseExisting(_ path: String) throws {
+        guard access(path, F_OK) == 0 else { return }
+        throw LedgerError(.invalidInput, LocalizedText("cannot create \(path): it already exists", "không tạo được \(path): tệp đã tồn tại"),
+                          hint: LocalizedText("give a new file name with --output", "hãy chọn tên tệp mới bằng --output"))
+    }
+
     private let path: String
     /// How messages name the file, e.g. "fund.csv" or "the rejects file rejects.csv".
     private let name: LocalizedText

@@ -79,7 +79,7 @@ struct RateListCommand: Command {
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
-        context.print(try context.openLedgerForReading().ratesReport(currency: currency).rendered(format, language: language))
+        try context.emit(try context.openLedgerForReading().ratesReport(currency: currency), format, language: language)
         return .success
     }
 }

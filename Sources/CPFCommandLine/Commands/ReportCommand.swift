@@ -114,7 +114,7 @@ struct ReportCommand: Command {
         let report = try entry.build(try context.openLedgerForReading(), options)
         // Written as rendered: every format ends its last line itself. (`print` would add a
         // "\n" after CSV's final CRLF, which Swift counts as one Character, not as "\n".)
-        context.writeOutput(report.rendered(format, language: language))
+        try context.emit(report, format, language: language)
         return .success
     }
 }

@@ -16,7 +16,13 @@ public struct CommandConfiguration: Sendable {
         self.abstract = abstract
         self.discussion = discussion
         self.positionals = positionals
-        self.options = options.contains { $0.name == "--format" } ? options + [OutputOptions.byteOrderMark] : options
+        // Every command that prints in a chosen format can also write it to a file.
+        var options = options
+        if options.contains(where: { $0.name == "--format" }) {
+            if !options.contains(where: { $0.name == "--output" }) { options.append(OutputOptions.output) }
+            options.append(OutputOptions.byteOrderMark)
+        }
+        self.options = options
     }
 }
 
@@ -41,7 +47,10 @@ public enum ExitStatus: Int32, Sendable {
 
 /// Options every report-like command shares.
 enum OutputOptions {
-    static let format = OptionSpec.value("--format", "FORMAT", LocalizedText("table (default), csv, json or html", "table (mặc định), csv, json hoặc html"))
+    static let format = OptionSpec.value("--format", "FORMAT", LocalizedText("table (default), csv, json, html or xlsx (with --output)",
+                                                                           "table (mặc định), csv, json, html hoặc xlsx (cùng --output)"))
+    static let output = OptionSpec.value("--output", "FILE", LocalizedText("write to this file instead of standard output (it must not exist); xlsx needs it",
+                                                                           "ghi ra tệp này thay vì đầu ra chuẩn (tệp chưa được tồn tại); xlsx bắt buộc có"))
     static let language = OptionSpec.value("--lang", "LANG", LocalizedText("vi or en (default: CPF_LANG, else the fund's language setting)",
                                                                            "vi hoặc en (mặc định: CPF_LANG, nếu không thì ngôn ngữ đã đặt cho quỹ)"))
     static let byteOrderMark = OptionSpec.flag("--bom", LocalizedText("with CSV output: begin with a UTF-8 byte-order mark, so Excel reads Vietnamese text",

@@ -22,7 +22,7 @@ extension ListingCommand {
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         let report = try self.report(try context.openLedgerForReading())
-        context.print(report.rendered(try OutputOptions.format(arguments), language: try OutputOptions.language(arguments, context: context)))
+        try context.emit(report, try OutputOptions.format(arguments), language: try OutputOptions.language(arguments, context: context))
         return .success
     }
 }

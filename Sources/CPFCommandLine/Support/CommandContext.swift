@@ -110,21 +110,49 @@ public final class CommandContext {
         writeOutput(text.isEmpty || text.unicodeScalars.last == "\n" ? text : text + "\n")
     }
 
+    /// `--output FILE` of a command that prints in a chosen format: what it prints goes into
+    /// that new file instead of standard output (`finishOutput`).
+    var outputPath: String?
+    private var outputFile: OutputFile?
+    private var outputFailure: (any Error)?
+
     /// Set by `--bom`: the output's first write begins with a UTF-8 byte-order mark.
     var byteOrderMarkPending = false
 
-    /// Writes data to standard output as it is, after the byte-order mark when one is pending.
+    /// Writes data as it is — to standard output, or to the `--output` file — after the
+    /// byte-order mark when one is pending.
     func writeOutput(_ text: String) {
-        if byteOrderMarkPending {
-            byteOrderMarkPending = false
-            output.write("\u{FEFF}")
+        let text = byteOrderMarkPending ? "\u{FEFF}" + text : text
+        byteOrderMarkPending = false
+        guard let outputPath else { return output.write(text) }
+        guard outputFailure == nil else { return }
+        do {
+            if outputFile == nil { outputFile = try OutputFile(path: outputPath) }
+            try outputFile!.write(text)
+        } catch {
+            outputFailure = error
         }
-        output.write(text)
     }
 
-    /// Writes a confirmation or other result text to standard output, in the reader's language.
+    /// Closes the `--output` file and confirms it on standard output; after a failure, removes
+    /// what was written and throws.
+    func finishOutput(succeeded: Bool) throws {
+        guard let outputPath else { return }
+        if let outputFailure {
+            outputFile?.discard()
+            throw outputFailure
+        }
+        guard let file = outputFile else { return }
+        guard succeeded else { return file.discard() }
+        try file.close()
+        say(LocalizedText("Wrote \(outputPath).", "Đã ghi \(outputPath)."))
+    }
+
+    /// Writes a confirmation or other result text to standard output, in the reader's language
+    /// (never into an `--output` file).
     func say(_ text: LocalizedText) {
-        print(text(language))
+        let text = text(language)
+        output.write(text.isEmpty || text.unicodeScalars.last == "\n" ? text : text + "\n")
     }
 
     /// Writes a message to standard error in the reader's language.

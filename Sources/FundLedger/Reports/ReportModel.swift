@@ -199,4 +199,6 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case csv
     case json
     case html
+    /// An Office Open XML workbook (`ReportWorkbook`), written to a file (`--output`).
+    case xlsx
 }
