@@ -46,7 +46,7 @@ struct Options {
             case "--phases": phases = Set(next().split(separator: ",").map(String.init))
             case "--import-rounds": importRounds = max(1, Int(next()) ?? importRounds)
             case "--help", "-h":
-                print("USAGE: cpf-bench [--entries N[,N…]] [--dir DIR] [--batch N] [--durable N] [--keep] [--peer-timeout SECONDS] [--import-rounds N] [--phases durable,raw,post,trial-balance,verify,import,reports,peers,cli-post]")
+                print("USAGE: cpf-bench [--entries N[,N…]] [--dir DIR] [--batch N] [--durable N] [--keep] [--peer-timeout SECONDS] [--import-rounds N] [--phases durable,raw,post,trial-balance,verify,xlsx,import,reports,peers,cli-post]")
                 exit(0)
             default: fail("unknown argument \(arguments[index])")
             }
@@ -94,6 +94,7 @@ do {
         let ledger = try bench.benchmarkBatchedPosting(size: size)
         if options.phases.contains("trial-balance") { try bench.benchmarkTrialBalance(ledger, size: size) }
         if options.phases.contains("verify") { try bench.benchmarkVerify(ledger, size: size) }
+        if options.phases.contains("xlsx") { try bench.benchmarkWorkbookExport(ledger, size: size) }
         report("peak resident memory so far", "\(format(peakResidentMiB())) MiB")
     }
 } catch {
