@@ -34,9 +34,12 @@ render trial-balance        900  880 en kt  trial-balance --to 2020-12-31
 render financial-position   900  600 en kt  financial-position --at 2020-12-31
 render activities           900 1720 en kt  activities --year 2018
 render ledger              1150 1090 vi kt  ledger --account 1122 --from 2018-03-10 --to 2018-03-16
-render grants              1150 1120 en kt  grants --to 2020-12-31
+render grants              1150 3500 en kt  grants --to 2020-12-31
+render grants-vi           1150 3500 vi kt  grants --to 2020-12-31
 render donor-statement      900  920 en kt  donor-statement --funder NGO01 --year 2018
 render donor-statement-vi   900  790 vi tn  donor-statement --funder QBTTEVN --year 2018
+render donor-statement-aia-vi 900 760 vi tn donor-statement --funder AIA --year 2018
+render cash-flow-vi         900  900 vi tn  cash-flow --year 2018
 render plan-vs-actual       900  430 vi tth plan-vs-actual --from-year 2016 --to-year 2020
 render reach                900  800 en kt  reach --year 2018 --by program
 render disclosure           900 1080 vi tn  disclosure --year 2018

@@ -97,3 +97,13 @@ func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
     let q = a / b
     return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
 }
+
+extension Timestamp {
+    /// The moment as each reader reads it: in English the exact UTC moment the ledger records
+    /// (`2018-12-05T02:03:04.000Z`); in Vietnamese the local time of Vietnam (UTC+7 all year)
+    /// to the second, `05/12/2018 09:03:04`. Tables name the zone in their column heading.
+    public var localizedMoment: LocalizedText {
+        let local = Timestamp(millisecondsSinceEpoch: millisecondsSinceEpoch + 7 * 3_600_000)
+        return LocalizedText(english: iso, vietnamese: "\(local.date.vietnamese) \(local.iso.dropFirst(11).prefix(8))")
+    }
+}

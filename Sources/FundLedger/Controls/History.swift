@@ -72,7 +72,7 @@ extension Ledger {
     public func historyReport(_ filter: HistoryFilter) throws -> Report {
         let events = try history(filter)
         var table = ReportTable(key: "history", columns: [
-            ReportColumn("at", LocalizedText("When (UTC)", "Thời điểm (UTC)"), .text), ReportColumn("user", LocalizedText("Who", "Người thực hiện"), .text),
+            ReportColumn("at", LocalizedText("When (UTC)", "Thời điểm (giờ Việt Nam, UTC+7)"), .text), ReportColumn("user", LocalizedText("Who", "Người thực hiện"), .text),
             ReportColumn("action", LocalizedText("Action", "Thao tác"), .text), ReportColumn("subject", LocalizedText("Subject", "Đối tượng"), .text),
             ReportColumn("entry", LocalizedText("Entry", "Bút toán"), .text), ReportColumn("detail", LocalizedText("Detail", "Chi tiết"), .text),
         ])
@@ -89,7 +89,7 @@ extension Ledger {
                let code = event.subject.split(separator: ":", maxSplits: 1).last.map(String.init) {
                 detail = try registeredName(event.action, code: code, recorded: detail)
             }
-            return [.text(event.at.iso), .text(event.user), .localized(HistoryText.action(event.action)), .localized(HistoryText.subject(event.subject)),
+            return [.localized(event.at.localizedMoment), .text(event.user), .localized(HistoryText.action(event.action)), .localized(HistoryText.subject(event.subject)),
                     event.entrySeq.map { .text(String($0)) } ?? .empty, .localized(detail)]
         }
         var parameters: [(label: LocalizedText, value: ReportCell)] = []

@@ -159,12 +159,12 @@ extension Ledger {
             var table = ReportTable(key: "periods", columns: [
                 ReportColumn("entry", LocalizedText("Entry", "Bút toán"), .count),
                 ReportColumn("kind", LocalizedText("Record", "Loại"), .text),
-                ReportColumn("posted_at", LocalizedText("At (UTC)", "Lúc (UTC)"), .text),
+                ReportColumn("posted_at", LocalizedText("At (UTC)", "Lúc (giờ Việt Nam, UTC+7)"), .text),
                 ReportColumn("posted_by", LocalizedText("By", "Người thực hiện"), .text),
                 ReportColumn("memo", LocalizedText("Memo", "Diễn giải"), .text),
             ])
             table.rows = try periodRecords().map { record in
-                [.identifier(record.seq), .text(record.kind.rawValue), .text(record.postedAt.iso), .text(record.postedBy), .localized(SystemMemo.localized(record.memo))]
+                [.identifier(record.seq), .localized(HistoryText.action(record.kind.rawValue)), .localized(record.postedAt.localizedMoment), .text(record.postedBy), .localized(SystemMemo.localized(record.memo))]
             }
             let lock = try periodLock()?.lockedThrough
             return try makeReport(key: "periods", title: LocalizedText("Closed periods", "Khóa sổ kỳ kế toán"),

@@ -112,6 +112,11 @@ enum SystemMemo {
                 return LocalizedText(english: memo, vietnamese: "Mở lại kỳ \(period) (từ ngày \(date.vietnamese)): \(reason)")
             }
         }
+        // A goods receipt's line: "in kind: 90 bicycle × 1,500,000 VND (basis)".
+        if let rest = memo.strip(prefix: "in kind: "), let times = rest.firstRange(of: " × "), let open = rest.firstRange(of: " ("),
+           let value = try? Amount.parse(String(rest[times.upperBound..<open.lowerBound]).replacing(",", with: "")) {
+            return LocalizedText(english: memo, vietnamese: "hiện vật: \(rest[..<times.lowerBound]) × \(MoneyFormat.vietnamese.format(value))\(rest[open.lowerBound...])")
+        }
         return LocalizedText(verbatim: memo)
     }
 }

@@ -69,7 +69,7 @@ public final class JournalListing {
         if let reversed = entry.reversesSeq { header += language == .vietnamese ? "  (đảo bút toán #\(reversed))" : "  (reverses #\(reversed))" }
         if entry.kind != .journal { header += "  <\(entry.kind.rawValue)>" }
         var text = header + "\n"
-        text += "    \(language == .vietnamese ? "người ghi" : "posted by") \(entry.postedBy) \(entry.postedAt.iso)"
+        text += "    \(language == .vietnamese ? "người ghi" : "posted by") \(entry.postedBy) \(entry.postedAt.localizedMoment(language))\(language == .vietnamese ? " (giờ Việt Nam)" : "")"
         if let approver = entry.approvedBy { text += language == .vietnamese ? ", duyệt: \(approver)" : ", approved by \(approver)" }
         text += "\n"
         for line in entry.lines {
@@ -84,7 +84,7 @@ public final class JournalListing {
                         line.program.map { "program=\($0.code)" }, line.unit.map { "unit=\($0.code)" },
                         line.restriction == .unrestricted ? nil : line.restriction.rawValue,
                         line.item.map { "item=\($0.code) qty=\(abs(line.quantity ?? 0))" },
-                        line.children.map { "children=\($0)" }, line.memo].compactMap { $0 }
+                        line.children.map { "children=\($0)" }, line.memo.map { SystemMemo.localized($0)(language) }].compactMap { $0 }
             if !tags.isEmpty { row += "  " + tags.joined(separator: " ") }
             text += row + "\n"
         }
