@@ -26,6 +26,9 @@ import TestSupport
         ("pending_entry", "status", "maybe", ["approve", "1", "--user", "giamdoc"], "pending_entry.status holds 'maybe'"),
         ("account", "type", "equity", ["report", "trial-balance"], "account.type holds 'equity'"),
         ("ledger_meta", "value", "lots", ["settings", "show"], "ledger_meta.setting.management-cap-percent holds 'lots'"),
+        // A closing date or a unit's window that is no date is damage, not "open" or "always".
+        ("account", "closed_on", "soon", ["account", "list"], "account.closed_on holds 'soon'"),
+        ("org_unit", "effective_from", "2018-02-30", ["unit", "list"], "org_unit.effective_from holds '2018-02-30'"),
         // The journal's own reader reports it as an anomaly: audit lists it as a finding.
         ("line", "restriction", "earmarked", ["audit"], "unknown restriction 'earmarked'"),
     ])

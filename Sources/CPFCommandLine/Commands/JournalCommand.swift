@@ -53,7 +53,7 @@ struct JournalCommand: Command {
         let ledger = try context.openLedgerForReading()
         let head = try ledger.chainHead().seq
         let first = seq ?? max(1, head - (last ?? head) + 1)
-        let listing = JournalListing(ledger: ledger, language: language)
+        let listing = try JournalListing(ledger: ledger, language: language)
         var output = listing.begin(format)
         try ledger.forEachEntry(fromSeq: first, throughSeq: seq ?? Int64.max) { entry in
             if let from, entry.date < from { return }

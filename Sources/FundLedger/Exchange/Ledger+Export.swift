@@ -28,7 +28,7 @@ extension Ledger {
             }
             switch format {
             case .csv, .json:
-                let listing = JournalListing(ledger: self, language: .english)
+                let listing = try JournalListing(ledger: self, language: .english)
                 let listingFormat: ReportFormat = format == .csv ? .csv : .json
                 try emit(listing.begin(listingFormat))
                 try forEachEntry { try emit(listing.render($0, listingFormat)) }

@@ -207,8 +207,8 @@ extension Ledger {
             SELECT id, code, name, level, parent_id, effective_from, effective_to, merged_into_id FROM org_unit
             """) { row in
             OrgUnit(id: row.int64(at: 0), code: row.text(at: 1), name: row.text(at: 2), level: try StoredValue.decode(OrgUnitLevel.self, row.text(at: 3), "org_unit.level"),
-                    parentID: row.optionalInt64(at: 4), effectiveFrom: row.optionalText(at: 5).flatMap { try? LedgerDate.parse($0) },
-                    effectiveTo: row.optionalText(at: 6).flatMap { try? LedgerDate.parse($0) }, mergedIntoID: row.optionalInt64(at: 7))
+                    parentID: row.optionalInt64(at: 4), effectiveFrom: try StoredValue.date(row.optionalText(at: 5), "org_unit.effective_from"),
+                    effectiveTo: try StoredValue.date(row.optionalText(at: 6), "org_unit.effective_to"), mergedIntoID: row.optionalInt64(at: 7))
         }
         let byID = Dictionary(units.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         registryCache.units = byID

@@ -82,7 +82,7 @@ extension Ledger {
             Account(id: row.int64(at: 0), code: row.text(at: 1), nameVietnamese: row.text(at: 2), nameEnglish: row.text(at: 3),
                     type: try StoredValue.decode(AccountType.self, row.text(at: 4), "account.type"),
                     currency: Currency.named(row.text(at: 5)) ?? .vnd, parentCode: row.optionalText(at: 6),
-                    closedOn: row.optionalText(at: 7).flatMap { try? LedgerDate.parse($0) },
+                    closedOn: try StoredValue.date(row.optionalText(at: 7), "account.closed_on"),
                     isHeading: headings.contains(row.int64(at: 0)))
         }
         let byCode = Dictionary(accounts.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })

@@ -9,6 +9,12 @@ enum StoredValue {
         return value
     }
 
+    /// A date cpf wrote (`YYYY-MM-DD`), or `nil` for NULL; anything else is damage.
+    static func date(_ text: String?, _ place: String) throws -> LedgerDate? {
+        guard let text else { return nil }
+        do { return try LedgerDate.parse(text) } catch { throw damaged(place, text) }
+    }
+
     /// The refusal for `text` found at `place` (`table.column`).
     static func damaged(_ place: String, _ text: String) -> LedgerError {
         LedgerError(.damaged, LocalizedText("\(place) holds '\(text.prefix(40))', which cpf never writes: the ledger was changed outside cpf", "\(place) chứa '\(text.prefix(40))', giá trị mà cpf không bao giờ ghi: sổ đã bị sửa ngoài cpf"),

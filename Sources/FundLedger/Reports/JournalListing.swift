@@ -10,11 +10,11 @@ public final class JournalListing {
     public let hashesWithheld: Bool
     private let ledger: Ledger
 
-    public init(ledger: Ledger, language: Language) {
+    public init(ledger: Ledger, language: Language) throws {
         self.ledger = ledger
-        self.accounts = (try? ledger.accountsByCode()) ?? [:]
+        self.accounts = try ledger.accountsByCode()
         self.language = language
-        self.hashesWithheld = (try? ledger.hasUncommittedBeneficiaryCodes()) ?? true
+        self.hashesWithheld = try ledger.hasUncommittedBeneficiaryCodes()
     }
 
     /// An entry's hash as an output may show it.

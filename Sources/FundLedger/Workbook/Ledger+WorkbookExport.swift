@@ -31,7 +31,7 @@ extension Ledger {
     /// continuation sheets without writing a million rows).
     func exportWorkbook(to path: String, language: Language, createdAt: Timestamp, rowCountLimit: Int) throws -> WorkbookExportSummary {
         try read {
-            let listing = JournalListing(ledger: self, language: language)
+            let listing = try JournalListing(ledger: self, language: language)
             let title = JournalWorkbook.sheetTitle(language)
             let workbook = try WorkbookWriter(path: path, language: language, title: "\(title) — \(fundName)", createdAt: createdAt,
                                               rowCountLimit: rowCountLimit)

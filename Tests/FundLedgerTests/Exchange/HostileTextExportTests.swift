@@ -69,7 +69,7 @@ import TestSupport
         var exported = ""
         try ledger.exportJournal(.csv) { exported += $0 }
         outputs.append(exported)
-        let listing = JournalListing(ledger: ledger, language: .vietnamese)
+        let listing = try JournalListing(ledger: ledger, language: .vietnamese)
         var journal = listing.begin(.csv)
         try ledger.forEachEntry { journal += try listing.render($0, .csv) }
         outputs.append(journal)
