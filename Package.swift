@@ -66,14 +66,16 @@ let package = Package(
             dependencies: ["CSQLite", "CSHA256", "LedgerSchema", "ReportQueries"],
             resources: [.embedInCode("Chart/standard-chart.csv")]
         ),
-        .target(name: "CPFCommandLine", dependencies: ["FundLedger"]),
+        // The demonstration funds built from published facts (`cpf demo`), through the public API.
+        .target(name: "DemoScenarios", dependencies: ["FundLedger"]),
+        .target(name: "CPFCommandLine", dependencies: ["FundLedger", "DemoScenarios"]),
         .executableTarget(name: "cpf", dependencies: ["CPFCommandLine"]),
         // Deterministic fund books for the tests and the benchmark.
         .target(name: "LedgerGenerator", dependencies: ["FundLedger"]),
         .executableTarget(name: "cpf-bench", dependencies: ["FundLedger", "LedgerGenerator"]),
         // What both test targets share: temporary ledgers, fingerprints, running the binary.
         .target(name: "TestSupport", dependencies: ["FundLedger"], path: "Tests/TestSupport"),
-        .testTarget(name: "FundLedgerTests", dependencies: ["FundLedger", "LedgerGenerator", "TestSupport"]),
+        .testTarget(name: "FundLedgerTests", dependencies: ["FundLedger", "DemoScenarios", "LedgerGenerator", "TestSupport"]),
         .testTarget(name: "CPFTests", dependencies: ["cpf", "CPFCommandLine", "FundLedger", "LedgerGenerator", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

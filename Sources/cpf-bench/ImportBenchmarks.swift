@@ -133,7 +133,7 @@ extension Bench {
             }
             var figure = "\(format(median(times) * 1000, 1)) ms in the library"
             if let cpf {
-                let run = runChild([cpf, "--db", ledger.database.path, "report"] + arguments)
+                let run = runChild([cpf, "--db", ledger.path, "report"] + arguments)
                 figure += ", \(format(run.seconds * 1000, 1)) ms as cpf report (status \(run.status))"
             }
             report("report \(name)", figure)
@@ -146,7 +146,7 @@ extension Bench {
         let cpf = requireCPF()
         let journalPath = "\(options.directory)/cpf-bench-\(size).journal"
         unlink(journalPath)
-        let export = runChild([cpf, "--db", ledger.database.path, "export", "--format", "hledger"], outputPath: journalPath)
+        let export = runChild([cpf, "--db", ledger.path, "export", "--format", "hledger"], outputPath: journalPath)
         guard export.status == 0 else { fail("cpf export failed with status \(export.status)") }
         report("cpf export --format hledger", "\(format(export.seconds, 2)) s, peak \(format(export.peakResidentMiB)) MiB")
         for (tool, arguments) in [("hledger", ["hledger", "-f", journalPath, "bal", "--cost"]), ("ledger", ["ledger", "-f", journalPath, "bal"])] {
@@ -169,7 +169,7 @@ extension Bench {
         var times: [Double] = []
         let first = LedgerGenerator().startDate
         for index in 0..<runs {
-            let run = runChild([cpf, "--db", ledger.database.path, "--user", user, "post", "--date", first.iso, "--memo", "bench post",
+            let run = runChild([cpf, "--db", ledger.path, "--user", user, "post", "--date", first.iso, "--memo", "bench post",
                                 "--ref", "CLI-\(index)-\(Int(now() * 1000))", "--debit", "1121 1000000 VND", "--credit", "5132 1000000 VND funder=IN1"])
             guard run.status == 0 else { fail("cpf post failed with status \(run.status)") }
             times.append(run.seconds)

@@ -39,7 +39,8 @@ extension Bench {
         let ledger = try Ledger.create(at: path, fundName: "Raw insert baseline", user: user)
         let generator = LedgerGenerator()
         try generator.prepare(ledger, entryCount: 0, user: user)
-        let database = ledger.database
+        // The baseline writes with SQLite directly, on a connection of its own.
+        let database = try Database(path: path, mode: .readWrite)
         let ids = try RegistryIDs(ledger)
         var iterator = generator.makeIterator()
         let hash = [UInt8](repeating: 7, count: 32)

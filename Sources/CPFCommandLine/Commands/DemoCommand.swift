@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import DemoScenarios
 import FundLedger
 
 /// `cpf demo`: builds a demonstration fund from published facts and prints its books.

@@ -10,7 +10,10 @@ import Darwin
 /// `Ledger.open(at:)`. Every write is one `BEGIN IMMEDIATE` transaction; every refusal is a
 /// thrown `LedgerError` and leaves the file exactly as it was.
 public final class Ledger {
-    public let database: Database
+    let database: Database
+
+    /// The ledger file's path.
+    public var path: String { database.path }
     /// The fund's name, e.g. "Quỹ Bảo trợ trẻ em tỉnh Tây Ninh".
     public private(set) var fundName: String
     /// A random identifier fixed at `init`; the hash chain starts from it.
@@ -238,6 +241,13 @@ public final class Ledger {
     /// A value from `ledger_meta`, or `nil`.
     public func metaValue(_ key: String) throws -> String? {
         try database.scalarText("SELECT value FROM ledger_meta WHERE key = ?", [key])
+    }
+
+    /// Marks the ledger as a demonstration (`cpf demo` replaces only such a ledger), with the
+    /// scenario it holds; recorded as a fact like any setting.
+    public func markAsDemonstration(scenario: String) throws {
+        try TextRules.checkCode(scenario, named: "scenario")
+        try write { try database.execute("INSERT INTO ledger_meta (key, value) VALUES ('demo_scenario', ?)", [scenario]) }
     }
 
     // MARK: Files

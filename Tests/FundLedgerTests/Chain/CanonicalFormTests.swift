@@ -1,5 +1,5 @@
 import Testing
-import FundLedger
+@testable import FundLedger
 import TestSupport
 
 /// The canonical form the hash chain covers (Sources/FundLedger/Chain/CanonicalForm.swift),

@@ -1,5 +1,6 @@
 import Testing
 @testable import FundLedger
+@testable import DemoScenarios
 import TestSupport
 
 /// Each demonstration scenario reproduces the totals its article published (docs/domain.md §2,

@@ -1,3 +1,5 @@
+import FundLedger
+
 extension DemoScenario {
     /// Thừa Thiên Huế, 2016–2020 (summary of the province's project "Đẩy mạnh bảo vệ, chăm sóc
     /// trẻ em giai đoạn 2016-2020", 20/01/2021, docs/sources/003.txt).

@@ -1,3 +1,5 @@
+import FundLedger
+
 /// A demonstration fund built from published facts (docs/domain.md §2, the articles in
 /// docs/sources/): what `cpf demo` posts and reports on.
 public struct DemoScenario: Sendable {
@@ -16,7 +18,7 @@ public struct DemoScenario: Sendable {
     /// Creates the ledger at `path` and posts the scenario into it.
     public func run(at path: String, user: String, configuration: Database.Configuration = Database.Configuration()) throws -> Ledger {
         let ledger = try Ledger.create(at: path, fundName: fundName, user: user, configuration: configuration)
-        try ledger.database.execute("INSERT INTO ledger_meta (key, value) VALUES ('demo_scenario', '\(name)')")
+        try ledger.markAsDemonstration(scenario: name)
         try build(DemoBook(ledger: ledger, user: user))
         return ledger
     }

@@ -1,3 +1,5 @@
+import FundLedger
+
 extension DemoScenario {
     /// Kon Tum, 2013–2020 (summary of the province's Action Programme for Children,
     /// 12/01/2021, docs/sources/000.txt).

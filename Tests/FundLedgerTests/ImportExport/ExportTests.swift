@@ -4,7 +4,7 @@ import Testing
 import LedgerGenerator
 import TestSupport
 
-/// `Ledger.exportJournal` (Sources/FundLedger/Exchange/Ledger+Export.swift,
+/// `Ledger.exportJournal` (Sources/FundLedger/ImportExport/Ledger+Export.swift,
 /// PlainTextJournal.swift, Reports/JournalListing.swift) on generated books: the CSV export
 /// imported into a second ledger gives the same trial balance and grant figures; the JSON
 /// lines sum to the trial balance; the hledger and Beancount texts balance in dong

@@ -1,3 +1,5 @@
+import FundLedger
+
 /// A short way to write a demonstration scenario: the registries and postings of a fund, in
 /// the order they happened. Every call goes through the public API, exactly as `cpf` does.
 struct DemoBook {

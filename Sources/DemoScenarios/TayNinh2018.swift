@@ -1,3 +1,5 @@
+import FundLedger
+
 extension DemoScenario {
     /// Tây Ninh, 2018 (Báo Tây Ninh, 26/12/2018, docs/sources/002.txt).
     public static let tayNinh2018 = DemoScenario(

@@ -4,7 +4,7 @@ import Testing
 import LedgerGenerator
 import TestSupport
 
-/// `Ledger.importCSV` (Sources/FundLedger/Exchange/): both layouts of docs/import-formats.md
+/// `Ledger.importCSV` (Sources/FundLedger/ImportExport/): both layouts of docs/import-formats.md
 /// imported and read back from the `line` table and the trial balance; every kind of
 /// malformed file refused with its exact message (file, line, column) and the ledger file
 /// unchanged; all or nothing, partial mode, idempotent re-import, the approval threshold,
