@@ -61,9 +61,39 @@ let package = Package(
                 .embedInCode("goods-outflow-uses.sql"),
             ]
         ),
+        // Each audit control's query.
+        .target(
+            name: "ControlQueries",
+            path: "controls",
+            exclude: ["README.md"],
+            resources: [
+                .embedInCode("unbalanced-entries.sql"),
+                .embedInCode("orphan-lines.sql"),
+                .embedInCode("closed-periods.sql"),
+                .embedInCode("foreign-rates.sql"),
+                .embedInCode("grant-overspending.sql"),
+                .embedInCode("restricted-purposes.sql"),
+                .embedInCode("journal-years.sql"),
+                .embedInCode("management-cost-entries.sql"),
+                .embedInCode("lines-agree.sql"),
+                .embedInCode("money-by-day.sql"),
+                .embedInCode("goods-by-day.sql"),
+                .embedInCode("goods-lines-without-item.sql"),
+                .embedInCode("goods-items-with-value-only.sql"),
+                .embedInCode("grant-lines.sql"),
+                .embedInCode("duplicate-references.sql"),
+                .embedInCode("reversal-targets.sql"),
+                .embedInCode("reversed-twice.sql"),
+                .embedInCode("reversals-not-mirrored.sql"),
+                .embedInCode("self-approvals.sql"),
+                .embedInCode("approved-pending-entries.sql"),
+                .embedInCode("approval-threshold-history.sql"),
+                .embedInCode("entries-by-debit-total.sql"),
+            ]
+        ),
         .target(
             name: "FundLedger",
-            dependencies: ["CSQLite", "CSHA256", "LedgerSchema", "ReportQueries"],
+            dependencies: ["CSQLite", "CSHA256", "LedgerSchema", "ReportQueries", "ControlQueries"],
             resources: [.embedInCode("Chart/standard-chart.csv")]
         ),
         // The demonstration funds built from published facts (`cpf demo`), through the public API.

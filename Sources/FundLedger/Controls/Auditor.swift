@@ -1,9 +1,11 @@
+import ControlQueries
+
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// The controls of `cpf audit`, one method each, reading the stored tables directly (the
-/// queries are here for an auditor to read; docs/audit.md says what each control means).
+/// The controls of `cpf audit`, one method each, reading the stored tables directly through
+/// the queries in controls/*.sql (`ControlQueries`; docs/audit.md says what each control means).
 /// Runs inside the caller's read transaction.
 struct Auditor {
     let ledger: Ledger
@@ -37,22 +39,14 @@ struct Auditor {
     /// no line belongs to a missing entry.
     func entriesBalance() throws -> [AuditFinding] {
         var findings: [AuditFinding] = []
-        try database.forEachRow("""
-            SELECT e.seq, e.kind, count(l.line_no), coalesce(sum(l.amount_vnd), 0)
-            FROM entry e LEFT JOIN line l ON l.entry_seq = e.seq
-            WHERE e.entry_date BETWEEN ?1 AND ?2
-            GROUP BY e.seq
-            HAVING (e.kind = 'journal' AND (count(l.line_no) < 2 OR coalesce(sum(l.amount_vnd), 0) <> 0))
-                OR (e.kind <> 'journal' AND count(l.line_no) > 0)
-            ORDER BY e.seq
-            """, [from, to]) { row in
+        try database.forEachRow(ControlQueries.unbalancedEntries, [from, to]) { row in
             let seq = row.int64(at: 0), kind = row.text(at: 1), lines = row.int64(at: 2), sum = row.int64(at: 3)
             let message = kind != "journal" ? LocalizedText("entry \(seq) is a \(kind) record but has \(lines) line(s)", "bút toán \(seq) là bản ghi \(kind) nhưng có \(lines) dòng")
                 : lines < 2 ? LocalizedText("entry \(seq) has \(lines) line(s); a journal entry has at least two", "bút toán \(seq) có \(lines) dòng; một bút toán sổ nhật ký có ít nhất hai dòng")
                 : LocalizedText("entry \(seq) does not balance: its lines sum to \(sum) VND (debits minus credits)", "bút toán \(seq) không cân: các dòng cộng lại được \(dong: sum) (Nợ trừ Có)")
             findings.append(AuditFinding(.entriesBalance, .error, message, entries: [seq]))
         }
-        try database.forEachRow("SELECT DISTINCT entry_seq FROM line WHERE entry_seq NOT IN (SELECT seq FROM entry) ORDER BY entry_seq") { row in
+        try database.forEachRow(ControlQueries.orphanLines) { row in
             findings.append(AuditFinding(.entriesBalance, .error, LocalizedText("lines of entry \(row.int64(at: 0)) exist, but the entry does not", "có các dòng của bút toán \(row.int64(at: 0)) nhưng không có bút toán đó"), entries: [row.int64(at: 0)]))
         }
         return capped(findings, .entriesBalance, LocalizedText("unbalanced entries", "bút toán không cân"))
@@ -88,7 +82,7 @@ struct Auditor {
         var findings: [AuditFinding] = []
         var lock: LedgerDate?
         var lockSeq: Int64 = 0
-        try database.forEachRow("SELECT seq, kind, entry_date FROM entry ORDER BY seq") { row in
+        try database.forEachRow(ControlQueries.closedPeriods) { row in
             let seq = row.int64(at: 0), kind = try StoredValue.decode(EntryKind.self, row.text(at: 1), "entry.kind")
             guard let date = readDate(row.text(at: 2), .closedPeriods, entries: [seq], into: &findings) else { return }
             switch kind {
@@ -116,16 +110,7 @@ struct Auditor {
     /// a foreign-currency account is in that currency.
     func foreignRates() throws -> [AuditFinding] {
         var findings: [AuditFinding] = []
-        try database.forEachRow("""
-            SELECT l.entry_seq, l.line_no, a.code, a.currency, l.currency, l.rate, l.rate_date, l.rate_source
-            FROM line l JOIN entry e ON e.seq = l.entry_seq JOIN account a ON a.id = l.account_id
-            WHERE e.entry_date BETWEEN ?1 AND ?2
-              AND ((l.currency IS NOT NULL AND (l.rate IS NULL OR l.rate_date IS NULL OR l.rate_source IS NULL OR trim(l.rate_source) = ''))
-                   OR (a.currency <> 'VND' AND (l.currency IS NULL OR l.currency <> a.currency)))
-              -- A revaluation (and its reversal) moves a foreign account's dong value alone.
-              AND NOT (l.currency IS NULL AND \(Auditor.isRevaluation))
-            ORDER BY l.entry_seq, l.line_no
-            """, [from, to]) { row in
+        try database.forEachRow(ControlQueries.foreignRates, [from, to]) { row in
             let seq = row.int64(at: 0), line = row.int64(at: 1), account = row.text(at: 2)
             let message: LocalizedText
             if row.isNull(at: 4) {
@@ -150,15 +135,7 @@ struct Auditor {
         let fxAccount = try ledger.settings().fxDifferenceAccountCode
         var findings: [AuditFinding] = []
         var current: (grant: Int64, code: String, available: Int64, reported: Bool)?
-        try database.forEachRow("""
-            SELECT l.grant_id, g.code, e.entry_date,
-                   sum(CASE WHEN a.type = 'revenue' OR a.code = ?1 THEN -l.amount_vnd WHEN a.type = 'expense' THEN -l.amount_vnd ELSE 0 END),
-                   group_concat(DISTINCT CASE WHEN a.type = 'expense' AND l.amount_vnd > 0 THEN l.entry_seq END)
-            FROM line l JOIN entry e ON e.seq = l.entry_seq JOIN account a ON a.id = l.account_id JOIN "grant" g ON g.id = l.grant_id
-            WHERE l.grant_id IS NOT NULL AND e.entry_date <= ?2
-            GROUP BY l.grant_id, e.entry_date
-            ORDER BY l.grant_id, e.entry_date
-            """, [fxAccount, to]) { row in
+        try database.forEachRow(ControlQueries.grantOverspending, [fxAccount, to]) { row in
             let grant = row.int64(at: 0)
             if current?.grant != grant { current = (grant, row.text(at: 1), 0, false) }
             current!.available += row.int64(at: 3)
@@ -183,12 +160,7 @@ struct Auditor {
         let units = try ledger.units()
         var grants: [Int64: Grant] = [:]
         var findings: [AuditFinding] = []
-        try database.forEachRow("""
-            SELECT l.entry_seq, l.line_no, e.entry_date, l.account_id, l.amount_vnd, l.grant_id, l.program_id, l.unit_id, l.restriction
-            FROM line l JOIN entry e ON e.seq = l.entry_seq JOIN account a ON a.id = l.account_id
-            WHERE l.grant_id IS NOT NULL AND a.type = 'expense' AND l.amount_vnd > 0 AND e.entry_date BETWEEN ?1 AND ?2
-            ORDER BY l.entry_seq, l.line_no
-            """, [from, to]) { row in
+        try database.forEachRow(ControlQueries.restrictedPurposes, [from, to]) { row in
             let seq = row.int64(at: 0), grantID = row.int64(at: 5)
             guard let date = readDate(row.text(at: 2), .restrictedPurposes, entries: [seq], into: &findings) else { return }
             if grants[grantID] == nil { grants[grantID] = try ledger.grant(id: grantID) }
@@ -218,16 +190,13 @@ struct Auditor {
 
     /// For each year in scope, management costs within the cap (reports/management-cap.sql).
     func managementCap() throws -> [AuditFinding] {
-        let years: [Int] = try year.map { [$0] } ?? database.rows("SELECT DISTINCT CAST(substr(entry_date, 1, 4) AS INTEGER) FROM entry WHERE kind = 'journal' ORDER BY 1") { Int($0.int64(at: 0)) }
+        let years: [Int] = try year.map { [$0] } ?? database.rows(ControlQueries.journalYears) { Int($0.int64(at: 0)) }
         var findings: [AuditFinding] = []
         for year in years {
             let cap = try ledger.managementCap(from: .firstOf(year: year), to: .lastOf(year: year))
             guard !cap.isWithinCap else { continue }
             let account = try ledger.settings().managementAccountCode
-            let entries = try database.rows("""
-                SELECT DISTINCT l.entry_seq FROM line l JOIN entry e ON e.seq = l.entry_seq JOIN account a ON a.id = l.account_id
-                WHERE (a.code = ?1 OR a.parent_id = (SELECT id FROM account WHERE code = ?1)) AND e.entry_date BETWEEN ?2 AND ?3 ORDER BY 1
-                """, [account, LedgerDate.firstOf(year: year).iso, LedgerDate.lastOf(year: year).iso]) { $0.int64(at: 0) }
+            let entries = try database.rows(ControlQueries.managementCostEntries, [account, LedgerDate.firstOf(year: year).iso, LedgerDate.lastOf(year: year).iso]) { $0.int64(at: 0) }
             findings.append(AuditFinding(.managementCap, .error,
                                          LocalizedText("\(year): management costs of \(cap.managementDong) VND exceed the cap of \(cap.capDong) VND (\(cap.capPercent) % of \(cap.qualifyingDong) VND qualifying revenue) by \(cap.managementDong - cap.capDong) VND", "\(year): chi phí quản lý \(dong: cap.managementDong) vượt mức trần \(dong: cap.capDong) (\(cap.capPercent) % của \(dong: cap.qualifyingDong) số thu làm căn cứ) \(dong: cap.managementDong - cap.capDong)"),
                                          entries: entries))
@@ -237,12 +206,6 @@ struct Auditor {
 
     // MARK: Negative balances
 
-    /// An SQL condition on entry `e`: a revaluation (`cpf revalue`, reference REVAL-…) or the
-    /// reversal of one. Its line on the foreign-currency account carries dong alone.
-    static let isRevaluation = """
-        (coalesce(e.external_ref, '') GLOB 'REVAL-*' OR EXISTS (SELECT 1 FROM entry r WHERE r.seq = e.reverses_seq AND r.external_ref GLOB 'REVAL-*'))
-        """
-
     /// Lines agree with their accounts, as posting requires (docs/posting-rules.md, step 7): a
     /// cash or bank account carries only its own currency, and a program on an expense line is
     /// one whose expense account that is. Books written before the rule may break it.
@@ -250,16 +213,7 @@ struct Auditor {
         let roles = try AccountRoles.of(ledger)
         let programs = try ledger.codes(of: .program).byID
         var findings: [AuditFinding] = []
-        try database.forEachRow("""
-            SELECT l.entry_seq, l.line_no, e.entry_date, a.id, a.code, a.type, a.currency, coalesce(l.currency, 'VND'), l.program_id
-            FROM line l JOIN entry e ON e.seq = l.entry_seq JOIN account a ON a.id = l.account_id
-            WHERE e.entry_date BETWEEN ?1 AND ?2
-              AND ((a.type = 'expense' AND l.program_id IS NOT NULL)
-                   OR (a.type = 'asset' AND (a.code LIKE '111%' OR a.code LIKE '112%' OR a.code LIKE '113%')
-                       AND coalesce(l.currency, 'VND') <> a.currency
-                       AND NOT (l.currency IS NULL AND \(Auditor.isRevaluation))))
-            ORDER BY l.entry_seq, l.line_no
-            """, [from, to]) { row in
+        try database.forEachRow(ControlQueries.linesAgree, [from, to]) { row in
             let seq = row.int64(at: 0), line = row.int64(at: 1), code = row.text(at: 4)
             if row.text(at: 5) == "asset" {
                 findings.append(AuditFinding(.linesAgree, .error, LocalizedText("entry \(seq) line \(line): account \(code) holds only \(row.text(at: 6)), but the line is in \(row.text(at: 7))", "bút toán \(seq) dòng \(line): tài khoản \(code) chỉ ghi bằng \(row.text(at: 6)), nhưng dòng ghi bằng \(row.text(at: 7))"), entries: [seq]))
@@ -279,13 +233,7 @@ struct Auditor {
         var findings: [AuditFinding] = []
         // Cash and bank, by account and day.
         var current: (account: Int64, dong: Int64, foreign: Int64, reported: Bool)?
-        try database.forEachRow("""
-            SELECT l.account_id, a.code, e.entry_date, sum(l.amount_vnd), sum(coalesce(l.amount_foreign, 0)), group_concat(DISTINCT l.entry_seq), a.currency
-            FROM line l JOIN entry e ON e.seq = l.entry_seq JOIN account a ON a.id = l.account_id
-            WHERE a.type = 'asset' AND (a.code LIKE '111%' OR a.code LIKE '112%')
-            GROUP BY l.account_id, e.entry_date
-            ORDER BY l.account_id, e.entry_date
-            """) { row in
+        try database.forEachRow(ControlQueries.moneyByDay) { row in
             let account = row.int64(at: 0)
             if current?.account != account { current = (account, 0, 0, false) }
             current!.dong += row.int64(at: 3)
@@ -301,13 +249,7 @@ struct Auditor {
         }
         // Goods, by item and day, on the goods account and its sub-accounts.
         var item: (id: Int64, quantity: Int64, dong: Int64, reported: Bool)?
-        try database.forEachRow("""
-            SELECT l.item_id, coalesce(i.code, '#' || l.item_id), e.entry_date, sum(l.quantity), sum(l.amount_vnd), group_concat(DISTINCT l.entry_seq)
-            FROM line l JOIN entry e ON e.seq = l.entry_seq JOIN account a ON a.id = l.account_id LEFT JOIN goods_item i ON i.id = l.item_id
-            WHERE l.item_id IS NOT NULL AND (a.code = ?1 OR a.parent_id = (SELECT id FROM account WHERE code = ?1))
-            GROUP BY l.item_id, e.entry_date
-            ORDER BY l.item_id, e.entry_date
-            """, [goodsCode]) { row in
+        try database.forEachRow(ControlQueries.goodsByDay, [goodsCode]) { row in
             let id = row.int64(at: 0)
             if item?.id != id { item = (id, 0, 0, false) }
             item!.quantity += row.int64(at: 3)
@@ -330,33 +272,15 @@ struct Auditor {
     func subLedgers() throws -> [AuditFinding] {
         let goodsCode = try ledger.settings().goodsAccountCode
         var findings: [AuditFinding] = []
-        try database.forEachRow("""
-            SELECT a.code, count(*), group_concat(DISTINCT l.entry_seq)
-            FROM line l JOIN entry e ON e.seq = l.entry_seq JOIN account a ON a.id = l.account_id
-            WHERE l.item_id IS NULL AND (a.code = ?1 OR a.parent_id = (SELECT id FROM account WHERE code = ?1)) AND e.entry_date BETWEEN ?2 AND ?3
-            GROUP BY a.code
-            """, [goodsCode, from, to]) { row in
+        try database.forEachRow(ControlQueries.goodsLinesWithoutItem, [goodsCode, from, to]) { row in
             findings.append(AuditFinding(.subLedgers, .error, LocalizedText("\(row.int64(at: 1)) line(s) on goods account \(row.text(at: 0)) name no goods item, so the goods sub-ledger cannot agree with it", "\(row.int64(at: 1)) dòng trên tài khoản hàng hóa \(row.text(at: 0)) không ghi mặt hàng, nên sổ chi tiết hàng hóa không thể khớp"),
                                          entries: row.text(at: 2).split(separator: ",").compactMap { Int64($0) }))
         }
-        try database.forEachRow("""
-            SELECT coalesce(i.code, '#' || l.item_id), sum(l.quantity), sum(l.amount_vnd)
-            FROM line l JOIN entry e ON e.seq = l.entry_seq JOIN account a ON a.id = l.account_id LEFT JOIN goods_item i ON i.id = l.item_id
-            WHERE l.item_id IS NOT NULL AND (a.code = ?1 OR a.parent_id = (SELECT id FROM account WHERE code = ?1)) AND e.entry_date <= ?2
-            GROUP BY l.item_id HAVING sum(l.quantity) = 0 AND sum(l.amount_vnd) <> 0
-            """, [goodsCode, to]) { row in
+        try database.forEachRow(ControlQueries.goodsItemsWithValueOnly, [goodsCode, to]) { row in
             findings.append(AuditFinding(.subLedgers, .warning, LocalizedText("goods item \(row.text(at: 0)) has none on hand but still carries \(row.int64(at: 2)) VND", "mặt hàng \(row.text(at: 0)) không còn tồn kho nhưng vẫn còn giá trị \(dong: row.int64(at: 2))")))
         }
         var grants: [Int64: Grant] = [:]
-        try database.forEachRow("""
-            SELECT l.entry_seq, l.line_no, e.entry_date, l.grant_id, l.funder_id, l.restriction
-            FROM line l JOIN entry e ON e.seq = l.entry_seq JOIN "grant" g ON g.id = l.grant_id
-            WHERE l.grant_id IS NOT NULL AND e.entry_date BETWEEN ?1 AND ?2
-              AND (l.funder_id IS NOT g.funder_id OR l.restriction = 'unrestricted' AND EXISTS (
-                     SELECT 1 FROM grant_terms t WHERE t.grant_id = g.id AND (t.designated = 1 OR EXISTS (SELECT 1 FROM grant_terms_program p WHERE p.grant_id = t.grant_id AND p.version = t.version)
-                                                                                            OR EXISTS (SELECT 1 FROM grant_terms_unit u WHERE u.grant_id = t.grant_id AND u.version = t.version))))
-            ORDER BY l.entry_seq
-            """, [from, to]) { row in
+        try database.forEachRow(ControlQueries.grantLines, [from, to]) { row in
             let seq = row.int64(at: 0), grantID = row.int64(at: 3)
             if grants[grantID] == nil { grants[grantID] = try ledger.grant(id: grantID) }
             guard let grant = grants[grantID], let date = readDate(row.text(at: 2), .subLedgers, entries: [seq], into: &findings) else { return }
@@ -373,9 +297,7 @@ struct Auditor {
     // MARK: References, reversals, approvals
 
     func duplicateReferences() throws -> [AuditFinding] {
-        try database.rows("""
-            SELECT external_ref, group_concat(seq) FROM entry WHERE external_ref IS NOT NULL GROUP BY external_ref HAVING count(*) > 1 ORDER BY min(seq)
-            """) { row in
+        try database.rows(ControlQueries.duplicateReferences) { row in
             let entries = row.text(at: 1).split(separator: ",").compactMap { Int64($0) }
             return AuditFinding(.duplicateReferences, .error, LocalizedText("reference \(row.text(at: 0)) is used by \(entries.count) entries: \(entries.map(String.init).joined(separator: ", "))", "số chứng từ \(row.text(at: 0)) được dùng cho \(entries.count) bút toán: \(entries.map(String.init).joined(separator: ", "))"), entries: entries)
         }
@@ -385,10 +307,7 @@ struct Auditor {
     /// is reversed twice, and a reversal's lines mirror the original's.
     func reversals() throws -> [AuditFinding] {
         var findings: [AuditFinding] = []
-        try database.forEachRow("""
-            SELECT r.seq, r.reverses_seq, o.seq, o.kind, o.reverses_seq, r.entry_date < o.entry_date
-            FROM entry r LEFT JOIN entry o ON o.seq = r.reverses_seq WHERE r.reverses_seq IS NOT NULL ORDER BY r.seq
-            """) { row in
+        try database.forEachRow(ControlQueries.reversalTargets) { row in
             let seq = row.int64(at: 0), target = row.int64(at: 1)
             if row.isNull(at: 2) {
                 findings.append(AuditFinding(.reversals, .error, LocalizedText("entry \(seq) reverses entry \(target), which does not exist", "bút toán \(seq) đảo bút toán \(target), bút toán này không tồn tại"), entries: [seq]))
@@ -400,21 +319,13 @@ struct Auditor {
                 findings.append(AuditFinding(.reversals, .warning, LocalizedText("entry \(seq) is dated before entry \(target), which it reverses", "bút toán \(seq) ghi ngày trước bút toán gốc \(target) mà nó đảo"), entries: [seq, target]))
             }
         }
-        try database.forEachRow("SELECT reverses_seq, group_concat(seq) FROM entry WHERE reverses_seq IS NOT NULL GROUP BY reverses_seq HAVING count(*) > 1") { row in
+        try database.forEachRow(ControlQueries.reversedTwice) { row in
             let entries = row.text(at: 1).split(separator: ",").compactMap { Int64($0) }
             findings.append(AuditFinding(.reversals, .error, LocalizedText("entry \(row.int64(at: 0)) is reversed \(entries.count) times, by entries \(entries.map(String.init).joined(separator: ", "))", "bút toán \(row.int64(at: 0)) bị đảo \(entries.count) lần, bởi các bút toán \(entries.map(String.init).joined(separator: ", "))"),
                                          entries: [row.int64(at: 0)] + entries))
         }
         // The mirror: per account and dimensions, the reversal's lines cancel the original's.
-        try database.forEachRow("""
-            SELECT r.seq, r.reverses_seq FROM entry r JOIN entry o ON o.seq = r.reverses_seq
-            WHERE EXISTS (
-                SELECT account_id, coalesce(grant_id, 0), coalesce(program_id, 0), coalesce(unit_id, 0), coalesce(item_id, 0)
-                FROM line WHERE entry_seq IN (r.seq, o.seq)
-                GROUP BY 1, 2, 3, 4, 5
-                HAVING sum(amount_vnd) <> 0 OR sum(coalesce(amount_foreign, 0)) <> 0 OR sum(coalesce(quantity, 0)) <> 0 OR sum(coalesce(children, 0)) <> 0)
-            ORDER BY r.seq
-            """) { row in
+        try database.forEachRow(ControlQueries.reversalsNotMirrored) { row in
             findings.append(AuditFinding(.reversals, .error, LocalizedText("entry \(row.int64(at: 0)) does not mirror entry \(row.int64(at: 1)), which it reverses: their lines do not cancel", "bút toán \(row.int64(at: 0)) không đối xứng với bút toán gốc \(row.int64(at: 1)) mà nó đảo: các dòng không triệt tiêu nhau"),
                                          entries: [row.int64(at: 0), row.int64(at: 1)]))
         }
@@ -426,14 +337,10 @@ struct Auditor {
     /// without approval (the threshold's history is in the audit trail).
     func makerChecker() throws -> [AuditFinding] {
         var findings: [AuditFinding] = []
-        try database.forEachRow("SELECT seq, posted_by FROM entry WHERE approved_by IS NOT NULL AND approved_by = posted_by ORDER BY seq") { row in
+        try database.forEachRow(ControlQueries.selfApprovals) { row in
             findings.append(AuditFinding(.makerChecker, .error, LocalizedText("entry \(row.int64(at: 0)) was approved by the person who posted it (\(row.text(at: 1)))", "bút toán \(row.int64(at: 0)) được chính người lập duyệt (\(row.text(at: 1)))"), entries: [row.int64(at: 0)]))
         }
-        try database.forEachRow("""
-            SELECT p.id, p.entry_seq, e.seq, e.posted_by, e.approved_by, p.submitted_by, p.decided_by
-            FROM pending_entry p LEFT JOIN entry e ON e.seq = p.entry_seq WHERE p.status = 'approved'
-              AND (e.seq IS NULL OR e.posted_by IS NOT p.submitted_by OR e.approved_by IS NOT p.decided_by OR p.submitted_by = p.decided_by)
-            """) { row in
+        try database.forEachRow(ControlQueries.approvedPendingEntries) { row in
             let seq = row.int64(at: 1)
             findings.append(AuditFinding(.makerChecker, .error,
                                          row.isNull(at: 2) ? LocalizedText("pending entry \(row.int64(at: 0)) is marked approved as entry \(seq), which does not exist", "bút toán chờ duyệt \(row.int64(at: 0)) được đánh dấu đã duyệt thành bút toán \(seq), bút toán này không tồn tại")
@@ -442,18 +349,13 @@ struct Auditor {
         }
         // The threshold in force at each moment, from the audit trail of settings.
         var thresholds: [(since: String, dong: Int64?)] = []
-        try database.forEachRow("SELECT changed_at, detail FROM change_log WHERE subject = 'setting:approval-threshold' ORDER BY id") { row in
+        try database.forEachRow(ControlQueries.approvalThresholdHistory) { row in
             let after = row.text(at: 1).split(separator: "→ ", omittingEmptySubsequences: false).last.map(String.init) ?? "none"
             thresholds.append((row.text(at: 0), Int64(after.split(separator: " ").first ?? "")))
         }
         guard !thresholds.isEmpty else { return findings }
         var unapproved: [Int64] = []
-        try database.forEachRow("""
-            SELECT e.seq, e.posted_at, sum(CASE WHEN l.amount_vnd > 0 THEN l.amount_vnd ELSE 0 END)
-            FROM entry e JOIN line l ON l.entry_seq = e.seq
-            WHERE e.kind = 'journal' AND e.approved_by IS NULL AND e.reverses_seq IS NULL AND e.posted_at >= ?1 AND e.entry_date BETWEEN ?2 AND ?3
-            GROUP BY e.seq ORDER BY e.seq
-            """, [thresholds[0].since, from, to]) { row in
+        try database.forEachRow(ControlQueries.entriesByDebitTotal, [thresholds[0].since, from, to]) { row in
             let postedAt = row.text(at: 1)
             guard let threshold = thresholds.last(where: { $0.since <= postedAt })?.dong, row.int64(at: 2) >= threshold else { return }
             unapproved.append(row.int64(at: 0))
