@@ -89,7 +89,9 @@ public struct LedgerGenerator: Sendable {
         var cashDong: Int64 = 0
         var usdCents: Int64 = 0
         var usdBookDong: Int64 = 0
-        var goods: [Int: (quantity: Int64, dong: Int64)] = [:]
+        /// Each item's lots, first in first out: quantity, value and how many units left them
+        /// (docs/goods-lots.md), as the ledger values goods handed out.
+        var goods: [Int: [(quantity: Int64, dong: Int64, drawn: Int64)]] = [:]
         /// Per grant: what is left to spend, in dong, as the ledger counts it: received +
         /// exchange differences − spent (reports/grant-figures.sql).
         var grantAvailable: [Int: Int64] = [:]
@@ -225,8 +227,7 @@ public struct LedgerGenerator: Sendable {
             let item = Int.random(in: 0..<LedgerGenerator.itemCodes.count, using: &random)
             let quantity = Int64.random(in: 10...500, using: &random)
             let value = quantity * dong(50...2_000)
-            goods[item, default: (0, 0)].quantity += quantity
-            goods[item, default: (0, 0)].dong += value
+            goods[item, default: []].append((quantity, value, 0))
             let dimensions = Dimensions(funder: "CO\(Int.random(in: 0..<LedgerGenerator.companyCount, using: &random))")
             var debit = LineDraft.debit("156", .vnd(value), dimensions: dimensions)
             debit.item = LedgerGenerator.itemCodes[item]
@@ -236,13 +237,27 @@ public struct LedgerGenerator: Sendable {
 
         /// Hands out goods at their carrying value; `nil` when there are too few.
         mutating func takeGoods(_ item: Int, atMost: Int64) -> (quantity: Int64, dong: Int64)? {
-            let onHand = goods[item, default: (0, 0)]
-            guard onHand.quantity > 0 else { return nil }
-            let quantity = min(onHand.quantity, atMost)
-            let value = quantity == onHand.quantity ? onHand.dong
-                : Int64(Rate.divideRoundingHalfEven(Int128(onHand.dong) * Int128(quantity), Int128(onHand.quantity)))
+            var lots = goods[item, default: []]
+            let onHand = lots.reduce(0) { $0 + $1.quantity - $1.drawn }
+            guard onHand > 0 else { return nil }
+            var left = min(onHand, atMost), value: Int64 = 0
+            let quantity = left
+            func share(_ lot: (quantity: Int64, dong: Int64, drawn: Int64), _ units: Int64) -> Int64 {
+                units >= lot.quantity ? lot.dong : Int64(Rate.divideRoundingHalfEven(Int128(lot.dong) * Int128(units), Int128(lot.quantity)))
+            }
+            var index = 0
+            while left > 0 {
+                let available = lots[index].quantity - lots[index].drawn
+                let units = min(left, available)
+                if units > 0 {
+                    value += share(lots[index], lots[index].drawn + units) - share(lots[index], lots[index].drawn)
+                    lots[index].drawn += units
+                    left -= units
+                }
+                index += 1
+            }
             guard value > 0 else { return nil }
-            goods[item] = (onHand.quantity - quantity, onHand.dong - value)
+            goods[item] = lots.filter { $0.drawn < $0.quantity }
             return (quantity, value)
         }
 

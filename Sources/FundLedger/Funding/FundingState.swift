@@ -73,6 +73,10 @@ struct FundingState {
     private var grantCurrencies: [Int64: Currency] = [:]
     /// The journal's extent (`journal_extent`) once read, kept current like the rest.
     private var extent: JournalExtent?
+    /// Goods lots (docs/goods-lots.md), per item once read, or every item's (`readAll`);
+    /// kept current as entries are written. They value goods handed out.
+    private var goodsLots: [Int64: GoodsLotTracer] = [:]
+    private var allGoodsLots: GoodsLotTracer?
 
     /// The journal's extent, counting what the transaction wrote.
     mutating func extent(ledger: Ledger, pending: BalanceAccumulator) throws -> JournalExtent {
@@ -110,6 +114,7 @@ struct FundingState {
         }
         holdings = try ledger.allHoldingTimelines()
         holdingsAllRead = true
+        allGoodsLots = try ledger.goodsLotTracer(through: .latest, item: nil, allDays: false, attributingUses: false)
         _ = try extent(ledger: ledger, pending: pending)
     }
 
@@ -139,6 +144,25 @@ struct FundingState {
         return DualBalance(dong: figures.valueDong, other: figures.net)
     }
 
+    /// The lots of an item, counting what the transaction wrote.
+    mutating func goodsLots(_ itemID: Int64, ledger: Ledger, pending: BalanceAccumulator) throws -> GoodsLotTracer {
+        if let all = allGoodsLots { return all }
+        if let lots = goodsLots[itemID] { return lots }
+        // Days this transaction wrote are not in holding_day yet: then every day is read.
+        let unflushed = pending.byHolding.keys.contains { $0.holding.kind == .goods && $0.holding.subjectID == itemID }
+        let lots = try ledger.goodsLotTracer(through: .latest, item: itemID, allDays: unflushed, attributingUses: false)
+        goodsLots[itemID] = lots
+        return lots
+    }
+
+    /// The carrying value of `quantity` units of an item handed out on `date` after `skipping`
+    /// units the same entry already takes: first in, first out from the lots, each at its own
+    /// value (docs/goods-lots.md). `nil` when the lots hold fewer.
+    mutating func lotValue(_ itemID: Int64, quantity: Int64, on date: LedgerDate, skipping: Int64 = 0,
+                           ledger: Ledger, pending: BalanceAccumulator) throws -> Int64? {
+        try goodsLots(itemID, ledger: ledger, pending: pending).value(of: quantity, item: itemID, on: date, skipping: skipping)
+    }
+
     /// The carrying value of `quantity` units of an item on hand on `date`
     /// (`DualBalance.dongValue`), counting `pending`, what the transaction wrote and has not flushed.
     ///
@@ -150,11 +174,20 @@ struct FundingState {
             throw LedgerError(.insufficientGoods, LocalizedText("only \(onHand.other) \(itemCode) are on hand on \(date); \(quantity) cannot be handed out", "ngày \(date) chỉ còn \(onHand.other) \(itemCode) trong kho; không thể cấp phát \(quantity)"),
                               hint: LocalizedText("receive the goods first (cpf receive --in-kind), or hand out at most \(onHand.other)", "hãy nhập hàng trước (cpf receive --in-kind), hoặc cấp phát tối đa \(onHand.other)"))
         }
-        return onHand.dongValue(of: quantity)
+        guard let value = try lotValue(itemID, quantity: quantity, on: date, ledger: ledger, pending: pending) else {
+            throw Ledger.lotsDisagree(itemCode)
+        }
+        return value
     }
 
     /// Brings every figure already read up to date with an entry just written.
-    mutating func apply(_ entry: JournalEntry, roles: AccountRoles) {
+    mutating func apply(_ entry: JournalEntry, roles: AccountRoles) throws {
+        if let goodsAccountID = roles.goodsAccountID, entry.lines.contains(where: { $0.account.id == goodsAccountID && $0.item != nil }) {
+            if allGoodsLots != nil { try allGoodsLots!.apply(entry, goodsAccountID: goodsAccountID) }
+            for item in Set(entry.lines.compactMap { $0.account.id == goodsAccountID ? $0.item?.id : nil }) where goodsLots[item] != nil {
+                try goodsLots[item]!.apply(entry, goodsAccountID: goodsAccountID)
+            }
+        }
         let dayKey = Int32(entry.date.dayKey)
         let isReversal = entry.reversesSeq != nil
         for index in entry.lines.indices {
@@ -299,5 +332,15 @@ extension Ledger {
           }
         }
         return result
+    }
+}
+
+extension Ledger {
+    /// The lots of an item hold fewer units than its holding: both come from the same lines,
+    /// so the books were changed outside cpf.
+    static func lotsDisagree(_ itemCode: String) -> LedgerError {
+        LedgerError(.damaged, LocalizedText("the goods lots of item \(itemCode) hold fewer units than the goods account: the lines were changed outside cpf",
+                                            "các lô của mặt hàng \(itemCode) ít hơn số lượng trên tài khoản hàng hóa: các dòng đã bị sửa ngoài cpf"),
+                    hint: LocalizedText("run 'cpf verify' and restore the ledger from a backup (cpf backup)", "hãy chạy 'cpf verify' và khôi phục sổ từ bản sao lưu (cpf backup)"))
     }
 }

@@ -65,11 +65,18 @@ public struct GoodsLotTrace: Sendable {
 extension Ledger {
     /// Traces every goods lot through `date` (`GoodsLotTrace`).
     public func goodsLotTrace(through date: LedgerDate) throws -> GoodsLotTrace {
-        try read {
-            guard let goodsAccount = try accountsByCode()[try settings().goodsAccountCode] else { return GoodsLotTrace() }
-            var tracer = GoodsLotTracer(ledger: self)
+        try read { try goodsLotTracer(through: date, item: nil, allDays: false, attributingUses: true).trace }
+    }
+
+    /// The tracer after every goods movement through `date` — of one item, or all — read from
+    /// the lines. `allDays`: read every day, not only those holding_day lists (a transaction
+    /// whose own goods days are not flushed yet).
+    func goodsLotTracer(through date: LedgerDate, item: Int64?, allDays: Bool, attributingUses: Bool) throws -> GoodsLotTracer {
+            var tracer = GoodsLotTracer(ledger: self, attributingUses: attributingUses)
+            guard let goodsAccount = try accountsByCode()[try settings().goodsAccountCode] else { return tracer }
             var entry: [GoodsLotTracer.Movement] = []
-            try database.forEachRow(ReportQueries.goodsMovements, named: [":goods_account_id": goodsAccount.id, ":to_date": date.iso, ":to_day": Int64(date.dayKey)]) { row in
+            try database.forEachRow(ReportQueries.goodsMovements, named: [":goods_account_id": goodsAccount.id, ":to_date": date.iso, ":to_day": Int64(date.dayKey),
+                                                                           ":item_id": item, ":all_days": allDays]) { row in
                 let movement = GoodsLotTracer.Movement(
                     seq: row.int64(at: 0), date: try LedgerDate.parse(row.text(at: 1)), reversesSeq: row.int64(at: 2), lineNumber: row.int64(at: 3),
                     itemID: row.int64(at: 4), quantity: row.int64(at: 5), valueDong: row.int64(at: 6),
@@ -82,8 +89,7 @@ extension Ledger {
                 entry.append(movement)
             }
             if !entry.isEmpty { try tracer.apply(entry) }
-            return tracer.trace
-        }
+            return tracer
     }
 }
 
@@ -106,7 +112,12 @@ struct GoodsLotTracer {
         let quantity: Int64
     }
 
-    let ledger: Ledger
+    /// Unowned: a ledger's funding cache keeps its tracers, and they must not keep the ledger
+    /// (and its connection) alive.
+    unowned let ledger: Ledger
+    /// Whether hand-outs' spending lines are read and shared among lots (reports); posting
+    /// needs only the lots.
+    let attributingUses: Bool
     private(set) var trace = GoodsLotTrace()
     /// Each item's lots in the order they are drawn (indexes into `trace.lots`), and the
     /// position before which every lot of the item is empty.
@@ -120,7 +131,10 @@ struct GoodsLotTracer {
     /// Each hand-out's uses (indexes into `trace.uses`), for its reversal.
     private var usesBySeq: [Int64: Range<Int>] = [:]
 
-    init(ledger: Ledger) { self.ledger = ledger }
+    init(ledger: Ledger, attributingUses: Bool) {
+        self.ledger = ledger
+        self.attributingUses = attributingUses
+    }
 
     /// One entry's goods lines.
     mutating func apply(_ movements: [Movement]) throws {
@@ -131,10 +145,7 @@ struct GoodsLotTracer {
                 if reversed != 0, returnUnits(movement, of: reversed) { continue }
                 trace.lots.append(.init(seq: movement.seq, lineNumber: movement.lineNumber, date: movement.date, itemID: movement.itemID,
                                         owner: movement.owner, quantity: movement.quantity, valueDong: movement.valueDong, remaining: movement.quantity))
-                let index = trace.lots.count - 1
-                positions[index] = queues[movement.itemID, default: ([], 0)].lots.count
-                queues[movement.itemID, default: ([], 0)].lots.append(index)
-                lotsBySeq[movement.seq, default: []].append(index)
+                insertLot(trace.lots.count - 1)
             } else {
                 outflows.append((movement, take(-movement.quantity, of: movement.itemID, preferring: reversed)))
             }
@@ -142,8 +153,78 @@ struct GoodsLotTracer {
         guard !outflows.isEmpty else { return }
         draws[movements[0].seq] = outflows.map { ($0.movement.itemID, $0.draws) }
         // Units a reversal takes out (a receipt undone) were handed out to nobody.
-        guard reversed == 0 else { return }
+        guard reversed == 0, attributingUses else { return }
         try attribute(outflows, seq: movements[0].seq, date: movements[0].date)
+    }
+
+    /// Queues a new lot in the order lots are drawn: by date, then entry, then line. Lots
+    /// arrive in posting order, and a receipt may be dated before one posted earlier; it never
+    /// goes before a lot already drawn on (`HoldingRules` refuses any goods movement dated
+    /// before a hand-out), so drawing stays first in, first out by date.
+    private mutating func insertLot(_ index: Int) {
+        let lot = trace.lots[index]
+        var queue = queues[lot.itemID] ?? ([], 0)
+        var position = queue.lots.count
+        while position > queue.head {
+            let before = trace.lots[queue.lots[position - 1]]
+            guard (before.date, before.seq, before.lineNumber) > (lot.date, lot.seq, lot.lineNumber) else { break }
+            position -= 1
+        }
+        queue.lots.insert(index, at: position)
+        for shifted in position..<queue.lots.count { positions[queue.lots[shifted]] = shifted }
+        queues[lot.itemID] = queue
+        lotsBySeq[lot.seq, default: []].append(index)
+    }
+
+    /// The carrying value of `quantity` more units of an item handed out on `date`, after
+    /// `skipping` units the same entry already takes: first in, first out from the lots
+    /// received by then, each lot's units at its own value (the last unit of a lot takes what
+    /// is left of its value, so a lot's value leaves whole). `nil` when fewer units are on hand.
+    func value(of quantity: Int64, item: Int64, on date: LedgerDate, skipping: Int64 = 0) -> Int64? {
+        guard let queue = queues[item] else { return quantity == 0 ? 0 : nil }
+        var skip = skipping, left = quantity, value: Int64 = 0
+        for position in queue.head..<queue.lots.count where left > 0 {
+            let lot = trace.lots[queue.lots[position]]
+            guard lot.date <= date else { break }
+            var available = lot.remaining
+            let skipped = min(skip, available)
+            skip -= skipped
+            available -= skipped
+            guard available > 0 else { continue }
+            let units = min(left, available)
+            let drawnBefore = lot.quantity - lot.remaining + skipped
+            value += GoodsLotTracer.share(of: lot, upTo: drawnBefore + units) - GoodsLotTracer.share(of: lot, upTo: drawnBefore)
+            left -= units
+        }
+        return left == 0 ? value : nil
+    }
+
+    /// The value of a lot's first `units` units: its value in proportion, rounded half-even.
+    static func share(of lot: GoodsLotTrace.Lot, upTo units: Int64) -> Int64 {
+        units >= lot.quantity ? lot.valueDong : Int64(Rate.divideRoundingHalfEven(Int128(lot.valueDong) * Int128(units), Int128(lot.quantity)))
+    }
+
+    /// The units of an item its lots hold.
+    func unitsOnHand(of item: Int64) -> Int64 {
+        guard let queue = queues[item] else { return 0 }
+        return queue.lots[queue.head...].reduce(0) { $0 + trace.lots[$1].remaining }
+    }
+
+    /// Whether what entry `seq` brought in is still whole in its lots (nothing of it handed
+    /// out since): a receipt can be reversed only then.
+    func lotsAreWhole(of seq: Int64) -> Bool {
+        (lotsBySeq[seq] ?? []).allSatisfy { trace.lots[$0].remaining == trace.lots[$0].quantity }
+    }
+
+    /// Applies the goods lines of an entry just written (`FundingState.apply`).
+    mutating func apply(_ entry: JournalEntry, goodsAccountID: Int64) throws {
+        let movements = entry.lines.compactMap { line -> Movement? in
+            guard line.account.id == goodsAccountID, let item = line.item, let quantity = line.quantity else { return nil }
+            return Movement(seq: entry.seq, date: entry.date, reversesSeq: entry.reversesSeq ?? 0, lineNumber: Int64(line.lineNumber), itemID: item.id,
+                            quantity: quantity, valueDong: line.amountDong,
+                            owner: .init(funderID: line.funder?.id ?? 0, grantID: line.grant?.id ?? 0, restriction: line.restriction))
+        }
+        if !movements.isEmpty { try apply(movements) }
     }
 
     /// A reversal of a hand-out puts its units back into the lots they came from, and cancels

@@ -251,8 +251,8 @@ struct EntryValidator {
         return (dong, ForeignAmount(amount: line.amount, rate: Rate.bookRate(dong: dong, for: line.amount), rateDate: date, rateSource: Rate.bookRateSource))
     }
 
-    /// Goods leaving the goods account, valued at their carrying value: the item's dong value
-    /// on hand times the share of its quantity that leaves.
+    /// Goods leaving the goods account, valued at their carrying value: first in, first out
+    /// from the item's lots, each lot's units at its own value (docs/goods-lots.md).
     private mutating func carryingValue(_ line: LineDraft, item: RegistryReference, date: LedgerDate, pending: BalanceAccumulator, outflows: inout OutflowTally) throws -> Int64 {
         guard line.amount.currency == .vnd else {
             throw LedgerError(.currencyMismatch, LocalizedText("goods are carried in VND, but the line gives \(line.amount)", "hàng hóa được ghi sổ bằng VND, nhưng dòng này ghi \(line.amount)"), hint: LocalizedText("give the goods' value in VND", "ghi giá trị hàng hóa bằng VND"))
@@ -265,7 +265,10 @@ struct EntryValidator {
             throw LedgerError(.insufficientGoods, LocalizedText("only \(onHand.other) \(item.code) are on hand on \(date); \(quantity) cannot be handed out", "ngày \(date) chỉ còn \(onHand.other) \(item.code) trong kho; không thể cấp phát \(quantity)"),
                               hint: LocalizedText("receive the goods first (cpf receive --in-kind), or hand out at most \(onHand.other)", "hãy nhập hàng trước (cpf receive --in-kind), hoặc cấp phát tối đa \(onHand.other)"))
         }
-        let value = onHand.dongValue(of: quantity)
+        guard let value = try funding.lotValue(item.id, quantity: quantity, on: date, skipping: outflows.goodsQuantity[item.id, default: 0],
+                                               ledger: ledger, pending: pending) else {
+            throw Ledger.lotsDisagree(item.code)
+        }
         let stated = line.dong ?? line.amount.minorUnits
         if stated != value {
             throw LedgerError(.rateMismatch, LocalizedText("\(quantity) \(item.code) are carried at \(MoneyFormat.english.format(dong: value)), not \(MoneyFormat.english.format(dong: stated))", "\(quantity) \(item.code) có giá trị ghi sổ \(dong: value), không phải \(dong: stated)"),

@@ -123,7 +123,7 @@ final class JournalWriter {
         bufferedEntries.append(entry)
         if bufferedEntries.count >= bufferedEntryCountMax { try flushRows() }
         if let funding = ledger.registryCache.funding {
-            funding.state.apply(entry, roles: roles)
+            try funding.state.apply(entry, roles: roles)
         }
         headSeq = entry.seq
         headHash = hash

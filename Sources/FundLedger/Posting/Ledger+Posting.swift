@@ -131,6 +131,21 @@ extension Ledger {
     private func checkReversalLeavesValuesWhole(_ reversal: ValidatedEntry, of original: JournalEntry, pipeline: PostingPipeline) throws {
         let roles = pipeline.validator.roles
         let funding = fundingCache()
+        // Goods a receipt brought in are a lot of their own: once any of it was handed out,
+        // the hand-outs were valued from it, so the receipt cannot be undone before them.
+        if original.reversesSeq == nil, let goodsAccountID = roles.goodsAccountID {
+            for line in original.lines where line.account.id == goodsAccountID && (line.quantity ?? 0) > 0 {
+                guard let item = line.item else { continue }
+                let lots = try funding.state.goodsLots(item.id, ledger: self, pending: pipeline.pending)
+                // Too few units left at all is the every-date limit's refusal (insufficient-goods).
+                guard lots.lotsAreWhole(of: original.seq) || lots.unitsOnHand(of: item.id) < line.quantity! else {
+                    throw LedgerError(.valuationOrder, LocalizedText("goods item \(item.code) that entry \(original.seq) brought in has been handed out since (first in, first out), at the value of its lot",
+                                                                     "mặt hàng \(item.code) do bút toán \(original.seq) nhập vào đã được cấp phát một phần (nhập trước xuất trước), theo giá trị của lô đó"),
+                                      hint: LocalizedText("reverse the hand-outs that drew on it first, or correct the receipt with a new entry",
+                                                          "hãy đảo các lần cấp phát đã lấy từ lô này trước, hoặc điều chỉnh khoản nhập bằng một bút toán mới"))
+                }
+            }
+        }
         var changes: [HoldingKey: HoldingChange] = [:]
         for line in reversal.lines {
             roles.forEachHolding(of: line, isReversal: true) { holding, change in

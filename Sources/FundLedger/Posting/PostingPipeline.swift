@@ -59,6 +59,9 @@ final class PostingPipeline {
         let referenceIsNew = draft.externalRef.map { references.pass($0) } ?? false
         if approval == nil, let outcome = try existingOutcome(of: draft, referenceIsNew: referenceIsNew) { return outcome }
         try ledger.checkPeriodOpen(draft.date, lock: controls.lock, doing: approval == nil ? LocalizedText("post an entry", "ghi bút toán") : LocalizedText("approve an entry", "duyệt bút toán"))
+        // Goods handed out are valued from their lots, which are read from the journal's rows:
+        // the rows this transaction appended go in first.
+        if draft.lines.contains(where: { $0.item != nil && $0.side == .credit }) { try writer.flushRows() }
         var validated = try validator.validate(draft, pending: writer.balances)
         if let approval {
             validated = ValidatedEntry(date: validated.date, memo: validated.memo, externalRef: validated.externalRef,

@@ -62,6 +62,12 @@ import TestSupport
         let books = try FundingBooks()
         let donors = ["AIA", "NSTW", "KFW", "PLAN"]
         var model: [Int64] = []                       // each lot's units left, in receipt order
+        var modelLots: [(quantity: Int64, value: Int64)] = []
+        // A lot's first `units` units are worth its value in proportion, rounded half-even.
+        func share(_ lot: Int, _ units: Int64) -> Int64 {
+            units >= modelLots[lot].quantity ? modelLots[lot].value
+                : Int64(Rate.divideRoundingHalfEven(Int128(modelLots[lot].value) * Int128(units), Int128(modelLots[lot].quantity)))
+        }
         var modelDraws: [Int64: [(lot: Int, units: Int64)]] = [:]
         var handedOut = (quantity: Int64(0), value: Int64(0), children: Int64(0))
         var handOuts: [JournalEntry] = []
@@ -70,9 +76,10 @@ import TestSupport
             let onHand = model.reduce(0, +)
             if onHand < 5 || random.next(upperBound: 3) == 0 {
                 let quantity = Int64(1 + random.next(upperBound: 20))
-                try books.receiveInKind(when, funder: donors[Int(random.next(upperBound: 4))], item: "bicycle", quantity: quantity,
-                                        unitValue: Int64(1_000_000 + 1_000 * random.next(upperBound: 900)))
+                let unitValue = Int64(1_000_000 + 1_000 * random.next(upperBound: 900))
+                try books.receiveInKind(when, funder: donors[Int(random.next(upperBound: 4))], item: "bicycle", quantity: quantity, unitValue: unitValue)
                 model.append(quantity)
+                modelLots.append((quantity, quantity * unitValue))
             } else if !handOuts.isEmpty && random.next(upperBound: 6) == 0 {
                 let last = handOuts.removeLast()
                 _ = try books.ledger.reverse(seq: last.seq, reason: "test", date: date(when), user: "tester")
@@ -84,14 +91,17 @@ import TestSupport
                 let quantity = Int64(1 + random.next(upperBound: UInt64(onHand)))
                 let entry = try books.handOut(when, unit: random.next(upperBound: 2) == 0 ? "TN" : "BP", item: "bicycle", quantity: quantity, children: quantity + 1)
                 handOuts.append(entry)
-                var left = quantity
+                var left = quantity, modelValue: Int64 = 0
                 for lot in model.indices where left > 0 && model[lot] > 0 {
                     let units = min(left, model[lot])
+                    let drawn = modelLots[lot].quantity - model[lot]
+                    modelValue += share(lot, drawn + units) - share(lot, drawn)
                     model[lot] -= units
                     left -= units
                     modelDraws[entry.seq, default: []].append((lot, units))
                 }
                 let goods = try #require(entry.lines.first { $0.quantity != nil })
+                #expect(-goods.amountDong == modelValue, "the hand-out is valued first in, first out, each lot at its own value")
                 handedOut = (handedOut.quantity - goods.quantity!, handedOut.value - goods.amountDong, handedOut.children + quantity + 1)
             }
         }

@@ -52,50 +52,66 @@ import TestSupport
         #expect(try onHand(books, "bicycle") == (60, 90_000_000))
     }
 
-    @Test func afterReceiptsAtDifferentValuesGoodsLeaveAtTheMovingAverage() throws {
+    /// Goods leave their lots first in, first out, each unit at its own lot's value
+    /// (docs/goods-lots.md); the last unit of a lot takes what is left of its value.
+    @Test func afterReceiptsAtDifferentValuesGoodsLeaveFirstInFirstOut() throws {
         let books = try FundingBooks()
         try books.receiveInKind("2018-06-01", funder: "AIA", item: "gift-pack", quantity: 3, unitValue: 100_000)
         try books.receiveInKind("2018-06-02", funder: "NSTW", item: "gift-pack", quantity: 4, unitValue: 100_001)
-        var quantity: Int64 = 7
-        var value: Int64 = 3 * 100_000 + 4 * 100_001
-        #expect(try onHand(books, "gift-pack") == (quantity, value))
-        // 2 of 7 carried at 700,004: 1,400,008 / 7 = 200,001.14… → 200,001.
-        let expected = halfEven(value * 2, quantity)
-        #expect(expected == 200_001)
-        #expect(try books.ledger.carryingValue(itemCode: "gift-pack", quantity: 2) == expected)
+        #expect(try onHand(books, "gift-pack") == (7, 3 * 100_000 + 4 * 100_001))
+        // 2 of the first lot: 200,000.
+        #expect(try books.ledger.carryingValue(itemCode: "gift-pack", quantity: 2) == 200_000)
         let first = try books.handOut("2018-06-05", program: "gift", item: "gift-pack", quantity: 2)
-        #expect(first.lines[0].amountDong == expected)
-        quantity -= 2
-        value -= expected
-        // A third receipt at yet another value moves the average again.
+        #expect(first.lines[0].amountDong == 200_000)
+        // A third lot at yet another value waits behind the second.
         try books.receiveInKind("2018-06-06", funder: "AIA", item: "gift-pack", quantity: 6, unitValue: 99_999)
-        quantity += 6
-        value += 6 * 99_999
-        let three = halfEven(value * 3, quantity)
+        // 3 more: the first lot's last unit and 2 of the second.
         let second = try books.handOut("2018-06-07", program: "gift", item: "gift-pack", quantity: 3)
-        #expect(second.lines[0].amountDong == three)
-        quantity -= 3
-        value -= three
+        #expect(second.lines[0].amountDong == 100_000 + 2 * 100_001)
         // The last ones take exactly what is left: no remainder stays on 156.
-        let last = try books.handOut("2018-06-08", program: "gift", item: "gift-pack", quantity: quantity)
-        #expect(last.lines[0].amountDong == value)
+        let last = try books.handOut("2018-06-08", program: "gift", item: "gift-pack", quantity: 8)
+        #expect(last.lines[0].amountDong == 2 * 100_001 + 6 * 99_999)
         #expect(try onHand(books, "gift-pack") == (0, 0))
-        let expensed = try books.dong(on: "6114")
-        #expect(expensed == 3 * 100_000 + 4 * 100_001 + 6 * 99_999)
+        #expect(try books.dong(on: "6114") == 3 * 100_000 + 4 * 100_001 + 6 * 99_999)
     }
 
-    @Test func carryingValueTiesRoundToTheEvenDong() throws {
+    /// A lot's units share its value in proportion, rounded half-even, and its last unit
+    /// takes the rest: a lot of 2 worth 5 VND leaves at 2 (2.5 → 2), then 3.
+    @Test func aLotsValueLeavesWholeAndTiesRoundToTheEvenDong() throws {
         let books = try FundingBooks()
-        // 1 at 2 VND and 1 at 3 VND: one of the two is carried at 2.5 → 2; the other at 3.
         try books.receiveInKind("2018-06-01", funder: "AIA", item: "pencil", quantity: 1, unitValue: 2)
         try books.receiveInKind("2018-06-01", funder: "AIA", item: "pencil", quantity: 1, unitValue: 3)
         #expect(try books.handOut("2018-06-02", program: "gift", item: "pencil", quantity: 1).lines[0].amountDong == 2)
         #expect(try books.handOut("2018-06-02", program: "gift", item: "pencil", quantity: 1).lines[0].amountDong == 3)
-        // 1 at 3 VND and 1 at 4 VND: 3.5 → 4.
-        try books.receiveInKind("2018-06-03", funder: "AIA", item: "eraser", quantity: 1, unitValue: 3)
-        try books.receiveInKind("2018-06-03", funder: "AIA", item: "eraser", quantity: 1, unitValue: 4)
-        #expect(try books.handOut("2018-06-04", program: "gift", item: "eraser", quantity: 1).lines[0].amountDong == 4)
-        #expect(try onHand(books, "eraser") == (1, 3))
+        var receipt = Receipt(date: FundingBooks.date("2018-06-03"))
+        receipt.funderCode = "AIA"
+        receipt.inKind = InKindGoods(itemCode: "eraser", quantity: 2, unitValue: .vnd(3), basis: "invoice")
+        _ = try books.ledger.receive(receipt, user: "tester")
+        // A receipt valued 6 for 2; the journal line of a 2-unit lot worth 5 is made by hand below.
+        try books.ledger.post(EntryDraft(date: FundingBooks.date("2018-06-03"), memo: "two erasers worth 5", lines: [
+            LineDraft(accountCode: "156", side: .debit, amount: .vnd(5), dimensions: Dimensions(funder: "AIA"), item: "eraser", quantity: 2),
+            LineDraft(accountCode: "5133", side: .credit, amount: .vnd(5), dimensions: Dimensions(funder: "AIA")),
+        ]), user: "tester")
+        #expect(try books.handOut("2018-06-04", program: "gift", item: "eraser", quantity: 2).lines[0].amountDong == 6, "the first lot whole")
+        #expect(try books.handOut("2018-06-04", program: "gift", item: "eraser", quantity: 1).lines[0].amountDong == 2, "2.5 → 2")
+        #expect(try books.handOut("2018-06-04", program: "gift", item: "eraser", quantity: 1).lines[0].amountDong == 3, "the rest of the lot")
+        #expect(try onHand(books, "eraser") == (0, 0))
+    }
+
+    /// A receipt whose goods were handed out since cannot be reversed before those hand-outs:
+    /// they were valued from its lot.
+    @Test func aReceiptDrawnOnIsNotReversedBeforeItsHandOuts() throws {
+        let books = try FundingBooks()
+        let receipt = try books.receiveInKind("2018-06-01", funder: "AIA", item: "bicycle", quantity: 10, unitValue: 1_500_000)
+        try books.receiveInKind("2018-06-02", funder: "NSTW", item: "bicycle", quantity: 10, unitValue: 1_400_000)
+        let handOut = try books.handOut("2018-06-03", item: "bicycle", quantity: 4)
+        #expect(handOut.lines[0].amountDong == 4 * 1_500_000, "from AIA's lot first")
+        let refused = #expect(throws: LedgerError.self) { try books.ledger.reverse(seq: receipt.seq, reason: "wrong donor", date: FundingBooks.date("2018-06-05"), user: "tester") }
+        #expect(refused?.rule == .valuationOrder && refused?.message.contains("handed out since") == true)
+        _ = try books.ledger.reverse(seq: handOut.seq, reason: "not given", date: FundingBooks.date("2018-06-05"), user: "tester")
+        _ = try books.ledger.reverse(seq: receipt.seq, reason: "wrong donor", date: FundingBooks.date("2018-06-05"), user: "tester")
+        #expect(try onHand(books, "bicycle") == (10, 14_000_000), "NSTW's lot is what is left")
+        #expect(try books.handOut("2018-06-06", item: "bicycle", quantity: 1).lines[0].amountDong == 1_400_000)
     }
 
     @Test func itemsAreKeptApartAndTheGoodsAccountAgreesWithThem() throws {
