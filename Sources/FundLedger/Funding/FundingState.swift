@@ -163,6 +163,21 @@ struct FundingState {
         try goodsLots(itemID, ledger: ledger, pending: pending).value(of: quantity, item: itemID, on: date, skipping: skipping)
     }
 
+    /// `lotValue`, or the refusal that says why the lots cannot value it: goods handed out
+    /// since `date` already drew on them (a hand-out dated before one posted is refused, as
+    /// `HoldingRules` refuses any movement dated before a valuation), else damage.
+    mutating func lotValueOrRefusal(_ itemID: Int64, itemCode: String, quantity: Int64, on date: LedgerDate, skipping: Int64 = 0,
+                                    ledger: Ledger, pending: BalanceAccumulator) throws -> Int64 {
+        if let value = try lotValue(itemID, quantity: quantity, on: date, skipping: skipping, ledger: ledger, pending: pending) { return value }
+        let timeline = try self.timeline(HoldingKey(kind: .goods, subjectID: itemID), from: date, ledger: ledger, pending: pending)
+        if let dayKey = timeline.firstValuation(after: Int32(date.dayKey)), let day = LedgerDate(dayKey: Int(dayKey)) {
+            throw LedgerError(.valuationOrder, LocalizedText("goods item \(itemCode) already has goods handed out on \(day), valued from its lots; goods handed out on \(date) would change what they drew on, which is posted and immutable",
+                                                             "mặt hàng \(itemCode) đã có lần cấp phát ngày \(day), tính theo giá trị các lô; cấp phát ngày \(date) sẽ làm thay đổi các lô đó, vốn đã ghi sổ và không sửa được"),
+                              hint: LocalizedText("date this hand-out on or after \(day)", "hãy ghi ngày cấp phát này từ ngày \(day) trở đi"))
+        }
+        throw Ledger.lotsDisagree(itemCode)
+    }
+
     /// The carrying value of `quantity` units of an item on hand on `date`
     /// (`DualBalance.dongValue`), counting `pending`, what the transaction wrote and has not flushed.
     ///
@@ -174,10 +189,7 @@ struct FundingState {
             throw LedgerError(.insufficientGoods, LocalizedText("only \(onHand.other) \(itemCode) are on hand on \(date); \(quantity) cannot be handed out", "ngày \(date) chỉ còn \(onHand.other) \(itemCode) trong kho; không thể cấp phát \(quantity)"),
                               hint: LocalizedText("receive the goods first (cpf receive --in-kind), or hand out at most \(onHand.other)", "hãy nhập hàng trước (cpf receive --in-kind), hoặc cấp phát tối đa \(onHand.other)"))
         }
-        guard let value = try lotValue(itemID, quantity: quantity, on: date, ledger: ledger, pending: pending) else {
-            throw Ledger.lotsDisagree(itemCode)
-        }
-        return value
+        return try lotValueOrRefusal(itemID, itemCode: itemCode, quantity: quantity, on: date, ledger: ledger, pending: pending)
     }
 
     /// Brings every figure already read up to date with an entry just written.

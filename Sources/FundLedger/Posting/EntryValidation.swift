@@ -265,10 +265,8 @@ struct EntryValidator {
             throw LedgerError(.insufficientGoods, LocalizedText("only \(onHand.other) \(item.code) are on hand on \(date); \(quantity) cannot be handed out", "ngày \(date) chỉ còn \(onHand.other) \(item.code) trong kho; không thể cấp phát \(quantity)"),
                               hint: LocalizedText("receive the goods first (cpf receive --in-kind), or hand out at most \(onHand.other)", "hãy nhập hàng trước (cpf receive --in-kind), hoặc cấp phát tối đa \(onHand.other)"))
         }
-        guard let value = try funding.lotValue(item.id, quantity: quantity, on: date, skipping: outflows.goodsQuantity[item.id, default: 0],
-                                               ledger: ledger, pending: pending) else {
-            throw Ledger.lotsDisagree(item.code)
-        }
+        let value = try funding.lotValueOrRefusal(item.id, itemCode: item.code, quantity: quantity, on: date,
+                                                  skipping: outflows.goodsQuantity[item.id, default: 0], ledger: ledger, pending: pending)
         let stated = line.dong ?? line.amount.minorUnits
         if stated != value {
             throw LedgerError(.rateMismatch, LocalizedText("\(quantity) \(item.code) are carried at \(MoneyFormat.english.format(dong: value)), not \(MoneyFormat.english.format(dong: stated))", "\(quantity) \(item.code) có giá trị ghi sổ \(dong: value), không phải \(dong: stated)"),

@@ -106,8 +106,11 @@ import TestSupport
         try books.receiveInKind("2018-06-02", funder: "NSTW", item: "bicycle", quantity: 10, unitValue: 1_400_000)
         let handOut = try books.handOut("2018-06-03", item: "bicycle", quantity: 4)
         #expect(handOut.lines[0].amountDong == 4 * 1_500_000, "from AIA's lot first")
+        let entries = try books.integer("SELECT count(*) FROM entry")
         let refused = #expect(throws: LedgerError.self) { try books.ledger.reverse(seq: receipt.seq, reason: "wrong donor", date: FundingBooks.date("2018-06-05"), user: "tester") }
         #expect(refused?.rule == .valuationOrder && refused?.message.contains("handed out since") == true)
+        #expect(refused?.explanation.vietnamese.contains("đã được cấp phát một phần") == true)
+        #expect(try books.integer("SELECT count(*) FROM entry") == entries, "nothing was written")
         _ = try books.ledger.reverse(seq: handOut.seq, reason: "not given", date: FundingBooks.date("2018-06-05"), user: "tester")
         _ = try books.ledger.reverse(seq: receipt.seq, reason: "wrong donor", date: FundingBooks.date("2018-06-05"), user: "tester")
         #expect(try onHand(books, "bicycle") == (10, 14_000_000), "NSTW's lot is what is left")
@@ -139,5 +142,31 @@ import TestSupport
         #expect(try onHand(books, "gift-pack") == (7, 700_004))
         #expect(try books.dong(on: "6114") == 0)
         #expect(try books.integer("SELECT sum(children) FROM line") == 0)
+    }
+
+    /// A hand-out dated before one already posted would draw on lots that one drew on: refused
+    /// as any movement dated before a valuation is, even when the item had enough on that day.
+    @Test func aHandOutDatedBeforeAPostedOneIsRefusedNotMisvalued() throws {
+        let books = try FundingBooks()
+        try books.receiveInKind("2018-06-01", funder: "AIA", item: "bicycle", quantity: 10, unitValue: 1_500_000)
+        try books.handOut("2018-06-10", item: "bicycle", quantity: 10)
+        let entries = try books.integer("SELECT count(*) FROM entry")
+        let refused = #expect(throws: LedgerError.self) { try books.handOut("2018-06-05", item: "bicycle", quantity: 5) }
+        #expect(refused?.rule == .valuationOrder, "\(String(describing: refused))")
+        #expect(refused?.message.contains("2018-06-10") == true)
+        #expect(try books.integer("SELECT count(*) FROM entry") == entries, "nothing was written")
+    }
+
+    /// Lots come from the lines: a receipt's quantity lowered outside cpf leaves the lots short
+    /// of the holding, and the next hand-out is refused as damage, never valued by a guess.
+    @Test func linesChangedOutsideCpfAreRefusedAsDamage() throws {
+        let books = try FundingBooks()
+        let receipt = try books.receiveInKind("2018-06-01", funder: "AIA", item: "bicycle", quantity: 10, unitValue: 1_500_000)
+        try books.ledger.database.execute("DROP TRIGGER line_is_immutable")
+        try books.ledger.database.execute("UPDATE line SET quantity = 2 WHERE entry_seq = ? AND quantity = 10", [receipt.seq])
+        let entries = try books.integer("SELECT count(*) FROM entry")
+        let refused = #expect(throws: LedgerError.self) { try books.handOut("2018-06-05", item: "bicycle", quantity: 5) }
+        #expect(refused?.rule == .damaged, "\(String(describing: refused))")
+        #expect(try books.integer("SELECT count(*) FROM entry") == entries, "nothing was written")
     }
 }
