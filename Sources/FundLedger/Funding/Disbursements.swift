@@ -71,12 +71,17 @@ extension Ledger {
     ///   enough available, goods or foreign currency run short, and every rule of `post`.
     @discardableResult
     public func disburse(_ disbursement: Disbursement, user: String) throws -> PostingOutcome {
-        try post(try draft(of: disbursement, carryingValue: { try carryingValue(itemCode: $0, quantity: $1, on: disbursement.date) }), user: user)
+        try post(try draft(of: disbursement, goodsDraws: { try goodsDraws(itemCode: $0, quantity: $1, on: disbursement.date) }), user: user)
     }
 
-    /// The entry a disbursement posts. `carryingValue` values goods handed out (item code,
-    /// quantity → dong); inside a transaction that has written entries already, it must count them.
-    func draft(of disbursement: Disbursement, carryingValue: (String, Int64) throws -> Int64) throws -> EntryDraft {
+    /// The entry a disbursement posts. `goodsDraws` says what goods handed out take from each
+    /// lot (item code, quantity → the lots' owners, units and values); inside a transaction
+    /// that has written entries already, it must count them.
+    ///
+    /// Goods drawn from a grant's lot are that grant's spending: without `--grant`, the
+    /// hand-out is split by lot, each part charged to its lot's grant (docs/goods-lots.md), so
+    /// the grant's figures count it and its restrictions hold.
+    func draft(of disbursement: Disbursement, goodsDraws: (String, Int64) throws -> [GoodsDraw]) throws -> EntryDraft {
         guard let program = try program(code: disbursement.programCode) else {
             throw LedgerError(.unknownDimension, LocalizedText("there is no program '\(disbursement.programCode)'", "không có chương trình '\(disbursement.programCode)'"), hint: LocalizedText("'cpf program list' shows them; add one with cpf program add", "'cpf program list' cho xem các chương trình; thêm bằng cpf program add"))
         }
@@ -95,7 +100,11 @@ extension Ledger {
             guard let quantity = disbursement.quantity else {
                 throw LedgerError(.invalidInput, LocalizedText("goods handed out need a quantity", "hiện vật cấp phát cần ghi số lượng"), hint: LocalizedText("give --quantity N with --in-kind \(item)", "hãy ghi --quantity N cùng với --in-kind \(item)"))
             }
-            let value = try carryingValue(item, quantity)
+            let draws = try goodsDraws(item, quantity)
+            if disbursement.grantCode == nil, disbursement.beneficiaryCodes.isEmpty, draws.contains(where: { $0.owner.grantID != 0 }) {
+                return try lotSplitDraft(of: disbursement, program: program, expense: expense, item: item, draws: draws)
+            }
+            let value = draws.reduce(0) { $0 + $1.valueDong }
             debit = LineDraft(accountCode: expense, side: .debit, amount: .vnd(value), dimensions: dimensions)
             credit = LineDraft(accountCode: try settings().goodsAccountCode, side: .credit, amount: .vnd(value),
                                dimensions: Dimensions(grant: disbursement.grantCode), item: item, quantity: quantity)
@@ -130,9 +139,35 @@ extension Ledger {
         ]), user: user)
     }
 
-    /// The carrying value of `quantity` units of an item on hand: their share of the item's
-    /// value in the goods account (moving average) at the end of `date`, rounded half-even;
-    /// the whole remaining value when all of it goes.
+    /// A hand-out in kind split by the lots it draws on: for each run of one owner, the goods
+    /// line and the spending line charged to that lot's grant (none for a lot without one),
+    /// the child-instances shared in proportion to the units.
+    private func lotSplitDraft(of disbursement: Disbursement, program: Program, expense: String, item: String, draws: [GoodsDraw]) throws -> EntryDraft {
+        let grants = try codes(of: .grant).byID
+        let children = Apportion.shares(of: disbursement.children, by: draws.map(\.quantity))
+        var spending: [LineDraft] = [], goods: [LineDraft] = []
+        for (index, draw) in draws.enumerated() {
+            let grant = draw.owner.grantID == 0 ? nil : grants[draw.owner.grantID]
+            var debit = LineDraft(accountCode: expense, side: .debit, amount: .vnd(draw.valueDong),
+                                  dimensions: Dimensions(grant: grant, program: program.code, unit: disbursement.unitCode))
+            debit.children = children[index] == 0 ? nil : children[index]
+            spending.append(debit)
+            goods.append(LineDraft(accountCode: try settings().goodsAccountCode, side: .credit, amount: .vnd(draw.valueDong),
+                                   dimensions: Dimensions(grant: grant), item: item, quantity: draw.quantity))
+        }
+        return EntryDraft(date: disbursement.date, memo: disbursement.memo ?? "", externalRef: disbursement.externalRef, lines: spending + goods)
+    }
+
+    /// What goods handed out on `date` take from each lot (`FundingState.lotDraws`).
+    func goodsDraws(itemCode: String, quantity: Int64, on date: LedgerDate) throws -> [GoodsDraw] {
+        try read {
+            var state = FundingState()
+            return try state.lotDraws(itemCode: itemCode, quantity: quantity, on: date, ledger: self, pending: BalanceAccumulator())
+        }
+    }
+
+    /// The carrying value of `quantity` units of an item handed out on `date`: first in, first
+    /// out from its lots, each at its own value (docs/goods-lots.md).
     public func carryingValue(itemCode: String, quantity: Int64, on date: LedgerDate = .latest) throws -> Int64 {
         try read {
             var state = FundingState()

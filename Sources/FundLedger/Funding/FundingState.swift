@@ -163,6 +163,25 @@ struct FundingState {
         try goodsLots(itemID, ledger: ledger, pending: pending).value(of: quantity, item: itemID, on: date, skipping: skipping)
     }
 
+    /// What a hand-out of `quantity` units on `date` takes from each lot, the draws of one
+    /// owner next to each other merged (`lotValueOrRefusal` for the refusals).
+    mutating func lotDraws(_ itemID: Int64, itemCode: String, quantity: Int64, on date: LedgerDate,
+                           ledger: Ledger, pending: BalanceAccumulator) throws -> [GoodsDraw] {
+        guard let draws = try goodsLots(itemID, ledger: ledger, pending: pending).draws(of: quantity, item: itemID, on: date) else {
+            _ = try lotValueOrRefusal(itemID, itemCode: itemCode, quantity: quantity, on: date, ledger: ledger, pending: pending)
+            throw Ledger.lotsDisagree(itemCode)
+        }
+        var merged: [GoodsDraw] = []
+        for draw in draws {
+            if let last = merged.last, last.owner == draw.owner {
+                merged[merged.count - 1] = GoodsDraw(owner: last.owner, quantity: last.quantity + draw.quantity, valueDong: last.valueDong + draw.valueDong)
+            } else {
+                merged.append(draw)
+            }
+        }
+        return merged
+    }
+
     /// `lotValue`, or the refusal that says why the lots cannot value it: goods handed out
     /// since `date` already drew on them (a hand-out dated before one posted is refused, as
     /// `HoldingRules` refuses any movement dated before a valuation), else damage.
@@ -176,6 +195,14 @@ struct FundingState {
                               hint: LocalizedText("date this hand-out on or after \(day)", "hãy ghi ngày cấp phát này từ ngày \(day) trở đi"))
         }
         throw Ledger.lotsDisagree(itemCode)
+    }
+
+    /// `lotDraws` for an item named by its code.
+    mutating func lotDraws(itemCode: String, quantity: Int64, on date: LedgerDate, ledger: Ledger, pending: BalanceAccumulator) throws -> [GoodsDraw] {
+        let itemID = try ledger.registryID(.goodsItem, code: itemCode)
+        let onHand = try goodsOnHand(itemID, on: date, ledger: ledger, pending: pending)
+        guard quantity > 0, quantity <= onHand.other else { _ = try carryingValue(itemCode: itemCode, quantity: quantity, on: date, ledger: ledger, pending: pending); return [] }
+        return try lotDraws(itemID, itemCode: itemCode, quantity: quantity, on: date, ledger: ledger, pending: pending)
     }
 
     /// The carrying value of `quantity` units of an item on hand on `date`

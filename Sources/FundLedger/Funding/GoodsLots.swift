@@ -181,8 +181,15 @@ struct GoodsLotTracer {
     /// received by then, each lot's units at its own value (the last unit of a lot takes what
     /// is left of its value, so a lot's value leaves whole). `nil` when fewer units are on hand.
     func value(of quantity: Int64, item: Int64, on date: LedgerDate, skipping: Int64 = 0) -> Int64? {
-        guard let queue = queues[item] else { return quantity == 0 ? 0 : nil }
-        var skip = skipping, left = quantity, value: Int64 = 0
+        draws(of: quantity, item: item, on: date, skipping: skipping)?.reduce(0) { $0 + $1.valueDong }
+    }
+
+    /// What `quantity` units handed out on `date` take from each lot, in order: the lot's
+    /// owner, the units and their value (`value(of:)`). `nil` when fewer units are on hand.
+    func draws(of quantity: Int64, item: Int64, on date: LedgerDate, skipping: Int64 = 0) -> [GoodsDraw]? {
+        guard let queue = queues[item] else { return quantity == 0 ? [] : nil }
+        var skip = skipping, left = quantity
+        var draws: [GoodsDraw] = []
         for position in queue.head..<queue.lots.count where left > 0 {
             let lot = trace.lots[queue.lots[position]]
             guard lot.date <= date else { break }
@@ -193,10 +200,11 @@ struct GoodsLotTracer {
             guard available > 0 else { continue }
             let units = min(left, available)
             let drawnBefore = lot.quantity - lot.remaining + skipped
-            value += GoodsLotTracer.share(of: lot, upTo: drawnBefore + units) - GoodsLotTracer.share(of: lot, upTo: drawnBefore)
+            let value = GoodsLotTracer.share(of: lot, upTo: drawnBefore + units) - GoodsLotTracer.share(of: lot, upTo: drawnBefore)
+            draws.append(GoodsDraw(owner: lot.owner, quantity: units, valueDong: value))
             left -= units
         }
-        return left == 0 ? value : nil
+        return left == 0 ? draws : nil
     }
 
     /// The value of a lot's first `units` units: its value in proportion, rounded half-even.
@@ -311,6 +319,13 @@ struct GoodsLotTracer {
         }
         usesBySeq[seq] = first..<trace.uses.count
     }
+}
+
+/// Units handed out from one lot: whose they are, how many, and their value.
+struct GoodsDraw: Equatable {
+    let owner: GoodsLotTrace.Owner
+    let quantity: Int64
+    let valueDong: Int64
 }
 
 /// Exact proportional shares of a whole number (largest remainders; ties to the earlier share).

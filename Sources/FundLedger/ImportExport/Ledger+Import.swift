@@ -126,7 +126,7 @@ extension Ledger {
                 items = ahead
             case .disbursements:
                 items = try DisbursementsCSVSource(reader: reader) { [unowned self] disbursement in
-                    try self.draft(of: disbursement, carryingValue: { try session.carryingValue(itemCode: $0, quantity: $1, on: disbursement.date) })
+                    try self.draft(of: disbursement, goodsDraws: { try session.goodsDraws(itemCode: $0, quantity: $1, on: disbursement.date) })
                 }
             }
             while let item = try items.next() {
@@ -189,9 +189,9 @@ private final class ImportSession {
         }
     }
 
-    /// The carrying value of goods handed out, counting what this import already wrote.
-    func carryingValue(itemCode: String, quantity: Int64, on date: LedgerDate) throws -> Int64 {
-        try pipeline.validator.funding.carryingValue(itemCode: itemCode, quantity: quantity, on: date, ledger: ledger, pending: pipeline.pending)
+    /// What goods handed out take from each lot, counting what this import already wrote.
+    func goodsDraws(itemCode: String, quantity: Int64, on date: LedgerDate) throws -> [GoodsDraw] {
+        try pipeline.validator.funding.lotDraws(itemCode: itemCode, quantity: quantity, on: date, ledger: ledger, pending: pipeline.pending)
     }
 
     /// Writes the totals and, when anything was written, records the import in the audit trail.

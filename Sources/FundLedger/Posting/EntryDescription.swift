@@ -39,7 +39,10 @@ struct EntryDescriber {
         }
         if let spending = entry.lines.first(where: { type($0) == .expense && $0.amountDong > 0 && $0.program != nil }) {
             let from = entry.lines.first { $0.amountDong < 0 }
-            return try spent(spending, from: from, goodsAccount: goodsAccount)
+            // A hand-out split by lot has a spending line per lot: their children add up.
+            let children = entry.lines.filter { type($0) == .expense && $0.program == spending.program && $0.unit == spending.unit }
+                .reduce(Int64(0)) { $0 + ($1.children ?? 0) }
+            return try spent(spending, children: children, from: from, goodsAccount: goodsAccount)
         }
         if let sold = entry.lines.first(where: { $0.amountDong < 0 && $0.foreign != nil }),
            let received = entry.lines.first(where: { $0.amountDong > 0 && $0.foreign == nil && type($0) == .asset }) {
@@ -76,12 +79,11 @@ struct EntryDescriber {
     }
 
     /// `Scholarships in TN: 20 child-instances`; `Phiếu chi: Học bổng tại TN: 20 lượt trẻ em`.
-    private func spent(_ spending: PostedLine, from: PostedLine?, goodsAccount: String) throws -> LocalizedText {
+    private func spent(_ spending: PostedLine, children: Int64, from: PostedLine?, goodsAccount: String) throws -> LocalizedText {
         let program = try ledger.programs().first { $0.id == spending.program?.id }
         let english = program?.nameEnglish ?? spending.program?.code ?? ""
         let vietnamese = program?.nameVietnamese ?? spending.program?.code ?? ""
         let unit = spending.unit?.code ?? ""
-        let children = spending.children ?? 0
         let voucher = from?.account.code == goodsAccount ? "Phiếu xuất kho"
             : from?.account.code.hasPrefix("112") == true ? "Ủy nhiệm chi" : "Phiếu chi"
         return LocalizedText("\(english) in \(unit): \(children) child-instances",

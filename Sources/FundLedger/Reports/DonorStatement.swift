@@ -20,6 +20,10 @@ extension Ledger {
             var notes = [LocalizedText("Money given without a grant joins the fund's unrestricted money; what it paid for is in the fund's statement of receipts and uses.",
                                        "Khoản tài trợ không theo thỏa thuận được dùng chung với nguồn không hạn chế của quỹ."),
                          SmallCounts.note]
+            if goods != nil && !uses.rows.isEmpty {
+                notes.append(LocalizedText("Goods received under one of your grants are spending of that grant: they are in both tables, in dong where it went and by item where your goods went.",
+                                           "Hiện vật nhận theo khoản tài trợ là khoản chi của khoản tài trợ đó: có trong cả hai bảng, theo số tiền ở bảng sử dụng và theo mặt hàng ở bảng hiện vật."))
+            }
             if goods != nil {
                 notes.append(LocalizedText("Goods in kind are traced by lot: each hand-out draws on the oldest lot first, and its program, place, child-instances and value are shared among the lots it drew on in proportion to the units.",
                                            "Hiện vật được theo dõi theo lô: mỗi lần cấp phát lấy từ lô nhận sớm nhất trước; chương trình, địa bàn, lượt trẻ em và giá trị được chia cho các lô theo số lượng đã lấy."))

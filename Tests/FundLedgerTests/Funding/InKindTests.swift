@@ -169,4 +169,34 @@ import TestSupport
         #expect(refused?.rule == .damaged, "\(String(describing: refused))")
         #expect(try books.integer("SELECT count(*) FROM entry") == entries, "nothing was written")
     }
+
+    /// Goods received under a grant are that grant's: a hand-out drawing on its lot is charged
+    /// to it (its spent figure counts them, its restrictions hold), and a hand-out drawing on two
+    /// lots is split between them.
+    @Test func goodsFromAGrantsLotAreThatGrantsSpending() throws {
+        let books = try FundingBooks()
+        try books.addGrant("AIA-BIKES", funder: "AIA", committed: "15000000 VND", programs: ["bicycle"], units: ["TN"])
+        try books.receiveInKind("2018-06-01", funder: "AIA", grant: "AIA-BIKES", item: "bicycle", quantity: 10, unitValue: 1_500_000)
+        try books.receiveInKind("2018-06-02", funder: "NSTW", item: "bicycle", quantity: 10, unitValue: 1_400_000)
+        let handOut = try books.handOut("2018-06-05", item: "bicycle", quantity: 12, children: 12)
+        let spending = handOut.lines.filter { $0.account.code == "6115" }
+        #expect(spending.map(\.amountDong) == [15_000_000, 2_800_000])
+        #expect(spending.map { $0.grant?.code } == ["AIA-BIKES", nil])
+        #expect(spending.map { $0.children ?? 0 } == [10, 2])
+        let figures = try books.ledger.grantFigures(grantID: try #require(try books.ledger.grant(code: "AIA-BIKES")).id)
+        #expect(figures.spentDong == 15_000_000 && figures.availableDong == 0)
+        #expect(try books.ledger.description(of: handOut).english == "Bicycles in TN: 12 child-instances")
+    }
+
+    /// Restricted goods stay restricted: a grant's lot handed out for another program is
+    /// refused by the grant's terms, and nothing is written.
+    @Test func aGrantsGoodsHandedOutOutsideItsTermsAreRefused() throws {
+        let books = try FundingBooks()
+        try books.addGrant("AIA-BIKES", funder: "AIA", committed: "15000000 VND", programs: ["bicycle"], units: ["TN"])
+        try books.receiveInKind("2018-06-01", funder: "AIA", grant: "AIA-BIKES", item: "bicycle", quantity: 10, unitValue: 1_500_000)
+        let entries = try books.integer("SELECT count(*) FROM entry")
+        let refused = #expect(throws: LedgerError.self) { try books.handOut("2018-06-05", program: "gift", item: "bicycle", quantity: 2) }
+        #expect(refused?.rule == .restriction, "\(String(describing: refused))")
+        #expect(try books.integer("SELECT count(*) FROM entry") == entries)
+    }
 }
