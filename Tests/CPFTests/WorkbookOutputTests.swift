@@ -53,6 +53,16 @@ import TestSupport
         #expect(contains(data, "[$-42A]"), "numbers and dates in the Vietnamese format")
     }
 
+    @Test func theJournalListingWritesTheWholeJournalAsAWorkbook() throws {
+        let ledger = try books()
+        let path = ledger.directory.file("journal.xlsx")
+        let result = try ledger.run(["journal", "--format", "xlsx", "--output", path])
+        #expect(result.status == 0 && result.standardOutput == "Wrote the journal (3 entries) to \(path).\n", "\(result)")
+        #expect(contains(try parts(of: path), "xl/worksheets/sheet1.xml"))
+        let part = try ledger.run(["journal", "--format", "xlsx", "--last", "2", "--output", ledger.directory.file("part.xlsx")])
+        #expect(part.status == 2 && part.standardError.contains("for a part of it use --format csv"))
+    }
+
     @Test func anExistingFileIsNeverWrittenOverAndNothingElseChanges() throws {
         let ledger = try CLILedger()
         let path = ledger.directory.file("taken.xlsx")

@@ -45,12 +45,26 @@ struct JournalCommand: Command {
         }
         seq = try positive("--seq")
         last = try positive("--last")
-        format = try OutputOptions.format(arguments, allowed: [.table, .csv, .json])
+        format = try OutputOptions.format(arguments, allowed: [.table, .csv, .json, .xlsx])
         language = try OutputOptions.language(arguments, context: context)
+        if format == .xlsx && (from != nil || to != nil || seq != nil || last != nil) {
+            throw UsageError(LocalizedText("--format xlsx writes the whole journal; for a part of it use --format csv",
+                                           "--format xlsx ghi toàn bộ sổ nhật ký; muốn một phần hãy dùng --format csv"), command: "journal")
+        }
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         let ledger = try context.openLedgerForReading()
+        if format == .xlsx {
+            guard let path = context.outputPath else {
+                throw UsageError(LocalizedText("--format xlsx writes a workbook file: give --output FILE.xlsx",
+                                               "--format xlsx ghi ra tệp bảng tính: hãy ghi --output TỆP.xlsx"), command: "journal")
+            }
+            try OutputFile.refuseExisting(path)
+            let summary = try ledger.exportWorkbook(to: path, language: language)
+            context.say(LocalizedText("Wrote the journal (\(summary.entryCount) entries) to \(path).", "Đã ghi sổ nhật ký (\(count: Int64(summary.entryCount)) bút toán) vào \(path)."))
+            return .success
+        }
         let head = try ledger.chainHead().seq
         let first = seq ?? max(1, head - (last ?? head) + 1)
         let listing = try JournalListing(ledger: ledger, language: language)
