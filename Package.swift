@@ -34,6 +34,7 @@ let package = Package(
                 .embedInCode("008_grant_totals_index.sql"),
                 .embedInCode("009_holdings_by_day.sql"),
                 .embedInCode("010_chained_facts.sql"),
+                .embedInCode("011_fund_network.sql"),
             ]
         ),
         // Each report's query and template, compiled into the binary.

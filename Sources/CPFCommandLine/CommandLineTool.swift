@@ -11,6 +11,7 @@ public enum CommandLineTool {
         RateSetCommand.self, RateListCommand.self,
         FunderAddCommand.self, FunderListCommand.self, ProgramAddCommand.self, ProgramListCommand.self,
         UnitAddCommand.self, UnitListCommand.self, UnitMergeCommand.self, ItemAddCommand.self, ItemListCommand.self,
+        FundAddCommand.self, FundListCommand.self,
         GrantAddCommand.self, GrantAmendCommand.self, GrantShowCommand.self, GrantListCommand.self,
         ReceiveCommand.self, DisburseCommand.self, ConvertCommand.self, RevalueCommand.self,
         PlanSetCommand.self, PlanListCommand.self, SettingsShowCommand.self, SettingsSetCommand.self,
@@ -30,7 +31,7 @@ public enum CommandLineTool {
     ]
 
     /// cpf's version: the release, and the ledger schema version it writes.
-    public static let version = "cpf 0.10.0 (ledger schema 10)"
+    public static let version = "cpf 0.11.0 (ledger schema 11)"
 
     /// Runs `cpf` with `arguments` (without the program name).
     public static func run(_ arguments: [String], environment: [String: String],

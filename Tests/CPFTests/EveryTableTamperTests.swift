@@ -45,6 +45,8 @@ import TestSupport
             ["account", "add", "6429", "--name-vi", "Chi khác", "--name-en", "Other", "--type", "expense", "--parent", "642"],
             ["account", "close", "6429", "--date", "2018-04-30"],
             ["unit", "merge", "LA", "--into", "TN", "--date", "2018-05-01"],
+            ["fund", "add", "QBTTEVN", "--name", "Quỹ Bảo trợ trẻ em Việt Nam", "--level", "national", "--ledger-id", "national-ledger-id"],
+            ["fund", "add", "LA", "--name", "Quỹ BTTE tỉnh Long An", "--level", "province", "--parent", "QBTTEVN", "--ledger-id", "long-an-ledger-id"],
         ]
         for step in steps { try ledger.mustRun(step) }
         try ledger.mustRun(["approve", "1", "--user", "giamdoc"])

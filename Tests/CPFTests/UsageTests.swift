@@ -88,7 +88,7 @@ import TestSupport
         for arguments in [["--version"], ["version"]] {
             let version = try CPFRunner.run(arguments)
             expectSuccess(version)
-            #expect(version.standardOutput.hasPrefix("cpf ") && version.standardOutput.contains("ledger schema 10"), "\(version)")
+            #expect(version.standardOutput.hasPrefix("cpf ") && version.standardOutput.contains("ledger schema 11"), "\(version)")
         }
         for command in [["reverse"], ["grant", "show"], ["report"]] {
             let help = try CPFRunner.run(["help"] + command)

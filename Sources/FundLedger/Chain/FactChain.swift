@@ -20,6 +20,7 @@ enum FactChain {
         ("grant_terms_program", ["grant_id", "version", "program_id"]), ("grant_terms_unit", ["grant_id", "version", "unit_id"]),
         ("grant_tranche", ["grant_id", "version", "due_on"]), ("plan", ["year", "program_code", "source"]),
         ("grant_allocation", ["grant_id", "program_id", "unit_id"]), ("pending_entry", ["id"]), ("change_log", ["id"]),
+        ("fund", ["id"]),
     ]
 
     /// The tables the journal's chain covers, those `verify` recomputes from the lines or the

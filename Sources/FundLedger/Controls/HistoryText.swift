@@ -15,6 +15,7 @@ enum HistoryText {
         case "account-add": "thêm tài khoản"
         case "account-close": "đóng tài khoản"
         case "funder-add": "thêm nhà tài trợ"
+        case "fund-add": "đăng ký quỹ"
         case "program-add": "thêm chương trình"
         case "unit-add": "thêm đơn vị"
         case "goods-item-add": "thêm mặt hàng"
@@ -40,6 +41,7 @@ enum HistoryText {
         case "period": "kỳ"
         case "account": "tài khoản"
         case "funder": "nhà tài trợ"
+        case "fund": "quỹ"
         case "program": "chương trình"
         case "unit": "đơn vị"
         case "goods item": "mặt hàng"
@@ -62,6 +64,9 @@ enum HistoryText {
         }
         if action == "funder-add", let space = detail.firstIndex(of: " "), let kind = FunderKind(rawValue: String(detail[..<space])) {
             vietnamese = kind.nameVietnamese + vietnamese.dropFirst(kind.rawValue.count)
+        }
+        if action == "fund-add", let space = detail.firstIndex(of: " "), let level = Fund.Level(rawValue: String(detail[..<space])) {
+            vietnamese = level.localizedName.vietnamese + vietnamese.dropFirst(level.rawValue.count)
         }
         if action == "post" || action == "period-close" || action == "period-reopen" { vietnamese = SystemMemo.localized(detail).vietnamese }
         return LocalizedText(english: detail, vietnamese: vietnamese)

@@ -146,6 +146,6 @@ extension TextRules {
         "valuation basis": "cơ sở định giá", "user": "người dùng", "unit of count": "đơn vị tính", "unit": "đơn vị",
         "reference": "số chứng từ", "reading": "việc đọc", "purpose": "mục đích", "program": "chương trình", "memo": "diễn giải",
         "line memo": "diễn giải dòng", "grant": "khoản tài trợ", "funder": "nhà tài trợ", "fund name": "tên quỹ",
-        "account": "tài khoản", "goods item": "mặt hàng", "org unit": "đơn vị", "currency": "loại tiền",
+        "account": "tài khoản", "fund": "quỹ", "ledger id": "mã sổ", "goods item": "mặt hàng", "org unit": "đơn vị", "currency": "loại tiền",
     ]
 }

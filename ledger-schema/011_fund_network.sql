@@ -1,0 +1,27 @@
+-- 011 — The funds this fund deals with (docs/fund-network.md): the national fund, provincial
+-- and commune funds, each its own ledger in its own file, known here by its code and by the
+-- ledger id its file holds (ledger_meta 'ledger_id', printed by `cpf verify`). A transfer notice
+-- from another fund is checked against the ledger id registered for it.
+--
+-- A registered fund is a chained fact like every registry row (migration 010): the triggers
+-- below note each change, and `cpf verify` replays them. Rows are never updated or deleted.
+CREATE TABLE fund (
+    id           INTEGER PRIMARY KEY,
+    code         TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 40 AND code NOT GLOB '*[^0-9A-Za-z._-]*'),
+    name         TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    level        TEXT NOT NULL CHECK (level = 'national' OR level = 'province' OR level = 'commune'),
+    parent_id    INTEGER REFERENCES fund (id),
+    ledger_id    TEXT NOT NULL UNIQUE CHECK (length(ledger_id) BETWEEN 1 AND 100),
+    created_at   TEXT NOT NULL,
+    created_by   TEXT NOT NULL,
+    CHECK (parent_id IS NULL OR parent_id <> id)
+) STRICT;
+
+CREATE TRIGGER fund_is_immutable BEFORE UPDATE ON fund
+BEGIN SELECT RAISE(ABORT, 'a registered fund is never changed'); END;
+CREATE TRIGGER fund_is_never_deleted BEFORE DELETE ON fund
+BEGIN SELECT RAISE(ABORT, 'a registered fund is never deleted'); END;
+
+CREATE TRIGGER fund_fact_insert AFTER INSERT ON fund BEGIN INSERT INTO fact_touch VALUES ('fund', NEW.id, NULL, NULL); END;
+CREATE TRIGGER fund_fact_update AFTER UPDATE ON fund BEGIN INSERT INTO fact_touch VALUES ('fund', NEW.id, NULL, NULL); INSERT INTO fact_touch VALUES ('fund', OLD.id, NULL, NULL); END;
+CREATE TRIGGER fund_fact_delete AFTER DELETE ON fund BEGIN INSERT INTO fact_touch VALUES ('fund', OLD.id, NULL, NULL); END;
