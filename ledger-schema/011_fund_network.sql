@@ -25,3 +25,32 @@ BEGIN SELECT RAISE(ABORT, 'a registered fund is never deleted'); END;
 CREATE TRIGGER fund_fact_insert AFTER INSERT ON fund BEGIN INSERT INTO fact_touch VALUES ('fund', NEW.id, NULL, NULL); END;
 CREATE TRIGGER fund_fact_update AFTER UPDATE ON fund BEGIN INSERT INTO fact_touch VALUES ('fund', NEW.id, NULL, NULL); INSERT INTO fact_touch VALUES ('fund', OLD.id, NULL, NULL); END;
 CREATE TRIGGER fund_fact_delete AFTER DELETE ON fund BEGIN INSERT INTO fact_touch VALUES ('fund', OLD.id, NULL, NULL); END;
+
+-- Transfers between funds (docs/fund-network.md): one row per transfer notice this fund sent
+-- or received, written in the transaction that posts its entry. The notice is kept as it was
+-- written or read (JSON, format cpf-transfer-notice-v1); its digest is the SHA-256 of its
+-- fields. A notice is received once: (sender_ledger_id, sender_seq) is unique, and for a
+-- notice sent here they are this ledger's id and the entry's own sequence number.
+CREATE TABLE transfer (
+    id                INTEGER PRIMARY KEY,
+    direction         TEXT NOT NULL CHECK (direction = 'sent' OR direction = 'received'),
+    fund_id           INTEGER NOT NULL REFERENCES fund (id),
+    entry_seq         INTEGER NOT NULL UNIQUE REFERENCES entry (seq),
+    sender_ledger_id  TEXT NOT NULL CHECK (length(sender_ledger_id) BETWEEN 1 AND 100),
+    sender_seq        INTEGER NOT NULL CHECK (sender_seq >= 1),
+    sender_hash       TEXT NOT NULL CHECK (length(sender_hash) = 64),
+    notice_digest     TEXT NOT NULL CHECK (length(notice_digest) = 64),
+    notice            TEXT NOT NULL CHECK (length(notice) BETWEEN 2 AND 1000000),
+    created_at        TEXT NOT NULL,
+    created_by        TEXT NOT NULL,
+    UNIQUE (sender_ledger_id, sender_seq)
+) STRICT;
+
+CREATE TRIGGER transfer_is_immutable BEFORE UPDATE ON transfer
+BEGIN SELECT RAISE(ABORT, 'a transfer between funds is never changed; send a transfer back instead'); END;
+CREATE TRIGGER transfer_is_never_deleted BEFORE DELETE ON transfer
+BEGIN SELECT RAISE(ABORT, 'a transfer between funds is never deleted; send a transfer back instead'); END;
+
+CREATE TRIGGER transfer_fact_insert AFTER INSERT ON transfer BEGIN INSERT INTO fact_touch VALUES ('transfer', NEW.id, NULL, NULL); END;
+CREATE TRIGGER transfer_fact_update AFTER UPDATE ON transfer BEGIN INSERT INTO fact_touch VALUES ('transfer', NEW.id, NULL, NULL); INSERT INTO fact_touch VALUES ('transfer', OLD.id, NULL, NULL); END;
+CREATE TRIGGER transfer_fact_delete AFTER DELETE ON transfer BEGIN INSERT INTO fact_touch VALUES ('transfer', OLD.id, NULL, NULL); END;

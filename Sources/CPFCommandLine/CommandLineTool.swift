@@ -11,7 +11,7 @@ public enum CommandLineTool {
         RateSetCommand.self, RateListCommand.self,
         FunderAddCommand.self, FunderListCommand.self, ProgramAddCommand.self, ProgramListCommand.self,
         UnitAddCommand.self, UnitListCommand.self, UnitMergeCommand.self, ItemAddCommand.self, ItemListCommand.self,
-        FundAddCommand.self, FundListCommand.self,
+        FundAddCommand.self, FundListCommand.self, TransferSendCommand.self, TransferReceiveCommand.self, TransferNoticeCommand.self, TransferListCommand.self,
         GrantAddCommand.self, GrantAmendCommand.self, GrantShowCommand.self, GrantListCommand.self,
         ReceiveCommand.self, DisburseCommand.self, ConvertCommand.self, RevalueCommand.self,
         PlanSetCommand.self, PlanListCommand.self, SettingsShowCommand.self, SettingsSetCommand.self,

@@ -16,6 +16,8 @@ enum HistoryText {
         case "account-close": "đóng tài khoản"
         case "funder-add": "thêm nhà tài trợ"
         case "fund-add": "đăng ký quỹ"
+        case "transfer-send": "chuyển quỹ"
+        case "transfer-receive": "nhận chuyển quỹ"
         case "program-add": "thêm chương trình"
         case "unit-add": "thêm đơn vị"
         case "goods-item-add": "thêm mặt hàng"
@@ -75,7 +77,9 @@ enum HistoryText {
     /// The phrases cpf composes into the details of each action (Grants, Registries,
     /// Approvals, Import, History).
     private static let phrases: [String: [(String, String)]] = [
-        "goods-item-add": [("registered by a receipt in kind", "đăng ký khi nhận hiện vật")],
+        "goods-item-add": [("registered by a receipt in kind", "đăng ký khi nhận hiện vật"), ("registered by a transfer notice of ", "đăng ký theo thông báo chuyển quỹ của ")],
+        "funder-add": [(" (transfer notice of ", " (theo thông báo chuyển quỹ của ")],
+        "account-add": [(" (first transfer between funds)", " (lần chuyển quỹ đầu tiên)")],
         "approve": [("approved and posted as entry ", "đã duyệt và ghi sổ thành bút toán "), ("approved entry posted by ", "đã duyệt bút toán do người này lập: ")],
         "reverse": [("reverses entry ", "đảo bút toán "), ("Reversal of entry ", "Đảo bút toán ")],
         "reject": [("rejected: ", "từ chối: ")],
@@ -83,8 +87,8 @@ enum HistoryText {
         "account-close": [("closed on ", "đóng từ ngày ")],
         "unit-merge": [("merged into ", "sáp nhập vào "), (" on ", " từ ngày ")],
         "allocate": [(" to program ", " cho chương trình "), (" in any place", " tại mọi địa bàn"), (" in ", " tại ")],
-        "grant-amend": [("version ", "phiên bản "), (" from ", " từ ngày ")],
-        "grant-add": [(" designated", " (hỗ trợ theo địa chỉ)")],
+        "grant-amend": [("version ", "phiên bản "), (" from ", " từ ngày "), ("transfer notice of ", "thông báo chuyển quỹ của "), (", entry ", ", bút toán ")],
+        "grant-add": [(" designated", " (hỗ trợ theo địa chỉ)"), ("(transfer notice of ", "(thông báo chuyển quỹ của "), (", entry ", ", bút toán ")],
         "import": [(" entries posted", " bút toán đã ghi sổ")],
     ]
 }

@@ -264,6 +264,9 @@ struct AccountRoles {
     let goodsAccountID: Int64?
     let fxAccountID: Int64?
     let managementAccountIDs: Set<Int64>
+    /// The transfers-to-other-funds account and those under it (`NetworkAccounts`): a grant's
+    /// money passed on there keeps its purpose at the receiving fund.
+    let transferOutAccountIDs: Set<Int64>
     /// Cash and bank accounts by id, with the one currency each carries (`isMoneyAccount`).
     let moneyAccounts: [Int64: Currency]
     /// Per account id: `moneyFlag`, `foreignFlag`, `grantFlag`, `expenseFlag` (what
@@ -301,6 +304,7 @@ struct AccountRoles {
         types = Dictionary(accounts.values.map { ($0.id, $0.type) }, uniquingKeysWith: { first, _ in first })
         goodsAccountID = accounts[settings.goodsAccountCode]?.id
         fxAccountID = accounts[settings.fxDifferenceAccountCode]?.id
+        transferOutAccountIDs = Set(accounts.values.filter { $0.code.hasPrefix(NetworkAccounts.transferOut.code) }.map(\.id))
         moneyAccounts = Dictionary(accounts.values.filter(AccountRoles.isMoneyAccount).map { ($0.id, $0.currency) },
                                    uniquingKeysWith: { first, _ in first })
         // Ids are small integers (INTEGER PRIMARY KEY from 1), so a dense table answers the

@@ -187,7 +187,7 @@ extension Ledger {
     /// An amendment takes effect after every day that already has entries on the grant, and
     /// not before the terms in force: what was posted stays judged by the terms it was
     /// posted under (`Grant.terms(on:)`), and `cpf audit` re-checks it by them.
-    private func checkAmendmentKeepsThePast(_ grant: Grant, effectiveOn: LedgerDate) throws {
+    func checkAmendmentKeepsThePast(_ grant: Grant, effectiveOn: LedgerDate) throws {
         let current = grant.current
         if effectiveOn < current.effectiveOn {
             throw LedgerError(.invalidDate, LocalizedText("grant \(grant.code)'s terms version \(current.version) take effect on \(current.effectiveOn); an amendment effective \(effectiveOn) would rewrite them", "điều khoản phiên bản \(current.version) của khoản tài trợ \(grant.code) có hiệu lực từ \(current.effectiveOn); một sửa đổi hiệu lực từ \(effectiveOn) sẽ ghi đè lên chúng"),
@@ -209,7 +209,7 @@ extension Ledger {
             """, [monthStart.iso, grantID]).map(LedgerDate.parse)
     }
 
-    private func insertTerms(grantID: Int64, version: Int, effectiveOn: LedgerDate, committed: Amount, programCodes: [String],
+    func insertTerms(grantID: Int64, version: Int, effectiveOn: LedgerDate, committed: Amount, programCodes: [String],
                              unitCodes: [String], validFrom: LedgerDate?, validTo: LedgerDate?, designated: Bool, status: GrantStatus,
                              purpose: String, reason: String, tranches: [Tranche], user: String, at now: Timestamp) throws {
         guard committed.minorUnits > 0, committed.minorUnits <= Amount.magnitudeMax else {

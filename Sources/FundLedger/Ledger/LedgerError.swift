@@ -68,5 +68,9 @@ public struct LedgerError: Error, Equatable, CustomStringConvertible, Sendable {
         case readOnly = "read-only"
         case factsAltered = "facts-altered"
         case damaged
+        case noticeInvalid = "notice-invalid"
+        case noticeAltered = "notice-altered"
+        case noticeMisaddressed = "notice-misaddressed"
+        case alreadyReceived = "already-received"
     }
 }

@@ -30,6 +30,7 @@ struct EntryDescriber {
         let accounts = Dictionary(try ledger.accountsByCode().values.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let type = { (line: PostedLine) in accounts[line.account.id]?.type }
         let goodsAccount = try ledger.settings().goodsAccountCode
+        if let transfer = try ledger.transferDescription(of: entry) { return transfer }
         if let revenue = entry.lines.first(where: { type($0) == .revenue && $0.amountDong < 0 }) {
             if let goods = entry.lines.first(where: { $0.account.code == goodsAccount && ($0.quantity ?? 0) > 0 }) {
                 return try goodsReceived(goods, from: revenue)

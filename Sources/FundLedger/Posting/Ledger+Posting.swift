@@ -23,8 +23,10 @@ extension Ledger {
     }
 
     /// Posts `drafts` after `preparing` ran in the same transaction (to register a goods item a
-    /// receipt names, say), so both happen or neither.
-    func post(_ drafts: [EntryDraft], user: String, preparing: ((String, Timestamp) throws -> Void)?) throws -> [PostingOutcome] {
+    /// receipt names, say), and then `completing` with their outcomes (to record the transfer an
+    /// entry makes), so all of it happens or none.
+    func post(_ drafts: [EntryDraft], user: String, preparing: ((String, Timestamp) throws -> Void)?,
+              completing: (([PostingOutcome], String, Timestamp) throws -> Void)? = nil) throws -> [PostingOutcome] {
         let user = try TextRules.checkedUser(user)
         let postedAt = Timestamp.now()
         return try write {
@@ -40,6 +42,7 @@ extension Ledger {
                 }
             }
             try pipeline.finish()
+            try completing?(outcomes, user, postedAt)
             return outcomes
         }
     }
@@ -97,6 +100,10 @@ extension Ledger {
             if let reversed = original.reversesSeq {
                 throw LedgerError(.notReversible, LocalizedText("entry \(seq) is itself the reversal of entry \(reversed)", "bút toán \(seq) chính là bút toán đảo của bút toán \(reversed)"),
                                   hint: LocalizedText("to restore entry \(reversed), post it again as a new entry", "muốn khôi phục bút toán \(reversed), hãy ghi lại nó thành bút toán mới"))
+            }
+            if let direction = try database.scalarText("SELECT direction FROM transfer WHERE entry_seq = ?", [seq]) {
+                throw LedgerError(.notReversible, LocalizedText("entry \(seq) is a transfer between funds (\(direction)); its notice is in the other fund's hands", "bút toán \(seq) là một lần chuyển giữa các quỹ (\(direction == "sent" ? "đã gửi" : "đã nhận")); thông báo của nó đã ở quỹ bên kia"),
+                                  hint: LocalizedText("undo it with a transfer back (cpf transfer send), so both funds' books show it", "hãy hoàn lại bằng một lần chuyển ngược (cpf transfer send), để sổ của cả hai quỹ đều ghi nhận"))
             }
             if let reversal = try database.scalarInt64("SELECT seq FROM entry WHERE reverses_seq = ?", [seq]) {
                 throw LedgerError(.alreadyReversed, LocalizedText("entry \(seq) was already reversed by entry \(reversal)", "bút toán \(seq) đã được đảo bởi bút toán \(reversal)"),

@@ -72,6 +72,9 @@ struct PostingRules {
             throw LedgerError(.restriction, LocalizedText("grant \(grant.code) could be spent until \(to); this entry is dated \(date)", "khoản tài trợ \(grant.code) chỉ được chi đến ngày \(to); bút toán này ghi ngày \(date)"),
                               hint: LocalizedText("charge the spending elsewhere, or amend the grant's window with the funder's agreement", "hãy ghi khoản chi vào nguồn khác, hoặc sửa thời hạn khoản tài trợ khi nhà tài trợ đồng ý"))
         }
+        // Passed on to another fund, the money keeps its purpose there: the receiving fund's
+        // grant carries the programs (docs/fund-network.md), and it is spent under them.
+        if roles.transferOutAccountIDs.contains(line.account.id) { return }
         if terms.restriction != .unrestricted && roles.managementAccountIDs.contains(line.account.id) {
             throw LedgerError(.restriction, LocalizedText("\(terms.restriction.rawValue) money of grant \(grant.code) cannot pay management costs (account \(line.account.code))", "tiền \(terms.restriction.localizedName) của khoản tài trợ \(grant.code) không được chi cho chi phí quản lý (tài khoản \(line.account.code))"),
                               hint: LocalizedText("pay management costs from unrestricted money", "hãy chi phí quản lý từ nguồn không hạn chế"))

@@ -26,7 +26,8 @@ extension Ledger {
             try withReportPeriod(spans) {
                 try database.forEachRow(ReportQueries.disclosureReceipts, named: [":in_kind_account": inKindAccount]) { row in
                     let kind = FunderKind(rawValue: row.text(at: 2))
-                    let name = LocalizedText(english: row.text(at: 3), vietnamese: row.text(at: 1))
+                    var name = LocalizedText(english: row.text(at: 3), vietnamese: row.text(at: 1))
+                    if let funder = try funder(code: row.text(at: 0)) { name = try funderTitle(funder) }
                     let rowMoney = row.int64(at: 4), rowInKind = row.int64(at: 5)
                     receipts.rows.append([.localized(name), .localized(FunderKind.localizedSource(row.text(at: 2))), .dong(rowMoney), .dong(rowInKind), .dong(rowMoney + rowInKind)])
                     money += rowMoney

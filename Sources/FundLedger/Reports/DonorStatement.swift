@@ -32,8 +32,9 @@ extension Ledger {
                 notes.append(LocalizedText("Amounts in \(funder.currency.code) are converted at the rate of each receipt's date, from the source shown.",
                                            "Số tiền \(funder.currency.code) được quy đổi theo tỷ giá ngày nhận, theo nguồn ghi bên cạnh."))
             }
+            let title = try funderTitle(funder)
             return try makeReport(key: "donor-statement", title: LocalizedText("Donor statement", "Báo cáo cho nhà tài trợ"),
-                                  parameters: [(LocalizedText("Funder", "Nhà tài trợ"), .text("\(funder.name) (\(funder.code))"))] + Ledger.periodParameters(from, to),
+                                  parameters: [(LocalizedText("Funder", "Nhà tài trợ"), .localized(LocalizedText("\(title) (\(funder.code))", "\(title) (\(funder.code))")))] + Ledger.periodParameters(from, to),
                                   tables: [receipts, grants] + (goods == nil || !uses.rows.isEmpty ? [uses] : []) + (goods.map { [$0] } ?? []), notes: notes, charts: chart.map { [$0] } ?? [], isPublic: true)
         }
     }

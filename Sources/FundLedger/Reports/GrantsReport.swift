@@ -24,7 +24,7 @@ extension Ledger {
                 let figures = utilization.figures
                 bars.append((LocalizedText(verbatim: "\(utilization.grant.code) · \(utilization.grant.funderCode)"),
                              [utilization.committedDong ?? 0, figures.receivedDong, figures.spentDong, figures.availableDong]))
-                table.rows.append([.text(utilization.grant.code), .text(utilization.grant.funderCode), .localized(utilization.terms.status.localizedName),
+                table.rows.append([.text(utilization.grant.code), .localized(try funderCodeTitle(funderID: utilization.grant.funderID, code: utilization.grant.funderCode)), .localized(utilization.terms.status.localizedName),
                                    .localized(LocalizedText(english: utilization.terms.restriction.rawValue, vietnamese: utilization.terms.restriction.localizedName.vietnamese)),
                                    .amount(utilization.committed),
                                    utilization.committedDong.map(ReportCell.dong) ?? .empty, .amount(utilization.received),
