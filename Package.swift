@@ -60,6 +60,8 @@ let package = Package(
                 .embedInCode("cash-balance.sql"),
                 .embedInCode("goods-movements.sql"),
                 .embedInCode("goods-outflow-uses.sql"),
+                .embedInCode("network-donors.sql"),
+                .embedInCode("network-transfers.sql"),
             ]
         ),
         // Each audit control's query.

@@ -37,5 +37,10 @@ public enum ReportQueries {
     /// Cash and bank in dong at the end of a day.
     public static let cashBalance = text(PackageResources.cash_balance_sql)
 
+    /// One fund's part of consolidated "grants by original funder" (cpf consolidate).
+    public static let networkDonors = text(PackageResources.network_donors_sql)
+    /// One fund's transfers with their notices and entry dates (cpf consolidate).
+    public static let networkTransfers = text(PackageResources.network_transfers_sql)
+
     private static func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
 }

@@ -8,6 +8,8 @@
 --   receipt     a revenue line, by the funder's kind ('' when the line names none);
 --   payment     an expense line, by program ('' when none);
 --   management  an expense line on the management heading (:management_account and below);
+--   transfer    money passed to or received from another fund of the network (:transfer_out,
+--               :transfer_in and below), by account;
 --   exchange    the exchange-difference account (:fx_account): conversions, revaluations;
 --   other       any other line (advances received, receivables, …), by account.
 -- Transfers between two cash or bank accounts have no other line and add nothing. Opening and
@@ -24,6 +26,7 @@ moving AS (
 )
 SELECT CASE
            WHEN a.code = :fx_account THEN 'exchange'
+           WHEN substr(a.code, 1, length(:transfer_out)) = :transfer_out OR substr(a.code, 1, length(:transfer_in)) = :transfer_in THEN 'transfer'
            WHEN a.type = 'revenue' THEN 'receipt'
            WHEN a.type = 'expense' AND substr(a.code, 1, length(:management_account)) = :management_account THEN 'management'
            WHEN a.type = 'expense' THEN 'payment'
@@ -31,6 +34,7 @@ SELECT CASE
        END AS section,
        CASE
            WHEN a.code = :fx_account THEN ''
+           WHEN substr(a.code, 1, length(:transfer_out)) = :transfer_out OR substr(a.code, 1, length(:transfer_in)) = :transfer_in THEN a.code
            WHEN a.type = 'revenue' THEN coalesce(f.kind, '')
            WHEN a.type = 'expense' AND substr(a.code, 1, length(:management_account)) = :management_account THEN ''
            WHEN a.type = 'expense' THEN coalesce(p.code, '')
@@ -45,4 +49,4 @@ LEFT JOIN program p ON p.id = l.program_id
 WHERE l.account_id NOT IN (SELECT id FROM cash)
 GROUP BY section, subject
 HAVING cash_vnd <> 0
-ORDER BY CASE section WHEN 'receipt' THEN 1 WHEN 'payment' THEN 2 WHEN 'management' THEN 3 WHEN 'exchange' THEN 4 ELSE 5 END, subject;
+ORDER BY CASE section WHEN 'receipt' THEN 1 WHEN 'payment' THEN 2 WHEN 'management' THEN 3 WHEN 'transfer' THEN 4 WHEN 'exchange' THEN 5 ELSE 6 END, subject;

@@ -11,7 +11,7 @@ public enum CommandLineTool {
         RateSetCommand.self, RateListCommand.self,
         FunderAddCommand.self, FunderListCommand.self, ProgramAddCommand.self, ProgramListCommand.self,
         UnitAddCommand.self, UnitListCommand.self, UnitMergeCommand.self, ItemAddCommand.self, ItemListCommand.self,
-        FundAddCommand.self, FundListCommand.self, TransferSendCommand.self, TransferReceiveCommand.self, TransferNoticeCommand.self, TransferListCommand.self,
+        FundAddCommand.self, FundListCommand.self, TransferSendCommand.self, TransferReceiveCommand.self, TransferNoticeCommand.self, TransferListCommand.self, ConsolidateCommand.self,
         GrantAddCommand.self, GrantAmendCommand.self, GrantShowCommand.self, GrantListCommand.self,
         ReceiveCommand.self, DisburseCommand.self, ConvertCommand.self, RevalueCommand.self,
         PlanSetCommand.self, PlanListCommand.self, SettingsShowCommand.self, SettingsSetCommand.self,
@@ -257,7 +257,10 @@ enum Help {
 
     static func text(for command: CommandConfiguration, in language: Language) -> String {
         var usage = LocalizedText("USAGE: cpf ", "CÁCH DÙNG: cpf ")(language) + command.name
-        for positional in command.positionals { usage += positional.isOptional ? " [\(positional.name)]" : " \(positional.name)" }
+        for positional in command.positionals {
+            let name = positional.isRepeated ? "\(positional.name) \(positional.name)…" : positional.name
+            usage += positional.isOptional ? " [\(name)]" : " \(name)"
+        }
         for option in command.options where option.isRequired { usage += " \(option.name) \(option.valueName ?? "")" }
         if command.options.contains(where: { !$0.isRequired }) { usage += LocalizedText(" [OPTIONS]", " [TÙY_CHỌN]")(language) }
         var text = "\(command.abstract(language))\n\n\(usage)\n"

@@ -41,11 +41,14 @@ public struct PositionalSpec: Sendable {
     public let name: String
     public let help: LocalizedText
     public let isOptional: Bool
+    /// The last positional may be given more than once (`FILE…`).
+    public let isRepeated: Bool
 
-    public init(_ name: String, _ help: LocalizedText, optional: Bool = false) {
+    public init(_ name: String, _ help: LocalizedText, optional: Bool = false, repeated: Bool = false) {
         self.name = name
         self.help = help
         self.isOptional = optional
+        self.isRepeated = repeated
     }
 }
 
@@ -136,7 +139,7 @@ enum ArgumentParser {
         for spec in configuration.options where spec.isRequired && !occurrences.contains(where: { $0.name == spec.name }) {
             throw UsageError(LocalizedText("missing \(spec.name) \(spec.valueName ?? "")", "thiếu \(spec.name) \(spec.valueName ?? "")"), command: configuration.name)
         }
-        if positionals.count > configuration.positionals.count {
+        if positionals.count > configuration.positionals.count && configuration.positionals.last?.isRepeated != true {
             throw UsageError(LocalizedText("unexpected argument '\(positionals[configuration.positionals.count])'", "thừa đối số '\(positionals[configuration.positionals.count])'"), command: configuration.name)
         }
         return ParsedArguments(occurrences: occurrences, positionals: positionals, command: configuration.name)

@@ -5,7 +5,7 @@ import ReportQueries
 /// other movements, and cash and bank at the end — which equals the financial position's.
 public struct CashFlow: Sendable, Equatable {
     public struct Flow: Sendable, Equatable {
-        /// `receipt`, `payment`, `management`, `exchange` or `other`.
+        /// `receipt`, `payment`, `management`, `transfer`, `exchange` or `other`.
         public let section: String
         /// The funder's kind, the program's code or the account's code; "" for none.
         public let subject: String
@@ -29,6 +29,7 @@ extension Ledger {
             let flows = try database.rows(ReportQueries.cashFlow, named: [
                 ":from": from.iso, ":to": to.iso, ":fx_account": settings.fxDifferenceAccountCode,
                 ":management_account": settings.managementAccountCode,
+                ":transfer_out": NetworkAccounts.transferOut.code, ":transfer_in": NetworkAccounts.transferIn.code,
             ]) { CashFlow.Flow(section: $0.text(at: 0), subject: $0.text(at: 1), dong: $0.int64(at: 2)) }
             func balance(through day: LedgerDate?) throws -> Int64 {
                 guard let day else { return 0 }
@@ -70,6 +71,7 @@ extension CashFlow {
         case "receipt": LocalizedText("Receipts", "Tiền thu")
         case "payment": LocalizedText("Payments to programs", "Tiền chi cho chương trình")
         case "management": LocalizedText("Management costs", "Chi phí quản lý")
+        case "transfer": LocalizedText("Transfers between funds", "Chuyển quỹ trong mạng lưới")
         case "exchange": LocalizedText("Exchange differences", "Chênh lệch tỷ giá")
         default: LocalizedText("Other movements", "Lưu chuyển khác")
         }
@@ -79,7 +81,7 @@ extension CashFlow {
         switch flow.section {
         case "receipt": return FunderKind.localizedSource(flow.subject)
         case "payment": return programs[flow.subject] ?? LocalizedText("(no program)", "(không theo chương trình)")
-        case "other": return accounts[flow.subject].map { LocalizedText("\($0.code) \($0.nameEnglish)", "\($0.code) \($0.nameVietnamese)") }
+        case "other", "transfer": return accounts[flow.subject].map { LocalizedText("\($0.code) \($0.nameEnglish)", "\($0.code) \($0.nameVietnamese)") }
             ?? LocalizedText(english: flow.subject, vietnamese: flow.subject)
         default: return LocalizedText("", "")
         }

@@ -127,6 +127,9 @@ public struct Report: Sendable {
     public var charts: [ReportChart] = []
     /// Whether the HTML page is A4 landscape: for tables too wide for a portrait page.
     public var isLandscape = false
+    /// For a report over several ledgers (`cpf consolidate`): what stands in for the one
+    /// ledger's digest and its check, since each fund's digest is in the report's table of funds.
+    public var digestText: LocalizedText?
 
     /// The unit of the figures that name no currency (Vietnamese forms' "Đơn vị tính"):
     /// shown under the parameters of any report with a column of dong.

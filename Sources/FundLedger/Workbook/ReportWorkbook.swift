@@ -54,7 +54,8 @@ public enum ReportWorkbook {
 
     /// The digest the HTML footer gives: the chain's head when the report was made.
     static func digestLine(_ report: Report, language: Language) -> String {
-        language == .vietnamese ? "Mã xác thực sổ (bút toán \(report.headSeq)): \(report.headHash.hexString)"
+        if let text = report.digestText { return text(language) }
+        return language == .vietnamese ? "Mã xác thực sổ (bút toán \(report.headSeq)): \(report.headHash.hexString)"
                                 : "Ledger digest (entry \(report.headSeq)): \(report.headHash.hexString)"
     }
 

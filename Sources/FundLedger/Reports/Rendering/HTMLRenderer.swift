@@ -76,8 +76,8 @@ public struct HTMLRenderer {
         return """
         <footer>
         <p>\(HTMLRenderer.escape(report.fundName)) · \(report.parameters.map { HTMLRenderer.escape($0.value.displayText(MoneyFormat(language: language), isPublic: report.isPublic)) }.joined(separator: " · ")) · \(generated) \(generatedAt(report.generatedAt))</p>
-        <p>\(digest) \(report.headSeq)): <code>\(report.headHash.hexString)</code></p>
-        <p class="check">\(HTMLRenderer.escape(check))</p>
+        \(report.digestText.map { "<p class=\"check\">\(HTMLRenderer.escape($0(language)))</p>" }
+            ?? "<p>\(digest) \(report.headSeq)): <code>\(report.headHash.hexString)</code></p>\n<p class=\"check\">\(HTMLRenderer.escape(check))</p>")
         </footer>
 
         """

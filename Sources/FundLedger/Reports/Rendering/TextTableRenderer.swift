@@ -21,7 +21,9 @@ public struct TextTableRenderer {
         }
         for note in report.notes { output += "\n\(note(language))" }
         if !report.notes.isEmpty { output += "\n" }
-        if report.isPublic {
+        if let text = report.digestText {
+            output += "\n\(text(language))\n"
+        } else if report.isPublic {
             let digest = report.headHash.hexString
             output += language == .vietnamese
                 ? "\nMã xác thực sổ (bút toán \(report.headSeq)): \(digest)\nKiểm tra: cpf verify --at \(report.headSeq) --digest \(digest)\n"

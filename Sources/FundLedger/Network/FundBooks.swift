@@ -1,0 +1,88 @@
+import ReportQueries
+
+/// One fund's books as consolidation reads them (`cpf consolidate`, docs/fund-network.md):
+/// who the fund is and how far its chains reach, what `verify` found, its account balances at
+/// the start and end of the period, its cash flows, reach and donors over the period, and the
+/// transfers it sent and received with their notices.
+public struct FundBooks: Sendable {
+    public struct AccountInfo: Sendable {
+        public let code: String
+        public let type: AccountType
+        public let name: LocalizedText
+    }
+
+    public struct Transfer: Sendable {
+        public let direction: TransferRecord.Direction
+        /// The other fund's code in this fund's registry.
+        public let fundCode: String
+        public let entrySeq: Int64
+        public let entryDate: LedgerDate
+        public let notice: TransferNotice
+    }
+
+    public struct Donor: Sendable {
+        public let code: String
+        public let name: String
+        public let receivedDong: Int64
+        public let receivedThroughDong: Int64
+        public let passedOnDong: Int64
+        public let spentDong: Int64
+        public let children: Int64
+    }
+
+    public let path: String
+    public let ledgerID: String
+    public let fundName: String
+    public let headSeq: Int64
+    /// The state digest (`cpf verify` prints it as "Head"), checked later with
+    /// `cpf verify --at SEQ --digest HEX`.
+    public let headDigest: [UInt8]
+    /// What `verify` found; `nil` when the file was not verified.
+    public let findings: [LocalizedText]?
+    public let accounts: [String: AccountInfo]
+    /// Net balance (debit − credit) per account code through the period's last day, and
+    /// through the day before its first.
+    public let closing: [String: Int64]
+    public let opening: [String: Int64]
+    public let cashFlow: CashFlow
+    /// Child-instances and spending per program code ('' for none) over the period.
+    public let reach: [String: (name: LocalizedText, children: Int64, spentDong: Int64)]
+    public let donors: [Donor]
+    public let transfers: [Transfer]
+
+    /// Reads the books of the ledger at `path`, opened for reading only, over `from`…`to`.
+    public static func read(path: String, from: LedgerDate, to: LedgerDate, verifying: Bool) throws -> FundBooks {
+        let ledger = try Ledger.open(at: path, readOnly: true)
+        let findings = try verifying ? ledger.verify().findings.map(\.text) : nil
+        return try ledger.read {
+            let head = try ledger.stateHead()
+            let accounts = try ledger.accountsByCode().mapValues { AccountInfo(code: $0.code, type: $0.type, name: LocalizedText(english: $0.nameEnglish, vietnamese: $0.nameVietnamese)) }
+            func balances(through day: LedgerDate) throws -> [String: Int64] {
+                var result: [String: Int64] = [:]
+                try ledger.database.forEachRow(ReportQueries.trialBalance, named: [":through_day": Int64(day.dayKey)]) { row in
+                    result[row.text(at: 0)] = row.int64(at: 5) - row.int64(at: 6)
+                }
+                return result
+            }
+            var reach: [String: (name: LocalizedText, children: Int64, spentDong: Int64)] = [:]
+            var donors: [Donor] = []
+            try ledger.withReportPeriod(PeriodSpans(from: from, to: to)) {
+                try ledger.database.forEachRow(ReportQueries.reach, named: [":by_program": true, ":by_unit": false, ":by_period": ""]) { row in
+                    let name = row.text(at: 0).isEmpty ? LocalizedText("(no program)", "(không theo chương trình)") : LocalizedText(english: row.text(at: 1), vietnamese: row.text(at: 2))
+                    reach[row.text(at: 0)] = (name, row.int64(at: 6), row.int64(at: 7))
+                }
+                try ledger.database.forEachRow(ReportQueries.networkDonors, named: [":transfer_in": NetworkAccounts.transferIn.code, ":transfer_out": NetworkAccounts.transferOut.code]) { row in
+                    donors.append(Donor(code: row.text(at: 0), name: row.text(at: 1), receivedDong: row.int64(at: 2), receivedThroughDong: row.int64(at: 3),
+                                        passedOnDong: row.int64(at: 4), spentDong: row.int64(at: 5), children: row.int64(at: 6)))
+                }
+            }
+            let transfers = try ledger.database.rows(ReportQueries.networkTransfers) { row in
+                Transfer(direction: try StoredValue.decode(TransferRecord.Direction.self, row.text(at: 0), "transfer.direction"), fundCode: row.text(at: 1),
+                         entrySeq: row.int64(at: 2), entryDate: try StoredValue.date(row.text(at: 3), "entry.entry_date")!, notice: try TransferNotice.read(row.text(at: 4)))
+            }
+            return FundBooks(path: path, ledgerID: ledger.ledgerID, fundName: ledger.fundName, headSeq: head.seq, headDigest: head.digest, findings: findings,
+                             accounts: accounts, closing: try balances(through: to), opening: try balances(through: from.adding(days: -1)),
+                             cashFlow: try ledger.cashFlow(from: from, to: to), reach: reach, donors: donors, transfers: transfers)
+        }
+    }
+}
