@@ -76,6 +76,7 @@ public struct FundBooks: Sendable {
                                         passedOnDong: row.int64(at: 4), spentDong: row.int64(at: 5), children: row.int64(at: 6)))
                 }
             }
+            donors = try attributingGoodsToTheirDonors(donors, ledger: ledger, from: from, to: to)
             let transfers = try ledger.database.rows(ReportQueries.networkTransfers) { row in
                 Transfer(direction: try StoredValue.decode(TransferRecord.Direction.self, row.text(at: 0), "transfer.direction"), fundCode: row.text(at: 1),
                          entrySeq: row.int64(at: 2), entryDate: try StoredValue.date(row.text(at: 3), "entry.entry_date")!, notice: try TransferNotice.read(row.text(at: 4)))
@@ -84,5 +85,32 @@ public struct FundBooks: Sendable {
                              accounts: accounts, closing: try balances(through: to), opening: try balances(through: from.adding(days: -1)),
                              cashFlow: try ledger.cashFlow(from: from, to: to), reach: reach, donors: donors, transfers: transfers)
         }
+    }
+
+    /// Goods given without a grant are handed out on lines that name no donor; their lots
+    /// know it (docs/goods-lots.md). Their value and child-instances move from the funds' own
+    /// money to the donor of the lot.
+    private static func attributingGoodsToTheirDonors(_ donors: [Donor], ledger: Ledger, from: LedgerDate, to: LedgerDate) throws -> [Donor] {
+        let trace = try ledger.goodsLotTrace(through: to)
+        var moved: [Int64: (value: Int64, children: Int64)] = [:]
+        for use in trace.uses where use.date >= from && !use.programCode.isEmpty {
+            let owner = trace.lots[use.lotIndex].owner
+            guard owner.grantID == 0, owner.funderID != 0 else { continue }
+            moved[owner.funderID, default: (0, 0)].value += use.valueDong
+            moved[owner.funderID, default: (0, 0)].children += use.children
+        }
+        guard !moved.isEmpty else { return donors }
+        let funders = Dictionary(try ledger.funders().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var byCode = Dictionary(donors.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        for (funderID, use) in moved {
+            guard let funder = funders[funderID] else { continue }
+            let own = byCode[""] ?? Donor(code: "", name: "", receivedDong: 0, receivedThroughDong: 0, passedOnDong: 0, spentDong: 0, children: 0)
+            byCode[""] = Donor(code: "", name: "", receivedDong: own.receivedDong, receivedThroughDong: own.receivedThroughDong, passedOnDong: own.passedOnDong,
+                               spentDong: own.spentDong - use.value, children: own.children - use.children)
+            let donor = byCode[funder.code] ?? Donor(code: funder.code, name: funder.name, receivedDong: 0, receivedThroughDong: 0, passedOnDong: 0, spentDong: 0, children: 0)
+            byCode[funder.code] = Donor(code: donor.code, name: donor.name, receivedDong: donor.receivedDong, receivedThroughDong: donor.receivedThroughDong,
+                                        passedOnDong: donor.passedOnDong, spentDong: donor.spentDong + use.value, children: donor.children + use.children)
+        }
+        return byCode.values.sorted { $0.code < $1.code }
     }
 }
