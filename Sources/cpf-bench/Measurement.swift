@@ -28,8 +28,12 @@ struct ChildRun {
 /// with wait4(2), so the peak memory is the child's alone.
 ///
 /// - Parameter timeoutSeconds: the child is killed (SIGKILL) past this; its status is then 137.
+///
+/// A child spawned from a large process starts out sharing its memory until it executes, and
+/// Linux counts that in the child's `ru_maxrss`; with `sampling`, the child's own high-water
+/// mark (`VmHWM` in /proc/PID/status, which starts afresh at exec) is read every 2 ms instead.
 func runChild(_ arguments: [String], outputPath: String = "/dev/null", environment: [String: String] = [:],
-              timeoutSeconds: Double = .infinity) -> ChildRun {
+              timeoutSeconds: Double = .infinity, sampling: Bool = false) -> ChildRun {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -51,15 +55,29 @@ func runChild(_ arguments: [String], outputPath: String = "/dev/null", environme
     guard code == 0 else { return ChildRun(seconds: 0, peakResidentMiB: 0, status: -1) }
     var status: Int32 = 0
     var usage = rusage()
+    var sampledKiB = 0
     while true {
-        let waited = wait4(pid, &status, timeoutSeconds.isFinite ? WNOHANG : 0, &usage)
+        let waited = wait4(pid, &status, timeoutSeconds.isFinite || sampling ? WNOHANG : 0, &usage)
         if waited == pid { break }
         if waited < 0 && errno != EINTR { break }
-        if now() - start > timeoutSeconds { kill(pid, SIGKILL) } else if waited == 0 { usleep(20_000) }
+        if sampling, let kib = highWaterMarkKiB(pid) { sampledKiB = max(sampledKiB, kib) }
+        if now() - start > timeoutSeconds { kill(pid, SIGKILL) } else if waited == 0 { usleep(sampling ? 2_000 : 20_000) }
     }
     let seconds = now() - start
     let exited = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-    return ChildRun(seconds: seconds, peakResidentMiB: Double(usage.ru_maxrss) / 1024, status: exited)
+    return ChildRun(seconds: seconds, peakResidentMiB: Double(sampling ? sampledKiB : usage.ru_maxrss) / 1024, status: exited)
+}
+
+/// `VmHWM` of a running process, in KiB.
+func highWaterMarkKiB(_ pid: pid_t) -> Int? {
+    guard let file = fopen("/proc/\(pid)/status", "r") else { return nil }
+    defer { fclose(file) }
+    var line = [CChar](repeating: 0, count: 256)
+    while fgets(&line, Int32(line.count), file) != nil {
+        let text = String(cString: line)
+        if text.hasPrefix("VmHWM:") { return Int(text.dropFirst(6).split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "") }
+    }
+    return nil
 }
 
 /// Whether a program is on PATH.

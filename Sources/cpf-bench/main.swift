@@ -12,7 +12,9 @@ import LedgerGenerator
 /// For each size it builds a ledger from the deterministic generator through the library and
 /// prints: batched posting (entries/s) against raw SQLite inserts of the same rows, one
 /// durable post per transaction, trial-balance latency (today and past dates), and verify
-/// throughput. Figures are measured, never asserted: compare them with the targets yourself.
+/// throughput. `--phases network` builds a national and 34 provincial ledgers of that size with
+/// transfers between them and times `cpf consolidate` over them. Figures are measured, never
+/// asserted: compare them with the targets yourself.
 
 struct Options {
     var sizes = [100_000, 1_000_000]
@@ -46,7 +48,7 @@ struct Options {
             case "--phases": phases = Set(next().split(separator: ",").map(String.init))
             case "--import-rounds": importRounds = max(1, Int(next()) ?? importRounds)
             case "--help", "-h":
-                print("USAGE: cpf-bench [--entries N[,N…]] [--dir DIR] [--batch N] [--durable N] [--keep] [--peer-timeout SECONDS] [--import-rounds N] [--phases durable,raw,post,trial-balance,verify,xlsx,import,reports,peers,cli-post]")
+                print("USAGE: cpf-bench [--entries N[,N…]] [--dir DIR] [--batch N] [--durable N] [--keep] [--peer-timeout SECONDS] [--import-rounds N] [--phases durable,raw,post,trial-balance,verify,xlsx,import,reports,peers,cli-post,network]")
                 exit(0)
             default: fail("unknown argument \(arguments[index])")
             }
@@ -90,6 +92,7 @@ do {
             if options.phases.contains("cli-post") { try bench.benchmarkCLIPost(imported) }
             report("peak resident memory so far", "\(format(peakResidentMiB())) MiB")
         }
+        if options.phases.contains("network") { try bench.benchmarkNetwork(size: size) }
         guard options.phases.contains("post") else { continue }
         let ledger = try bench.benchmarkBatchedPosting(size: size)
         if options.phases.contains("trial-balance") { try bench.benchmarkTrialBalance(ledger, size: size) }

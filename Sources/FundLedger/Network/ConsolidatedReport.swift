@@ -77,7 +77,7 @@ extension ConsolidatedBooks {
     private func columnKey(_ index: Int) -> String { "fund_\(index + 1)" }
 
     private func figureTable(key: String, title: LocalizedText, kind: ReportColumn.Kind = .dong, _ figures: [Figure], totals: Figure? = nil) -> ReportTable {
-        var columns = [ReportColumn("section", LocalizedText("Section", "Mục"), .text), ReportColumn("item", LocalizedText("Item", "Chỉ tiêu"), .text)]
+        var columns = [ReportColumn("heading", LocalizedText("Section", "Mục"), .text), ReportColumn("item", LocalizedText("Item", "Chỉ tiêu"), .text)]
         columns += funds.indices.map { ReportColumn(columnKey($0), LocalizedText(verbatim: funds[$0].fundName), kind) }
         columns += [ReportColumn("eliminations", LocalizedText("Eliminations", "Loại trừ"), kind), ReportColumn("consolidated", LocalizedText("Consolidated", "Hợp nhất"), kind)]
         let cell: (Int64) -> ReportCell = { kind == .count ? .count($0) : .dong($0) }
