@@ -61,7 +61,7 @@ public final class Database {
         case .readOnly: flags |= SQLITE_OPEN_READONLY
         case .readOnlyImmutable: flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
         }
-        if mode == .readWriteCreate { try Database.createPrivately(path) }
+        if mode == .readWriteCreate && path != ":memory:" && !path.isEmpty { try Database.createPrivately(path) }
         var connection: OpaquePointer?
         let code = sqlite3_open_v2(mode == .readOnlyImmutable ? Database.immutableURI(path) : path, &connection, flags, nil)
         guard code == SQLITE_OK, let connection else {
