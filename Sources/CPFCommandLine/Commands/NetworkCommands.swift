@@ -333,7 +333,7 @@ struct ConsolidateCommand: Command {
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
-        let books = try ConsolidatedBooks.consolidate(paths: paths, from: from, to: to, verifying: verifying)
+        let books = try ConsolidatedBooks.consolidate(paths: paths, from: from, to: to, verifying: verifying, parts: parts)
         try context.emit(books.report(parts), format, language: language)
         for finding in books.findings { context.message(LocalizedText("finding: ", "phát hiện: ") + finding) }
         return books.findings.isEmpty ? .success : .failure

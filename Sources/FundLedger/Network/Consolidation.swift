@@ -53,9 +53,11 @@ public struct ConsolidatedBooks: Sendable {
     ///
     /// - Throws: `invalidInput` for the same ledger given twice; a file's own refusal when
     ///   it cannot be read (not a ledger, damaged), naming the file.
-    public static func consolidate(paths: [String], from: LedgerDate, to: LedgerDate, verifying: Bool = true) throws -> ConsolidatedBooks {
+    public static func consolidate(paths: [String], from: LedgerDate, to: LedgerDate, verifying: Bool = true,
+                                   parts: [Part] = Part.allCases) throws -> ConsolidatedBooks {
+        let needed = Set(parts)
         let read = parallelMap(count: paths.count, threads: processorCount()) { index in
-            Result { try FundBooks.read(path: paths[index], from: from, to: to, verifying: verifying) }
+            Result { try FundBooks.read(path: paths[index], from: from, to: to, verifying: verifying, parts: needed) }
         }
         var funds: [FundBooks] = []
         for (index, result) in read.enumerated() {

@@ -50,8 +50,10 @@ public struct FundBooks: Sendable {
     public let donors: [Donor]
     public let transfers: [Transfer]
 
-    /// Reads the books of the ledger at `path`, opened for reading only, over `from`…`to`.
-    public static func read(path: String, from: LedgerDate, to: LedgerDate, verifying: Bool) throws -> FundBooks {
+    /// Reads the books of the ledger at `path`, opened for reading only, over `from`…`to`:
+    /// what `parts` need (the balances at `to` and the transfers always).
+    public static func read(path: String, from: LedgerDate, to: LedgerDate, verifying: Bool,
+                            parts: Set<ConsolidatedBooks.Part> = Set(ConsolidatedBooks.Part.allCases)) throws -> FundBooks {
         let ledger = try Ledger.open(at: path, readOnly: true)
         let findings = try verifying ? ledger.verify().findings.map(\.text) : nil
         return try ledger.read {
@@ -66,6 +68,7 @@ public struct FundBooks: Sendable {
             }
             var reach: [String: (name: LocalizedText, children: Int64, spentDong: Int64)] = [:]
             var donors: [Donor] = []
+            if parts.contains(.reach) || parts.contains(.grants) {
             try ledger.withReportPeriod(PeriodSpans(from: from, to: to)) {
                 try ledger.database.forEachRow(ReportQueries.reach, named: [":by_program": true, ":by_unit": false, ":by_period": ""]) { row in
                     let name = row.text(at: 0).isEmpty ? LocalizedText("(no program)", "(không theo chương trình)") : LocalizedText(english: row.text(at: 1), vietnamese: row.text(at: 2))
@@ -76,14 +79,17 @@ public struct FundBooks: Sendable {
                                         passedOnDong: row.int64(at: 4), spentDong: row.int64(at: 5), children: row.int64(at: 6)))
                 }
             }
-            donors = try attributingGoodsToTheirDonors(donors, ledger: ledger, from: from, to: to)
+            }
+            if parts.contains(.grants) { donors = try attributingGoodsToTheirDonors(donors, ledger: ledger, from: from, to: to) }
             let transfers = try ledger.database.rows(ReportQueries.networkTransfers) { row in
                 Transfer(direction: try StoredValue.decode(TransferRecord.Direction.self, row.text(at: 0), "transfer.direction"), fundCode: row.text(at: 1),
                          entrySeq: row.int64(at: 2), entryDate: try StoredValue.date(row.text(at: 3), "entry.entry_date")!, notice: try TransferNotice.read(row.text(at: 4)))
             }
             return FundBooks(path: path, ledgerID: ledger.ledgerID, fundName: ledger.fundName, headSeq: head.seq, headDigest: head.digest, findings: findings,
-                             accounts: accounts, closing: try balances(through: to), opening: try balances(through: from.adding(days: -1)),
-                             cashFlow: try ledger.cashFlow(from: from, to: to), reach: reach, donors: donors, transfers: transfers)
+                             accounts: accounts, closing: try balances(through: to),
+                             opening: parts.contains(.activities) && from > .earliest ? try balances(through: from.adding(days: -1)) : [:],
+                             cashFlow: parts.contains(.cashFlow) ? try ledger.cashFlow(from: from, to: to) : CashFlow(from: from, to: to, openingDong: 0, flows: [], closingDong: 0),
+                             reach: reach, donors: donors, transfers: transfers)
         }
     }
 
