@@ -62,6 +62,7 @@ let package = Package(
                 .embedInCode("goods-outflow-uses.sql"),
                 .embedInCode("network-donors.sql"),
                 .embedInCode("network-transfers.sql"),
+                .embedInCode("network-closing.sql"),
             ]
         ),
         // Each audit control's query.

@@ -42,5 +42,8 @@ public enum ReportQueries {
     /// One fund's transfers with their notices and entry dates (cpf consolidate).
     public static let networkTransfers = text(PackageResources.network_transfers_sql)
 
+    /// A fund's closing balances by every dimension, for its successor (cpf init --successor-of).
+    public static let networkClosing = text(PackageResources.network_closing_sql)
+
     private static func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
 }

@@ -9,6 +9,14 @@ struct InitCommand: Command {
         EXAMPLES:
           cpf --db fund.cpf init --name "Quỹ Bảo trợ trẻ em tỉnh Tây Ninh"
           cpf --db fund.cpf init --name "Quỹ BTTE xã An Bình" --chart our-chart.csv
+          cpf --db tay-ninh-2025.cpf init --name "Quỹ BTTE tỉnh Tây Ninh" --successor-of tay-ninh.cpf long-an.cpf --from 2025-07-01
+
+        With --successor-of, the new fund succeeds funds that merged (docs/fund-network.md): it
+        takes their registries, and its first entries, dated the day before --from, carry each
+        predecessor's closing balances by account, currency, funder, grant, program, unit,
+        restriction and goods lot. Each predecessor must verify and have no entry from --from
+        on; it then gets a final record naming the successor and takes no more entries.
+        'cpf verify --predecessors FILE…' proves the carried balances.
 
         The chart CSV has the header code,name_vi,name_en,type,currency,parent (see
         'cpf account load --help'). Without --chart the standard Child Protection Fund chart
@@ -18,27 +26,61 @@ struct InitCommand: Command {
           cpf --db fund.cpf init --name "Quỹ Bảo trợ trẻ em tỉnh Tây Ninh"
           cpf --db fund.cpf init --name "Quỹ BTTE xã An Bình" --chart our-chart.csv
           cpf --db fund.cpf --lang en init --name "Child Protection Fund of Tây Ninh"
+          cpf --db tay-ninh-2025.cpf init --name "Quỹ BTTE tỉnh Tây Ninh" --successor-of tay-ninh.cpf long-an.cpf --from 2025-07-01
+
+        Với --successor-of, quỹ mới kế thừa các quỹ đã sáp nhập (docs/fund-network.md): nhận danh
+        mục của các quỹ đó, và các bút toán đầu tiên, ghi ngày trước --from một ngày, chuyển số dư
+        cuối của từng quỹ tiền thân theo tài khoản, loại tiền, nhà tài trợ, khoản tài trợ, chương
+        trình, đơn vị, hạn chế và lô hàng. Mỗi quỹ tiền thân phải qua được kiểm tra và không có bút
+        toán từ ngày --from; sau đó quỹ được ghi bản ghi cuối nêu quỹ kế thừa và không nhận thêm
+        bút toán. 'cpf verify --predecessors TỆP…' chứng minh số dư đã chuyển.
 
         Tệp CSV hệ thống tài khoản có dòng tiêu đề code,name_vi,name_en,type,currency,parent (xem
         'cpf account load --help'). Không có --chart thì dùng hệ thống tài khoản chuẩn của Quỹ
         Bảo trợ trẻ em ('cpf account list' cho xem). Sổ mới dùng tiếng Việt; tạo sổ với
         --lang en thì sổ dùng tiếng Anh (đổi sau bằng 'cpf settings set language vi|en').
         """),
+        positionals: [PositionalSpec("PREDECESSOR", LocalizedText("with --successor-of: a predecessor's ledger file", "với --successor-of: tệp sổ của một quỹ tiền thân"), optional: true, repeated: true)],
         options: [
             .value("--name", "NAME", LocalizedText("the fund's name", "tên quỹ"), required: true),
+            .flag("--successor-of", LocalizedText("create the successor of the predecessors' ledgers given after it", "tạo quỹ kế thừa của các sổ tiền thân ghi sau tùy chọn này")),
+            .value("--from", "YYYY-MM-DD", LocalizedText("with --successor-of: the day the successor's books begin", "với --successor-of: ngày sổ của quỹ kế thừa bắt đầu")),
             .value("--chart", "FILE", LocalizedText("a fund's own chart of accounts (CSV) instead of the standard one", "hệ thống tài khoản riêng của quỹ (CSV) thay cho hệ thống chuẩn")),
         ])
 
     let name: String
     let chartPath: String?
+    let predecessors: [String]
+    let from: LedgerDate?
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
         name = arguments.required("--name")
         chartPath = arguments.value("--chart")
+        predecessors = arguments.positionals
+        from = try arguments.value("--from", LedgerDate.parse)
+        if arguments.flag("--successor-of") {
+            guard !predecessors.isEmpty, from != nil else {
+                throw UsageError(LocalizedText("--successor-of needs the predecessors' files and --from DATE", "--successor-of cần các tệp sổ tiền thân và --from NGÀY"), command: "init")
+            }
+            guard chartPath == nil else {
+                throw UsageError(LocalizedText("a successor takes its predecessors' chart; leave out --chart", "quỹ kế thừa dùng hệ thống tài khoản của các quỹ tiền thân; hãy bỏ --chart"), command: "init")
+            }
+        } else if !predecessors.isEmpty || from != nil {
+            throw UsageError(LocalizedText("predecessors' files and --from go with --successor-of", "các tệp sổ tiền thân và --from đi cùng --successor-of"), command: "init")
+        }
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         let path = try context.requireDatabasePath()
+        if let from {
+            let ledger = try Ledger.createSuccessor(at: path, fundName: name, predecessorPaths: predecessors, from: from, user: context.user)
+            if context.languageWasGiven && context.language != .vietnamese {
+                try ledger.setSetting("language", to: context.language.rawValue, user: context.user)
+            }
+            context.say(LocalizedText("Created the ledger of \(ledger.fundName) at \(path), successor from \(from) of \(predecessors.count) funds whose closing balances it carries; each predecessor now names it and takes no more entries.",
+                                      "Đã tạo sổ của \(ledger.fundName) tại \(path), kế thừa từ ngày \(from) \(predecessors.count) quỹ và chuyển sang số dư cuối của các quỹ đó; mỗi quỹ tiền thân nay ghi quỹ kế thừa và không nhận thêm bút toán."))
+            return .success
+        }
         let chart = try chartPath.map { try ChartOfAccounts.parse(FileByteSource(path: $0), sourceName: $0) } ?? .standard
         let ledger = try Ledger.create(at: path, fundName: name, user: context.user, chart: chart)
         // A new fund reads Vietnamese; `cpf --lang en init …` makes it an English-speaking one.

@@ -32,7 +32,9 @@ struct VerifyCommand: Command {
         không có gì tại hoặc trước bút toán đó bị sửa hay xóa:
           cpf verify --at 412 --digest 3b1f…
         """),
+        positionals: [PositionalSpec("PREDECESSOR", LocalizedText("with --predecessors: a predecessor's ledger file", "với --predecessors: tệp sổ của một quỹ tiền thân"), optional: true, repeated: true)],
         options: [
+            .flag("--predecessors", LocalizedText("also prove that the opening entries carry the closing state of the predecessors' ledgers given after it", "chứng minh thêm các bút toán số dư đầu đúng bằng số dư cuối của các sổ tiền thân ghi sau tùy chọn này")),
             .value("--digest", "HEX", LocalizedText("a published digest (64 hex digits)", "một mã băm đã công bố (64 chữ số hệ 16)")),
             .value("--at", "SEQ", LocalizedText("the entry the digest was published for", "bút toán mà mã băm được công bố kèm")),
             .value("--format", "FORMAT", LocalizedText("table (default) or json", "table (mặc định) hoặc json")),
@@ -40,8 +42,13 @@ struct VerifyCommand: Command {
 
     let digest: ChainDigest?
     let json: Bool
+    let predecessors: [String]
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
+        predecessors = arguments.positionals
+        guard arguments.flag("--predecessors") == !predecessors.isEmpty else {
+            throw UsageError(LocalizedText("--predecessors takes the predecessors' ledger files", "--predecessors cần các tệp sổ tiền thân"), command: "verify")
+        }
         switch (arguments.value("--digest"), arguments.value("--at")) {
         case (nil, nil): digest = nil
         case (let hex?, let at?):
@@ -60,9 +67,19 @@ struct VerifyCommand: Command {
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
-        let report = try context.openLedgerForReading().verify(against: digest)
+        let ledger = try context.openLedgerForReading()
+        let report = try ledger.verify(against: digest)
         context.print(json ? VerifyCommand.json(report) : VerifyCommand.text(report, digest: digest, in: context.language))
-        return report.isIntact ? .success : .failure
+        guard !predecessors.isEmpty else { return report.isIntact ? .success : .failure }
+        let findings = try ledger.checkPredecessors(at: predecessors)
+        if findings.isEmpty {
+            context.say(LocalizedText("Predecessors: OK, the opening entries carry the closing state of \(predecessors.count) ledgers exactly.",
+                                      "Quỹ tiền thân: ĐẠT, các bút toán số dư đầu đúng bằng số dư cuối của \(predecessors.count) sổ."))
+        } else {
+            context.say(LocalizedText("Predecessors: FAILED", "Quỹ tiền thân: KHÔNG ĐẠT"))
+            for finding in findings { context.say(LocalizedText(verbatim: "  - ") + finding) }
+        }
+        return report.isIntact && findings.isEmpty ? .success : .failure
     }
 
     static func text(_ report: VerificationReport, digest: ChainDigest?, in language: Language) -> String {

@@ -131,7 +131,7 @@ extension Ledger {
                                            (LocalizedText("Entries in the books", "Số bút toán"), .count(result.entryCount)),
                                            (LocalizedText("Result", "Kết luận"), .localized(verdict))],
                               tables: [summary, details],
-                              notes: [LocalizedText("Each control is described in docs/audit.md; the queries are in Sources/FundLedger/Controls/Auditor.swift.",
-                                                    "Mỗi kiểm soát được mô tả trong docs/audit.md.")])
+                              notes: [LocalizedText("Each control is described in docs/audit.md; its query is in controls/ (controls/README.md).",
+                                                    "Mỗi kiểm soát được mô tả trong docs/audit.md; câu truy vấn của nó ở thư mục controls/ (controls/README.md).")])
     }
 }

@@ -17,6 +17,8 @@ enum HistoryText {
         case "funder-add": "thêm nhà tài trợ"
         case "fund-add": "đăng ký quỹ"
         case "transfer-send": "chuyển quỹ"
+        case "succession": "kế thừa quỹ"
+        case "merged": "sáp nhập vào quỹ kế thừa"
         case "transfer-receive": "nhận chuyển quỹ"
         case "program-add": "thêm chương trình"
         case "unit-add": "thêm đơn vị"
@@ -70,7 +72,14 @@ enum HistoryText {
         if action == "fund-add", let space = detail.firstIndex(of: " "), let level = Fund.Level(rawValue: String(detail[..<space])) {
             vietnamese = level.localizedName.vietnamese + vietnamese.dropFirst(level.rawValue.count)
         }
-        if action == "post" || action == "period-close" || action == "period-reopen" { vietnamese = SystemMemo.localized(detail).vietnamese }
+        if action == "post" || action == "period-close" || action == "period-reopen" {
+            // A post's detail is its date, then its memo.
+            if detail.count > 11, (try? LedgerDate.parse(String(detail.prefix(10)))) != nil, detail.dropFirst(10).first == " " {
+                vietnamese = String(detail.prefix(11)) + SystemMemo.localized(String(detail.dropFirst(11))).vietnamese
+            } else {
+                vietnamese = SystemMemo.localized(detail).vietnamese
+            }
+        }
         return LocalizedText(english: detail, vietnamese: vietnamese)
     }
 
@@ -90,5 +99,9 @@ enum HistoryText {
         "grant-amend": [("version ", "phiên bản "), (" from ", " từ ngày "), ("transfer notice of ", "thông báo chuyển quỹ của "), (", entry ", ", bút toán ")],
         "grant-add": [(" designated", " (hỗ trợ theo địa chỉ)"), ("(transfer notice of ", "(thông báo chuyển quỹ của "), (", entry ", ", bút toán ")],
         "import": [(" entries posted", " bút toán đã ghi sổ")],
+        "succession": [("opening balances of ", "số dư đầu của "), (" carried as entry ", " chuyển sang thành bút toán "), (" accounts, ", " tài khoản, "),
+                       (" funders, ", " nhà tài trợ, "), (" units, ", " đơn vị, "), (" items, ", " mặt hàng, "), (" grants, ", " khoản tài trợ, "),
+                       (" rates, ", " tỷ giá, "), (" funds carried", " quỹ được chuyển sang")],
+        "merged": [("books carried into ", "sổ được chuyển sang "), (" from ", " từ ngày ")],
     ]
 }

@@ -115,6 +115,11 @@ enum SystemMemo {
                 return LocalizedText(english: memo, vietnamese: "Mở lại kỳ \(period) (từ ngày \(date.vietnamese)): \(reason)")
             }
         }
+        // A successor's opening entry (Network/Succession.swift).
+        if let rest = memo.strip(prefix: "Opening balances carried from ") {
+            let vietnamese = String(rest).replacing(", ledger ", with: ", sổ ").replacing(", entry ", with: ", bút toán ").replacing(", hash ", with: ", mã băm ")
+            return LocalizedText(english: memo, vietnamese: "Số dư chuyển sang từ \(vietnamese)")
+        }
         // A goods receipt's line: "in kind: 90 bicycle × 1,500,000 VND (basis)".
         if let rest = memo.strip(prefix: "in kind: "), let times = rest.firstRange(of: " × "), let open = rest.firstRange(of: " ("),
            let value = try? Amount.parse(String(rest[times.upperBound..<open.lowerBound]).replacing(",", with: "")) {

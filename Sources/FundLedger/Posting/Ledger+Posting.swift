@@ -199,10 +199,24 @@ final class PostingControls {
     /// it becomes true when this transaction submits one, so the same reference again in a
     /// batch finds it.
     var hasPendingEntries: Bool
+    /// The fund whose books this ledger's were carried into (docs/fund-network.md): after its
+    /// final record, a ledger takes no entry.
+    let successor: (ledgerID: String, from: LedgerDate)?
 
     init(ledger: Ledger) throws {
+        successor = try ledger.successor()
         lock = try ledger.periodLock()
         approvalThresholdDong = try ledger.settings().approvalThresholdDong
         hasPendingEntries = try ledger.database.scalarInt64("SELECT EXISTS (SELECT 1 FROM pending_entry WHERE status = 'pending')") == 1
+    }
+}
+
+extension PostingControls {
+    /// Refuses any entry in a ledger whose books were carried into a successor.
+    func checkNotSucceeded(_ date: LedgerDate) throws {
+        guard let successor else { return }
+        throw LedgerError(.periodClosed, LocalizedText("this fund's books were carried into its successor (ledger \(successor.ledgerID)) from \(successor.from); this ledger takes no more entries",
+                                                       "sổ của quỹ này đã được chuyển sang quỹ kế thừa (sổ \(successor.ledgerID)) từ ngày \(successor.from); sổ này không nhận thêm bút toán nào"),
+                          hint: LocalizedText("post the entry dated \(date) in the successor's ledger", "hãy ghi bút toán ngày \(date) vào sổ của quỹ kế thừa"))
     }
 }

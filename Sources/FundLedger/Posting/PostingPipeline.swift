@@ -55,6 +55,7 @@ final class PostingPipeline {
     ///     then written under their names, and no threshold applies again.
     func submit(_ draft: EntryDraft, approval: Approval? = nil) throws -> PostingOutcome {
         let draft = TextRules.normalized(draft)
+        try controls.checkNotSucceeded(draft.date)
         // The horizon compares the reference as it is stored: in NFC.
         let referenceIsNew = draft.externalRef.map { references.pass($0) } ?? false
         if approval == nil, let outcome = try existingOutcome(of: draft, referenceIsNew: referenceIsNew) { return outcome }
@@ -114,6 +115,7 @@ final class PostingPipeline {
     /// - Parameter checked: `submit` ran steps 12–14 already (before the threshold).
     @discardableResult
     func admit(_ entry: ValidatedEntry, postedBy: String? = nil, postedAt: Timestamp? = nil, checked: Bool = false) throws -> JournalEntry {
+        try controls.checkNotSucceeded(entry.date)
         if entry.kind == .journal {
             try ledger.checkPeriodOpen(entry.date, lock: controls.lock, doing: entry.reversesSeq == nil ? LocalizedText("post an entry", "ghi bút toán") : LocalizedText("post a reversal", "ghi bút toán đảo"))
             if !checked { try checkHoldingsAndExtent(entry) }
