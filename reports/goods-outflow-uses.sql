@@ -10,7 +10,8 @@ SELECT l.line_no,
        coalesce(p.name_vi, a.name_vi)  AS program_vi,
        coalesce(u.code, '')            AS unit,
        coalesce(u.name, '')            AS unit_name,
-       coalesce(l.children, 0)         AS children
+       coalesce(l.children, 0)         AS children,
+       l.funder_id IS NOT NULL OR l.grant_id IS NOT NULL AS names_donor
 FROM line l
 JOIN account a ON a.id = l.account_id
 LEFT JOIN program p ON p.id = l.program_id

@@ -32,12 +32,19 @@ extension DemoScenario {
         build: buildTayNinh2018)
 
     private static func buildTayNinh2018(_ book: DemoBook) throws {
+        try book.funder("QBTTEVN", "Quỹ Bảo trợ trẻ em Việt Nam", .other)
+        try book.funder("AIA", "Công ty TNHH Bảo hiểm Nhân thọ AIA Việt Nam", .company)
+        try buildTayNinh2018OwnBooks(book)
+        try buildTayNinh2018WithTheNationalFund(book)
+    }
+
+    /// What Tây Ninh raised and spent itself in 2018: the "Cặp lá yêu thương" campaign, its
+    /// scholarships and house, and the milk fund's gift.
+    static func buildTayNinh2018OwnBooks(_ book: DemoBook) throws {
         func day(_ month: Int, _ day: Int) -> LedgerDate { book.date(2018, month, day) }
         try book.unit("TN", "Tỉnh Tây Ninh", .province)
         try book.funder("CLYT-CN", "Nhà hảo tâm chương trình Cặp lá yêu thương", .individual)
         try book.funder("CLYT-DN", "Doanh nghiệp ủng hộ Cặp lá yêu thương", .company)
-        try book.funder("QBTTEVN", "Quỹ Bảo trợ trẻ em Việt Nam", .other)
-        try book.funder("AIA", "Công ty TNHH Bảo hiểm Nhân thọ AIA Việt Nam", .company)
         try book.funder("QSVCVN", "Quỹ sữa Vươn cao Việt Nam", .other)
         try book.plan(2018, program: "scholarship", 240_000_000)
         try book.plan(2018, program: "house", 50_000_000)
@@ -72,6 +79,16 @@ extension DemoScenario {
                               children: 38, ref: "TN18-SCH-\(month)", memo: "Học bổng tháng \(month)/2018: 38 học sinh")
         }
 
+        try book.receiveInKind(day(6, 15), funder: "QSVCVN", item: "milk-year", quantity: 1_337, unitValue: 500_000,
+                               basis: "giá trị do quỹ sữa xác định", unitName: "suất", ref: "TN18-MILK-01",
+                               memo: "Quỹ sữa Vươn cao Việt Nam: sữa miễn phí cho 1.337 trẻ em")
+        try book.disburseInKind(day(6, 15), program: "milk", unit: "TN", item: "milk-year", quantity: 1_337, children: 1_337, ref: "TN18-MILK-02")
+    }
+
+    /// What came through the national fund, posted in Tây Ninh's books as receipts from it
+    /// (the single-fund scenario; the network scenario receives them as transfer notices).
+    private static func buildTayNinh2018WithTheNationalFund(_ book: DemoBook) throws {
+        func day(_ month: Int, _ day: Int) -> LedgerDate { book.date(2018, month, day) }
         // With the national fund: 400 gift packages of 1,000,000 VND cash and a 200,000 VND gift.
         try book.grant("QBTTEVN-2018-QUA", funder: "QBTTEVN", .vnd(400_000_000), programs: ["gift"], units: ["TN"],
                        from: day(5, 1), to: day(6, 30), designated: true, purpose: "400 gifts for poor pupils with good results")
@@ -94,9 +111,5 @@ extension DemoScenario {
                                basis: "giá thị trường của loại xe được tặng", unitName: "chiếc", ref: "TN18-BIKE-01",
                                memo: "AIA Việt Nam tặng qua Quỹ Bảo trợ trẻ em Việt Nam: 90 xe đạp")
         try book.disburseInKind(day(6, 1), program: "bicycle", unit: "TN", item: "bicycle", quantity: 90, children: 90, ref: "TN18-BIKE-02")
-        try book.receiveInKind(day(6, 15), funder: "QSVCVN", item: "milk-year", quantity: 1_337, unitValue: 500_000,
-                               basis: "giá trị do quỹ sữa xác định", unitName: "suất", ref: "TN18-MILK-01",
-                               memo: "Quỹ sữa Vươn cao Việt Nam: sữa miễn phí cho 1.337 trẻ em")
-        try book.disburseInKind(day(6, 15), program: "milk", unit: "TN", item: "milk-year", quantity: 1_337, children: 1_337, ref: "TN18-MILK-02")
     }
 }

@@ -17,6 +17,9 @@ struct DemoCommand: Command {
 
         SCENARIOS:
         \(DemoScenario.all.map { "  \($0.name)" }.joined(separator: "\n"))
+          \(NetworkTayNinh.name): four funds' ledgers written into --output — the national fund,
+            Tây Ninh and Long An in 2018 with transfers between them, and the new Tây Ninh
+            fund that succeeds both in 2025 — and their consolidated books of 2018 in HTML
         """, """
         Sổ được ghi vào --db, hoặc vào cpf-demo.cpf trong thư mục hiện tại; sổ trình diễn đã có ở
         đường dẫn đó được thay mới, mọi tệp khác được giữ nguyên. Báo cáo cho nhà tài trợ và báo
@@ -24,6 +27,9 @@ struct DemoCommand: Command {
 
         CÁC KỊCH BẢN:
         \(DemoScenario.all.map { "  \($0.name)" }.joined(separator: "\n"))
+          \(NetworkTayNinh.name): sổ của bốn quỹ ghi vào --output — Quỹ Bảo trợ trẻ em Việt Nam,
+            Tây Ninh và Long An năm 2018 với các lần chuyển quỹ giữa các quỹ, và quỹ Tây Ninh mới
+            kế thừa cả hai năm 2025 — cùng báo cáo hợp nhất năm 2018 dạng HTML
         """),
         options: [
             .value("--scenario", "NAME", LocalizedText("which scenario (default: \(DemoScenario.all[0].name))", "kịch bản nào (mặc định: \(DemoScenario.all[0].name))")),
@@ -31,22 +37,27 @@ struct DemoCommand: Command {
             OutputOptions.language,
         ])
 
-    let scenario: DemoScenario
+    let scenario: DemoScenario?
     let outputDirectory: String
     let language: Language
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
         let name = arguments.value("--scenario") ?? DemoScenario.all[0].name
+        outputDirectory = arguments.value("--output") ?? "cpf-demo-reports"
+        language = try OutputOptions.language(arguments, context: context)
+        if name == NetworkTayNinh.name {
+            scenario = nil
+            return
+        }
         guard let scenario = DemoScenario.named(name) else {
-            let names = DemoScenario.all.map(\.name).joined(separator: ", ")
+            let names = (DemoScenario.all.map(\.name) + [NetworkTayNinh.name]).joined(separator: ", ")
             throw UsageError(LocalizedText("unknown scenario '\(name)'; scenarios: \(names)", "không có kịch bản '\(name)'; các kịch bản: \(names)"), command: "demo")
         }
         self.scenario = scenario
-        outputDirectory = arguments.value("--output") ?? "cpf-demo-reports"
-        language = try OutputOptions.language(arguments, context: context)
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
+        guard let scenario else { return try runNetwork(context) }
         let path = context.databasePath ?? "cpf-demo.cpf"
         try DemoCommand.removePreviousDemo(at: path)
         let ledger = try scenario.run(at: path, user: context.user)
@@ -73,9 +84,8 @@ struct DemoCommand: Command {
     /// Writes the featured donor's statement (English and Vietnamese) and the last year's
     /// public disclosure into the output folder.
     private func writeHTML(_ ledger: Ledger, from: LedgerDate, to: LedgerDate) throws -> [String] {
-        if access(outputDirectory, F_OK) != 0 && mkdir(outputDirectory, 0o755) != 0 {
-            throw LedgerError(.invalidInput, LocalizedText("cannot create the folder \(outputDirectory)", "không tạo được thư mục \(outputDirectory)"), hint: LocalizedText("give another folder with --output", "hãy chọn thư mục khác bằng --output"))
-        }
+        guard let scenario else { return [] }
+        try makeOutputDirectory()
         let statement = try ledger.donorStatementReport(funderCode: scenario.featuredFunderCode, from: from, to: to)
         let files = [
             ("donor-statement-\(scenario.featuredFunderCode)-en.html", statement.rendered(.html, language: .english)),
@@ -84,6 +94,45 @@ struct DemoCommand: Command {
         ]
         for (name, html) in files { try DemoCommand.write(html, to: "\(outputDirectory)/\(name)") }
         return files.map(\.0)
+    }
+
+    private func makeOutputDirectory() throws {
+        if access(outputDirectory, F_OK) != 0 && mkdir(outputDirectory, 0o755) != 0 {
+            throw LedgerError(.invalidInput, LocalizedText("cannot create the folder \(outputDirectory)", "không tạo được thư mục \(outputDirectory)"), hint: LocalizedText("give another folder with --output", "hãy chọn thư mục khác bằng --output"))
+        }
+    }
+
+    /// `--scenario network-tay-ninh`: the four ledgers and the consolidated books of 2018.
+    private func runNetwork(_ context: CommandContext) throws -> ExitStatus {
+        try makeOutputDirectory()
+        let names = ["quy-bttevn-2018.cpf", "tay-ninh-2018.cpf", "long-an-2018.cpf", "tay-ninh-2025.cpf"]
+        for name in names { try DemoCommand.removePreviousDemo(at: "\(outputDirectory)/\(name)") }
+        let files = try NetworkTayNinh.run(in: outputDirectory, user: context.user)
+        context.say(LocalizedText("The fund network of Tây Ninh — demonstration ledgers in \(outputDirectory)/: \(names.joined(separator: ", "))\n",
+                                  "Mạng lưới quỹ của Tây Ninh — các sổ trình diễn trong \(outputDirectory)/: \(names.joined(separator: ", "))\n"))
+        context.say(NetworkTayNinh.description + LocalizedText(verbatim: "\n"))
+        let from = LedgerDate(year: 2018, month: 1, day: 1)!, to = LedgerDate(year: 2018, month: 12, day: 31)!
+        let books = try ConsolidatedBooks.consolidate(paths: files.year2018, from: from, to: to)
+        let report = books.report()
+        context.print(report.rendered(.table, language: language))
+        var written: [String] = []
+        for (language, suffix) in [(Language.vietnamese, "vi"), (.english, "en")] {
+            let name = "consolidated-2018-\(suffix).html"
+            try DemoCommand.write(report.rendered(.html, language: language), to: "\(outputDirectory)/\(name)")
+            written.append(name)
+        }
+        context.say(LocalizedText("HTML reports written to \(outputDirectory)/: \(written.joined(separator: ", "))\n", "Đã ghi các báo cáo HTML vào \(outputDirectory)/: \(written.joined(separator: ", "))\n"))
+        let successor = try Ledger.open(at: files.successor, readOnly: true)
+        let verification = try successor.verify()
+        context.say(LocalizedText("\(successor.fundName) from \(NetworkTayNinh.mergerDate), successor of Tây Ninh and Long An (\(files.successor)):",
+                                  "\(successor.fundName) từ ngày \(NetworkTayNinh.mergerDate), kế thừa Tây Ninh và Long An (\(files.successor)):"))
+        context.print(VerifyCommand.text(verification, digest: nil, in: language))
+        let carried = try successor.checkPredecessors(at: [files.tayNinh, files.longAn])
+        context.say(carried.isEmpty ? LocalizedText("Predecessors: OK, the opening entries carry the closing state of both provinces' ledgers exactly.",
+                                                    "Quỹ tiền thân: ĐẠT, các bút toán số dư đầu đúng bằng số dư cuối của sổ hai tỉnh.")
+                                    : LocalizedText("Predecessors: FAILED", "Quỹ tiền thân: KHÔNG ĐẠT"))
+        for finding in books.findings + carried { context.message(LocalizedText("finding: ", "phát hiện: ") + finding) }
+        return books.findings.isEmpty && carried.isEmpty && verification.isIntact ? .success : .failure
     }
 
     static func write(_ text: String, to path: String) throws {

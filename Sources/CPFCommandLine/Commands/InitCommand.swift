@@ -65,8 +65,11 @@ struct InitCommand: Command {
             guard chartPath == nil else {
                 throw UsageError(LocalizedText("a successor takes its predecessors' chart; leave out --chart", "quỹ kế thừa dùng hệ thống tài khoản của các quỹ tiền thân; hãy bỏ --chart"), command: "init")
             }
-        } else if !predecessors.isEmpty || from != nil {
-            throw UsageError(LocalizedText("predecessors' files and --from go with --successor-of", "các tệp sổ tiền thân và --from đi cùng --successor-of"), command: "init")
+        } else if let extra = predecessors.first {
+            throw UsageError(LocalizedText("unexpected argument '\(extra)' (predecessors' ledger files go after --successor-of)",
+                                           "thừa đối số '\(extra)' (tệp sổ tiền thân ghi sau --successor-of)"), command: "init")
+        } else if from != nil {
+            throw UsageError(LocalizedText("--from goes with --successor-of", "--from đi cùng --successor-of"), command: "init")
         }
     }
 

@@ -46,7 +46,11 @@ struct VerifyCommand: Command {
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
         predecessors = arguments.positionals
-        guard arguments.flag("--predecessors") == !predecessors.isEmpty else {
+        if !arguments.flag("--predecessors"), let extra = predecessors.first {
+            throw UsageError(LocalizedText("unexpected argument '\(extra)' (a predecessor's ledger file goes after --predecessors)",
+                                           "thừa đối số '\(extra)' (tệp sổ tiền thân ghi sau --predecessors)"), command: "verify")
+        }
+        if arguments.flag("--predecessors") && predecessors.isEmpty {
             throw UsageError(LocalizedText("--predecessors takes the predecessors' ledger files", "--predecessors cần các tệp sổ tiền thân"), command: "verify")
         }
         switch (arguments.value("--digest"), arguments.value("--at")) {

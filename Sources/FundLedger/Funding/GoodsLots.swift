@@ -51,6 +51,9 @@ public struct GoodsLotTrace: Sendable {
         public let quantity: Int64
         public let children: Int64
         public let valueDong: Int64
+        /// Whether the spending line names a funder or grant itself (then statements count it
+        /// under that donor already).
+        public let spendingNamesDonor: Bool
     }
 
     public internal(set) var lots: [Lot] = []
@@ -256,7 +259,7 @@ struct GoodsLotTracer {
             for use in trace.uses[original] where use.itemID == movement.itemID {
                 trace.uses.append(.init(seq: movement.seq, date: movement.date, lotIndex: use.lotIndex, itemID: use.itemID, programCode: use.programCode,
                                         program: use.program, unitCode: use.unitCode, unitName: use.unitName,
-                                        quantity: -use.quantity, children: -use.children, valueDong: -use.valueDong))
+                                        quantity: -use.quantity, children: -use.children, valueDong: -use.valueDong, spendingNamesDonor: use.spendingNamesDonor))
             }
         }
         return true
@@ -290,12 +293,12 @@ struct GoodsLotTracer {
 
     /// Shares a hand-out's spending lines among the lots its goods lines drew from.
     private mutating func attribute(_ outflows: [(movement: Movement, draws: [Draw])], seq: Int64, date: LedgerDate) throws {
-        struct Spending { let amount: Int64; let programCode: String; let program: LocalizedText; let unitCode: String; let unitName: String; let children: Int64 }
+        struct Spending { let amount: Int64; let programCode: String; let program: LocalizedText; let unitCode: String; let unitName: String; let children: Int64; let namesDonor: Bool }
         var spending: [Spending] = []
         try ledger.database.forEachRow(ReportQueries.goodsOutflowUses, named: [":seq": seq]) { row in
             spending.append(Spending(amount: row.int64(at: 1), programCode: row.text(at: 2),
                                      program: LocalizedText(english: row.text(at: 3), vietnamese: row.text(at: 4)),
-                                     unitCode: row.text(at: 5), unitName: row.text(at: 6), children: row.int64(at: 7)))
+                                     unitCode: row.text(at: 5), unitName: row.text(at: 6), children: row.int64(at: 7), namesDonor: row.int64(at: 8) != 0))
         }
         let weights = spending.map { max($0.amount, 0) }
         guard weights.contains(where: { $0 > 0 }) else { return }
@@ -313,7 +316,8 @@ struct GoodsLotTracer {
                 for (drawIndex, draw) in outflow.draws.enumerated() {
                     trace.uses.append(.init(seq: seq, date: date, lotIndex: draw.lotIndex, itemID: outflow.movement.itemID,
                                             programCode: line.programCode, program: line.program, unitCode: line.unitCode, unitName: line.unitName,
-                                            quantity: lotQuantities[drawIndex], children: lotChildren[drawIndex], valueDong: lotValues[drawIndex]))
+                                            quantity: lotQuantities[drawIndex], children: lotChildren[drawIndex], valueDong: lotValues[drawIndex],
+                                            spendingNamesDonor: line.namesDonor))
                 }
             }
         }

@@ -99,7 +99,7 @@ public struct FundBooks: Sendable {
     private static func attributingGoodsToTheirDonors(_ donors: [Donor], ledger: Ledger, from: LedgerDate, to: LedgerDate) throws -> [Donor] {
         let trace = try ledger.goodsLotTrace(through: to)
         var moved: [Int64: (value: Int64, children: Int64)] = [:]
-        for use in trace.uses where use.date >= from && !use.programCode.isEmpty {
+        for use in trace.uses where use.date >= from && !use.programCode.isEmpty && !use.spendingNamesDonor {
             let owner = trace.lots[use.lotIndex].owner
             guard owner.grantID == 0, owner.funderID != 0 else { continue }
             moved[owner.funderID, default: (0, 0)].value += use.valueDong
