@@ -173,6 +173,13 @@ extension ConsolidatedBooks {
         let order = ["receipt", "payment", "management", "transfer", "exchange", "other"]
         keys.sort { (order.firstIndex(of: $0.section) ?? 9, $0.subject) < (order.firstIndex(of: $1.section) ?? 9, $1.subject) }
         let moved = cashEliminations()
+        // A successor's opening entries, when their predecessors are among the files: dated in
+        // the period, their flows are removed; dated before it, the cash they carried is.
+        var carriedFlows: [Key: Int64] = [:], carriedCash: Int64 = 0
+        for opening in carriedOpenings where opening.date <= to {
+            if opening.date < from { carriedCash += opening.cashDong; continue }
+            for flow in opening.flows { carriedFlows[Key(section: flow.section, subject: flow.subject), default: 0] += flow.dong }
+        }
         let programs = Dictionary(funds.flatMap { $0.reach.map { ($0.key, $0.value.name) } }, uniquingKeysWith: { first, _ in first })
         var flows = keys.map { key in
             let flow = CashFlow.Flow(section: key.section, subject: key.subject, dong: 0)
@@ -182,17 +189,18 @@ extension ConsolidatedBooks {
             case "other", "transfer": LocalizedText("\(key.subject) ", "\(key.subject) ") + (account(key.subject)?.name ?? .empty)
             default: CashFlow.subjectName(flow, programs: [:], accounts: [:])
             }
-            let elimination = key.section != "transfer" ? 0 : key.subject == NetworkAccounts.transferOut.code ? moved.out : key.subject == NetworkAccounts.transferIn.code ? moved.into : 0
+            let elimination = (key.section != "transfer" ? 0 : key.subject == NetworkAccounts.transferOut.code ? moved.out : key.subject == NetworkAccounts.transferIn.code ? moved.into : 0)
+                - (carriedFlows[key] ?? 0)
             return Figure(section: CashFlow.sectionName(key.section), item: item,
                           perFund: funds.map { fund in fund.cashFlow.flows.filter { $0.section == key.section && $0.subject == key.subject }.reduce(0) { $0 + $1.dong } },
                           elimination: elimination)
         }
         let cash = LocalizedText("Cash and bank", "Tiền mặt và tiền gửi")
-        let opening = Figure(section: LocalizedText("Opening", "Đầu kỳ"), item: cash, perFund: funds.map(\.cashFlow.openingDong))
+        let opening = Figure(section: LocalizedText("Opening", "Đầu kỳ"), item: cash, perFund: funds.map(\.cashFlow.openingDong), elimination: -carriedCash)
         var net = sum(flows, section: LocalizedText("Net change", "Lưu chuyển thuần"), item: .empty)
         net.item = .empty
         flows = [opening] + flows + [net]
-        let closing = Figure(section: LocalizedText("Closing", "Cuối kỳ"), item: cash, perFund: funds.map(\.cashFlow.closingDong), elimination: net.elimination)
+        let closing = Figure(section: LocalizedText("Closing", "Cuối kỳ"), item: cash, perFund: funds.map(\.cashFlow.closingDong), elimination: opening.elimination + net.elimination)
         return figureTable(key: "cash-flow", title: LocalizedText("Statement of cash flows", "Báo cáo lưu chuyển tiền tệ"), flows, totals: closing)
     }
 
@@ -205,7 +213,7 @@ extension ConsolidatedBooks {
             }
         }
         codes.sort()
-        let (passedOn, receivedThrough) = donorEliminations()
+        let (passedOn, receivedThrough, received, spent) = donorEliminations()
         var figures: [Figure] = []
         for code in codes {
             let donor = code.isEmpty ? LocalizedText("The funds' own money", "Nguồn của các quỹ") : LocalizedText(verbatim: "\(names[code] ?? code) (\(code))")
@@ -213,10 +221,10 @@ extension ConsolidatedBooks {
                 Figure(section: donor, item: item, perFund: funds.map { fund in fund.donors.first { $0.code == code }.map(value) ?? 0 }, elimination: elimination)
             }
             let rows = [
-                figure(LocalizedText("received from the donor", "nhận trực tiếp từ nhà tài trợ"), \.receivedDong),
+                figure(LocalizedText("received from the donor", "nhận trực tiếp từ nhà tài trợ"), \.receivedDong, elimination: -(received[code] ?? 0)),
                 figure(LocalizedText("received through another fund", "nhận qua quỹ khác"), \.receivedThroughDong, elimination: -(receivedThrough[code] ?? 0)),
                 figure(LocalizedText("passed on to another fund", "chuyển cho quỹ khác"), \.passedOnDong, elimination: -(passedOn[code] ?? 0)),
-                figure(LocalizedText("spent", "đã chi"), \.spentDong),
+                figure(LocalizedText("spent", "đã chi"), \.spentDong, elimination: -(spent[code] ?? 0)),
             ].filter { !$0.isZero }
             figures += rows.enumerated().map { index, row in var row = row; if index > 0 { row.section = .empty }; return row }
         }

@@ -132,10 +132,20 @@ public struct ConsolidatedBooks: Sendable {
 
     // MARK: Eliminations
 
+    /// The opening entries of a successor whose predecessor is among the files: the
+    /// predecessor's own books count its balances, so the successor's copy of them is removed.
+    var carriedOpenings: [FundBooks.Opening] {
+        let ledgers = Set(funds.map(\.ledgerID))
+        return funds.flatMap { fund in fund.openings.filter { ledgers.contains($0.key) }.sorted { $0.key < $1.key }.map(\.value) }
+    }
+
     /// What consolidation removes from the sum of the funds' balances through `day`: per
     /// account code (net debit), and the transfers in transit on that day.
     func eliminations(through day: LedgerDate) -> (accounts: [String: Int64], inTransit: Int64) {
         var accounts: [String: Int64] = [:], inTransit: Int64 = 0
+        for opening in carriedOpenings where opening.date <= day {
+            for (code, amount) in opening.accounts { accounts[code, default: 0] -= amount }
+        }
         let out = NetworkAccounts.transferOut.code, into = NetworkAccounts.transferIn.code
         for match in matches where match.senderIndex != nil && match.receiverIndex != nil && match.sentOn <= day {
             switch match.status {
@@ -156,8 +166,16 @@ public struct ConsolidatedBooks: Sendable {
 
     /// The donors' figures removed over the period: per donor code, what was passed on
     /// between the funds and what was received through them.
-    func donorEliminations() -> (passedOn: [String: Int64], receivedThrough: [String: Int64]) {
-        var passedOn: [String: Int64] = [:], receivedThrough: [String: Int64] = [:]
+    func donorEliminations() -> (passedOn: [String: Int64], receivedThrough: [String: Int64], received: [String: Int64], spent: [String: Int64]) {
+        var passedOn: [String: Int64] = [:], receivedThrough: [String: Int64] = [:], received: [String: Int64] = [:], spent: [String: Int64] = [:]
+        for opening in carriedOpenings where opening.date >= from && opening.date <= to {
+            for (donor, figures) in opening.donors {
+                received[donor, default: 0] += figures.received
+                receivedThrough[donor, default: 0] += figures.through
+                passedOn[donor, default: 0] += figures.passedOn
+                spent[donor, default: 0] += figures.spent
+            }
+        }
         for match in matches where match.senderIndex != nil && match.receiverIndex != nil && (match.status == .matched || match.status == .inTransit) {
             if match.sentOn >= from && match.sentOn <= to {
                 for part in match.notice.parts { passedOn[part.donor?.code ?? "", default: 0] += part.valueDong }
@@ -166,7 +184,7 @@ public struct ConsolidatedBooks: Sendable {
                 for part in match.notice.parts { receivedThrough[part.donor?.code ?? senderCode, default: 0] += part.valueDong }
             }
         }
-        return (passedOn, receivedThrough)
+        return (passedOn, receivedThrough, received, spent)
     }
 
     /// Money (not goods) passed between the funds with both sides in the period: removed from

@@ -30,6 +30,20 @@ public struct FundBooks: Sendable {
         public let children: Int64
     }
 
+    /// A successor's opening entry for one predecessor (Network/Succession.swift): what
+    /// consolidation removes when that predecessor's own books are among the files.
+    public struct Opening: Sendable {
+        public let date: LedgerDate
+        /// Net debit per account code.
+        public let accounts: [String: Int64]
+        /// The cash it carried in, and the cash flows the entry shows in the statement
+        /// (section and subject as reports/cash-flow.sql classifies them).
+        public let cashDong: Int64
+        public let flows: [CashFlow.Flow]
+        /// Per donor code: received, received through other funds, passed on, spent.
+        public let donors: [String: (received: Int64, through: Int64, passedOn: Int64, spent: Int64)]
+    }
+
     public let path: String
     public let ledgerID: String
     public let fundName: String
@@ -49,6 +63,8 @@ public struct FundBooks: Sendable {
     public let reach: [String: (name: LocalizedText, children: Int64, spentDong: Int64)]
     public let donors: [Donor]
     public let transfers: [Transfer]
+    /// The opening entries by predecessor ledger id, when this fund succeeds others.
+    public let openings: [String: Opening]
 
     /// Reads the books of the ledger at `path`, opened for reading only, over `from`…`to`:
     /// what `parts` need (the balances at `to` and the transfers always).
@@ -89,7 +105,7 @@ public struct FundBooks: Sendable {
                              accounts: accounts, closing: try balances(through: to),
                              opening: parts.contains(.activities) && from > .earliest ? try balances(through: from.adding(days: -1)) : [:],
                              cashFlow: parts.contains(.cashFlow) ? try ledger.cashFlow(from: from, to: to) : CashFlow(from: from, to: to, openingDong: 0, flows: [], closingDong: 0),
-                             reach: reach, donors: donors, transfers: transfers)
+                             reach: reach, donors: donors, transfers: transfers, openings: try openings(of: ledger))
         }
     }
 
@@ -118,5 +134,50 @@ public struct FundBooks: Sendable {
                                         passedOnDong: donor.passedOnDong, spentDong: donor.spentDong + use.value, children: donor.children + use.children)
         }
         return byCode.values.sorted { $0.code < $1.code }
+    }
+
+    /// The opening entries of a successor, by predecessor, in the terms consolidation removes.
+    private static func openings(of ledger: Ledger) throws -> [String: Opening] {
+        let recorded = try ledger.database.rows("SELECT key, value FROM ledger_meta WHERE key LIKE 'predecessor.%'") { (String($0.text(at: 0).dropFirst("predecessor.".count)), $0.text(at: 1)) }
+        guard !recorded.isEmpty else { return [:] }
+        let accounts = Dictionary(try ledger.accountsByCode().values.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let settings = try ledger.settings()
+        let funders = Dictionary(try ledger.funders().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let grants = Dictionary(try ledger.grants().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var result: [String: Opening] = [:]
+        for (predecessor, value) in recorded {
+            guard let seq = value.split(separator: " ").first.flatMap({ Int64($0) }), let entry = try ledger.entry(seq: seq) else {
+                throw StoredValue.damaged("ledger_meta.predecessor", value)
+            }
+            var byAccount: [String: Int64] = [:], cash: Int64 = 0
+            var flows: [String: CashFlow.Flow] = [:]
+            var donors: [String: (received: Int64, through: Int64, passedOn: Int64, spent: Int64)] = [:]
+            for line in entry.lines {
+                guard let account = accounts[line.account.id] else { continue }
+                byAccount[account.code, default: 0] += line.amountDong
+                if AccountRoles.isMoneyAccount(account) { cash += line.amountDong; continue }
+                let isTransfer = account.code.hasPrefix(NetworkAccounts.transferOut.code) || account.code.hasPrefix(NetworkAccounts.transferIn.code)
+                let donor = line.funder?.code ?? line.grant.flatMap { grants[$0.id]?.funderCode } ?? ""
+                let (section, subject): (String, String) = switch account.type {
+                case _ where account.code == settings.fxDifferenceAccountCode: ("exchange", "")
+                case _ where isTransfer: ("transfer", account.code)
+                case .revenue: ("receipt", line.funder.flatMap { funders[$0.id]?.kind.rawValue } ?? line.grant.flatMap { grants[$0.id] }.flatMap { grant in funders.values.first { $0.id == grant.funderID }?.kind.rawValue } ?? "")
+                case .expense where account.code.hasPrefix(settings.managementAccountCode): ("management", "")
+                case .expense: ("payment", line.program?.code ?? "")
+                default: ("other", account.code)
+                }
+                let key = "\(section)|\(subject)"
+                flows[key] = CashFlow.Flow(section: section, subject: subject, dong: (flows[key]?.dong ?? 0) - line.amountDong)
+                switch account.type {
+                case .revenue where account.code.hasPrefix(NetworkAccounts.transferIn.code): donors[donor, default: (0, 0, 0, 0)].through -= line.amountDong
+                case .revenue: donors[donor, default: (0, 0, 0, 0)].received -= line.amountDong
+                case .expense where account.code.hasPrefix(NetworkAccounts.transferOut.code): donors[donor, default: (0, 0, 0, 0)].passedOn += line.amountDong
+                case .expense: donors[donor, default: (0, 0, 0, 0)].spent += line.amountDong
+                default: break
+                }
+            }
+            result[predecessor] = Opening(date: entry.date, accounts: byAccount, cashDong: cash, flows: Array(flows.values), donors: donors)
+        }
+        return result
     }
 }

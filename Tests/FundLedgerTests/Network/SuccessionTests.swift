@@ -164,4 +164,48 @@ import TestSupport
         #expect(throws: LedgerError.self) { try Ledger.createSuccessor(at: directory.file("s2.cpf"), fundName: "Quỹ mới", predecessorPaths: [first.path], from: SuccessionTests.from, user: "tester") }
         #expect(!FileManager.default.fileExists(atPath: directory.file("s2.cpf")))
     }
+
+    /// A year that spans the merger, consolidated with the predecessors: each balance counted
+    /// once — the predecessors' own books until the merger, the successor's after it — and
+    /// the statements agree with themselves.
+    @Test(arguments: [21, 22] as [UInt64])
+    func consolidatingThePredecessorsWithTheSuccessorCountsEveryBalanceOnce(seed: UInt64) throws {
+        let directory = TemporaryDirectory("cpf-merger")
+        let predecessors = try (0..<2).map { try SuccessionTests.predecessor(directory, "P\($0)", index: $0, seed: seed * 10 + UInt64($0)) }
+        let path = directory.file("successor.cpf")
+        let successor = try Ledger.createSuccessor(at: path, fundName: "Quỹ mới", predecessorPaths: predecessors.map(\.path),
+                                                   from: SuccessionTests.from, user: "tester", configuration: TemporaryLedger.fastConfiguration)
+        var receipt = Receipt(date: LedgerDate(year: 2025, month: 8, day: 1)!)
+        receipt.funderCode = "NSDP"
+        receipt.amount = .vnd(70_000_000)
+        try successor.receive(receipt, user: "tester")
+        var spending = Disbursement(date: LedgerDate(year: 2025, month: 8, day: 2)!, programCode: "gift", unitCode: "U1", children: 7)
+        spending.amount = .vnd(9_000_000)
+        try successor.disburse(spending, user: "tester")
+
+        var expected: [String: Int64] = [:]
+        for ledger in predecessors.map(\.ledger) + [successor] {
+            try ledger.forEachEntry { entry in
+                guard entry.externalRef?.hasPrefix("MERGE-") != true else { return }
+                for line in entry.lines { expected[line.account.code, default: 0] += line.amountDong }
+            }
+        }
+        for (from, to) in [(LedgerDate(year: 2025, month: 1, day: 1)!, LedgerDate(year: 2025, month: 12, day: 31)!),
+                           (LedgerDate(year: 2025, month: 7, day: 15)!, LedgerDate(year: 2025, month: 12, day: 31)!)] {
+            let books = try ConsolidatedBooks.consolidate(paths: predecessors.map(\.path) + [path], from: from, to: to)
+            #expect(books.findings.isEmpty)
+            let report = books.report()
+            for (code, amount) in expected {
+                #expect(ConsolidationTests.consolidated(report, "trial-balance", row: code) == amount, "account \(code) from \(from)")
+            }
+            let cash = try #require(report.tables.first { $0.key == "cash-flow" })
+            let opening = ConsolidationTests.value(cash.rows.first!.last!), net = ConsolidationTests.value(cash.rows.last!.last!)
+            let closing = ConsolidationTests.value(cash.totals!.last!)
+            #expect(opening + net == closing)
+            #expect(closing == expected.filter { $0.key.hasPrefix("111") || $0.key.hasPrefix("112") }.values.reduce(0, +))
+            let position = try #require(report.tables.first { $0.key == "financial-position" })
+            let totals = position.rows.filter { ["Total assets", "Total liabilities and net assets"].contains($0[0].displayText(.english, isPublic: false)) }
+            #expect(totals.count == 2 && ConsolidationTests.value(totals[0].last!) == ConsolidationTests.value(totals[1].last!))
+        }
+    }
 }
