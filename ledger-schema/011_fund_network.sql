@@ -54,3 +54,25 @@ BEGIN SELECT RAISE(ABORT, 'a transfer between funds is never deleted; send a tra
 CREATE TRIGGER transfer_fact_insert AFTER INSERT ON transfer BEGIN INSERT INTO fact_touch VALUES ('transfer', NEW.id, NULL, NULL); END;
 CREATE TRIGGER transfer_fact_update AFTER UPDATE ON transfer BEGIN INSERT INTO fact_touch VALUES ('transfer', NEW.id, NULL, NULL); INSERT INTO fact_touch VALUES ('transfer', OLD.id, NULL, NULL); END;
 CREATE TRIGGER transfer_fact_delete AFTER DELETE ON transfer BEGIN INSERT INTO fact_touch VALUES ('transfer', OLD.id, NULL, NULL); END;
+
+-- A transfer whose entry waits for a second person (maker–checker, table pending_entry): what
+-- makes it a transfer once approved — the other fund, and for a notice received, the notice.
+-- When the entry is approved, the row of `transfer` is written with it.
+CREATE TABLE pending_transfer (
+    pending_id  INTEGER PRIMARY KEY REFERENCES pending_entry (id),
+    direction   TEXT NOT NULL CHECK (direction = 'sent' OR direction = 'received'),
+    fund_id     INTEGER NOT NULL REFERENCES fund (id),
+    notice      TEXT CHECK (notice IS NULL OR length(notice) BETWEEN 2 AND 1000000),
+    created_at  TEXT NOT NULL,
+    created_by  TEXT NOT NULL,
+    CHECK ((direction = 'received') = (notice IS NOT NULL))
+) STRICT;
+
+CREATE TRIGGER pending_transfer_is_immutable BEFORE UPDATE ON pending_transfer
+BEGIN SELECT RAISE(ABORT, 'a pending transfer is never changed'); END;
+CREATE TRIGGER pending_transfer_is_never_deleted BEFORE DELETE ON pending_transfer
+BEGIN SELECT RAISE(ABORT, 'a pending transfer is never deleted'); END;
+
+CREATE TRIGGER pending_transfer_fact_insert AFTER INSERT ON pending_transfer BEGIN INSERT INTO fact_touch VALUES ('pending_transfer', NEW.pending_id, NULL, NULL); END;
+CREATE TRIGGER pending_transfer_fact_update AFTER UPDATE ON pending_transfer BEGIN INSERT INTO fact_touch VALUES ('pending_transfer', NEW.pending_id, NULL, NULL); INSERT INTO fact_touch VALUES ('pending_transfer', OLD.pending_id, NULL, NULL); END;
+CREATE TRIGGER pending_transfer_fact_delete AFTER DELETE ON pending_transfer BEGIN INSERT INTO fact_touch VALUES ('pending_transfer', OLD.pending_id, NULL, NULL); END;

@@ -81,7 +81,10 @@ public enum NetworkTayNinh {
             order.amount = amount.map { .vnd($0) }
             order.itemCode = item
             order.quantity = quantity
-            return try national.ledger.sendTransfer(order, user: user).notice
+            guard let notice = try national.ledger.sendTransfer(order, user: user).notice else {
+                preconditionFailure("the demonstration funds set no approval threshold")
+            }
+            return notice
         }
         let gifts = try send(day(5, 24), to: "TN", ref: "VN18-CK-TN-01", amount: 400_000_000)
         let packs = try send(day(5, 24), to: "TN", ref: "VN18-XK-TN-02", item: "gift-pack", quantity: 400)

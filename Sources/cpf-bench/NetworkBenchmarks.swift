@@ -50,7 +50,7 @@ extension Bench {
                 var order = TransferOrder(date: first.adding(days: step), fundCode: "P\(index)", externalRef: "CK-\(index)-\(step)")
                 order.amount = .vnd(1_000_000 * Int64(1 + step))
                 let start = now()
-                let notice = try national.sendTransfer(order, user: user).notice
+                let notice = try national.sendTransfer(order, user: user).notice!
                 let text = notice.fileText
                 noticeBytes = max(noticeBytes, text.utf8.count)
                 // The last transfer to every third province is still on its way.

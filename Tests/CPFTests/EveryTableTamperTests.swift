@@ -48,6 +48,7 @@ import TestSupport
             ["fund", "add", "QBTTEVN", "--name", "Quỹ Bảo trợ trẻ em Việt Nam", "--level", "national", "--ledger-id", "national-ledger-id"],
             ["fund", "add", "LA", "--name", "Quỹ BTTE tỉnh Long An", "--level", "province", "--parent", "QBTTEVN", "--ledger-id", "long-an-ledger-id"],
             ["transfer", "send", "--to", "LA", "--date", "2018-04-12", "--ref", "CK-01", "--amount", "10000000 VND", "--notice", "ck-01.json"],
+            ["transfer", "send", "--to", "LA", "--date", "2018-04-13", "--ref", "CK-02", "--amount", "55000000 VND", "--notice", "ck-02.json"],
         ]
         for step in steps { try ledger.mustRun(step) }
         try ledger.mustRun(["approve", "1", "--user", "giamdoc"])

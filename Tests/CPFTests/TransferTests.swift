@@ -206,4 +206,36 @@ import TestSupport
         let notATransfer = try network.national.run(["transfer", "notice", "1", "--notice", network.national.directory.file("x.json")])
         #expect(notATransfer.status == 1 && notATransfer.standardError.contains("refused (unknown-entry)"))
     }
+
+    /// Maker–checker holds for transfers too: at or above the threshold the entry waits, with
+    /// no notice yet; once a second person approves it, the transfer is written and its notice
+    /// can be written. The receiving side waits the same way, and a notice waiting is not
+    /// received twice.
+    @Test func transfersAtTheThresholdWaitForASecondPerson() throws {
+        let network = try Network()
+        try network.national.mustRun(["settings", "set", "approval-threshold", "100000000 VND"])
+        try network.province.mustRun(["settings", "set", "approval-threshold", "100000000 VND"])
+        let notice = network.national.directory.file("ck-big.json")
+        let sent = try network.national.mustRun(["transfer", "send", "--to", "TN", "--date", "2018-05-20", "--ref", "CK-BIG", "--amount", "150000000 VND",
+                                                 "--grant", "AIA-2018", "--notice", notice])
+        #expect(sent.standardOutput.contains("waits for approval") && !FileManager.default.fileExists(atPath: notice), "\(sent)")
+        #expect(try network.national.mustRun(["transfer", "list", "--format", "csv"]).standardOutput.split(whereSeparator: \.isNewline).count == 1)
+        try network.national.mustRun(["approve", "1", "--user", "giamdoc"])
+        try network.national.mustRun(["transfer", "notice", "4", "--notice", notice])
+        #expect(try network.national.mustRun(["transfer", "list", "--format", "csv"]).standardOutput.contains("4,2018-05-20,sent,TN,CK-BIG,150000000"))
+
+        let waiting = try network.province.mustRun(["transfer", "receive", notice, "--date", "2018-05-22"])
+        #expect(waiting.standardOutput.contains("Pending entry 1"), "\(waiting)")
+        let before = try network.province.fingerprint()
+        let again = try network.province.run(["transfer", "receive", notice, "--date", "2018-05-23"])
+        #expect(again.status == 1 && again.standardError.contains("refused (already-received)") && again.standardError.contains("cpf approve 1"), "\(again)")
+        #expect(try network.province.fingerprint() == before)
+        try network.province.mustRun(["approve", "1", "--user", "giamdoc"])
+        let listed = try network.province.mustRun(["transfer", "list", "--format", "csv"]).standardOutput
+        #expect(listed.contains("1,2018-05-20,received,QBTTEVN,CK-BIG,150000000"), "\(listed)")
+        #expect(try network.province.run(["transfer", "receive", notice, "--date", "2018-05-23"]).standardError.contains("refused (already-received)"))
+        for ledger in [network.national, network.province] { #expect(try ledger.run(["verify"]).status == 0) }
+        let books = try network.national.run(["consolidate", network.national.path, network.province.path, "--report", "transfers", "--format", "csv"])
+        #expect(books.status == 0 && books.standardOutput.contains("CK-BIG,4,2018-05-20,2018-05-22,150000000"), "\(books)")
+    }
 }

@@ -145,9 +145,16 @@ struct TransferSendCommand: Command {
                                   hint: LocalizedText("give a new file name with --notice", "hãy chọn tên tệp mới bằng --notice"))
         do {
             let (outcome, notice) = try context.openLedger().sendTransfer(order, user: context.user)
+            context.say(PostCommand.describe(outcome))
+            guard let notice else {
+                // Waiting for approval: the notice names a posted entry, so it is written later.
+                file.discard()
+                context.say(LocalizedText("The transfer waits for approval; once approved, write its notice with: cpf transfer notice SEQ --notice \(noticePath)",
+                                          "Lần chuyển đang chờ duyệt; khi đã duyệt, hãy lập thông báo bằng: cpf transfer notice SỐ --notice \(noticePath)"))
+                return .success
+            }
             try file.write(notice.fileText)
             try file.close()
-            context.say(PostCommand.describe(outcome))
             context.say(LocalizedText("Wrote the transfer notice \(noticePath) for \(notice.receiver.name): \(groupedDong: notice.totalDong). Digest \(notice.digest)",
                                       "Đã lập thông báo chuyển quỹ \(noticePath) cho \(notice.receiver.name): \(groupedDong: notice.totalDong). Mã kiểm tra \(notice.digest)"))
         } catch {

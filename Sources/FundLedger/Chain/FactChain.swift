@@ -21,7 +21,7 @@ enum FactChain {
         ("grant_tranche", ["grant_id", "version", "due_on"]), ("plan", ["year", "program_code", "source"]),
         ("grant_allocation", ["grant_id", "program_id", "unit_id"]), ("pending_entry", ["id"]), ("change_log", ["id"]),
         ("fund", ["id"]),
-        ("transfer", ["id"]),
+        ("transfer", ["id"]), ("pending_transfer", ["pending_id"]),
     ]
 
     /// The tables the journal's chain covers, those `verify` recomputes from the lines or the

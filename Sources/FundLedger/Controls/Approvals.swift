@@ -120,6 +120,8 @@ extension Ledger {
                                  [user, now.iso, entry.seq, id])
             try recordChange(action: "approve", subject: "pending:\(id)", detail: "approved and posted as entry \(entry.seq)",
                              user: user, at: now, entrySeq: entry.seq)
+            // A transfer between funds is written with its entry (docs/fund-network.md).
+            try completeTransfer(pendingID: id, entry: entry, user: user, at: now)
             return entry
         }
     }

@@ -57,7 +57,7 @@ extension Ledger {
     /// - Throws: `unknownDimension` for a fund not registered; `invalidInput` for an order
     ///   that is not exactly money or goods; `approval` when the entry would wait for a
     ///   second person (a notice names a posted entry); every rule of `post`.
-    public func sendTransfer(_ order: TransferOrder, user: String) throws -> (outcome: PostingOutcome, notice: TransferNotice) {
+    public func sendTransfer(_ order: TransferOrder, user: String) throws -> (outcome: PostingOutcome, notice: TransferNotice?) {
         let fund = try registeredFund(code: order.fundCode)
         let draft = try transferDraft(order)
         var notice: TransferNotice?
@@ -80,13 +80,37 @@ extension Ledger {
                                                                          "số chứng từ \(order.externalRef) là bút toán \(entry.seq), không phải một lần chuyển quỹ"),
                                       hint: LocalizedText("give the transfer its own voucher number (--ref)", "hãy ghi số chứng từ riêng cho lần chuyển (--ref)"))
                 }
-            case .pending, .alreadyPending:
-                throw LedgerError(.approval, LocalizedText("the transfer of \(groupedDong: draft.lines.filter { $0.side == .debit }.reduce(0) { $0 + $1.amount.minorUnits }) is at or above the approval threshold; a notice can only name a posted entry, and transfers do not wait for approval yet",
-                                                           "lần chuyển \(groupedDong: draft.lines.filter { $0.side == .debit }.reduce(0) { $0 + $1.amount.minorUnits }) bằng hoặc vượt ngưỡng phê duyệt; thông báo chỉ ghi được bút toán đã vào sổ, mà lần chuyển chưa chờ phê duyệt được"),
-                                  hint: LocalizedText("this is a known limit (docs/fund-network.md); nothing was written", "đây là giới hạn đã biết (docs/fund-network.md); chưa có gì được ghi"))
+            case .pending(let pending):
+                // At or above the approval threshold: the transfer waits with its entry, and its
+                // notice is written once a second person approves it (`completeTransfer`).
+                try self.database.execute("INSERT INTO pending_transfer (pending_id, direction, fund_id, notice, created_at, created_by) VALUES (?, 'sent', ?, NULL, ?, ?)",
+                                          [pending.id, fund.id, now.iso, user])
+            case .alreadyPending:
+                break
             }
         })[0]
-        return (outcome, notice!)
+        return (outcome, notice)
+    }
+
+    /// Writes the transfer a pending entry makes, once it is approved and posted as `entry`
+    /// (`Ledger.approve`); nothing for an entry that is not a transfer.
+    func completeTransfer(pendingID: Int64, entry: JournalEntry, user: String, at now: Timestamp) throws {
+        guard let row = try database.firstRow("SELECT direction, fund_id, notice FROM pending_transfer WHERE pending_id = ?", [pendingID], {
+            ($0.text(at: 0), $0.int64(at: 1), $0.optionalText(at: 2))
+        }) else { return }
+        guard let fund = try funds().first(where: { $0.id == row.1 }) else { throw StoredValue.damaged("pending_transfer.fund_id", String(row.1)) }
+        let notice: TransferNotice
+        switch row.0 {
+        case "sent": notice = try self.notice(of: entry, to: fund)
+        case "received": notice = try TransferNotice.read(row.2 ?? "")
+        default: throw StoredValue.damaged("pending_transfer.direction", row.0)
+        }
+        let sender = row.0 == "sent" ? (ledgerID, entry.seq) : (notice.sender.ledgerID, notice.senderSeq)
+        try database.execute("""
+            INSERT INTO transfer (direction, fund_id, entry_seq, sender_ledger_id, sender_seq, sender_hash, notice_digest, notice, created_at, created_by)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, [row.0, fund.id, entry.seq, sender.0, sender.1, row.0 == "sent" ? entry.hash.hexString : notice.senderHash, notice.digest, notice.fileText, now.iso, user])
+        try recordChange(action: row.0 == "sent" ? "transfer-send" : "transfer-receive", subject: "fund:\(fund.code)", detail: "\(notice.totalDong) VND", user: user, at: now, entrySeq: entry.seq)
     }
 
     private func transferDraft(_ order: TransferOrder) throws -> EntryDraft {
@@ -193,6 +217,14 @@ extension Ledger {
                               hint: LocalizedText("register it first: cpf fund add CODE --name … --level … --ledger-id \(notice.sender.ledgerID)",
                                                   "hãy đăng ký trước: cpf fund add MÃ --name … --level … --ledger-id \(notice.sender.ledgerID)"))
         }
+        if let waiting = try database.scalarInt64("""
+            SELECT p.id FROM pending_transfer t JOIN pending_entry p ON p.id = t.pending_id
+            WHERE p.status = 'pending' AND t.direction = 'received' AND t.notice = ?
+            """, [notice.fileText]) {
+            throw LedgerError(.alreadyReceived, LocalizedText("this notice (entry \(notice.senderSeq) of \(sender.code)) was received and waits for approval as pending entry \(waiting)",
+                                                              "thông báo này (bút toán \(notice.senderSeq) của \(sender.code)) đã được ghi nhận và đang chờ duyệt ở bút toán chờ duyệt \(waiting)"),
+                              hint: LocalizedText("a second person approves it: cpf approve \(waiting)", "người thứ hai duyệt nó: cpf approve \(waiting)"))
+        }
         if let seq = try database.scalarInt64("SELECT entry_seq FROM transfer WHERE sender_ledger_id = ? AND sender_seq = ?", [notice.sender.ledgerID, notice.senderSeq]) {
             throw LedgerError(.alreadyReceived, LocalizedText("this notice (entry \(notice.senderSeq) of \(sender.code)) was already received, as entry \(seq)",
                                                               "thông báo này (bút toán \(notice.senderSeq) của \(sender.code)) đã được ghi nhận, ở bút toán \(seq)"),
@@ -207,11 +239,12 @@ extension Ledger {
             try self.ensureNetworkAccount(NetworkAccounts.transferIn, user: user, at: now)
             try self.registerWhatTheNoticeNames(notice, sender: sender, date: date, user: user, at: now)
         }, completing: { outcomes, user, now in
-            guard case .posted(let entry) = outcomes[0] else {
-                throw LedgerError(.approval, LocalizedText("the transfer of \(groupedDong: notice.totalDong) is at or above the approval threshold, and transfers do not wait for approval yet",
-                                                           "lần chuyển \(groupedDong: notice.totalDong) bằng hoặc vượt ngưỡng phê duyệt, mà lần chuyển chưa chờ phê duyệt được"),
-                                  hint: LocalizedText("this is a known limit (docs/fund-network.md); nothing was written", "đây là giới hạn đã biết (docs/fund-network.md); chưa có gì được ghi"))
+            if case .pending(let pending) = outcomes[0] {
+                try self.database.execute("INSERT INTO pending_transfer (pending_id, direction, fund_id, notice, created_at, created_by) VALUES (?, 'received', ?, ?, ?, ?)",
+                                          [pending.id, sender.id, notice.fileText, now.iso, user])
+                return
             }
+            guard case .posted(let entry) = outcomes[0] else { return }
             try self.database.execute("""
                 INSERT INTO transfer (direction, fund_id, entry_seq, sender_ledger_id, sender_seq, sender_hash, notice_digest, notice, created_at, created_by)
                 VALUES ('received', ?, ?, ?, ?, ?, ?, ?, ?, ?)

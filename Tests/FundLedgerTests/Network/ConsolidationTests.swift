@@ -68,7 +68,7 @@ import TestSupport
                             order.itemCode = "bicycle"
                             order.quantity = Int64.random(in: 1...8, using: &random)
                         }
-                        let notice = try ledger.sendTransfer(order, user: "tester").notice
+                        let notice = try ledger.sendTransfer(order, user: "tester").notice!
                         let arrives: LedgerDate? = Int.random(in: 0..<10, using: &random) < 8 ? date.adding(days: Int.random(in: 0...40, using: &random)) : nil
                         pending.append((notice, arrives))
                     }
@@ -175,7 +175,7 @@ import TestSupport
         try national.receive(money, user: "tester")
         var order = TransferOrder(date: LedgerDate(year: 2018, month: 2, day: 1)!, fundCode: "TN", externalRef: "CK-1")
         order.amount = .vnd(100_000_000)
-        let sent = try national.sendTransfer(order, user: "tester").notice
+        let sent = try national.sendTransfer(order, user: "tester").notice!
         let forged = TransferNotice(sender: sent.sender, receiver: sent.receiver, date: sent.date, reference: sent.reference, senderSeq: sent.senderSeq,
                                     senderHash: sent.senderHash, parts: sent.parts.map { .init(valueDong: $0.valueDong * 2, restriction: $0.restriction, donor: $0.donor, purpose: $0.purpose, goods: $0.goods) })
         #expect(throws: LedgerError.self) { try national.confirmSent(forged) }
