@@ -84,6 +84,14 @@ import TestSupport
         #expect(try ledger.fingerprint() == before)
     }
 
+    /// A fact table dropped whole is the schema's finding, not a database error.
+    @Test func aFactTableDroppedIsFound() throws {
+        let ledger = try books()
+        let database = try Database(path: ledger.path, mode: .readWrite)
+        try database.execute("DROP TABLE pending_transfer")
+        try expectFound(ledger, "the schema lacks the table pending_transfer", "a fact table dropped")
+    }
+
     @Test func triggersDroppedAndLeftDroppedAreFound() throws {
         let ledger = try books()
         let database = try Database(path: ledger.path, mode: .readWrite)

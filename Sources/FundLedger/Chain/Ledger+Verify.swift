@@ -66,7 +66,9 @@ extension Ledger {
     /// - Parameter digest: a digest published earlier; the report says whether the entry at
     ///   its sequence still has that hash, which detects rewrites and truncation before it.
     /// - Complexity: one pass over entries, lines and codes, O(lines).
-    public func verify(against digest: ChainDigest? = nil) throws -> VerificationReport {
+    /// - Parameter readingAhead: read and decode the entries on a second thread (the default);
+    ///   consolidation, which verifies several files at once on every processor, reads inline.
+    public func verify(against digest: ChainDigest? = nil, readingAhead: Bool = true) throws -> VerificationReport {
         try read {
             var report = VerificationReport()
             report.ledgerID = ledgerID
@@ -75,7 +77,7 @@ extension Ledger {
             // A value cpf never writes (a damaged setting, say) stops the step that reads it,
             // and is reported as a finding; the other steps still run.
             try reportingDamage(&report) { report in
-                let recomputed = try verifyChain(into: &report, digest: digest, digestEntryHash: &digestEntryHash)
+                let recomputed = try verifyChain(into: &report, digest: digest, digestEntryHash: &digestEntryHash, readingAhead: readingAhead)
                 try verifyBalances(recomputed, into: &report)
                 try verifyDimensions(recomputed, into: &report)
                 try verifyHoldings(recomputed, into: &report)
@@ -92,7 +94,7 @@ extension Ledger {
     }
 
     private func verifyChain(into report: inout VerificationReport, digest: ChainDigest?,
-                             digestEntryHash: inout [UInt8]?) throws -> BalanceAccumulator {
+                             digestEntryHash: inout [UInt8]?, readingAhead: Bool) throws -> BalanceAccumulator {
         let reader = try EntryReader(ledger: self)
         let roles = try AccountRoles.of(self)
         var previousHash = CanonicalForm.genesisHash(ledgerID: ledgerID)
@@ -105,10 +107,10 @@ extension Ledger {
         var form = CanonicalForm()
         // A second thread reads and decodes the entries while this one hashes and sums them;
         // the loop below leaves the connection to it.
-        let entries = ReadAhead { try reader.next() }
-        entries.start()
-        defer { entries.cancel() }
-        while let entry = try entries.next() {
+        let entries = readingAhead ? ReadAhead { try reader.next() } : nil
+        entries?.start()
+        defer { entries?.cancel() }
+        while let entry = try entries.map({ try $0.next() }) ?? reader.next() {
             if entry.seq != expectedSeq {
                 report.add(entry.seq, LocalizedText("the sequence jumps from \(expectedSeq - 1) to \(entry.seq): entries are missing or renumbered",
                                                      "số thứ tự nhảy từ \(expectedSeq - 1) lên \(entry.seq): có bút toán bị mất hoặc bị đánh số lại"))

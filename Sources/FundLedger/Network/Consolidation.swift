@@ -56,8 +56,11 @@ public struct ConsolidatedBooks: Sendable {
     public static func consolidate(paths: [String], from: LedgerDate, to: LedgerDate, verifying: Bool = true,
                                    parts: [Part] = Part.allCases) throws -> ConsolidatedBooks {
         let needed = Set(parts)
-        let read = parallelMap(count: paths.count, threads: processorCount()) { index in
-            Result { try FundBooks.read(path: paths[index], from: from, to: to, verifying: verifying, parts: needed) }
+        // Files verify on every processor at once, each reading its entries inline; one file
+        // alone reads ahead on a second thread.
+        let threads = processorCount(), inParallel = paths.count > 1 && threads > 1
+        let read = parallelMap(count: paths.count, threads: threads) { index in
+            Result { try FundBooks.read(path: paths[index], from: from, to: to, verifying: verifying, parts: needed, inParallel: inParallel) }
         }
         var funds: [FundBooks] = []
         for (index, result) in read.enumerated() {

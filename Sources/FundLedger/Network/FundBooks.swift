@@ -69,9 +69,9 @@ public struct FundBooks: Sendable {
     /// Reads the books of the ledger at `path`, opened for reading only, over `from`…`to`:
     /// what `parts` need (the balances at `to` and the transfers always).
     public static func read(path: String, from: LedgerDate, to: LedgerDate, verifying: Bool,
-                            parts: Set<ConsolidatedBooks.Part> = Set(ConsolidatedBooks.Part.allCases)) throws -> FundBooks {
+                            parts: Set<ConsolidatedBooks.Part> = Set(ConsolidatedBooks.Part.allCases), inParallel: Bool = false) throws -> FundBooks {
         let ledger = try Ledger.open(at: path, readOnly: true)
-        let findings = try verifying ? ledger.verify().findings.map(\.text) : nil
+        let findings = try verifying ? ledger.verify(readingAhead: !inParallel).findings.map(\.text) : nil
         return try ledger.read {
             let head = try ledger.stateHead()
             let accounts = try ledger.accountsByCode().mapValues { AccountInfo(code: $0.code, type: $0.type, name: LocalizedText(english: $0.nameEnglish, vietnamese: $0.nameVietnamese)) }
