@@ -238,4 +238,36 @@ import TestSupport
         let books = try network.national.run(["consolidate", network.national.path, network.province.path, "--report", "transfers", "--format", "csv"])
         #expect(books.status == 0 && books.standardOutput.contains("CK-BIG,4,2018-05-20,2018-05-22,150000000"), "\(books)")
     }
+
+    /// What the receiving or sending fund's own registries refuse: a donor code naming another
+    /// donor there, a grant's program it does not run, a chart using 652 for something else.
+    /// Each says why, and nothing is written.
+    @Test func registriesThatDisagreeRefuseTheTransfer() throws {
+        let network = try Network()
+        try network.national.mustRun(["program", "add", "camp", "--name-vi", "Trại hè", "--name-en", "Summer camp", "--expense-account", "6119"])
+        try network.national.mustRun(["grant", "add", "CAMP-2018", "--funder", "AIA", "--amount", "50000000 VND", "--programs", "camp"])
+        try network.national.mustRun(["receive", "--date", "2018-05-05", "--funder", "AIA", "--grant", "CAMP-2018", "--amount", "50000000 VND"])
+        let camp = try network.send(["--date", "2018-05-20", "--ref", "CK-CAMP", "--amount", "50000000 VND", "--grant", "CAMP-2018"], notice: "camp.json")
+        var before = try network.province.fingerprint()
+        let noProgram = try network.province.run(["transfer", "receive", camp, "--date", "2018-05-22"])
+        #expect(noProgram.status == 1 && noProgram.standardError.contains("refused (unknown-dimension)") && noProgram.standardError.contains("cpf program add camp"), "\(noProgram)")
+        #expect(try network.province.fingerprint() == before)
+
+        let money = try network.send(["--date", "2018-05-21", "--ref", "CK-01", "--amount", "10000000 VND", "--grant", "AIA-2018"], notice: "ck-01.json")
+        try network.province.mustRun(["funder", "add", "AIA", "--name", "An Infant Association", "--kind", "ngo"])
+        before = try network.province.fingerprint()
+        let clash = try network.province.run(["transfer", "receive", money, "--date", "2018-05-22"])
+        #expect(clash.status == 1 && clash.standardError.contains("refused (registry-exists)") && clash.standardError.contains("An Infant Association"), "\(clash)")
+        #expect(try network.province.fingerprint() == before)
+
+        let other = try CLILedger(fundName: "Quỹ có hệ thống tài khoản riêng")
+        try other.mustRun(["account", "add", "652", "--name-vi", "Tài sản khác", "--name-en", "Other assets", "--type", "asset"])
+        try other.mustRun(["fund", "add", "TN", "--name", "Quỹ BTTE tỉnh Tây Ninh", "--level", "province", "--ledger", network.province.path])
+        try other.mustRun(["funder", "add", "NS", "--name", "Ngân sách", "--kind", "government-local"])
+        try other.mustRun(["receive", "--date", "2018-05-02", "--funder", "NS", "--amount", "5000000 VND"])
+        before = try other.fingerprint()
+        let chart = try other.run(["transfer", "send", "--to", "TN", "--date", "2018-05-20", "--ref", "CK-X", "--amount", "1000000 VND", "--notice", other.directory.file("x.json")])
+        #expect(chart.status == 1 && chart.standardError.contains("refused (invalid-account)") && chart.standardError.contains("652"), "\(chart)")
+        #expect(try other.fingerprint() == before)
+    }
 }

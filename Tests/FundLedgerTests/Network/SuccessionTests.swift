@@ -208,4 +208,24 @@ import TestSupport
             #expect(totals.count == 2 && ConsolidationTests.value(totals[0].last!) == ConsolidationTests.value(totals[1].last!))
         }
     }
+
+    /// A foreign balance whose dong value no exact rate gives cannot be carried as it is.
+    @Test func aForeignBalanceWithoutAnExactRateIsRefused() throws {
+        let directory = TemporaryDirectory("cpf-merger")
+        let ledger = try Ledger.create(at: directory.file("p.cpf"), fundName: "Quỹ", user: "tester", configuration: TemporaryLedger.fastConfiguration)
+        try ledger.addFunder(code: "NGO", name: "NGO", kind: .ngo, currency: .usd, country: "DE", user: "tester")
+        for (day, rate, cents) in [(2, "22750", Int64(100)), (3, "22751", Int64(200))] {
+            var receipt = Receipt(date: LedgerDate(year: 2025, month: 2, day: day)!)
+            receipt.funderCode = "NGO"
+            receipt.amount = Amount(minorUnits: cents, currency: .usd)
+            receipt.rate = try Rate.parse(rate)
+            receipt.rateSource = "VCB"
+            try ledger.receive(receipt, user: "tester")
+        }
+        let before = try LedgerFingerprint.of(directory.file("p.cpf"))
+        #expect { try Ledger.createSuccessor(at: directory.file("s.cpf"), fundName: "Quỹ mới", predecessorPaths: [directory.file("p.cpf")], from: SuccessionTests.from, user: "tester") }
+            throws: { ($0 as? LedgerError)?.rule == .invalidRate && ($0 as? LedgerError)?.message.contains("1122") == true }
+        #expect(!FileManager.default.fileExists(atPath: directory.file("s.cpf")))
+        #expect(try LedgerFingerprint.of(directory.file("p.cpf")) == before)
+    }
 }
