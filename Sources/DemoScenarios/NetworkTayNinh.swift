@@ -59,13 +59,25 @@ public enum NetworkTayNinh {
 
         // Tây Ninh's own books, as the single-fund scenario has them.
         try DemoScenario.buildTayNinh2018OwnBooks(tayNinh)
+        try buildNationalFund(national)
+        try passOnToTayNinh(from: national, to: tayNinh)
+        try buildLongAn(longAn, national: national)
 
-        // The national fund: donations, the gift packages it bought, AIA's bicycles.
-        func day(_ month: Int, _ day: Int) -> LedgerDate { national.date(2018, month, day) }
+        // 2025: Long An joins Tây Ninh; the new fund carries both funds' books.
+        _ = try Ledger.createSuccessor(at: files.successor, fundName: "Quỹ Bảo trợ trẻ em tỉnh Tây Ninh", predecessorPaths: [files.tayNinh, files.longAn],
+                                       from: mergerDate, user: user, configuration: configuration)
+        try Ledger.open(at: files.successor, configuration: configuration).markAsDemonstration(scenario: NetworkTayNinh.name)
+        return files
+    }
+
+    private static func day(_ month: Int, _ day: Int) -> LedgerDate { LedgerDate(year: 2018, month: month, day: day)! }
+
+    /// The national fund: donations, the gift packages it bought, AIA's bicycles.
+    private static func buildNationalFund(_ national: DemoBook) throws {
         try national.funder("NHT", "Nhà hảo tâm trong và ngoài nước", .individual)
         try national.funder("AIA", "Công ty TNHH Bảo hiểm Nhân thọ AIA Việt Nam", .company)
-        try national.ledger.addGoodsItem(code: "gift-pack", nameVietnamese: "Phần quà", nameEnglish: "Gift package", unit: "phần quà", user: user)
-        try national.ledger.addGoodsItem(code: "bicycle", nameVietnamese: "Xe đạp", nameEnglish: "Bicycle", unit: "chiếc", user: user)
+        try national.ledger.addGoodsItem(code: "gift-pack", nameVietnamese: "Phần quà", nameEnglish: "Gift package", unit: "phần quà", user: national.user)
+        try national.ledger.addGoodsItem(code: "bicycle", nameVietnamese: "Xe đạp", nameEnglish: "Bicycle", unit: "chiếc", user: national.user)
         try national.receive(day(5, 2), funder: "NHT", .vnd(600_000_000), ref: "VN18-PT-01", memo: "Tiền ủng hộ của nhà hảo tâm")
         try national.post(day(5, 10), "Mua 400 phần quà cho học sinh nghèo tỉnh Tây Ninh", ref: "VN18-PC-01", [
             LineDraft(accountCode: "156", side: .debit, amount: .vnd(80_000_000), item: "gift-pack", quantity: 400),
@@ -74,23 +86,28 @@ public enum NetworkTayNinh {
         try national.receiveInKind(day(5, 20), funder: "AIA", item: "bicycle", quantity: 90, unitValue: 1_500_000,
                                    basis: "giá thị trường của loại xe được tặng", unitName: "chiếc", ref: "VN18-PN-01",
                                    memo: "AIA Việt Nam tặng 90 xe đạp cho học sinh tỉnh Tây Ninh")
+    }
 
-        // The transfers, and their receipt by the provinces.
-        func send(_ date: LedgerDate, to fund: String, ref: String, amount: Int64? = nil, item: String? = nil, quantity: Int64? = nil) throws -> TransferNotice {
-            var order = TransferOrder(date: date, fundCode: fund, externalRef: ref)
-            order.amount = amount.map { .vnd($0) }
-            order.itemCode = item
-            order.quantity = quantity
-            guard let notice = try national.ledger.sendTransfer(order, user: user).notice else {
-                preconditionFailure("the demonstration funds set no approval threshold")
-            }
-            return notice
+    /// A transfer the national fund sends, and its notice.
+    private static func send(_ national: DemoBook, _ date: LedgerDate, to fund: String, ref: String,
+                             amount: Int64? = nil, item: String? = nil, quantity: Int64? = nil) throws -> TransferNotice {
+        var order = TransferOrder(date: date, fundCode: fund, externalRef: ref)
+        order.amount = amount.map { .vnd($0) }
+        order.itemCode = item
+        order.quantity = quantity
+        guard let notice = try national.ledger.sendTransfer(order, user: national.user).notice else {
+            preconditionFailure("the demonstration funds set no approval threshold")
         }
-        let gifts = try send(day(5, 24), to: "TN", ref: "VN18-CK-TN-01", amount: 400_000_000)
-        let packs = try send(day(5, 24), to: "TN", ref: "VN18-XK-TN-02", item: "gift-pack", quantity: 400)
-        let bicycles = try send(day(5, 30), to: "TN", ref: "VN18-XK-TN-03", item: "bicycle", quantity: 90)
-        try tayNinh.ledger.receiveTransfer(gifts, date: day(5, 25), externalRef: "TN18-GIFT-01", user: user)
-        try tayNinh.ledger.receiveTransfer(packs, date: day(5, 25), externalRef: "TN18-GIFT-02", user: user)
+        return notice
+    }
+
+    /// The gifts' cash, the gift packages and the bicycles, sent to Tây Ninh and handed out there.
+    private static func passOnToTayNinh(from national: DemoBook, to tayNinh: DemoBook) throws {
+        let gifts = try send(national, day(5, 24), to: "TN", ref: "VN18-CK-TN-01", amount: 400_000_000)
+        let packs = try send(national, day(5, 24), to: "TN", ref: "VN18-XK-TN-02", item: "gift-pack", quantity: 400)
+        let bicycles = try send(national, day(5, 30), to: "TN", ref: "VN18-XK-TN-03", item: "bicycle", quantity: 90)
+        try tayNinh.ledger.receiveTransfer(gifts, date: day(5, 25), externalRef: "TN18-GIFT-01", user: tayNinh.user)
+        try tayNinh.ledger.receiveTransfer(packs, date: day(5, 25), externalRef: "TN18-GIFT-02", user: tayNinh.user)
         try tayNinh.post(day(6, 1), "400 suất quà cho học sinh nghèo: mỗi suất 1.000.000 đồng tiền mặt và một phần quà 200.000 đồng", ref: "TN18-GIFT-03", [
             LineDraft(accountCode: "6114", side: .debit, amount: .vnd(400_000_000), dimensions: Dimensions(funder: "QBTTEVN", program: "gift", unit: "TN"),
                       children: 400, memo: "400 × 1.000.000 đồng tiền mặt"),
@@ -99,26 +116,23 @@ public enum NetworkTayNinh {
             LineDraft(accountCode: "1121", side: .credit, amount: .vnd(400_000_000), dimensions: Dimensions(funder: "QBTTEVN")),
             LineDraft(accountCode: "156", side: .credit, amount: .vnd(80_000_000), item: "gift-pack", quantity: 400),
         ])
-        try tayNinh.ledger.receiveTransfer(bicycles, date: day(6, 1), externalRef: "TN18-BIKE-01", user: user)
+        try tayNinh.ledger.receiveTransfer(bicycles, date: day(6, 1), externalRef: "TN18-BIKE-01", user: tayNinh.user)
         try tayNinh.disburseInKind(day(6, 1), program: "bicycle", unit: "TN", item: "bicycle", quantity: 90, children: 90, ref: "TN18-BIKE-02")
+    }
 
-        // Long An: the provincial budget and the national fund pay monthly scholarships.
+    /// Long An: the provincial budget and the national fund pay monthly scholarships; the last
+    /// transfer of the year arrives in 2019.
+    private static func buildLongAn(_ longAn: DemoBook, national: DemoBook) throws {
         try longAn.unit("LA", "Tỉnh Long An", .province)
         try longAn.funder("NSDP-LA", "Ngân sách tỉnh Long An", .governmentLocal)
         try longAn.receive(day(1, 10), funder: "NSDP-LA", .vnd(300_000_000), ref: "LA18-PT-01", memo: "Ngân sách tỉnh hỗ trợ quỹ")
-        let scholarships = try send(day(9, 1), to: "LA", ref: "VN18-CK-LA-01", amount: 60_000_000)
-        try longAn.ledger.receiveTransfer(scholarships, date: day(9, 3), externalRef: "LA18-PT-02", user: user)
+        let scholarships = try send(national, day(9, 1), to: "LA", ref: "VN18-CK-LA-01", amount: 60_000_000)
+        try longAn.ledger.receiveTransfer(scholarships, date: day(9, 3), externalRef: "LA18-PT-02", user: longAn.user)
         for month in 1...12 {
             try longAn.disburse(day(month, 15), program: "scholarship", unit: "LA", .vnd(20_000_000), children: 40,
                                 ref: "LA18-HB-\(month)", memo: "Học bổng tháng \(month)/2018: 40 học sinh")
         }
-        let lateTransfer = try send(day(12, 28), to: "LA", ref: "VN18-CK-LA-02", amount: 20_000_000)
-        try longAn.ledger.receiveTransfer(lateTransfer, date: national.date(2019, 1, 3), externalRef: "LA19-PT-01", user: user)
-
-        // 2025: Long An joins Tây Ninh; the new fund carries both funds' books.
-        _ = try Ledger.createSuccessor(at: files.successor, fundName: "Quỹ Bảo trợ trẻ em tỉnh Tây Ninh", predecessorPaths: [files.tayNinh, files.longAn],
-                                       from: mergerDate, user: user, configuration: configuration)
-        try Ledger.open(at: files.successor, configuration: configuration).markAsDemonstration(scenario: NetworkTayNinh.name)
-        return files
+        let lateTransfer = try send(national, day(12, 28), to: "LA", ref: "VN18-CK-LA-02", amount: 20_000_000)
+        try longAn.ledger.receiveTransfer(lateTransfer, date: LedgerDate(year: 2019, month: 1, day: 3)!, externalRef: "LA19-PT-01", user: longAn.user)
     }
 }

@@ -71,61 +71,28 @@ extension Ledger {
     public static func createSuccessor(at path: String, fundName: String, predecessorPaths: [String], from: LedgerDate, user: String,
                                        configuration: Database.Configuration = Database.Configuration()) throws -> Ledger {
         let closingDay = from.adding(days: -1)
-        var predecessors: [(ledger: Ledger, state: [CarriedBalance], head: (seq: Int64, hash: [UInt8]))] = []
+        var predecessors: [Predecessor] = []
         for predecessorPath in predecessorPaths {
-            func refuse(_ what: LocalizedText, _ hint: LocalizedText) -> LedgerError {
-                LedgerError(.invalidInput, LocalizedText("\(predecessorPath): \(what)", "\(predecessorPath): \(what)"), hint: hint)
-            }
-            let ledger = try Ledger.open(at: predecessorPath, readOnly: true)
-            if predecessors.contains(where: { $0.ledger.ledgerID == ledger.ledgerID }) {
-                throw refuse(LocalizedText("the same ledger is given twice", "cùng một sổ được ghi hai lần"), LocalizedText("give each predecessor once", "mỗi quỹ tiền thân chỉ ghi một lần"))
-            }
-            if let successor = try ledger.successor() {
-                throw refuse(LocalizedText("its books were already carried into ledger \(successor.ledgerID) from \(successor.from)", "sổ này đã được chuyển sang sổ \(successor.ledgerID) từ ngày \(successor.from)"),
-                             LocalizedText("a fund's books are carried into one successor", "sổ của một quỹ chỉ chuyển sang một quỹ kế thừa"))
-            }
-            let report = try ledger.verify()
-            guard report.isIntact else {
-                throw refuse(LocalizedText("it does not verify (\(report.findings.count) findings): its books cannot be carried", "sổ không qua được kiểm tra (\(report.findings.count) phát hiện): không thể chuyển số dư"),
-                             LocalizedText("run cpf verify on it and resolve what it finds first", "hãy chạy cpf verify cho sổ đó và xử lý các phát hiện trước"))
-            }
-            if let late = try ledger.database.scalarText("SELECT min(entry_date) FROM entry WHERE entry_date >= ?", [from.iso]) {
-                throw refuse(LocalizedText("it has entries from \(try LedgerDate.parse(late)), on or after the merger date \(from)", "sổ có bút toán từ ngày \(try LedgerDate.parse(late)), từ ngày sáp nhập \(from) trở đi"),
-                             LocalizedText("entries from the merger date on belong in the successor: reverse them there first, or choose the merger date", "bút toán từ ngày sáp nhập thuộc về quỹ kế thừa: hãy đảo chúng trước, hoặc chọn lại ngày sáp nhập"))
-            }
-            // The journal's head: the predecessor's final record will add a fact, never an entry.
-            predecessors.append((ledger, try ledger.closingState(through: closingDay), try ledger.read { try ledger.chainHead() }))
+            predecessors.append(try Predecessor(checking: predecessorPath, among: predecessors, from: from))
         }
         let registries = try SuccessorRegistries(predecessors.map(\.ledger))
-        for state in predecessors.map(\.state) {
-            for balance in state {
-                guard balance.dong != 0 else {
-                    throw LedgerError(.invalidAmount, LocalizedText("a balance on account \(balance.accountCode) is carried at 0 dong (\(balance.foreign.map { "\($0)" } ?? "\(balance.quantity ?? 0) \(balance.itemCode ?? "")")): a line must move some dong",
-                                                                    "một số dư của tài khoản \(balance.accountCode) có giá trị 0 đồng (\(balance.foreign.map { "\($0)" } ?? "\(balance.quantity ?? 0) \(balance.itemCode ?? "")")): mỗi dòng phải có số tiền"),
-                                      hint: LocalizedText("revalue or hand out what is left before the merger date", "hãy đánh giá lại hoặc cấp phát phần còn lại trước ngày sáp nhập"))
-                }
-                if let foreign = balance.foreign, foreign.minorUnits != 0, Rate.implied(dong: abs(balance.dong), by: Amount(minorUnits: abs(foreign.minorUnits), currency: foreign.currency)) == nil {
-                    throw LedgerError(.invalidRate, LocalizedText("the \(foreign) balance on account \(balance.accountCode) is carried at \(groupedDong: balance.dong), which no exact rate gives",
-                                                                  "số dư \(foreign) của tài khoản \(balance.accountCode) được ghi sổ \(groupedDong: balance.dong), không tỷ giá chính xác nào cho ra số đó"),
-                                      hint: LocalizedText("convert or revalue the foreign currency before the merger date", "hãy bán hoặc đánh giá lại ngoại tệ trước ngày sáp nhập"))
-                }
-            }
-        }
+        for balance in predecessors.flatMap(\.state) { try Predecessor.checkCarriable(balance) }
         let successor = try Ledger.create(at: path, fundName: fundName, user: user, configuration: configuration)
         let now = Timestamp.now()
         do {
             try successor.write {
                 try registries.insert(into: successor, effectiveOn: closingDay, user: user, at: now)
                 let pipeline = try PostingPipeline(ledger: successor, user: user, postedAt: now)
-                var opened: [(Int64, Ledger, (seq: Int64, hash: [UInt8]))] = []
+                var opened: [(seq: Int64, predecessor: Predecessor)] = []
                 for predecessor in predecessors {
                     let entry = try pipeline.admit(try successor.openingEntry(carrying: predecessor.state, of: predecessor.ledger, head: predecessor.head, on: closingDay))
-                    opened.append((entry.seq, predecessor.ledger, predecessor.head))
+                    opened.append((entry.seq, predecessor))
                 }
                 try pipeline.finish()
-                for (seq, ledger, head) in opened {
+                for (seq, predecessor) in opened {
+                    let ledger = predecessor.ledger
                     try successor.database.execute("INSERT INTO ledger_meta (key, value) VALUES (?, ?)", [
-                        "predecessor.\(ledger.ledgerID)", "\(seq) \(head.seq) \(head.hash.hexString) \(from.iso) \(ledger.fundName)",
+                        "predecessor.\(ledger.ledgerID)", "\(seq) \(predecessor.head.seq) \(predecessor.head.hash.hexString) \(from.iso) \(ledger.fundName)",
                     ])
                     try successor.recordChange(action: "succession", subject: "fund:\(ledger.ledgerID)",
                                                detail: "opening balances of \(ledger.fundName) carried as entry \(seq)", user: user, at: now, entrySeq: seq)
@@ -210,6 +177,55 @@ extension Ledger {
             }
         }
         return findings
+    }
+}
+
+/// A fund whose books a successor is to carry: checked, with its closing state and the head
+/// of its journal (its final record will add a fact, never an entry).
+private struct Predecessor {
+    let ledger: Ledger
+    let state: [CarriedBalance]
+    let head: (seq: Int64, hash: [UInt8])
+
+    /// Opens the ledger at `path` for reading and checks it may be carried from `from`.
+    init(checking path: String, among others: [Predecessor], from: LedgerDate) throws {
+        func refuse(_ what: LocalizedText, _ hint: LocalizedText) -> LedgerError {
+            LedgerError(.invalidInput, LocalizedText("\(path): \(what)", "\(path): \(what)"), hint: hint)
+        }
+        let ledger = try Ledger.open(at: path, readOnly: true)
+        if others.contains(where: { $0.ledger.ledgerID == ledger.ledgerID }) {
+            throw refuse(LocalizedText("the same ledger is given twice", "cùng một sổ được ghi hai lần"), LocalizedText("give each predecessor once", "mỗi quỹ tiền thân chỉ ghi một lần"))
+        }
+        if let successor = try ledger.successor() {
+            throw refuse(LocalizedText("its books were already carried into ledger \(successor.ledgerID) from \(successor.from)", "sổ này đã được chuyển sang sổ \(successor.ledgerID) từ ngày \(successor.from)"),
+                         LocalizedText("a fund's books are carried into one successor", "sổ của một quỹ chỉ chuyển sang một quỹ kế thừa"))
+        }
+        let report = try ledger.verify()
+        guard report.isIntact else {
+            throw refuse(LocalizedText("it does not verify (\(report.findings.count) findings): its books cannot be carried", "sổ không qua được kiểm tra (\(report.findings.count) phát hiện): không thể chuyển số dư"),
+                         LocalizedText("run cpf verify on it and resolve what it finds first", "hãy chạy cpf verify cho sổ đó và xử lý các phát hiện trước"))
+        }
+        if let late = try ledger.read({ try ledger.database.scalarText("SELECT min(entry_date) FROM entry WHERE entry_date >= ?", [from.iso]) }) {
+            throw refuse(LocalizedText("it has entries from \(try LedgerDate.parse(late)), on or after the merger date \(from)", "sổ có bút toán từ ngày \(try LedgerDate.parse(late)), từ ngày sáp nhập \(from) trở đi"),
+                         LocalizedText("entries from the merger date on belong in the successor: reverse them there first, or choose the merger date", "bút toán từ ngày sáp nhập thuộc về quỹ kế thừa: hãy đảo chúng trước, hoặc chọn lại ngày sáp nhập"))
+        }
+        self.ledger = ledger
+        state = try ledger.closingState(through: from.adding(days: -1))
+        head = try ledger.read { try ledger.chainHead() }
+    }
+
+    /// A balance a line can carry: some dong, and for a foreign one an exact rate.
+    static func checkCarriable(_ balance: CarriedBalance) throws {
+        guard balance.dong != 0 else {
+            throw LedgerError(.invalidAmount, LocalizedText("a balance on account \(balance.accountCode) is carried at 0 dong (\(balance.foreign.map { "\($0)" } ?? "\(balance.quantity ?? 0) \(balance.itemCode ?? "")")): a line must move some dong",
+                                                            "một số dư của tài khoản \(balance.accountCode) có giá trị 0 đồng (\(balance.foreign.map { "\($0)" } ?? "\(balance.quantity ?? 0) \(balance.itemCode ?? "")")): mỗi dòng phải có số tiền"),
+                              hint: LocalizedText("revalue or hand out what is left before the merger date", "hãy đánh giá lại hoặc cấp phát phần còn lại trước ngày sáp nhập"))
+        }
+        if let foreign = balance.foreign, foreign.minorUnits != 0, Rate.implied(dong: abs(balance.dong), by: Amount(minorUnits: abs(foreign.minorUnits), currency: foreign.currency)) == nil {
+            throw LedgerError(.invalidRate, LocalizedText("the \(foreign) balance on account \(balance.accountCode) is carried at \(groupedDong: balance.dong), which no exact rate gives",
+                                                          "số dư \(foreign) của tài khoản \(balance.accountCode) được ghi sổ \(groupedDong: balance.dong), không tỷ giá chính xác nào cho ra số đó"),
+                              hint: LocalizedText("convert or revalue the foreign currency before the merger date", "hãy bán hoặc đánh giá lại ngoại tệ trước ngày sáp nhập"))
+        }
     }
 }
 
