@@ -101,7 +101,7 @@ enum HistoryText {
         "import": [(" entries posted", " bút toán đã ghi sổ")],
         "succession": [("opening balances of ", "số dư đầu của "), (" carried as entry ", " chuyển sang thành bút toán "), (" accounts, ", " tài khoản, "),
                        (" funders, ", " nhà tài trợ, "), (" units, ", " đơn vị, "), (" items, ", " mặt hàng, "), (" grants, ", " khoản tài trợ, "),
-                       (" rates, ", " tỷ giá, "), (" funds carried", " quỹ được chuyển sang")],
+                       (" rates, ", " tỷ giá, "), (" funds, ", " quỹ, "), (" plans carried", " kế hoạch được chuyển sang")],
         "merged": [("books carried into ", "sổ được chuyển sang "), (" from ", " từ ngày ")],
     ]
 }

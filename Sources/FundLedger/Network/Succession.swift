@@ -75,7 +75,10 @@ extension Ledger {
         for predecessorPath in predecessorPaths {
             predecessors.append(try Predecessor(checking: predecessorPath, among: predecessors, from: from))
         }
-        let registries = try SuccessorRegistries(predecessors.map(\.ledger))
+        var registries = try SuccessorRegistries(predecessors.map(\.ledger))
+        for plan in predecessors.flatMap(\.plans) {
+            registries.plans[SuccessorRegistries.PlanKey(year: plan.year, program: plan.program, source: plan.source), default: 0] += plan.remaining
+        }
         for balance in predecessors.flatMap(\.state) { try Predecessor.checkCarriable(balance) }
         let successor = try Ledger.create(at: path, fundName: fundName, user: user, configuration: configuration)
         let now = Timestamp.now()
@@ -186,6 +189,9 @@ private struct Predecessor {
     let ledger: Ledger
     let state: [CarriedBalance]
     let head: (seq: Int64, hash: [UInt8])
+    /// The plans still to be carried out: those of later years whole, and the merger year's
+    /// less what was spent against each by the day before the merger.
+    let plans: [(year: Int, program: String, source: String, remaining: Int64)]
 
     /// Opens the ledger at `path` for reading and checks it may be carried from `from`.
     init(checking path: String, among others: [Predecessor], from: LedgerDate) throws {
@@ -212,6 +218,24 @@ private struct Predecessor {
         self.ledger = ledger
         state = try ledger.closingState(through: from.adding(days: -1))
         head = try ledger.read { try ledger.chainHead() }
+        plans = try Predecessor.remainingPlans(of: ledger, from: from)
+    }
+
+    private static func remainingPlans(of ledger: Ledger, from: LedgerDate) throws -> [(year: Int, program: String, source: String, remaining: Int64)] {
+        try ledger.read {
+            var plans = try ledger.database.rows("SELECT year, program_code, source, amount_vnd FROM plan WHERE year > ? ORDER BY year, program_code, source", [from.year]) {
+                (year: Int($0.int64(at: 0)), program: $0.text(at: 1), source: $0.text(at: 2), remaining: $0.int64(at: 3))
+            }
+            guard from > LedgerDate.firstOf(year: from.year) else { return try ledger.database.rows("SELECT year, program_code, source, amount_vnd FROM plan WHERE year >= ? ORDER BY year, program_code, source", [from.year]) {
+                (year: Int($0.int64(at: 0)), program: $0.text(at: 1), source: $0.text(at: 2), remaining: $0.int64(at: 3))
+            } }
+            try ledger.withReportPeriod(PeriodSpans(from: LedgerDate.firstOf(year: from.year), to: from.adding(days: -1))) {
+                try ledger.database.forEachRow(ReportQueries.planVersusActual, named: [":from_year": from.year, ":to_year": from.year]) { row in
+                    plans.append((from.year, row.text(at: 0), row.text(at: 1), max(row.int64(at: 2) - row.int64(at: 3), 0)))
+                }
+            }
+            return plans
+        }
     }
 
     /// A balance a line can carry: some dong, and for a foreign one an exact rate.
@@ -240,6 +264,9 @@ private struct SuccessorRegistries {
     var grants: [(grant: Grant, terms: GrantTerms, programs: [String], units: [String])] = []
     var rates: [ExchangeRate] = []
     var funds: [Fund] = []
+    struct PlanKey: Hashable { let year: Int; let program: String; let source: String }
+    /// The predecessors' plans still to be carried out, added together.
+    var plans: [PlanKey: Int64] = [:]
 
     init(_ ledgers: [Ledger]) throws {
         let standard = Set(ChartOfAccounts.standard.definitions.map(\.code))
@@ -335,8 +362,12 @@ private struct SuccessorRegistries {
             try database.execute("INSERT INTO fund (code, name, level, ledger_id, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?)",
                                  [fund.code, fund.name, fund.level.rawValue, fund.ledgerID, now.iso, user])
         }
+        for (key, amount) in plans.sorted(by: { ($0.key.year, $0.key.program, $0.key.source) < ($1.key.year, $1.key.program, $1.key.source) }) {
+            try database.execute("INSERT INTO plan (year, program_code, source, amount_vnd, set_by, set_at) VALUES (?, ?, ?, ?, ?, ?)",
+                                 [key.year, key.program, key.source, amount, user, now.iso])
+        }
         try ledger.recordChange(action: "succession", subject: "fund:\(ledger.ledgerID)",
-                                detail: "\(accounts.count) accounts, \(funders.count) funders, \(units.count) units, \(items.count) items, \(grants.count) grants, \(rates.count) rates, \(funds.count) funds carried",
+                                detail: "\(accounts.count) accounts, \(funders.count) funders, \(units.count) units, \(items.count) items, \(grants.count) grants, \(rates.count) rates, \(funds.count) funds, \(plans.count) plans carried",
                                 user: user, at: now)
         ledger.invalidateRegistryCache()
     }

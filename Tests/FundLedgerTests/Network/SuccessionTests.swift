@@ -67,8 +67,26 @@ import TestSupport
         let directory = TemporaryDirectory("cpf-merger")
         let count = 2 + Int(seed % 2)
         let predecessors = try (0..<count).map { try SuccessionTests.predecessor(directory, "P\($0)", index: $0, seed: seed * 10 + UInt64($0)) }
+        for predecessor in predecessors {
+            try predecessor.ledger.setPlan(year: 2025, programCode: "gift", source: nil, amount: .vnd(400_000_000), user: "tester")
+            try predecessor.ledger.setPlan(year: 2026, programCode: "scholarship", source: nil, amount: .vnd(50_000_000), user: "tester")
+            try predecessor.ledger.setPlan(year: 2024, programCode: "house", source: nil, amount: .vnd(10_000_000), user: "tester")
+        }
         let successor = try Ledger.createSuccessor(at: directory.file("successor.cpf"), fundName: "Quỹ BTTE tỉnh mới", predecessorPaths: predecessors.map(\.path),
                                                    from: SuccessionTests.from, user: "tester", configuration: TemporaryLedger.fastConfiguration)
+        // Plans: later years whole, the merger year less what was spent against it; past years not.
+        var giftSpent: Int64 = 0
+        for predecessor in predecessors {
+            var spent: Int64 = 0
+            try predecessor.ledger.forEachEntry { entry in
+                for line in entry.lines where line.program?.code == "gift" && line.account.code.hasPrefix("6") { spent += line.amountDong }
+            }
+            giftSpent += max(400_000_000 - spent, 0)
+        }
+        let plans = try successor.plans()
+        #expect(plans.first { $0.year == 2025 && $0.programCode == "gift" }?.amountDong == giftSpent)
+        #expect(plans.first { $0.year == 2026 && $0.programCode == "scholarship" }?.amountDong == Int64(count) * 50_000_000)
+        #expect(!plans.contains { $0.year == 2024 })
 
         // The trial balance, account by account, to the dong.
         var expected: [String: (debit: Int64, credit: Int64)] = [:]
