@@ -270,4 +270,26 @@ import TestSupport
         #expect(chart.status == 1 && chart.standardError.contains("refused (invalid-account)") && chart.standardError.contains("652"), "\(chart)")
         #expect(try other.fingerprint() == before)
     }
+
+    /// Support designated to a place: the receiving fund keeps the designation when it has the
+    /// place, and refuses the notice, writing nothing, when it has not.
+    @Test func aDesignationToAPlaceTravelsOnlyWhereThePlaceIsKnown() throws {
+        let network = try Network()
+        try network.national.mustRun(["unit", "add", "TN", "--name", "Tây Ninh", "--level", "province"])
+        try network.national.mustRun(["grant", "add", "TN-2018", "--funder", "AIA", "--amount", "30000000 VND", "--units", "TN", "--designated"])
+        try network.national.mustRun(["receive", "--date", "2018-05-05", "--funder", "AIA", "--grant", "TN-2018", "--amount", "30000000 VND"])
+        let notice = try network.send(["--date", "2018-05-20", "--ref", "CK-TN", "--amount", "30000000 VND", "--grant", "TN-2018"], notice: "tn.json")
+        let before = try network.province.fingerprint()
+        let refused = try network.province.run(["transfer", "receive", notice, "--date", "2018-05-22"])
+        #expect(refused.status == 1 && refused.standardError.contains("refused (unknown-dimension)") && refused.standardError.contains("cpf unit add"), "\(refused)")
+        #expect(try network.province.fingerprint() == before)
+        try network.province.mustRun(["unit", "add", "TN", "--name", "Tây Ninh", "--level", "province"])
+        try network.province.mustRun(["unit", "add", "LA", "--name", "Long An", "--level", "province"])
+        try network.province.mustRun(["transfer", "receive", notice, "--date", "2018-05-22"])
+        let elsewhere = try network.province.run(["disburse", "--date", "2018-06-01", "--program", "gift", "--unit", "LA", "--grant", "TN-2018",
+                                                  "--amount", "1000000 VND", "--children", "1"])
+        #expect(elsewhere.status == 1 && elsewhere.standardError.contains("refused (restriction)"), "\(elsewhere)")
+        let grants = try network.province.mustRun(["report", "grants", "--format", "csv"]).standardOutput
+        #expect(grants.contains("TN-2018,AIA (through QBTTEVN),active,designated,30000000"), "\(grants)")
+    }
 }

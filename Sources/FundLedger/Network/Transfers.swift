@@ -328,8 +328,15 @@ extension Ledger {
                                                                "khoản tài trợ \(purpose.grantCode) chỉ được chi cho \(purpose.programCodes.joined(separator: ", ")); quỹ này không có chương trình '\(missing)'"),
                               hint: LocalizedText("add the program first (cpf program add \(missing) …), then receive the notice", "hãy thêm chương trình trước (cpf program add \(missing) …), rồi ghi nhận thông báo"))
         }
-        // Places are the sending fund's; those this fund also has are kept.
+        // Places are the sending fund's; those this fund also has are kept. Support designated
+        // only to places this fund does not have could not be held to its designation here.
         let unitCodes = purpose.unitCodes.filter { units[$0] != nil }
+        if purpose.designated && purpose.programCodes.isEmpty && unitCodes.isEmpty {
+            let places = purpose.unitCodes.joined(separator: ", ")
+            throw LedgerError(.unknownDimension, LocalizedText("grant \(purpose.grantCode) is designated for \(places), places this fund does not have",
+                                                               "khoản tài trợ \(purpose.grantCode) được chỉ định cho \(places), là địa bàn quỹ này không có"),
+                              hint: LocalizedText("add the places first (cpf unit add …), then receive the notice", "hãy thêm các địa bàn trước (cpf unit add …), rồi ghi nhận thông báo"))
+        }
         let reason = "transfer notice of \(sender.code), entry \(senderSeq)"
         if let grant = try grants().first(where: { $0.code == purpose.grantCode }) {
             guard try codes(of: .funder).byID[grant.funderID] == donor, grant.currency == .vnd else {
@@ -350,7 +357,7 @@ extension Ledger {
             try database.execute("INSERT INTO \"grant\" (code, funder_id, currency, created_at, created_by) VALUES (?, ?, 'VND', ?, ?)",
                                  [purpose.grantCode, try registryID(.funder, code: donor), now.iso, user])
             try insertTerms(grantID: database.lastInsertRowID, version: 1, effectiveOn: date, committed: .vnd(amount), programCodes: purpose.programCodes,
-                            unitCodes: unitCodes, validFrom: nil, validTo: nil, designated: purpose.designated && !(purpose.programCodes.isEmpty && unitCodes.isEmpty),
+                            unitCodes: unitCodes, validFrom: nil, validTo: nil, designated: purpose.designated,
                             status: .active, purpose: purpose.text, reason: "received from \(sender.code)", tranches: [], user: user, at: now)
             try recordChange(action: "grant-add", subject: "grant:\(purpose.grantCode)", detail: "\(donor) \(amount) VND (\(reason))", user: user, at: now)
         }
