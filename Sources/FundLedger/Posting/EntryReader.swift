@@ -11,7 +11,12 @@ final class EntryReader {
     private var lineRowPending: Bool
     private var codeRowPending: Bool
     private let accountCodes: [Int64: String]
-    private let registryCodes: [Registry: [Int64: String]]
+    /// Each registry's codes by id, one table per registry: a line names up to five.
+    private let funderCodes: [Int64: String], grantCodes: [Int64: String], programCodes: [Int64: String]
+    private let unitCodes: [Int64: String], itemCodes: [Int64: String]
+    /// Rates and dates met before, by their text: a journal repeats the same few.
+    private var rates: [String: Rate] = [:]
+    private var lastDate: (text: String, date: LedgerDate)?
     /// The key of the codes' commitments, which an entry of form v2 hashes.
     private let committer: BeneficiaryCommitter?
     /// Looks up the hash of the fact record an entry commits to; entries in a row share one,
@@ -50,9 +55,11 @@ final class EntryReader {
                 try statement.bind(throughSeq, at: 2)
             }
             accountCodes = try ledger.accountCodesByID()
-            var registryCodes: [Registry: [Int64: String]] = [:]
-            for registry in Registry.allCases { registryCodes[registry] = try ledger.codes(of: registry).byID }
-            self.registryCodes = registryCodes
+            funderCodes = try ledger.codes(of: .funder).byID
+            grantCodes = try ledger.codes(of: .grant).byID
+            programCodes = try ledger.codes(of: .program).byID
+            unitCodes = try ledger.codes(of: .unit).byID
+            itemCodes = try ledger.codes(of: .goodsItem).byID
             committer = try ledger.beneficiaryCommitter()
             lineRowPending = try lines.step()
             codeRowPending = try codes.step()
@@ -157,16 +164,16 @@ final class EntryReader {
 
     private func decodeLine(seq: Int64, codes: [String]) -> PostedLine {
         let row = lines
-        func reference(_ column: Int32, _ registry: Registry) -> RegistryReference? {
+        func reference(_ column: Int32, _ registry: Registry, _ codes: [Int64: String]) -> RegistryReference? {
             guard let id = row.optionalInt64(at: column) else { return nil }
-            return RegistryReference(id: id, code: registryCodes[registry]?[id] ?? missing(LocalizedText(english: registry.rawValue, vietnamese: registry.localizedName), id, seq))
+            return RegistryReference(id: id, code: codes[id] ?? missing(LocalizedText(english: registry.rawValue, vietnamese: registry.localizedName), id, seq))
         }
         let accountID = row.int64(at: 2)
         var foreign: ForeignAmount?
         if let currencyCode = row.optionalText(at: 4) {
             let currency = Currency.named(currencyCode) ?? Currency(code: currencyCode, exponent: 0)
             let rateText = row.optionalText(at: 6) ?? ""
-            let rate = (try? Rate.parse(rateText)) ?? {
+            let rate = rates[rateText] ?? (try? Rate.parse(rateText)).map { rates[rateText] = $0; return $0 } ?? {
                 anomalies.append((seq, LocalizedText("line \(row.int64(at: 1)) has an unreadable rate '\(rateText)'", "dòng \(row.int64(at: 1)) có tỷ giá không đọc được '\(rateText)'")))
                 return Rate(scaledValue: 1, scale: 0)
             }()
@@ -178,12 +185,13 @@ final class EntryReader {
             lineNumber: row.int(at: 1),
             account: RegistryReference(id: accountID, code: accountCodes[accountID] ?? missing(LocalizedText("account", "tài khoản"), accountID, seq)),
             amountDong: row.int64(at: 3), foreign: foreign,
-            funder: reference(9, .funder), grant: reference(10, .grant), program: reference(11, .program), unit: reference(12, .unit),
+            funder: reference(9, .funder, funderCodes), grant: reference(10, .grant, grantCodes), program: reference(11, .program, programCodes),
+            unit: reference(12, .unit, unitCodes),
             restriction: Restriction(rawValue: restrictionText) ?? {
                 anomalies.append((seq, LocalizedText("unknown restriction '\(restrictionText)'", "loại hạn chế '\(restrictionText)' không xác định")))
                 return .unrestricted
             }(),
-            item: reference(14, .goodsItem), quantity: row.optionalInt64(at: 15), children: row.optionalInt64(at: 16),
+            item: reference(14, .goodsItem, itemCodes), quantity: row.optionalInt64(at: 15), children: row.optionalInt64(at: 16),
             memo: row.optionalText(at: 17), beneficiaryCodes: codes)
     }
 
@@ -193,7 +201,11 @@ final class EntryReader {
     }
 
     private func date(_ text: String, seq: Int64) -> LedgerDate {
-        if let date = try? LedgerDate.parse(text) { return date }
+        if let lastDate, lastDate.text == text { return lastDate.date }
+        if let date = try? LedgerDate.parse(text) {
+            lastDate = (text, date)
+            return date
+        }
         anomalies.append((seq, LocalizedText("unreadable date '\(text.prefix(30))'", "ngày không đọc được '\(text.prefix(30))'")))
         return LedgerDate.earliest
     }
