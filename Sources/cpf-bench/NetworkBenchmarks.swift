@@ -65,6 +65,7 @@ extension Bench {
         let total = (provinces + 1) * size
         for (label, extra) in [("consolidate, trial balance, no verify", ["--report", "trial-balance", "--no-verify"]),
                                ("consolidate, every statement, no verify", ["--no-verify"]),
+                               ("consolidate, trial balance, every file verified", ["--report", "trial-balance"]),
                                ("consolidate, every statement, every file verified", [])] {
             let run = runChild([cpf, "consolidate"] + paths + ["--to", "2016-12-31", "--format", "csv"] + extra, sampling: true)
             guard run.status == 0 else { fail("cpf consolidate exited \(run.status)") }
