@@ -45,10 +45,10 @@ struct BalanceAccumulator {
                            ^ unitID &* 0x27D4_EB2F ^ itemID &* 0x1656_67B1)
         }
 
-        init(_ line: PostedLine, monthKey: Int32) {
-            self.init(monthKey: monthKey, accountID: line.account.id, funderID: line.funder?.id ?? 0, grantID: line.grant?.id ?? 0,
-                      programID: line.program?.id ?? 0, unitID: line.unit?.id ?? 0, itemID: line.item?.id ?? 0,
-                      restriction: line.restriction, currency: line.foreign?.amount.currency.code ?? "")
+        init(_ line: some LineFigures, monthKey: Int32) {
+            self.init(monthKey: monthKey, accountID: line.accountID, funderID: line.funderID ?? 0, grantID: line.grantID ?? 0,
+                      programID: line.programID ?? 0, unitID: line.unitID ?? 0, itemID: line.itemID ?? 0,
+                      restriction: line.restriction, currency: line.currencyCode)
         }
     }
 
@@ -91,8 +91,8 @@ struct BalanceAccumulator {
         var quantityNet: Int64 = 0
         var childrenNet: Int64 = 0
 
-        mutating func add(_ line: PostedLine) -> Bool {
-            guard amounts.add(amountDong: line.amountDong, foreignMinorUnits: line.foreign?.amount.minorUnits) else { return false }
+        mutating func add(_ line: some LineFigures) -> Bool {
+            guard amounts.add(amountDong: line.amountDong, foreignMinorUnits: line.foreignMinorUnits) else { return false }
             let quantity = quantityNet.addingReportingOverflow(line.quantity ?? 0)
             let children = childrenNet.addingReportingOverflow(line.children ?? 0)
             guard !quantity.overflow, !children.overflow else { return false }
@@ -145,7 +145,11 @@ struct BalanceAccumulator {
     /// in place, and only new keys are inserted (after every replacement, since inserting
     /// may move the others).
     mutating func add(_ lines: [PostedLine], date: LedgerDate, roles: AccountRoles, isReversal: Bool = false) throws {
-        let dayKey = Int32(date.dayKey)
+        try add(lines, dayKey: Int32(date.dayKey), roles: roles, isReversal: isReversal)
+    }
+
+    /// The same, for lines of any kind on the day `dayKey` (`yyyymmdd`).
+    mutating func add<Line: LineFigures>(_ lines: [Line], dayKey: Int32, roles: AccountRoles, isReversal: Bool) throws {
         // The new totals of every key the entry touches, checked before any is stored.
         var days = scratchDays, dimensions = scratchDimensions
         (scratchDays, scratchDimensions) = ([], [])
@@ -157,9 +161,9 @@ struct BalanceAccumulator {
         // By index: iterating the lines would copy each one (and retain its texts).
         for index in lines.indices {
             let line = lines[index]
-            let key = Key(dayKey: dayKey, accountID: line.account.id)
+            let key = Key(dayKey: dayKey, accountID: line.accountID)
             let dimensionKey = DimensionKey(line, monthKey: dayKey / 100)
-            let foreign = roles.flags(line.account.id) & AccountRoles.foreignFlag != 0 ? line.foreign?.amount.minorUnits : nil
+            let foreign = roles.flags(line.accountID) & AccountRoles.foreignFlag != 0 ? line.foreignMinorUnits : nil
             let dayIndex = days.firstIndex { $0.0 == key } ?? {
                 let stored = byDay.index(forKey: key)
                 days.append((key, stored, stored.map { byDay.values[$0] } ?? Totals()))
@@ -172,7 +176,7 @@ struct BalanceAccumulator {
             }()
             guard days[dayIndex].2.add(amountDong: line.amountDong, foreignMinorUnits: foreign),
                   dimensions[dimensionIndex].2.add(line) else {
-                throw BalanceAccumulator.overflowError(account: line.account.code)
+                throw BalanceAccumulator.overflowError(account: line.accountCode)
             }
         }
         for case (_, let stored?, let totals) in days { byDay.values[stored] = totals }

@@ -78,26 +78,26 @@ extension AccountRoles {
     /// - Parameter isReversal: the line belongs to a reversal, whose figures mirror the
     ///   original's rather than being valued at an average: it counts no valuation.
     @inline(__always)
-    func forEachHolding(of line: PostedLine, isReversal: Bool = false, _ body: (HoldingKey, HoldingChange) -> Void) {
-        let accountID = line.account.id
+    func forEachHolding(of line: some LineFigures, isReversal: Bool = false, _ body: (HoldingKey, HoldingChange) -> Void) {
+        let accountID = line.accountID
         let flags = self.flags(accountID)
         if flags & AccountRoles.moneyFlag != 0 {
             let isForeign = flags & AccountRoles.foreignFlag != 0
-            let net = isForeign ? (line.foreign?.amount.minorUnits ?? 0) : line.amountDong
-            let isValuation = !isReversal && isForeign && (line.amountDong < 0 || line.foreign == nil)
+            let net = isForeign ? (line.foreignMinorUnits ?? 0) : line.amountDong
+            let isValuation = !isReversal && isForeign && (line.amountDong < 0 || line.foreignMinorUnits == nil)
             body(HoldingKey(kind: .money, subjectID: accountID),
                  HoldingChange(net: net, valueDong: line.amountDong, valuations: isValuation ? 1 : 0, lineCount: 1))
         }
-        if let item = line.item, accountID == goodsAccountID {
-            body(HoldingKey(kind: .goods, subjectID: item.id),
+        if let item = line.itemID, accountID == goodsAccountID {
+            body(HoldingKey(kind: .goods, subjectID: item),
                  HoldingChange(net: line.quantity ?? 0, valueDong: line.amountDong, valuations: !isReversal && line.amountDong < 0 ? 1 : 0, lineCount: 1))
         }
-        if let grant = line.grant, flags & AccountRoles.grantFlag != 0 {
-            body(HoldingKey(kind: .grant, subjectID: grant.id), HoldingChange(net: -line.amountDong, lineCount: 1))
-            let program = line.program?.id ?? 0, unit = line.unit?.id ?? 0
+        if let grant = line.grantID, flags & AccountRoles.grantFlag != 0 {
+            body(HoldingKey(kind: .grant, subjectID: grant), HoldingChange(net: -line.amountDong, lineCount: 1))
+            let program = line.programID ?? 0, unit = line.unitID ?? 0
             if flags & AccountRoles.expenseFlag != 0, program <= HoldingKey.spendingPartMax, unit <= HoldingKey.spendingPartMax,
-               grant.id < 1 << 23 {
-                body(HoldingKey.spending(grant: grant.id, program: program, unit: unit), HoldingChange(net: -line.amountDong, lineCount: 1))
+               grant < 1 << 23 {
+                body(HoldingKey.spending(grant: grant, program: program, unit: unit), HoldingChange(net: -line.amountDong, lineCount: 1))
             }
         }
     }
@@ -132,9 +132,9 @@ struct JournalExtent: Equatable, Sendable {
 
     /// Adds one line's magnitudes. Saturating: a file whose lines were forged past their
     /// limits must give a finding in `verify`, not a crash.
-    mutating func add(_ line: PostedLine) {
+    mutating func add(_ line: some LineFigures) {
         dong = JournalExtent.sum(dong, line.amountDong.magnitude)
-        foreignMinor = JournalExtent.sum(foreignMinor, line.foreign?.amount.minorUnits.magnitude ?? 0)
+        foreignMinor = JournalExtent.sum(foreignMinor, line.foreignMinorUnits?.magnitude ?? 0)
         quantity = JournalExtent.sum(quantity, line.quantity?.magnitude ?? 0)
         children = JournalExtent.sum(children, line.children?.magnitude ?? 0)
     }

@@ -32,7 +32,29 @@ public struct LedgerDate: Hashable, Comparable, Sendable, CustomStringConvertibl
     ///
     /// - Throws: `LedgerError` with rule `invalidDate`.
     public static func parse(_ text: String) throws -> LedgerDate {
-        let bytes = Array(text.utf8)
+        var text = text
+        switch text.withUTF8({ parse(bytes: UnsafeRawBufferPointer($0)) }) {
+        case .date(let date): return date
+        case .notWritten:
+            throw LedgerError(.invalidDate, LocalizedText("date '\(text)' is not written YYYY-MM-DD", "ngày '\(text)' không viết theo dạng YYYY-MM-DD"), hint: LocalizedText("write dates like 2018-06-01", "hãy viết ngày như 2018-06-01"))
+        case .noSuchDay:
+            throw LedgerError(.invalidDate, LocalizedText("date '\(text)' does not exist or is outside \(earliest)…\(latest)", "ngày '\(text)' không tồn tại hoặc nằm ngoài khoảng \(earliest)…\(latest)"),
+                              hint: LocalizedText("check the day and month, e.g. 2018-02-28 (there is no 2018-02-29)", "hãy kiểm tra ngày và tháng, ví dụ 2018-02-28 (không có ngày 2018-02-29)"))
+        }
+    }
+
+    /// What `parse(bytes:)` reads.
+    enum Parsed {
+        case date(LedgerDate)
+        /// Not ten bytes `DDDD-DD-DD`.
+        case notWritten
+        /// Written so, but no such day within `earliest...latest`.
+        case noSuchDay
+    }
+
+    /// Parses the bytes of `YYYY-MM-DD` strictly, without building a string. A date parses
+    /// exactly when its bytes are what `withISOBytes` writes for it.
+    static func parse(bytes: UnsafeRawBufferPointer) -> Parsed {
         func number(_ range: Range<Int>) -> Int? {
             var value = 0
             for index in range {
@@ -42,14 +64,8 @@ public struct LedgerDate: Hashable, Comparable, Sendable, CustomStringConvertibl
             return value
         }
         guard bytes.count == 10, bytes[4] == 45, bytes[7] == 45,
-              let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else {
-            throw LedgerError(.invalidDate, LocalizedText("date '\(text)' is not written YYYY-MM-DD", "ngày '\(text)' không viết theo dạng YYYY-MM-DD"), hint: LocalizedText("write dates like 2018-06-01", "hãy viết ngày như 2018-06-01"))
-        }
-        guard let date = LedgerDate(year: year, month: month, day: day) else {
-            throw LedgerError(.invalidDate, LocalizedText("date '\(text)' does not exist or is outside \(earliest)…\(latest)", "ngày '\(text)' không tồn tại hoặc nằm ngoài khoảng \(earliest)…\(latest)"),
-                              hint: LocalizedText("check the day and month, e.g. 2018-02-28 (there is no 2018-02-29)", "hãy kiểm tra ngày và tháng, ví dụ 2018-02-28 (không có ngày 2018-02-29)"))
-        }
-        return date
+              let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return .notWritten }
+        return LedgerDate(year: year, month: month, day: day).map { .date($0) } ?? .noSuchDay
     }
 
     public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }

@@ -77,13 +77,24 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
 
     /// Parses the form `iso` writes.
     public static func parse(_ text: String) -> Timestamp? {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { parse(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Parses the bytes of the form `iso` writes, without building a string. A moment parses
+    /// exactly when its bytes are what `withISOBytes` writes for it.
+    static func parse(bytes: UnsafeRawBufferPointer) -> Timestamp? {
         guard bytes.count == 24, bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
               bytes[19] == UInt8(ascii: "."), bytes[23] == UInt8(ascii: "Z"),
-              let date = try? LedgerDate.parse(String(decoding: bytes[0..<10], as: UTF8.self)) else { return nil }
-        // Digits only: `Int64("-1")` would read a sign as part of the field.
+              case .date(let date) = LedgerDate.parse(bytes: UnsafeRawBufferPointer(rebasing: bytes[0..<10])) else { return nil }
+        // Digits only: a sign is not part of any field.
         func number(_ range: Range<Int>) -> Int64? {
-            bytes[range].allSatisfy { $0 >= 48 && $0 <= 57 } ? Int64(String(decoding: bytes[range], as: UTF8.self)) : nil
+            var value: Int64 = 0
+            for index in range {
+                guard bytes[index] >= 48 && bytes[index] <= 57 else { return nil }
+                value = value * 10 + Int64(bytes[index] - 48)
+            }
+            return value
         }
         guard let hours = number(11..<13), let minutes = number(14..<16), let seconds = number(17..<19),
               let milliseconds = number(20..<23), hours < 24, minutes < 60, seconds < 60 else { return nil }

@@ -141,8 +141,26 @@ public struct CanonicalForm {
         timestamp.withISOBytes { appendNetstring($0) }
     }
 
+    /// Empties the form, keeping its buffer.
+    mutating func removeAll() { count = 0 }
+
+    /// Appends `bytes` as they are: a value already written as a netstring (`netstring(_:)`).
+    mutating func append(encoded bytes: [UInt8]) {
+        write(atMost: bytes.count) { at in
+            bytes.withUnsafeBytes { UnsafeMutableRawPointer(at).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+            return bytes.count
+        }
+    }
+
+    /// The netstring of `text`, to append later with `append(encoded:)`.
+    static func netstring(_ text: String) -> [UInt8] {
+        var form = CanonicalForm()
+        form.append(text)
+        return form.bytes
+    }
+
     /// `<byte length>:<bytes>,`
-    private mutating func appendNetstring(_ value: UnsafeRawBufferPointer) {
+    mutating func appendNetstring(_ value: UnsafeRawBufferPointer) {
         write(atMost: value.count + 22) { at in
             var length = CanonicalForm.writeDecimal(UInt64(value.count), at: at)
             at[length] = 0x3A
@@ -172,7 +190,7 @@ public struct CanonicalForm {
     }
 
     @inline(__always)
-    private mutating func appendAbsent() {
+    mutating func appendAbsent() {
         write(atMost: 3) { at in
             at[0] = 0x30; at[1] = 0x3A; at[2] = 0x2C   // "0:,"
             return 3

@@ -69,6 +69,12 @@ extension Ledger {
     /// - Parameter readingAhead: read and decode the entries on a second thread (the default);
     ///   consolidation, which verifies several files at once on every processor, reads inline.
     public func verify(against digest: ChainDigest? = nil, readingAhead: Bool = true) throws -> VerificationReport {
+        try verify(against: digest, readingAhead: readingAhead, scanning: true)
+    }
+
+    /// - Parameter scanning: read the journal from its bytes first (`ChainScan`); tests turn it
+    ///   off to compare with the reference reading alone.
+    func verify(against digest: ChainDigest?, readingAhead: Bool, scanning: Bool) throws -> VerificationReport {
         try read {
             var report = VerificationReport()
             report.ledgerID = ledgerID
@@ -77,7 +83,8 @@ extension Ledger {
             // A value cpf never writes (a damaged setting, say) stops the step that reads it,
             // and is reported as a finding; the other steps still run.
             try reportingDamage(&report) { report in
-                let recomputed = try verifyChain(into: &report, digest: digest, digestEntryHash: &digestEntryHash, readingAhead: readingAhead)
+                let recomputed = try (scanning ? scanChain(into: &report, digest: digest, digestEntryHash: &digestEntryHash) : nil)
+                    ?? verifyChain(into: &report, digest: digest, digestEntryHash: &digestEntryHash, readingAhead: readingAhead)
                 try verifyBalances(recomputed, into: &report)
                 try verifyDimensions(recomputed, into: &report)
                 try verifyHoldings(recomputed, into: &report)
@@ -93,6 +100,24 @@ extension Ledger {
         }
     }
 
+    /// Reads the journal straight from the file's bytes (`ChainScan`): the totals it sums, when
+    /// it vouches for every entry, or `nil` when anything is not as cpf writes it, and the
+    /// reference reading (`verifyChain`) must name what.
+    private func scanChain(into report: inout VerificationReport, digest: ChainDigest?, digestEntryHash: inout [UInt8]?) throws -> BalanceAccumulator? {
+        let scan = try ChainScan(ledger: self)
+        guard let scanned = try scan.run(genesis: CanonicalForm.genesisHash(ledgerID: ledgerID), roles: try AccountRoles.of(self), digestSeq: digest?.seq) else {
+            return nil
+        }
+        report.entryCount = scanned.entryCount
+        report.lineCount = scanned.lineCount
+        report.headSeq = scanned.headSeq
+        report.headHash = scanned.headHash
+        if let hash = scanned.digestEntryHash { digestEntryHash = hash }
+        return scanned.totals
+    }
+
+    /// The reference reading: decodes every entry (`EntryReader`), recomputes its hash from its
+    /// canonical form and reports every finding.
     private func verifyChain(into report: inout VerificationReport, digest: ChainDigest?,
                              digestEntryHash: inout [UInt8]?, readingAhead: Bool) throws -> BalanceAccumulator {
         let reader = try EntryReader(ledger: self)

@@ -33,22 +33,13 @@ final class EntryReader {
         let database = ledger.database
         // A range reader prepares its own statements: it may be open while single reads run.
         let statement = single ? { try database.cachedStatement($0 + " -- one entry") } : database.prepare
-        let entries = try statement("""
-            SELECT seq, kind, entry_date, memo, external_ref, posted_by, posted_at, approved_by, approved_at, reverses_seq, hash, fact_seq
-            FROM entry WHERE seq BETWEEN ?1 AND ?2 ORDER BY seq
-            """)
-        let lines = try statement("""
-            SELECT entry_seq, line_no, account_id, amount_vnd, currency, amount_foreign, rate, rate_date, rate_source,
-                   funder_id, grant_id, program_id, unit_id, restriction, item_id, quantity, children, memo
-            FROM line WHERE entry_seq BETWEEN ?1 AND ?2 ORDER BY entry_seq, line_no
-            """)
-        let codes = try statement("""
-            SELECT entry_seq, line_no, code FROM beneficiary_code WHERE entry_seq BETWEEN ?1 AND ?2 ORDER BY entry_seq, line_no, code
-            """)
+        let entries = try statement(EntryReader.entriesSQL)
+        let lines = try statement(EntryReader.linesSQL)
+        let codes = try statement(EntryReader.codesSQL)
         self.entries = entries
         self.lines = lines
         self.codes = codes
-        factHashes = try statement("SELECT hash FROM fact_record WHERE seq = ?1")
+        factHashes = try statement(EntryReader.factHashSQL)
         do {
             for statement in [entries, lines, codes] {
                 try statement.bind(fromSeq, at: 1)
@@ -69,6 +60,22 @@ final class EntryReader {
             throw error
         }
     }
+
+    /// The three ordered scans, from sequence number ?1 through ?2, with their columns in the
+    /// order the readers read them (`ChainScan` reads the same).
+    static let entriesSQL = """
+        SELECT seq, kind, entry_date, memo, external_ref, posted_by, posted_at, approved_by, approved_at, reverses_seq, hash, fact_seq
+        FROM entry WHERE seq BETWEEN ?1 AND ?2 ORDER BY seq
+        """
+    static let linesSQL = """
+        SELECT entry_seq, line_no, account_id, amount_vnd, currency, amount_foreign, rate, rate_date, rate_source,
+               funder_id, grant_id, program_id, unit_id, restriction, item_id, quantity, children, memo
+        FROM line WHERE entry_seq BETWEEN ?1 AND ?2 ORDER BY entry_seq, line_no
+        """
+    static let codesSQL = """
+        SELECT entry_seq, line_no, code FROM beneficiary_code WHERE entry_seq BETWEEN ?1 AND ?2 ORDER BY entry_seq, line_no, code
+        """
+    static let factHashSQL = "SELECT hash FROM fact_record WHERE seq = ?1"
 
     /// Resets the statements, so a cached one holds no read cursor open after a single read.
     func finish() {

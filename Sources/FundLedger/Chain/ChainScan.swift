@@ -1,0 +1,304 @@
+/// `verify`'s first reading of the journal, straight from the file's bytes.
+///
+/// The reference reading (`EntryReader`) decodes every entry into a `JournalEntry` — strings,
+/// dates, rates, registry references — and then writes its canonical form (`CanonicalForm`)
+/// for the hash. For a ledger as cpf writes it, the canonical form *is* the stored bytes:
+/// dates, moments and registry codes parse exactly when they are written the one way cpf
+/// writes them, and texts are UTF-8. So this scan hashes the stored bytes directly, and sums
+/// the maintained totals from the stored ids and figures, without building an entry.
+///
+/// Wherever a value is not as cpf writes it — a text that is not UTF-8, a date or moment that
+/// does not parse, an id no registry has, a gap, an unbalanced entry, a hash that does not
+/// follow — the scan stops and says so (`nil`), and `verify` reads the whole journal again
+/// the reference way, which names every finding. The scan never decides that something is
+/// wrong; it only vouches for a journal in which nothing is. `ChainScanTests` check that both
+/// readings agree on random books, entry by entry and total by total.
+final class ChainScan {
+    /// What the scan vouches for: the recomputed totals and the chain's extent.
+    struct Result {
+        var totals = BalanceAccumulator()
+        var entryCount: Int64 = 0
+        var lineCount: Int64 = 0
+        var headSeq: Int64 = 0
+        var headHash: [UInt8]
+        /// The hash of entry `digestSeq`, when the scan met it.
+        var digestEntryHash: [UInt8]?
+    }
+
+    /// A line's ids and figures, as the maintained totals read them.
+    struct Line: LineFigures {
+        var accountID: Int64 = 0
+        var accountCode = ""
+        var amountDong: Int64 = 0
+        var foreignMinorUnits: Int64?
+        var currencyCode = ""
+        var funderID: Int64?
+        var grantID: Int64?
+        var programID: Int64?
+        var unitID: Int64?
+        var itemID: Int64?
+        var restriction = Restriction.unrestricted
+        var quantity: Int64?
+        var children: Int64?
+    }
+
+    /// Something is not as cpf writes it: the reference reading takes over.
+    private struct Doubt: Error {}
+
+    private let entries: Statement, lines: Statement, codes: Statement, factHashes: Statement
+    private let accounts: CodeTable, funders: CodeTable, grants: CodeTable, programs: CodeTable, units: CodeTable, items: CodeTable
+    private let committer: BeneficiaryCommitter?
+    private var lastFact: (seq: Int64, netstring: [UInt8]?)?
+    private var rates: [String: [UInt8]] = [:]
+    private var lineRowPending = false
+    private var codeRowPending = false
+
+    init(ledger: Ledger) throws {
+        let database = ledger.database
+        entries = try database.prepare(EntryReader.entriesSQL)
+        lines = try database.prepare(EntryReader.linesSQL)
+        codes = try database.prepare(EntryReader.codesSQL)
+        factHashes = try database.prepare(EntryReader.factHashSQL)
+        for statement in [entries, lines, codes] {
+            try statement.bind(Int64(1), at: 1)
+            try statement.bind(Int64.max, at: 2)
+        }
+        accounts = CodeTable(try ledger.accountCodesByID())
+        funders = CodeTable(try ledger.codes(of: .funder).byID)
+        grants = CodeTable(try ledger.codes(of: .grant).byID)
+        programs = CodeTable(try ledger.codes(of: .program).byID)
+        units = CodeTable(try ledger.codes(of: .unit).byID)
+        items = CodeTable(try ledger.codes(of: .goodsItem).byID)
+        committer = try ledger.beneficiaryCommitter()
+    }
+
+    /// Reads the whole journal; `nil` when anything in it is not as cpf writes it.
+    func run(genesis: [UInt8], roles: AccountRoles, digestSeq: Int64?) throws -> Result? {
+        do {
+            return try scan(genesis: genesis, roles: roles, digestSeq: digestSeq)
+        } catch is Doubt {
+            return nil
+        }
+    }
+
+    private func scan(genesis: [UInt8], roles: AccountRoles, digestSeq: Int64?) throws -> Result {
+        var result = Result(headHash: genesis)
+        var header = CanonicalForm(), body = CanonicalForm()
+        var entryLines: [Line] = []
+        lineRowPending = try lines.step()
+        codeRowPending = try codes.step()
+        while try entries.step() {
+            let seq = entries.int64(at: 0)
+            guard seq == result.headSeq + 1 else { throw Doubt() }
+            let isCommitted = !entries.isNull(at: 11)
+            try readLines(of: seq, isCommitted: isCommitted, into: &body, lines: &entryLines)
+            let (kind, dayKey) = try encodeHeader(seq: seq, lineCount: entryLines.count, into: &header)
+            var hasher = SHA256()
+            hasher.update(result.headHash)
+            header.withBytes { hasher.update($0) }
+            body.withBytes { hasher.update($0) }
+            let hash = hasher.finalize()
+            guard entries.withUnsafeBlobBytes(at: 10, { $0.elementsEqual(hash) }) else { throw Doubt() }
+            try check(kind, entryLines)
+            do {
+                try result.totals.add(entryLines, dayKey: dayKey, roles: roles, isReversal: !entries.isNull(at: 9))
+            } catch {
+                throw Doubt()
+            }
+            if seq == digestSeq { result.digestEntryHash = hash }
+            result.entryCount += 1
+            result.lineCount += Int64(entryLines.count)
+            result.headSeq = seq
+            result.headHash = hash
+        }
+        // Lines or codes of no entry.
+        guard !lineRowPending, !codeRowPending else { throw Doubt() }
+        return result
+    }
+
+    /// Encodes the lines of entry `seq` into `body` and gathers their figures.
+    private func readLines(of seq: Int64, isCommitted: Bool, into body: inout CanonicalForm, lines entryLines: inout [Line]) throws {
+        var beneficiaryCodes = try readCodes(of: seq)
+        body.removeAll()
+        entryLines.removeAll(keepingCapacity: true)
+        while lineRowPending {
+            let lineSeq = lines.int64(at: 0)
+            guard lineSeq <= seq else { break }
+            guard lineSeq == seq, lines.int64(at: 1) == Int64(entryLines.count + 1) else { throw Doubt() }
+            let number = entryLines.count + 1
+            entryLines.append(try encodeLine(into: &body))
+            let codes = beneficiaryCodes.removeValue(forKey: number) ?? []
+            if isCommitted {
+                guard codes.isEmpty || committer != nil else { throw Doubt() }
+                let commitments = codes.map { committer!.commitment(seq: seq, lineNumber: number, code: $0) }
+                body.append(Int64(commitments.count))
+                for commitment in commitments.sorted(by: { $0.lexicographicallyPrecedes($1) }) { body.append(commitment.hexString) }
+            } else {
+                body.append(Int64(codes.count))
+                for code in codes { body.append(code) }
+            }
+            lineRowPending = try lines.step()
+        }
+        // Codes of a line the entry does not have.
+        guard beneficiaryCodes.isEmpty else { throw Doubt() }
+    }
+
+    /// The codes of entry `seq` by line number, in the order stored (sorted).
+    private func readCodes(of seq: Int64) throws -> [Int: [String]] {
+        var result: [Int: [String]] = [:]
+        while codeRowPending {
+            let codeSeq = codes.int64(at: 0)
+            guard codeSeq <= seq else { break }
+            guard codeSeq == seq else { throw Doubt() }
+            result[codes.int(at: 1), default: []].append(codes.text(at: 2))
+            codeRowPending = try codes.step()
+        }
+        return result
+    }
+
+    /// Encodes the current line row up to its memo (the codes follow) and returns its figures.
+    private func encodeLine(into body: inout CanonicalForm) throws -> Line {
+        var line = Line()
+        body.append(lines.int64(at: 1))
+        line.accountID = lines.int64(at: 2)
+        guard let account = accounts.entry(line.accountID) else { throw Doubt() }
+        line.accountCode = account.code
+        body.append(encoded: account.netstring)
+        line.amountDong = lines.int64(at: 3)
+        body.append(line.amountDong)
+        try encodeForeign(into: &body, line: &line)
+        line.funderID = try reference(9, funders, into: &body)
+        line.grantID = try reference(10, grants, into: &body)
+        line.programID = try reference(11, programs, into: &body)
+        line.unitID = try reference(12, units, into: &body)
+        guard let restriction = Restriction(rawValue: lines.text(at: 13)) else { throw Doubt() }
+        line.restriction = restriction
+        body.append(restriction.rawValue)
+        line.itemID = try reference(14, items, into: &body)
+        line.quantity = lines.optionalInt64(at: 15)
+        body.append(line.quantity)
+        line.children = lines.optionalInt64(at: 16)
+        body.append(line.children)
+        try text(lines, 17, into: &body)
+        return line
+    }
+
+    /// currency, amount_foreign, rate, rate_date, rate_source: five absent values for a line in dong.
+    private func encodeForeign(into body: inout CanonicalForm, line: inout Line) throws {
+        guard !lines.isNull(at: 4) else {
+            for _ in 0..<5 { body.appendAbsent() }
+            return
+        }
+        let code = lines.text(at: 4)
+        line.currencyCode = Currency.named(code)?.code ?? code
+        body.append(line.currencyCode)
+        guard !lines.isNull(at: 5) else { throw Doubt() }
+        line.foreignMinorUnits = lines.int64(at: 5)
+        body.append(line.foreignMinorUnits)
+        let rateText = lines.optionalText(at: 6) ?? ""
+        if rates[rateText] == nil {
+            guard let rate = try? Rate.parse(rateText) else { throw Doubt() }
+            rates[rateText] = CanonicalForm.netstring(rate.description)
+        }
+        body.append(encoded: rates[rateText]!)
+        guard lines.withUnsafeTextBytes(at: 7, { if case .date = LedgerDate.parse(bytes: $0) { true } else { false } }) else { throw Doubt() }
+        try text(lines, 7, into: &body)
+        try text(lines, 8, into: &body)
+    }
+
+    /// The header; returns the entry's kind and `yyyymmdd`.
+    private func encodeHeader(seq: Int64, lineCount: Int, into header: inout CanonicalForm) throws -> (EntryKind, Int32) {
+        header.removeAll()
+        let factSeq = entries.optionalInt64(at: 11)
+        header.append(factSeq == nil ? "cpf-entry-v1" : "cpf-entry-v2")
+        header.append(seq)
+        guard let kind = EntryKind(rawValue: entries.text(at: 1)) else { throw Doubt() }
+        header.append(kind.rawValue)
+        let date = entries.withUnsafeTextBytes(at: 2) { LedgerDate.parse(bytes: $0) }
+        guard case .date(let entryDate) = date else { throw Doubt() }
+        try text(entries, 2, into: &header)
+        try text(entries, 3, into: &header)
+        try text(entries, 4, into: &header)
+        try text(entries, 5, into: &header)
+        try moment(6, into: &header)
+        try text(entries, 7, into: &header)
+        if entries.isNull(at: 8) { header.appendAbsent() } else { try moment(8, into: &header) }
+        header.append(entries.optionalInt64(at: 9))
+        if let factSeq {
+            header.append(factSeq)
+            try header.append(encoded: factHashNetstring(factSeq))
+        }
+        header.append(Int64(lineCount))
+        return (kind, Int32(entryDate.dayKey))
+    }
+
+    /// The netstring of fact record `seq`'s hash in hex, or of nothing when there is no such
+    /// record; entries in a row name the same record, so the last is kept.
+    private func factHashNetstring(_ seq: Int64) throws -> [UInt8] {
+        if let lastFact, lastFact.seq == seq, let netstring = lastFact.netstring { return netstring }
+        defer { factHashes.reset() }
+        try factHashes.bind(seq, at: 1)
+        guard try factHashes.step() else { throw Doubt() }
+        let netstring = CanonicalForm.netstring(factHashes.blob(at: 0).hexString)
+        lastFact = (seq, netstring)
+        return netstring
+    }
+
+    /// A text column's bytes as a netstring; NULL and "" are both `0:,`, as in `CanonicalForm`.
+    private func text(_ statement: Statement, _ column: Int32, into form: inout CanonicalForm) throws {
+        try statement.withUnsafeTextBytes(at: column) { bytes in
+            guard UTF8Validity.isValid(bytes) else { throw Doubt() }
+            form.appendNetstring(bytes)
+        }
+    }
+
+    /// A moment column, which must be written as `Timestamp.iso` writes it.
+    private func moment(_ column: Int32, into form: inout CanonicalForm) throws {
+        try entries.withUnsafeTextBytes(at: column) { bytes in
+            guard Timestamp.parse(bytes: bytes) != nil else { throw Doubt() }
+            form.appendNetstring(bytes)
+        }
+    }
+
+    /// A registry id column: its code's netstring, or absent; the id, or `nil`.
+    private func reference(_ column: Int32, _ table: CodeTable, into body: inout CanonicalForm) throws -> Int64? {
+        guard !lines.isNull(at: column) else {
+            body.appendAbsent()
+            return nil
+        }
+        let id = lines.int64(at: column)
+        guard let entry = table.entry(id) else { throw Doubt() }
+        body.append(encoded: entry.netstring)
+        return id
+    }
+
+    /// A journal entry has two or more lines summing to zero; a period record has none.
+    private func check(_ kind: EntryKind, _ entryLines: [Line]) throws {
+        switch kind {
+        case .journal:
+            var sum: Int64 = 0
+            for index in entryLines.indices { sum = sum &+ entryLines[index].amountDong }
+            guard entryLines.count >= 2, sum == 0 else { throw Doubt() }
+        case .periodClose, .periodReopen:
+            guard entryLines.isEmpty else { throw Doubt() }
+        }
+    }
+}
+
+/// A registry's codes by id, each with its netstring, in an array indexed by id: registries
+/// are numbered from 1 and small. A registry whose ids run past `idMax` has every id
+/// unknown here, so the scan doubts and the reference reading, which has no such limit, reads it.
+private struct CodeTable {
+    private var table: [(code: String, netstring: [UInt8])?] = []
+    static let idMax: Int64 = 1 << 20
+
+    init(_ codes: [Int64: String]) {
+        guard let largest = codes.keys.max(), largest < CodeTable.idMax, codes.keys.allSatisfy({ $0 >= 0 }) else { return }
+        table = Array(repeating: nil, count: Int(largest) + 1)
+        for (id, code) in codes { table[Int(id)] = (code, CanonicalForm.netstring(code)) }
+    }
+
+    func entry(_ id: Int64) -> (code: String, netstring: [UInt8])? {
+        id >= 0 && id < table.count ? table[Int(id)] : nil
+    }
+}
