@@ -146,8 +146,12 @@ public struct CanonicalForm {
 
     /// Appends `bytes` as they are: a value already written as a netstring (`netstring(_:)`).
     mutating func append(encoded bytes: [UInt8]) {
+        bytes.withUnsafeBytes { append(encoded: $0) }
+    }
+
+    mutating func append(encoded bytes: UnsafeRawBufferPointer) {
         write(atMost: bytes.count) { at in
-            bytes.withUnsafeBytes { UnsafeMutableRawPointer(at).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+            if let base = bytes.baseAddress { UnsafeMutableRawPointer(at).copyMemory(from: base, byteCount: bytes.count) }
             return bytes.count
         }
     }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// `verify`'s first reading of the journal, straight from the file's bytes.
 ///
 /// The reference reading (`EntryReader`) decodes every entry into a `JournalEntry` — strings,
@@ -28,7 +34,8 @@ final class ChainScan {
     /// A line's ids and figures, as the maintained totals read them.
     struct Line: LineFigures {
         var accountID: Int64 = 0
-        var accountCode = ""
+        /// Only a refusal names it, and the scan meets a refusal by standing aside.
+        var accountCode: String { "" }
         var amountDong: Int64 = 0
         var foreignMinorUnits: Int64?
         var currencyCode = ""
@@ -42,6 +49,10 @@ final class ChainScan {
         var children: Int64?
     }
 
+    /// Each kind and restriction with the bytes cpf stores for it.
+    private static let kinds: [(kind: EntryKind, bytes: [UInt8])] = [EntryKind.journal, .periodClose, .periodReopen].map { ($0, Array($0.rawValue.utf8)) }
+    private static let restrictions: [(restriction: Restriction, bytes: [UInt8])] = Restriction.allCases.map { ($0, Array($0.rawValue.utf8)) }
+
     /// Something is not as cpf writes it: the reference reading takes over.
     private struct Doubt: Error {}
 
@@ -49,7 +60,8 @@ final class ChainScan {
     private let accounts: CodeTable, funders: CodeTable, grants: CodeTable, programs: CodeTable, units: CodeTable, items: CodeTable
     private let committer: BeneficiaryCommitter?
     private var lastFact: (seq: Int64, netstring: [UInt8]?)?
-    private var rates: [String: [UInt8]] = [:]
+    /// The last rate read, as stored, and its canonical form's netstring.
+    private var lastRate: (text: [UInt8], netstring: [UInt8])?
     private var lineRowPending = false
     private var codeRowPending = false
 
@@ -98,7 +110,7 @@ final class ChainScan {
             header.withBytes { hasher.update($0) }
             body.withBytes { hasher.update($0) }
             let hash = hasher.finalize()
-            guard entries.withUnsafeBlobBytes(at: 10, { $0.elementsEqual(hash) }) else { throw Doubt() }
+            guard entries.withUnsafeBlobBytes(at: 10, { ChainScan.equal($0, hash) }) else { throw Doubt() }
             try check(kind, entryLines)
             do {
                 try result.totals.add(entryLines, dayKey: dayKey, roles: roles, isReversal: !entries.isNull(at: 9))
@@ -161,9 +173,7 @@ final class ChainScan {
         var line = Line()
         body.append(lines.int64(at: 1))
         line.accountID = lines.int64(at: 2)
-        guard let account = accounts.entry(line.accountID) else { throw Doubt() }
-        line.accountCode = account.code
-        body.append(encoded: account.netstring)
+        guard accounts.append(line.accountID, to: &body) else { throw Doubt() }
         line.amountDong = lines.int64(at: 3)
         body.append(line.amountDong)
         try encodeForeign(into: &body, line: &line)
@@ -171,7 +181,7 @@ final class ChainScan {
         line.grantID = try reference(10, grants, into: &body)
         line.programID = try reference(11, programs, into: &body)
         line.unitID = try reference(12, units, into: &body)
-        guard let restriction = Restriction(rawValue: lines.text(at: 13)) else { throw Doubt() }
+        guard let restriction = lines.withUnsafeTextBytes(at: 13, { stored in ChainScan.restrictions.first { ChainScan.equal(stored, $0.bytes) }?.restriction }) else { throw Doubt() }
         line.restriction = restriction
         body.append(restriction.rawValue)
         line.itemID = try reference(14, items, into: &body)
@@ -195,12 +205,15 @@ final class ChainScan {
         guard !lines.isNull(at: 5) else { throw Doubt() }
         line.foreignMinorUnits = lines.int64(at: 5)
         body.append(line.foreignMinorUnits)
-        let rateText = lines.optionalText(at: 6) ?? ""
-        if rates[rateText] == nil {
+        // Lines in a row often share a rate: the last one's canonical text is kept.
+        var netstring = lastRate.flatMap { last in lines.withUnsafeTextBytes(at: 6) { ChainScan.equal($0, last.text) } ? last.netstring : nil }
+        if netstring == nil {
+            let rateText = lines.optionalText(at: 6) ?? ""
             guard let rate = try? Rate.parse(rateText) else { throw Doubt() }
-            rates[rateText] = CanonicalForm.netstring(rate.description)
+            netstring = CanonicalForm.netstring(rate.description)
+            lastRate = (Array(rateText.utf8), netstring!)
         }
-        body.append(encoded: rates[rateText]!)
+        body.append(encoded: netstring!)
         guard lines.withUnsafeTextBytes(at: 7, { if case .date = LedgerDate.parse(bytes: $0) { true } else { false } }) else { throw Doubt() }
         try text(lines, 7, into: &body)
         try text(lines, 8, into: &body)
@@ -212,7 +225,7 @@ final class ChainScan {
         let factSeq = entries.optionalInt64(at: 11)
         header.append(factSeq == nil ? "cpf-entry-v1" : "cpf-entry-v2")
         header.append(seq)
-        guard let kind = EntryKind(rawValue: entries.text(at: 1)) else { throw Doubt() }
+        guard let kind = entries.withUnsafeTextBytes(at: 1, { stored in ChainScan.kinds.first { ChainScan.equal(stored, $0.bytes) }?.kind }) else { throw Doubt() }
         header.append(kind.rawValue)
         let date = entries.withUnsafeTextBytes(at: 2) { LedgerDate.parse(bytes: $0) }
         guard case .date(let entryDate) = date else { throw Doubt() }
@@ -262,14 +275,17 @@ final class ChainScan {
 
     /// A registry id column: its code's netstring, or absent; the id, or `nil`.
     private func reference(_ column: Int32, _ table: CodeTable, into body: inout CanonicalForm) throws -> Int64? {
-        guard !lines.isNull(at: column) else {
+        guard let id = lines.optionalInt64(at: column) else {
             body.appendAbsent()
             return nil
         }
-        let id = lines.int64(at: column)
-        guard let entry = table.entry(id) else { throw Doubt() }
-        body.append(encoded: entry.netstring)
+        guard table.append(id, to: &body) else { throw Doubt() }
         return id
+    }
+
+    /// Whether the stored bytes are `bytes`.
+    private static func equal(_ stored: UnsafeRawBufferPointer, _ bytes: [UInt8]) -> Bool {
+        stored.count == bytes.count && bytes.withUnsafeBytes { stored.count == 0 || memcmp(stored.baseAddress!, $0.baseAddress!, stored.count) == 0 }
     }
 
     /// A journal entry has two or more lines summing to zero; a period record has none.
@@ -285,20 +301,32 @@ final class ChainScan {
     }
 }
 
-/// A registry's codes by id, each with its netstring, in an array indexed by id: registries
-/// are numbered from 1 and small. A registry whose ids run past `idMax` has every id
+/// A registry's codes by id, each with its netstring, in arrays indexed by id: registries are
+/// numbered from 1 and small. The netstrings lie end to end in one buffer, so appending one
+/// copies bytes and counts no references. A registry whose ids run past `idMax` has every id
 /// unknown here, so the scan doubts and the reference reading, which has no such limit, reads it.
 private struct CodeTable {
-    private var table: [(code: String, netstring: [UInt8])?] = []
+    /// Where each id's netstring lies in `netstrings`; an empty range for an unknown id.
+    private var ranges: [Range<Int>] = []
+    private var netstrings: [UInt8] = []
     static let idMax: Int64 = 1 << 20
 
     init(_ codes: [Int64: String]) {
         guard let largest = codes.keys.max(), largest < CodeTable.idMax, codes.keys.allSatisfy({ $0 >= 0 }) else { return }
-        table = Array(repeating: nil, count: Int(largest) + 1)
-        for (id, code) in codes { table[Int(id)] = (code, CanonicalForm.netstring(code)) }
+        ranges = Array(repeating: 0..<0, count: Int(largest) + 1)
+        for (id, code) in codes {
+            let netstring = CanonicalForm.netstring(code)
+            ranges[Int(id)] = netstrings.count..<(netstrings.count + netstring.count)
+            netstrings += netstring
+        }
     }
 
-    func entry(_ id: Int64) -> (code: String, netstring: [UInt8])? {
-        id >= 0 && id < table.count ? table[Int(id)] : nil
+    /// Appends the netstring of `id`'s code to `form`; `false` when no row has that id.
+    func append(_ id: Int64, to form: inout CanonicalForm) -> Bool {
+        guard id >= 0, id < ranges.count else { return false }
+        let range = ranges[Int(id)]
+        guard !range.isEmpty else { return false }
+        netstrings.withUnsafeBytes { form.append(encoded: UnsafeRawBufferPointer(rebasing: $0[range])) }
+        return true
     }
 }

@@ -214,7 +214,10 @@ public final class Statement {
     }
 
     public func optionalInt64(at index: Int32) -> Int64? {
-        isNull(at: index) ? nil : int64(at: index)
+        // One call for any value but 0: NULL reads as 0 (and SQLite leaves a NULL as it is,
+        // so asking its type afterwards still says NULL).
+        let value = sqlite3_column_int64(handle, index)
+        return value != 0 || !isNull(at: index) ? value : nil
     }
 
     public func text(at index: Int32) -> String {
