@@ -1,6 +1,6 @@
 /// The limited quantities posting rules keep at or above zero on every date
 /// (ledger-schema/009_holdings_by_day.sql, docs/posting-rules.md).
-enum HoldingKind: Int64, Sendable {
+enum HoldingKind: Int64, Sendable, CaseIterable {
     /// A cash or bank account, in its own currency: a fund has no overdraft and may not borrow.
     case money = 1
     /// A goods item on the goods account, in units.

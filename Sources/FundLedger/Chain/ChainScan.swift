@@ -59,6 +59,9 @@ final class ChainScan {
     private let entries: Statement, lines: Statement, codes: Statement, factHashes: Statement
     private let accounts: CodeTable, funders: CodeTable, grants: CodeTable, programs: CodeTable, units: CodeTable, items: CodeTable
     private let committer: BeneficiaryCommitter?
+    /// How many totals of each kind the maintained tables hold: in intact books, as many as the
+    /// lines give, so the totals are gathered without growing their tables on the way.
+    private let expectedCounts: (days: Int, dimensions: Int, holdings: Int)
     private var lastFact: (seq: Int64, netstring: [UInt8]?)?
     /// The last rate read, as stored, and its canonical form's netstring.
     private var lastRate: (text: [UInt8], netstring: [UInt8])?
@@ -82,6 +85,9 @@ final class ChainScan {
         units = CodeTable(try ledger.codes(of: .unit).byID)
         items = CodeTable(try ledger.codes(of: .goodsItem).byID)
         committer = try ledger.beneficiaryCommitter()
+        // Bounded, so a file with forged rows cannot make the scan reserve without limit.
+        let count = { (table: String) in min(Int(try database.scalarInt64("SELECT count(*) FROM \(table)") ?? 0), 1 << 24) }
+        expectedCounts = (try count("balance_day"), try count("dimension_month"), try count("holding_day"))
     }
 
     /// Reads the whole journal; `nil` when anything in it is not as cpf writes it.
@@ -94,7 +100,7 @@ final class ChainScan {
     }
 
     private func scan(genesis: [UInt8], roles: AccountRoles, digestSeq: Int64?) throws -> Result {
-        var result = Result(headHash: genesis)
+        var result = Result(totals: BalanceAccumulator(reservingCapacity: expectedCounts), headHash: genesis)
         var header = CanonicalForm(), body = CanonicalForm()
         var entryLines: [Line] = []
         lineRowPending = try lines.step()
