@@ -46,6 +46,20 @@ import TestSupport
         #expect(verified.status == 1, "\(verified)")
     }
 
+    /// An entry's date that is no date is damage, never the first day of the statement: the
+    /// bank reconciliation is refused by name.
+    @Test func anEntryDateThatIsNoDateStopsTheBankReconciliation() throws {
+        let ledger = try books()
+        try damage(ledger, table: "entry", column: "entry_date", value: "2018-06-1x")
+        let statement = ledger.directory.file("sao-ke.csv")
+        try "Ngày giao dịch,Số tham chiếu,Ghi nợ,Ghi có,Diễn giải\n01/06/2018,NH-1,,50000000,AIA\n30/06/2018,NH-2,45000000,,chi\n"
+            .write(toFile: statement, atomically: true, encoding: .utf8)
+        let before = try ledger.fingerprint()
+        let refused = try ledger.run(["reconcile", "bank", "--account", "1121", "--statement", statement])
+        #expect(refused.status == 1 && refused.standardError.contains("refused (damaged): entry.entry_date holds '2018-06-1x'"), "\(refused)")
+        #expect(try ledger.fingerprint() == before)
+    }
+
     /// A lock date that is no date is damage, never "nothing closed": posting is refused by
     /// name, and verify reports it.
     @Test func aLockThatIsNoDateIsRefusedNotReadAsNothingClosed() throws {

@@ -133,7 +133,7 @@ extension Ledger {
                 WHERE l.account_id = ?1 AND e.entry_date BETWEEN ?2 AND ?3
                 GROUP BY e.seq HAVING sum(\(foreign ? "l.amount_foreign" : "l.amount_vnd")) <> 0 ORDER BY e.entry_date, e.seq
                 """, [account.id, first.iso, last.iso]) { row in
-                BankReconciliation.BookLine(seq: row.int64(at: 0), date: (try? LedgerDate.parse(row.text(at: 1))) ?? first, amountMinor: row.int64(at: 2),
+                BankReconciliation.BookLine(seq: row.int64(at: 0), date: try StoredValue.date(row.text(at: 1), "entry.entry_date") ?? first, amountMinor: row.int64(at: 2),
                                             reference: row.isNull(at: 3) ? nil : row.text(at: 3), memo: row.text(at: 4))
             }
             var open = book
