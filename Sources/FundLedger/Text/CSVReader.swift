@@ -268,50 +268,62 @@ public final class CSVReader {
     }
 
     /// Reads one field into `field`; returns `true` when the record ended after it.
+    /// Reads one field; `true` when it ends its record.
     private func readField(column: Int, recordByteCount: inout Int) throws -> Bool {
-        func append(_ byte: UInt8) throws {
-            if byte >= 0x80 { fieldIsASCII = false }
-            field.append(byte)
-            recordByteCount += 1
-            if field.count > limits.fieldByteCountMax {
-                throw error(LocalizedText("a field is longer than \(limits.fieldByteCountMax) bytes", "một trường dài hơn \(limits.fieldByteCountMax) byte"), column: column)
-            }
-            if recordByteCount > limits.recordByteCountMax {
-                throw error(LocalizedText("a record is longer than \(limits.recordByteCountMax) bytes", "một bản ghi dài hơn \(limits.recordByteCountMax) byte"), column: column)
-            }
-        }
         if try peek() == 0x22 {
             position += 1
-            let openingLine = line
-            while true {
-                guard let byte = try peek() else {
-                    throw error(LocalizedText("a quoted field opened on line \(openingLine) is never closed", "trường mở ngoặc kép ở dòng \(openingLine) không được đóng"), column: column,
-                                hint: LocalizedText("close the field with a double quote; write a quote inside a field as \"\"", "hãy đóng trường bằng dấu ngoặc kép; dấu ngoặc kép bên trong trường viết là \"\""))
-                }
-                position += 1
-                if byte == 0x22 {
-                    if try peek() == 0x22 { position += 1; try append(0x22); continue }
-                    break
-                }
-                if byte == 0x0A { line += 1 }
-                try append(byte)
-            }
-            switch try peek() {
-            case nil: return true
-            case 0x2C: position += 1; return false
-            case 0x0A: position += 1; line += 1; return true
-            case 0x0D:
-                position += 1
-                if try peek() == 0x0A { position += 1 }
-                line += 1
-                return true
-            default:
-                throw error(LocalizedText("text after the closing quote of a field", "có văn bản sau dấu ngoặc kép đóng của trường"), column: column,
-                            hint: LocalizedText("quote the whole field, and write a quote inside it as \"\"", "hãy đặt cả trường trong ngoặc kép, và viết dấu ngoặc kép bên trong là \"\""))
-            }
+            return try readQuotedField(column: column, recordByteCount: &recordByteCount)
         }
-        // Unquoted: the run of ordinary bytes up to the next comma, line end or quote is
-        // copied from the buffer at once.
+        return try readUnquotedField(column: column, recordByteCount: &recordByteCount)
+    }
+
+    /// Appends one byte of a quoted field, within the limits.
+    private func append(_ byte: UInt8, column: Int, recordByteCount: inout Int) throws {
+        if byte >= 0x80 { fieldIsASCII = false }
+        field.append(byte)
+        recordByteCount += 1
+        if field.count > limits.fieldByteCountMax {
+            throw error(LocalizedText("a field is longer than \(limits.fieldByteCountMax) bytes", "một trường dài hơn \(limits.fieldByteCountMax) byte"), column: column)
+        }
+        if recordByteCount > limits.recordByteCountMax {
+            throw error(LocalizedText("a record is longer than \(limits.recordByteCountMax) bytes", "một bản ghi dài hơn \(limits.recordByteCountMax) byte"), column: column)
+        }
+    }
+
+    /// A field after its opening quote: up to the closing quote, then what ends the field.
+    private func readQuotedField(column: Int, recordByteCount: inout Int) throws -> Bool {
+        let openingLine = line
+        while true {
+            guard let byte = try peek() else {
+                throw error(LocalizedText("a quoted field opened on line \(openingLine) is never closed", "trường mở ngoặc kép ở dòng \(openingLine) không được đóng"), column: column,
+                            hint: LocalizedText("close the field with a double quote; write a quote inside a field as \"\"", "hãy đóng trường bằng dấu ngoặc kép; dấu ngoặc kép bên trong trường viết là \"\""))
+            }
+            position += 1
+            if byte == 0x22 {
+                if try peek() == 0x22 { position += 1; try append(0x22, column: column, recordByteCount: &recordByteCount); continue }
+                break
+            }
+            if byte == 0x0A { line += 1 }
+            try append(byte, column: column, recordByteCount: &recordByteCount)
+        }
+        switch try peek() {
+        case nil: return true
+        case 0x2C: position += 1; return false
+        case 0x0A: position += 1; line += 1; return true
+        case 0x0D:
+            position += 1
+            if try peek() == 0x0A { position += 1 }
+            line += 1
+            return true
+        default:
+            throw error(LocalizedText("text after the closing quote of a field", "có văn bản sau dấu ngoặc kép đóng của trường"), column: column,
+                        hint: LocalizedText("quote the whole field, and write a quote inside it as \"\"", "hãy đặt cả trường trong ngoặc kép, và viết dấu ngoặc kép bên trong là \"\""))
+        }
+    }
+
+    /// An unquoted field: the run of ordinary bytes up to the next comma, line end or quote is
+    /// copied from the buffer at once.
+    private func readUnquotedField(column: Int, recordByteCount: inout Int) throws -> Bool {
         while true {
             if position >= bufferCount {
                 if atEnd { return true }
