@@ -19,10 +19,19 @@ WITH cash AS (
     SELECT id FROM account
     WHERE type = 'asset' AND (code LIKE '111%' OR code LIKE '112%' OR code LIKE '113%')
 ),
+-- The entries of the period that move cash, each once, in sequence order.
 moving AS (
-    SELECT DISTINCT l.entry_seq
-    FROM line l JOIN entry e ON e.seq = l.entry_seq
-    WHERE e.entry_date BETWEEN :from AND :to AND l.account_id IN (SELECT id FROM cash)
+    SELECT e.seq AS entry_seq
+    FROM entry e
+    WHERE e.entry_date BETWEEN :from AND :to
+      AND EXISTS (SELECT 1 FROM line c WHERE c.entry_seq = e.seq AND c.account_id IN (SELECT id FROM cash))
+),
+-- Their other lines, summed by what classifies them, before any text is compared.
+flows AS (
+    SELECT l.account_id, l.funder_id, l.program_id, sum(l.amount_vnd) AS amount_vnd
+    FROM moving m JOIN line l ON l.entry_seq = m.entry_seq
+    WHERE l.account_id NOT IN (SELECT id FROM cash)
+    GROUP BY l.account_id, l.funder_id, l.program_id
 )
 SELECT CASE
            WHEN a.code = :fx_account THEN 'exchange'
@@ -40,13 +49,11 @@ SELECT CASE
            WHEN a.type = 'expense' THEN coalesce(p.code, '')
            ELSE a.code
        END AS subject,
-       -sum(l.amount_vnd) AS cash_vnd
-FROM line l
-JOIN moving m ON m.entry_seq = l.entry_seq
-JOIN account a ON a.id = l.account_id
-LEFT JOIN funder f ON f.id = l.funder_id
-LEFT JOIN program p ON p.id = l.program_id
-WHERE l.account_id NOT IN (SELECT id FROM cash)
+       -sum(t.amount_vnd) AS cash_vnd
+FROM flows t
+JOIN account a ON a.id = t.account_id
+LEFT JOIN funder f ON f.id = t.funder_id
+LEFT JOIN program p ON p.id = t.program_id
 GROUP BY section, subject
 HAVING cash_vnd <> 0
 ORDER BY CASE section WHEN 'receipt' THEN 1 WHEN 'payment' THEN 2 WHEN 'management' THEN 3 WHEN 'transfer' THEN 4 WHEN 'exchange' THEN 5 ELSE 6 END, subject;
