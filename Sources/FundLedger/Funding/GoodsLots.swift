@@ -166,7 +166,8 @@ struct GoodsLotTracer {
     /// before a hand-out), so drawing stays first in, first out by date.
     private mutating func insertLot(_ index: Int) {
         let lot = trace.lots[index]
-        var queue = queues[lot.itemID] ?? ([], 0)
+        // Taken out of the table while it changes, so its array is not copied (nor below).
+        var queue = queues.removeValue(forKey: lot.itemID) ?? ([], 0)
         var position = queue.lots.count
         while position > queue.head {
             let before = trace.lots[queue.lots[position - 1]]
@@ -279,7 +280,7 @@ struct GoodsLotTracer {
             taken.append(Draw(lotIndex: index, quantity: units))
         }
         if preferring != 0 { lotsBySeq[preferring]?.forEach(draw) }
-        guard var queue = queues[itemID] else { return taken }
+        guard var queue = queues.removeValue(forKey: itemID) else { return taken }
         while queue.head < queue.lots.count && trace.lots[queue.lots[queue.head]].remaining == 0 { queue.head += 1 }
         var position = queue.head
         while left > 0 && position < queue.lots.count {
