@@ -186,3 +186,39 @@ extension String {
         String(drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
     }
 }
+
+/// `cpf grant allocate`.
+struct GrantAllocateCommand: Command {
+    static let configuration = CommandConfiguration(
+        name: "grant allocate",
+        abstract: LocalizedText("Allocate part of a grant to a program, in a place or anywhere.", "Phân bổ một phần khoản tài trợ cho một chương trình, tại một địa bàn hoặc mọi địa bàn."),
+        discussion: LocalizedText("""
+        EXAMPLE:
+          cpf grant allocate KFW-2018 --program scholarship --unit TN --amount "40000.00 USD"
+        """, """
+        VÍ DỤ:
+          cpf grant allocate KFW-2018 --program scholarship --unit TN --amount "40000.00 USD"
+        """),
+        positionals: [PositionalSpec("GRANT", LocalizedText("the grant's code", "mã khoản tài trợ"))],
+        options: [.value("--program", "CODE", LocalizedText("the program", "chương trình"), required: true), .value("--unit", "CODE", LocalizedText("the place (default: any place)", "địa bàn (mặc định: mọi địa bàn)")),
+                  .value("--amount", "AMOUNT", LocalizedText("in the grant's currency, e.g. \"40000.00 USD\"", "bằng loại tiền của khoản tài trợ, ví dụ \"40000.00 USD\""), required: true)])
+
+    let grant: String
+    let program: String
+    let unit: String?
+    let amount: Amount
+
+    init(_ arguments: ParsedArguments, context: CommandContext) throws {
+        grant = arguments.positionals[0]
+        program = arguments.required("--program")
+        unit = arguments.value("--unit")
+        amount = try Amount.parse(arguments.required("--amount"))
+    }
+
+    func run(_ context: CommandContext) throws -> ExitStatus {
+        try context.openLedger().allocateGrant(grant, program: program, unit: unit, amount: amount, user: context.user)
+        let place = unit.map { LocalizedText(verbatim: $0) } ?? LocalizedText("any place", "mọi địa bàn")
+        context.say(LocalizedText("Allocated \(amount) of grant \(grant) to program \(program) in \(place).", "Đã phân bổ \(amount) của khoản tài trợ \(grant) cho chương trình \(program) tại \(place)."))
+        return .success
+    }
+}

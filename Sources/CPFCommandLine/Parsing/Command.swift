@@ -11,13 +11,13 @@ public struct CommandConfiguration: Sendable {
     public let options: [OptionSpec]
 
     /// A command that takes `--format` also takes `--bom` (`OutputOptions.byteOrderMark`).
-    public init(name: String, abstract: LocalizedText, discussion: LocalizedText = .empty, positionals: [PositionalSpec] = [], options: [OptionSpec] = []) {
+    init(name: String, abstract: LocalizedText, discussion: LocalizedText = .empty, positionals: [PositionalSpec] = [], options declarations: [any OptionDeclaration] = []) {
         self.name = name
         self.abstract = abstract
         self.discussion = discussion
         self.positionals = positionals
         // Every command that prints in a chosen format can also write it to a file.
-        var options = options
+        var options = declarations.map(\.spec)
         if options.contains(where: { $0.name == "--format" }) {
             if !options.contains(where: { $0.name == "--output" }) { options.append(OutputOptions.output) }
             options.append(OutputOptions.byteOrderMark)

@@ -1,0 +1,46 @@
+import FundLedger
+
+/// `cpf convert`.
+struct ConvertCommand: Command {
+    static let configuration = CommandConfiguration(
+        name: "convert",
+        abstract: LocalizedText("Convert foreign currency into dong; the realized exchange difference is booked to 413.", "Bán ngoại tệ lấy tiền đồng; chênh lệch tỷ giá đã thực hiện được ghi vào 413."),
+        discussion: LocalizedText("""
+        EXAMPLE:
+          cpf convert --date 2018-04-02 --from 1122 --amount "20000.00 USD" --into 1121 --received "456000000 VND"
+        The foreign amount leaves at the account's moving weighted-average book rate; the
+        difference from the dong received is a realized gain (credit 413) or loss (debit 413).
+        """, """
+        VÍ DỤ:
+          cpf convert --date 2018-04-02 --from 1122 --amount "20000.00 USD" --into 1121 --received "456000000 VND"
+        Số ngoại tệ xuất ra theo tỷ giá ghi sổ bình quân gia quyền di động của tài khoản; phần
+        chênh lệch với số đồng thực nhận là lãi (Có 413) hoặc lỗ (Nợ 413) tỷ giá đã thực hiện.
+        """),
+        options: [
+            .value("--date", "YYYY-MM-DD", LocalizedText("the conversion date", "ngày bán ngoại tệ"), required: true),
+            .value("--from", "ACCOUNT", LocalizedText("the foreign-currency account", "tài khoản ngoại tệ"), required: true),
+            .value("--amount", "AMOUNT", LocalizedText("the foreign amount sold", "số ngoại tệ bán ra"), required: true),
+            .value("--into", "ACCOUNT", LocalizedText("the dong account", "tài khoản tiền đồng"), required: true),
+            .value("--received", "AMOUNT", LocalizedText("the dong actually received", "số đồng thực nhận"), required: true),
+            .value("--grant", "CODE", LocalizedText("the grant whose money this is (it stays restricted)", "khoản tài trợ sở hữu số tiền này (tiền vẫn giữ hạn chế)")),
+            .value("--memo", "TEXT", LocalizedText("what the conversion is", "nội dung bán ngoại tệ")),
+            .value("--ref", "REF", LocalizedText("the bank reference; makes the conversion idempotent", "số giao dịch ngân hàng; ghi lại lần nữa không tạo giao dịch trùng")),
+        ])
+
+    let conversion: Conversion
+
+    init(_ arguments: ParsedArguments, context: CommandContext) throws {
+        var conversion = Conversion(date: try LedgerDate.parse(arguments.required("--date")), fromAccountCode: arguments.required("--from"),
+                                    amount: try Amount.parse(arguments.required("--amount")), intoAccountCode: arguments.required("--into"),
+                                    received: try Amount.parse(arguments.required("--received")))
+        conversion.grantCode = arguments.value("--grant")
+        conversion.memo = arguments.value("--memo")
+        conversion.externalRef = arguments.value("--ref")
+        self.conversion = conversion
+    }
+
+    func run(_ context: CommandContext) throws -> ExitStatus {
+        context.say(PostCommand.describe(try context.openLedger().convert(conversion, user: context.user)))
+        return .success
+    }
+}

@@ -1,0 +1,43 @@
+import FundLedger
+
+/// `cpf program add`.
+struct ProgramAddCommand: Command {
+    static let configuration = CommandConfiguration(
+        name: "program add",
+        abstract: LocalizedText("Register a program money is spent on.", "Đăng ký một chương trình được chi."),
+        discussion: LocalizedText("""
+        The standard programs are seeded by init: scholarship, milk, house, gift, bicycle,
+        health-insurance, emergency, counselling, swimming, other ('cpf program list').
+        EXAMPLE:
+          cpf program add tet-gift --name-vi "Quà Tết" --name-en "Tết gifts" --expense-account 6114
+        """, """
+        Các chương trình chuẩn được tạo khi init: scholarship, milk, house, gift, bicycle,
+        health-insurance, emergency, counselling, swimming, other ('cpf program list').
+        VÍ DỤ:
+          cpf program add tet-gift --name-vi "Quà Tết" --name-en "Tết gifts" --expense-account 6114
+        """),
+        positionals: [PositionalSpec("CODE", LocalizedText("a short code: letters, digits, '.', '_', '-'", "mã ngắn: chữ cái, chữ số, '.', '_', '-'"))],
+        options: [
+            .value("--name-vi", "NAME", LocalizedText("the Vietnamese name", "tên tiếng Việt"), required: true),
+            .value("--name-en", "NAME", LocalizedText("the English name", "tên tiếng Anh"), required: true),
+            .value("--expense-account", "CODE", LocalizedText("where its disbursements are booked, e.g. 6119", "tài khoản hạch toán các khoản chi của chương trình, ví dụ 6119"), required: true),
+        ])
+
+    let arguments: ParsedArguments
+
+    init(_ arguments: ParsedArguments, context: CommandContext) throws { self.arguments = arguments }
+
+    func run(_ context: CommandContext) throws -> ExitStatus {
+        let code = arguments.positionals[0]
+        try context.openLedger().addProgram(code: code, nameVietnamese: arguments.required("--name-vi"), nameEnglish: arguments.required("--name-en"),
+                                            expenseAccountCode: arguments.required("--expense-account"), user: context.user)
+        context.say(LocalizedText("Added program \(code).", "Đã thêm chương trình \(code)."))
+        return .success
+    }
+}
+
+struct ProgramListCommand: ListingCommand {
+    static let configuration = CommandConfiguration(name: "program list", abstract: LocalizedText("List the programs.", "Liệt kê các chương trình."), options: [OutputOptions.format, OutputOptions.language])
+    let arguments: ParsedArguments
+    func report(_ ledger: Ledger) throws -> Report { try ledger.programsReport() }
+}
