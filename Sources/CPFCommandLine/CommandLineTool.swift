@@ -102,7 +102,7 @@ public enum CommandLineTool {
             // `export` writes CSV without --format; every other command writes a table.
             context.byteOrderMarkPending = try OutputOptions.byteOrderMark(parsed, defaultFormat: command.configuration.name == "export" ? "csv" : "table")
             if command.configuration.name != "export", command.configuration.options.contains(where: { $0.name == "--format" }) {
-                context.outputPath = parsed.value("--output")
+                context.outputPath = parsed.value(of: OutputOptions.output)
             }
             let instance = try command.init(parsed, context: context)
             do {

@@ -2,6 +2,17 @@ import FundLedger
 
 /// `cpf account add`.
 struct AccountAddCommand: Command {
+    static let nameVietnamese = Option("--name-vi", "NAME", LocalizedText("the Vietnamese name", "tên tiếng Việt"), required: true)
+    static let nameEnglish = Option("--name-en", "NAME", LocalizedText("the English name", "tên tiếng Anh"), required: true)
+    static let type = Option("--type", "TYPE", LocalizedText("asset, liability, net-assets, revenue or expense", "asset (tài sản), liability (nợ phải trả), net-assets (tài sản thuần), revenue (thu) hoặc expense (chi)"),
+                             required: true, parse: AccountType.parse)
+    static let currency = Option("--currency", "CODE", LocalizedText("the account's currency (default VND); a foreign-currency account takes only that currency", "loại tiền của tài khoản (mặc định VND); tài khoản ngoại tệ chỉ nhận đúng loại tiền đó")) { code in
+        guard let currency = Currency.named(code) else {
+            throw LedgerError(.unknownCurrency, LocalizedText("unknown currency '\(code)'", "không có loại tiền '\(code)'"), hint: LocalizedText("use an ISO 4217 code such as VND or USD", "hãy dùng mã ISO 4217 như VND hoặc USD"))
+        }
+        return currency
+    }
+    static let parent = Option("--parent", "CODE", LocalizedText("the parent account", "tài khoản cấp trên"))
     static let configuration = CommandConfiguration(
         name: "account add",
         abstract: LocalizedText("Add an account to the chart.", "Thêm một tài khoản vào hệ thống tài khoản."),
@@ -20,24 +31,15 @@ struct AccountAddCommand: Command {
         toán ghi trực tiếp thì không mở được tài khoản chi tiết.
         """),
         positionals: [PositionalSpec("CODE", LocalizedText("the account code: 1 to 20 letters and digits", "số hiệu tài khoản: 1 đến 20 chữ cái và chữ số"))],
-        options: [
-            .value("--name-vi", "NAME", LocalizedText("the Vietnamese name", "tên tiếng Việt"), required: true),
-            .value("--name-en", "NAME", LocalizedText("the English name", "tên tiếng Anh"), required: true),
-            .value("--type", "TYPE", LocalizedText("asset, liability, net-assets, revenue or expense", "asset (tài sản), liability (nợ phải trả), net-assets (tài sản thuần), revenue (thu) hoặc expense (chi)"), required: true),
-            .value("--currency", "CODE", LocalizedText("the account's currency (default VND); a foreign-currency account takes only that currency", "loại tiền của tài khoản (mặc định VND); tài khoản ngoại tệ chỉ nhận đúng loại tiền đó")),
-            .value("--parent", "CODE", LocalizedText("the parent account", "tài khoản cấp trên")),
-        ])
+        options: [nameVietnamese, nameEnglish, type, currency, parent])
 
     let definition: ChartOfAccounts.Definition
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        let currencyCode = arguments.value("--currency") ?? "VND"
-        guard let currency = Currency.named(currencyCode) else {
-            throw LedgerError(.unknownCurrency, LocalizedText("unknown currency '\(currencyCode)'", "không có loại tiền '\(currencyCode)'"), hint: LocalizedText("use an ISO 4217 code such as VND or USD", "hãy dùng mã ISO 4217 như VND hoặc USD"))
-        }
+        let currency = try arguments.value(of: Self.currency) ?? .vnd
         definition = ChartOfAccounts.Definition(
-            code: arguments.positionals[0], nameVietnamese: arguments.required("--name-vi"), nameEnglish: arguments.required("--name-en"),
-            type: try AccountType.parse(arguments.required("--type")), currency: currency, parentCode: arguments.value("--parent"))
+            code: arguments.positionals[0], nameVietnamese: try arguments.required(Self.nameVietnamese), nameEnglish: try arguments.required(Self.nameEnglish),
+            type: try arguments.required(Self.type), currency: currency, parentCode: try arguments.value(of: Self.parent))
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
@@ -76,14 +78,15 @@ struct AccountCloseCommand: Command {
         abstract: LocalizedText("Close an account: it accepts no further entries.", "Đóng một tài khoản: tài khoản không nhận thêm bút toán."),
         discussion: LocalizedText("An account is closed only when its balance is zero and its sub-accounts are closed.", "Chỉ đóng được tài khoản khi số dư bằng 0 và các tài khoản chi tiết đã đóng."),
         positionals: [PositionalSpec("CODE", LocalizedText("the account code", "số hiệu tài khoản"))],
-        options: [.value("--date", "YYYY-MM-DD", LocalizedText("the closing date (default: today)", "ngày đóng (mặc định: hôm nay)"))])
+        options: [date])
+    static let date = Option("--date", "YYYY-MM-DD", LocalizedText("the closing date (default: today)", "ngày đóng (mặc định: hôm nay)"), parse: LedgerDate.parse)
 
     let code: String
     let date: LedgerDate?
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
         code = arguments.positionals[0]
-        date = try arguments.value("--date", LedgerDate.parse)
+        date = try arguments.value(of: Self.date)
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {

@@ -14,6 +14,8 @@ struct PendingCommand: ListingCommand {
 
 /// `cpf approve`.
 struct ApproveCommand: Command {
+    static let reason = Option("--reason", "TEXT", LocalizedText("why (required with --reject)", "lý do (bắt buộc khi --reject)"))
+    static let reject = Flag("--reject", LocalizedText("reject it instead; it is never posted", "từ chối thay vì duyệt; bút toán sẽ không bao giờ được ghi sổ"))
     static let configuration = CommandConfiguration(
         name: "approve",
         abstract: LocalizedText("Approve (or reject) an entry that waits for a second person.", "Duyệt (hoặc từ chối) một bút toán đang chờ người thứ hai."),
@@ -33,7 +35,7 @@ struct ApproveCommand: Command {
           cpf approve 4 --reject --reason "duplicate of voucher PC-0412" --user giamdoc
         """),
         positionals: [PositionalSpec("ID", LocalizedText("the pending entry's number (cpf pending)", "số của bút toán chờ duyệt (cpf pending)"))],
-        options: [.flag("--reject", LocalizedText("reject it instead; it is never posted", "từ chối thay vì duyệt; bút toán sẽ không bao giờ được ghi sổ")), .value("--reason", "TEXT", LocalizedText("why (required with --reject)", "lý do (bắt buộc khi --reject)"))])
+        options: [reject, reason])
 
     let id: Int64
     let rejection: String?
@@ -43,8 +45,8 @@ struct ApproveCommand: Command {
             throw UsageError(LocalizedText("ID must be a pending entry's number, e.g. 3 (cpf pending lists them)", "ID phải là số của một bút toán chờ duyệt, ví dụ 3 (cpf pending liệt kê chúng)"), command: "approve")
         }
         self.id = id
-        if arguments.flag("--reject") {
-            guard let reason = arguments.value("--reason") else { throw UsageError(LocalizedText("--reject needs --reason", "--reject cần có --reason"), command: "approve") }
+        if arguments.isSet(Self.reject) {
+            guard let reason = arguments.value(of: Self.reason) else { throw UsageError(LocalizedText("--reject needs --reason", "--reject cần có --reason"), command: "approve") }
             rejection = reason
         } else {
             rejection = nil

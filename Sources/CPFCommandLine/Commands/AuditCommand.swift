@@ -2,6 +2,7 @@ import FundLedger
 
 /// `cpf audit`.
 struct AuditCommand: Command {
+    static let year = SharedOptions.yearOption("--year", LocalizedText("only entries dated in this year (chain, references, reversals and approvals: always all)", "chỉ các bút toán ghi ngày trong năm này (chuỗi băm, số chứng từ, bút toán đảo và phê duyệt: luôn kiểm tra tất cả)"))
     static let configuration = CommandConfiguration(
         name: "audit",
         abstract: LocalizedText("Run every control of the books; list findings; exit 1 on any error-level finding.", "Chạy mọi kiểm soát của sổ; liệt kê các phát hiện; thoát với mã 1 khi có phát hiện mức lỗi."),
@@ -24,7 +25,7 @@ struct AuditCommand: Command {
           cpf audit --year 2018
           cpf audit --format json
         """),
-        options: [.value("--year", "YYYY", LocalizedText("only entries dated in this year (chain, references, reversals and approvals: always all)", "chỉ các bút toán ghi ngày trong năm này (chuỗi băm, số chứng từ, bút toán đảo và phê duyệt: luôn kiểm tra tất cả)")),
+        options: [year,
                   OutputOptions.format, OutputOptions.language])
 
     let year: Int?
@@ -32,10 +33,7 @@ struct AuditCommand: Command {
     let language: Language
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        year = try arguments.value("--year") { text in
-            guard let year = Int(text), (1900...2199).contains(year) else { throw UsageError(LocalizedText("--year takes a year such as 2018", "--year nhận một năm, ví dụ 2018"), command: "audit") }
-            return year
-        }
+        year = try arguments.value(of: Self.year)
         format = try OutputOptions.format(arguments)
         language = try OutputOptions.language(arguments, context: context)
     }

@@ -2,6 +2,13 @@ import FundLedger
 
 /// `cpf consolidate`.
 struct ConsolidateCommand: Command {
+    static let report = Option("--report", "NAME", LocalizedText("one of trial-balance, financial-position, activities, cash-flow, grants, reach, transfers (default: all)",
+                                                     "một trong trial-balance, financial-position, activities, cash-flow, grants, reach, transfers (mặc định: tất cả)"))
+    static let from = ReportOptions.from.help(LocalizedText("the first day of the period (default: the start of the books)", "ngày đầu của kỳ (mặc định: từ đầu sổ)"))
+    static let to = ReportOptions.to.help(LocalizedText("the last day of the period (default: today)", "ngày cuối của kỳ (mặc định: hôm nay)"))
+    static let at = ReportOptions.at.help(LocalizedText("the day balances are drawn up at (same as --to)", "ngày lập số dư (giống --to)"))
+    static let year = ReportOptions.year.help(LocalizedText("a calendar year", "một năm dương lịch"))
+    static let noVerify = Flag("--no-verify", LocalizedText("skip verifying the files: a quick look, said so in the report", "bỏ qua kiểm tra các tệp: chỉ xem nhanh, báo cáo có ghi rõ"))
     static let configuration = CommandConfiguration(
         name: "consolidate",
         abstract: LocalizedText("Add several funds' books together, with the transfers between them eliminated.",
@@ -32,16 +39,7 @@ struct ConsolidateCommand: Command {
           cpf consolidate national.cpf tay-ninh.cpf --report grants --at 2018-12-31 --format html --output network.html
         """),
         positionals: [PositionalSpec("FILE", LocalizedText("a fund's ledger file", "tệp sổ của một quỹ"), repeated: true)],
-        options: [
-            .value("--report", "NAME", LocalizedText("one of trial-balance, financial-position, activities, cash-flow, grants, reach, transfers (default: all)",
-                                                     "một trong trial-balance, financial-position, activities, cash-flow, grants, reach, transfers (mặc định: tất cả)")),
-            .value("--from", "YYYY-MM-DD", LocalizedText("the first day of the period (default: the start of the books)", "ngày đầu của kỳ (mặc định: từ đầu sổ)")),
-            .value("--to", "YYYY-MM-DD", LocalizedText("the last day of the period (default: today)", "ngày cuối của kỳ (mặc định: hôm nay)")),
-            .value("--at", "YYYY-MM-DD", LocalizedText("the day balances are drawn up at (same as --to)", "ngày lập số dư (giống --to)")),
-            .value("--year", "YYYY", LocalizedText("a calendar year", "một năm dương lịch")),
-            .flag("--no-verify", LocalizedText("skip verifying the files: a quick look, said so in the report", "bỏ qua kiểm tra các tệp: chỉ xem nhanh, báo cáo có ghi rõ")),
-            OutputOptions.format, OutputOptions.output, OutputOptions.language,
-        ])
+        options: [report, from, to, at, year, noVerify, OutputOptions.format, OutputOptions.output, OutputOptions.language])
 
     let paths: [String]
     let parts: [ConsolidatedBooks.Part]
@@ -53,7 +51,7 @@ struct ConsolidateCommand: Command {
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
         paths = arguments.positionals
-        if let name = arguments.value("--report") {
+        if let name = arguments.value(of: Self.report) {
             guard let part = ConsolidatedBooks.Part(rawValue: name) else {
                 let names = ConsolidatedBooks.Part.allCases.map(\.rawValue).joined(separator: ", ")
                 throw UsageError(LocalizedText("unknown report '\(name)'; one of \(names)", "không có báo cáo '\(name)'; chọn một trong \(names)"), command: "consolidate")
@@ -63,7 +61,7 @@ struct ConsolidateCommand: Command {
             parts = ConsolidatedBooks.Part.allCases
         }
         (from, to) = try ReportOptions(arguments).period()
-        verifying = !arguments.flag("--no-verify")
+        verifying = !arguments.isSet(Self.noVerify)
         format = try OutputOptions.format(arguments)
         language = try OutputOptions.language(arguments, context: context)
     }

@@ -6,6 +6,8 @@ import FundLedger
 
 /// `cpf demo`: builds a demonstration fund from published facts and prints its books.
 struct DemoCommand: Command {
+    static let scenario = Option("--scenario", "NAME", LocalizedText("which scenario (default: \(DemoScenario.all[0].name))", "kịch bản nào (mặc định: \(DemoScenario.all[0].name))"))
+    static let output = Option("--output", "DIR", LocalizedText("where to write the HTML reports (default: cpf-demo-reports)", "nơi ghi các báo cáo HTML (mặc định: cpf-demo-reports)"))
     static let configuration = CommandConfiguration(
         name: "demo",
         abstract: LocalizedText("Build a demonstration fund from published facts and print its main reports.", "Dựng một quỹ trình diễn từ các số liệu đã công bố và in các báo cáo chính."),
@@ -31,19 +33,15 @@ struct DemoCommand: Command {
             Tây Ninh và Long An năm 2018 với các lần chuyển quỹ giữa các quỹ, và quỹ Tây Ninh mới
             kế thừa cả hai năm 2025 — cùng báo cáo hợp nhất năm 2018 dạng HTML
         """),
-        options: [
-            .value("--scenario", "NAME", LocalizedText("which scenario (default: \(DemoScenario.all[0].name))", "kịch bản nào (mặc định: \(DemoScenario.all[0].name))")),
-            .value("--output", "DIR", LocalizedText("where to write the HTML reports (default: cpf-demo-reports)", "nơi ghi các báo cáo HTML (mặc định: cpf-demo-reports)")),
-            OutputOptions.language,
-        ])
+        options: [scenario, output, OutputOptions.language])
 
     let scenario: DemoScenario?
     let outputDirectory: String
     let language: Language
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        let name = arguments.value("--scenario") ?? DemoScenario.all[0].name
-        outputDirectory = arguments.value("--output") ?? "cpf-demo-reports"
+        let name = arguments.value(of: Self.scenario) ?? DemoScenario.all[0].name
+        outputDirectory = arguments.value(of: Self.output) ?? "cpf-demo-reports"
         language = try OutputOptions.language(arguments, context: context)
         if name == NetworkTayNinh.name {
             scenario = nil

@@ -5,6 +5,9 @@ import FundLedger
 
 /// `cpf export`: the whole journal as CSV, JSON, an hledger/ledger journal or a Beancount file.
 struct ExportCommand: Command {
+    static let format = Option("--format", "FORMAT", LocalizedText("csv (default), json, hledger, beancount or xlsx (with --output)",
+                                                       "csv (mặc định), json, hledger, beancount hoặc xlsx (cùng --output)"))
+    static let output = Option("--output", "PATH", LocalizedText("write to this file instead of standard output (it must not exist)", "ghi ra tệp này thay vì đầu ra chuẩn (tệp chưa được tồn tại)"))
     static let configuration = CommandConfiguration(
         name: "export",
         abstract: LocalizedText("Export the journal as CSV, JSON, an hledger/ledger journal or a Beancount file.", "Xuất sổ nhật ký dạng CSV, JSON, sổ hledger/ledger hoặc tệp Beancount."),
@@ -39,12 +42,7 @@ struct ExportCommand: Command {
           cpf export --format beancount > fund.beancount && bean-check fund.beancount
           cpf export --format csv --output fund.csv
         """),
-        options: [
-            .value("--format", "FORMAT", LocalizedText("csv (default), json, hledger, beancount or xlsx (with --output)",
-                                                       "csv (mặc định), json, hledger, beancount hoặc xlsx (cùng --output)")),
-            OutputOptions.language,
-            .value("--output", "PATH", LocalizedText("write to this file instead of standard output (it must not exist)", "ghi ra tệp này thay vì đầu ra chuẩn (tệp chưa được tồn tại)")),
-        ])
+        options: [format, OutputOptions.language, output])
 
     let format: ExportFormat
     let outputPath: String?
@@ -52,8 +50,8 @@ struct ExportCommand: Command {
     let workbookLanguage: Language?
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        let text = arguments.value("--format") ?? ExportFormat.csv.rawValue
-        outputPath = arguments.value("--output")
+        let text = arguments.value(of: Self.format) ?? ExportFormat.csv.rawValue
+        outputPath = arguments.value(of: Self.output)
         if text == "xlsx" {
             guard outputPath != nil else {
                 throw UsageError(LocalizedText("--format xlsx writes a workbook file: give --output FILE.xlsx",

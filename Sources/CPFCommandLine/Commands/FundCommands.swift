@@ -2,6 +2,11 @@ import FundLedger
 
 /// `cpf fund add`.
 struct FundAddCommand: Command {
+    static let name = Option("--name", "NAME", LocalizedText("the fund's name", "tên quỹ"), required: true)
+    static let level = Option("--level", "LEVEL", LocalizedText("national, province or commune", "national (trung ương), province (tỉnh) hoặc commune (xã)"), required: true)
+    static let parent = Option("--parent", "CODE", LocalizedText("the fund above it", "quỹ cấp trên"))
+    static let ledgerId = Option("--ledger-id", "ID", LocalizedText("the other fund's ledger id", "mã sổ của quỹ kia"))
+    static let ledger = Option("--ledger", "FILE", LocalizedText("the other fund's ledger file, to read its id from", "tệp sổ của quỹ kia, để đọc mã sổ"))
     static let configuration = CommandConfiguration(
         name: "fund add",
         abstract: LocalizedText("Register another fund of the network: the national fund, a province's or a commune's.",
@@ -24,13 +29,7 @@ struct FundAddCommand: Command {
           cpf fund add LA --name "Quỹ BTTE tỉnh Long An" --level province --parent QBTTEVN --ledger-id 8c7e…
         """),
         positionals: [PositionalSpec("CODE", LocalizedText("the fund's code, e.g. QBTTEVN", "mã của quỹ, ví dụ QBTTEVN"))],
-        options: [
-            .value("--name", "NAME", LocalizedText("the fund's name", "tên quỹ"), required: true),
-            .value("--level", "LEVEL", LocalizedText("national, province or commune", "national (trung ương), province (tỉnh) hoặc commune (xã)"), required: true),
-            .value("--parent", "CODE", LocalizedText("the fund above it", "quỹ cấp trên")),
-            .value("--ledger-id", "ID", LocalizedText("the other fund's ledger id", "mã sổ của quỹ kia")),
-            .value("--ledger", "FILE", LocalizedText("the other fund's ledger file, to read its id from", "tệp sổ của quỹ kia, để đọc mã sổ")),
-        ])
+        options: [name, level, parent, ledgerId, ledger])
 
     let code: String
     let name: String
@@ -41,16 +40,16 @@ struct FundAddCommand: Command {
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
         code = arguments.positionals[0]
-        name = arguments.required("--name")
-        let levelText = arguments.required("--level")
+        name = arguments.required(Self.name)
+        let levelText = arguments.required(Self.level)
         guard let level = Fund.Level(rawValue: levelText) else {
             throw UsageError(LocalizedText("--level is national, province or commune, not '\(levelText)'",
                                            "--level là national, province hoặc commune, không phải '\(levelText)'"), command: "fund add")
         }
         self.level = level
-        parent = arguments.value("--parent")
-        ledgerID = arguments.value("--ledger-id")
-        ledgerPath = arguments.value("--ledger")
+        parent = arguments.value(of: Self.parent)
+        ledgerID = arguments.value(of: Self.ledgerId)
+        ledgerPath = arguments.value(of: Self.ledger)
         guard (ledgerID == nil) != (ledgerPath == nil) else {
             throw UsageError(LocalizedText("give the other fund's --ledger-id, or its file with --ledger: one of them",
                                            "hãy ghi --ledger-id của quỹ kia, hoặc tệp của quỹ đó bằng --ledger: chỉ một trong hai"), command: "fund add")

@@ -2,6 +2,10 @@ import FundLedger
 
 /// `cpf funder add`.
 struct FunderAddCommand: Command {
+    static let name = Option("--name", "NAME", LocalizedText("the funder's name", "tên nhà tài trợ"), required: true)
+    static let kind = Option("--kind", "KIND", LocalizedText("government-central, government-local, ngo, company, individual or other", "government-central (ngân sách trung ương), government-local (ngân sách địa phương), ngo (tổ chức phi chính phủ), company (doanh nghiệp), individual (cá nhân) hoặc other (khác)"), required: true, parse: FunderKind.parse)
+    static let currency = Option("--currency", "CODE", LocalizedText("the currency the funder gives in (default VND)", "loại tiền nhà tài trợ dùng (mặc định VND)"))
+    static let country = Option("--country", "CC", LocalizedText("ISO 3166 two-letter country code, e.g. DE", "mã quốc gia ISO 3166 hai chữ cái, ví dụ DE"))
     static let configuration = CommandConfiguration(
         name: "funder add",
         abstract: LocalizedText("Register a funder: the state budget, a foreign NGO, a company or an individual.", "Đăng ký một nhà tài trợ: ngân sách nhà nước, tổ chức phi chính phủ nước ngoài, doanh nghiệp hoặc cá nhân."),
@@ -19,12 +23,7 @@ struct FunderAddCommand: Command {
         Các loại: \(FunderKind.allCases.map(\.rawValue).joined(separator: ", ")).
         """),
         positionals: [PositionalSpec("CODE", LocalizedText("a short code: letters, digits, '.', '_', '-'", "mã ngắn: chữ cái, chữ số, '.', '_', '-'"))],
-        options: [
-            .value("--name", "NAME", LocalizedText("the funder's name", "tên nhà tài trợ"), required: true),
-            .value("--kind", "KIND", LocalizedText("government-central, government-local, ngo, company, individual or other", "government-central (ngân sách trung ương), government-local (ngân sách địa phương), ngo (tổ chức phi chính phủ), company (doanh nghiệp), individual (cá nhân) hoặc other (khác)"), required: true),
-            .value("--currency", "CODE", LocalizedText("the currency the funder gives in (default VND)", "loại tiền nhà tài trợ dùng (mặc định VND)")),
-            .value("--country", "CC", LocalizedText("ISO 3166 two-letter country code, e.g. DE", "mã quốc gia ISO 3166 hai chữ cái, ví dụ DE")),
-        ])
+        options: [name, kind, currency, country])
 
     let code: String
     let name: String
@@ -34,10 +33,10 @@ struct FunderAddCommand: Command {
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
         code = arguments.positionals[0]
-        name = arguments.required("--name")
-        kind = try FunderKind.parse(arguments.required("--kind"))
-        currency = try parseCurrency(arguments.value("--currency") ?? "VND")
-        country = arguments.value("--country")
+        name = arguments.required(Self.name)
+        kind = try arguments.required(Self.kind)
+        currency = try parseCurrency(arguments.value(of: Self.currency) ?? "VND")
+        country = arguments.value(of: Self.country)
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {

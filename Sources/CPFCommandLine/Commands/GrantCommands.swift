@@ -2,6 +2,17 @@ import FundLedger
 
 /// `cpf grant add`.
 struct GrantAddCommand: Command {
+    static let funder = Option("--funder", "CODE", LocalizedText("the funder", "nhà tài trợ"), required: true)
+    static let amount = Option("--amount", "AMOUNT", LocalizedText("the committed amount in the grant's currency, e.g. \"100000.00 USD\"", "số cam kết bằng loại tiền của khoản tài trợ, ví dụ \"100000.00 USD\""), required: true, parse: { try Amount.parse($0) })
+    static let programs = Option("--programs", "LIST", LocalizedText("comma-separated programs the money may be spent on", "các chương trình được chi, cách nhau bằng dấu phẩy"))
+    static let units = Option("--units", "LIST", LocalizedText("comma-separated org units the money may be spent in", "các đơn vị được chi, cách nhau bằng dấu phẩy"))
+    static let from = SharedOptions.from.help(LocalizedText("first day the money may be spent", "ngày đầu được chi"))
+    static let to = SharedOptions.to.help(LocalizedText("last day the money may be spent", "ngày cuối được chi"))
+    static let tranche = Option("--tranche", "DATE:AMOUNT", LocalizedText("an expected tranche, e.g. 2018-03-01:50000.00", "một đợt dự kiến nhận, ví dụ 2018-03-01:50000.00"), repeatable: true)
+    static let status = Option("--status", "STATUS", LocalizedText("pledged or active (default active)", "pledged (hứa tài trợ) hoặc active (đang thực hiện) (mặc định active)"), parse: GrantStatus.parse)
+    static let purpose = Option("--purpose", "TEXT", LocalizedText("what the grant is for", "mục đích của khoản tài trợ"))
+    static let signed = Option("--signed", "YYYY-MM-DD", LocalizedText("the agreement's date (default --from, else today)", "ngày ký thỏa thuận (mặc định --from, nếu không thì hôm nay)"), parse: LedgerDate.parse)
+    static let designated = Flag("--designated", LocalizedText("donor-designated support (hỗ trợ theo địa chỉ)", "hỗ trợ theo địa chỉ do nhà tài trợ chỉ định"))
     static let configuration = CommandConfiguration(
         name: "grant add",
         abstract: LocalizedText("Register a grant: a funder's commitment, its restrictions and tranches.", "Đăng ký một khoản tài trợ: cam kết của nhà tài trợ, các hạn chế và các đợt nhận."),
@@ -27,34 +38,22 @@ struct GrantAddCommand: Command {
         lý. Được chi từ --from đến --to.
         """),
         positionals: [PositionalSpec("CODE", LocalizedText("a short code: letters, digits, '.', '_', '-'", "mã ngắn: chữ cái, chữ số, '.', '_', '-'"))],
-        options: [
-            .value("--funder", "CODE", LocalizedText("the funder", "nhà tài trợ"), required: true),
-            .value("--amount", "AMOUNT", LocalizedText("the committed amount in the grant's currency, e.g. \"100000.00 USD\"", "số cam kết bằng loại tiền của khoản tài trợ, ví dụ \"100000.00 USD\""), required: true),
-            .value("--programs", "LIST", LocalizedText("comma-separated programs the money may be spent on", "các chương trình được chi, cách nhau bằng dấu phẩy")),
-            .value("--units", "LIST", LocalizedText("comma-separated org units the money may be spent in", "các đơn vị được chi, cách nhau bằng dấu phẩy")),
-            .value("--from", "YYYY-MM-DD", LocalizedText("first day the money may be spent", "ngày đầu được chi")),
-            .value("--to", "YYYY-MM-DD", LocalizedText("last day the money may be spent", "ngày cuối được chi")),
-            .flag("--designated", LocalizedText("donor-designated support (hỗ trợ theo địa chỉ)", "hỗ trợ theo địa chỉ do nhà tài trợ chỉ định")),
-            .value("--tranche", "DATE:AMOUNT", LocalizedText("an expected tranche, e.g. 2018-03-01:50000.00", "một đợt dự kiến nhận, ví dụ 2018-03-01:50000.00"), repeatable: true),
-            .value("--status", "STATUS", LocalizedText("pledged or active (default active)", "pledged (hứa tài trợ) hoặc active (đang thực hiện) (mặc định active)")),
-            .value("--purpose", "TEXT", LocalizedText("what the grant is for", "mục đích của khoản tài trợ")),
-            .value("--signed", "YYYY-MM-DD", LocalizedText("the agreement's date (default --from, else today)", "ngày ký thỏa thuận (mặc định --from, nếu không thì hôm nay)")),
-        ])
+        options: [funder, amount, programs, units, from, to, designated, tranche, status, purpose, signed])
 
     let definition: GrantDefinition
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        let committed = try Amount.parse(arguments.required("--amount"))
-        var definition = GrantDefinition(code: arguments.positionals[0], funderCode: arguments.required("--funder"), committed: committed)
-        definition.programCodes = GrantAddCommand.list(arguments.value("--programs"))
-        definition.unitCodes = GrantAddCommand.list(arguments.value("--units"))
-        definition.validFrom = try arguments.value("--from", LedgerDate.parse)
-        definition.validTo = try arguments.value("--to", LedgerDate.parse)
-        definition.designated = arguments.flag("--designated")
-        definition.tranches = try arguments.values("--tranche").map { try GrantAddCommand.tranche($0, currency: committed.currency) }
-        definition.status = try arguments.value("--status", GrantStatus.parse) ?? .active
-        definition.purpose = arguments.value("--purpose") ?? ""
-        definition.signedOn = try arguments.value("--signed", LedgerDate.parse)
+        let committed = try arguments.required(Self.amount)
+        var definition = GrantDefinition(code: arguments.positionals[0], funderCode: arguments.required(Self.funder), committed: committed)
+        definition.programCodes = GrantAddCommand.list(arguments.value(of: Self.programs))
+        definition.unitCodes = GrantAddCommand.list(arguments.value(of: Self.units))
+        definition.validFrom = try arguments.value(of: Self.from)
+        definition.validTo = try arguments.value(of: Self.to)
+        definition.designated = arguments.isSet(Self.designated)
+        definition.tranches = try arguments.values(of: Self.tranche).map { try GrantAddCommand.tranche($0, currency: committed.currency) }
+        definition.status = try arguments.value(of: Self.status) ?? .active
+        definition.purpose = arguments.value(of: Self.purpose) ?? ""
+        definition.signedOn = try arguments.value(of: Self.signed)
         if definition.designated && definition.programCodes.isEmpty && definition.unitCodes.isEmpty {
             throw LedgerError(.restriction, LocalizedText("designated support must say what it is for", "hỗ trợ theo địa chỉ phải ghi rõ dùng vào việc gì"),
                               hint: LocalizedText("give --programs and/or --units with --designated", "hãy ghi --programs và/hoặc --units cùng với --designated"))
@@ -87,6 +86,17 @@ struct GrantAddCommand: Command {
 
 /// `cpf grant amend`.
 struct GrantAmendCommand: Command {
+    static let effective = Option("--effective", "YYYY-MM-DD", LocalizedText("when the new terms take effect", "ngày điều khoản mới có hiệu lực"), required: true, parse: LedgerDate.parse)
+    static let reason = Option("--reason", "TEXT", LocalizedText("why (the addendum, the funder's letter)", "lý do (phụ lục, thư của nhà tài trợ)"), required: true)
+    static let amount = Option("--amount", "AMOUNT", LocalizedText("the new committed amount", "số cam kết mới"), parse: { try Amount.parse($0) })
+    static let programs = Option("--programs", "LIST", LocalizedText("the new programs", "các chương trình mới"))
+    static let units = Option("--units", "LIST", LocalizedText("the new org units", "các đơn vị mới"))
+    static let from = SharedOptions.from.help(LocalizedText("the new first day of spending", "ngày đầu được chi mới"))
+    static let to = SharedOptions.to.help(LocalizedText("the new last day of spending", "ngày cuối được chi mới"))
+    static let status = Option("--status", "STATUS", LocalizedText("pledged, active, closed or cancelled", "pledged, active, closed hoặc cancelled (hứa tài trợ, đang thực hiện, đã đóng, đã hủy)"), parse: GrantStatus.parse)
+    static let designated = Option("--designated", "yes|no", LocalizedText("whether it is designated support", "có phải hỗ trợ theo địa chỉ hay không"))
+    static let tranche = Option("--tranche", "DATE:AMOUNT", LocalizedText("the new tranche schedule (replaces the old)", "lịch các đợt mới (thay lịch cũ)"), repeatable: true)
+    static let purpose = Option("--purpose", "TEXT", LocalizedText("the new purpose", "mục đích mới"))
     static let configuration = CommandConfiguration(
         name: "grant amend",
         abstract: LocalizedText("Amend a grant's terms from a date; earlier terms and entries stay as they were.", "Sửa điều khoản của khoản tài trợ từ một ngày; điều khoản và bút toán trước đó giữ nguyên."),
@@ -100,39 +110,27 @@ struct GrantAmendCommand: Command {
         Tùy chọn không ghi thì giữ giá trị hiện tại. --status để đóng hoặc hủy khoản tài trợ.
         """),
         positionals: [PositionalSpec("CODE", LocalizedText("the grant", "khoản tài trợ"))],
-        options: [
-            .value("--effective", "YYYY-MM-DD", LocalizedText("when the new terms take effect", "ngày điều khoản mới có hiệu lực"), required: true),
-            .value("--reason", "TEXT", LocalizedText("why (the addendum, the funder's letter)", "lý do (phụ lục, thư của nhà tài trợ)"), required: true),
-            .value("--amount", "AMOUNT", LocalizedText("the new committed amount", "số cam kết mới")),
-            .value("--programs", "LIST", LocalizedText("the new programs", "các chương trình mới")),
-            .value("--units", "LIST", LocalizedText("the new org units", "các đơn vị mới")),
-            .value("--from", "YYYY-MM-DD", LocalizedText("the new first day of spending", "ngày đầu được chi mới")),
-            .value("--to", "YYYY-MM-DD", LocalizedText("the new last day of spending", "ngày cuối được chi mới")),
-            .value("--status", "STATUS", LocalizedText("pledged, active, closed or cancelled", "pledged, active, closed hoặc cancelled (hứa tài trợ, đang thực hiện, đã đóng, đã hủy)")),
-            .value("--designated", "yes|no", LocalizedText("whether it is designated support", "có phải hỗ trợ theo địa chỉ hay không")),
-            .value("--tranche", "DATE:AMOUNT", LocalizedText("the new tranche schedule (replaces the old)", "lịch các đợt mới (thay lịch cũ)"), repeatable: true),
-            .value("--purpose", "TEXT", LocalizedText("the new purpose", "mục đích mới")),
-        ])
+        options: [effective, reason, amount, programs, units, from, to, status, designated, tranche, purpose])
 
     let code: String
     let amendment: GrantAmendment
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
         code = arguments.positionals[0]
-        var amendment = GrantAmendment(effectiveOn: try LedgerDate.parse(arguments.required("--effective")), reason: arguments.required("--reason"))
-        amendment.committed = try arguments.value("--amount") { try Amount.parse($0) }
-        amendment.programCodes = arguments.value("--programs").map { GrantAddCommand.list($0) }
-        amendment.unitCodes = arguments.value("--units").map { GrantAddCommand.list($0) }
-        amendment.validFrom = try arguments.value("--from", LedgerDate.parse)
-        amendment.validTo = try arguments.value("--to", LedgerDate.parse)
-        amendment.status = try arguments.value("--status", GrantStatus.parse)
-        amendment.purpose = arguments.value("--purpose")
-        if let designated = arguments.value("--designated") {
+        var amendment = GrantAmendment(effectiveOn: try arguments.required(Self.effective), reason: arguments.required(Self.reason))
+        amendment.committed = try arguments.value(of: Self.amount)
+        amendment.programCodes = arguments.value(of: Self.programs).map { GrantAddCommand.list($0) }
+        amendment.unitCodes = arguments.value(of: Self.units).map { GrantAddCommand.list($0) }
+        amendment.validFrom = try arguments.value(of: Self.from)
+        amendment.validTo = try arguments.value(of: Self.to)
+        amendment.status = try arguments.value(of: Self.status)
+        amendment.purpose = arguments.value(of: Self.purpose)
+        if let designated = arguments.value(of: Self.designated) {
             guard designated == "yes" || designated == "no" else { throw UsageError(LocalizedText("--designated takes yes or no", "--designated nhận yes hoặc no"), command: "grant amend") }
             amendment.designated = designated == "yes"
         }
         self.amendment = amendment
-        tranches = arguments.values("--tranche")
+        tranches = arguments.values(of: Self.tranche)
     }
 
     let tranches: [String]
@@ -154,30 +152,33 @@ struct GrantAmendCommand: Command {
 
 /// `cpf grant show`.
 struct GrantShowCommand: ListingCommand {
+    static let to = SharedOptions.to.help(LocalizedText("figures through this day (default today)", "số liệu đến hết ngày này (mặc định hôm nay)"))
     static let configuration = CommandConfiguration(
         name: "grant show",
         abstract: LocalizedText("Show a grant: committed, received, outstanding, spent, available, FX effect, child-instances.", "Xem một khoản tài trợ: cam kết, đã nhận, còn phải nhận, đã chi, còn lại, chênh lệch tỷ giá, lượt trẻ em."),
         discussion: LocalizedText("Every figure comes from the general-ledger lines (reports/grant-figures.sql).", "Mọi số liệu lấy từ các dòng sổ cái (reports/grant-figures.sql)."),
         positionals: [PositionalSpec("CODE", LocalizedText("the grant", "khoản tài trợ"))],
-        options: [.value("--to", "YYYY-MM-DD", LocalizedText("figures through this day (default today)", "số liệu đến hết ngày này (mặc định hôm nay)")), OutputOptions.format, OutputOptions.language])
+        options: [to, OutputOptions.format, OutputOptions.language])
     let arguments: ParsedArguments
 
     func report(_ ledger: Ledger) throws -> Report {
-        try ledger.grantReport(code: arguments.positionals[0], through: try arguments.value("--to", LedgerDate.parse) ?? Timestamp.today())
+        try ledger.grantReport(code: arguments.positionals[0], through: try arguments.value(of: Self.to) ?? Timestamp.today())
     }
 }
 
 /// `cpf grant list`.
 struct GrantListCommand: ListingCommand {
+    static let to = SharedOptions.to.help(LocalizedText("figures through this day (default today)", "số liệu đến hết ngày này (mặc định hôm nay)"))
+    static let funder = Option("--funder", "CODE", LocalizedText("only this funder's grants", "chỉ các khoản tài trợ của nhà tài trợ này"))
     static let configuration = CommandConfiguration(
         name: "grant list",
         abstract: LocalizedText("List the grants with their utilization.", "Liệt kê các khoản tài trợ và tình hình sử dụng."),
-        options: [.value("--to", "YYYY-MM-DD", LocalizedText("figures through this day (default today)", "số liệu đến hết ngày này (mặc định hôm nay)")), .value("--funder", "CODE", LocalizedText("only this funder's grants", "chỉ các khoản tài trợ của nhà tài trợ này")),
+        options: [to, funder,
                   OutputOptions.format, OutputOptions.language])
     let arguments: ParsedArguments
 
     func report(_ ledger: Ledger) throws -> Report {
-        try ledger.grantsReport(through: try arguments.value("--to", LedgerDate.parse) ?? Timestamp.today(), funderCode: arguments.value("--funder"))
+        try ledger.grantsReport(through: try arguments.value(of: Self.to) ?? Timestamp.today(), funderCode: arguments.value(of: Self.funder))
     }
 }
 
@@ -189,6 +190,9 @@ extension String {
 
 /// `cpf grant allocate`.
 struct GrantAllocateCommand: Command {
+    static let program = Option("--program", "CODE", LocalizedText("the program", "chương trình"), required: true)
+    static let unit = Option("--unit", "CODE", LocalizedText("the place (default: any place)", "địa bàn (mặc định: mọi địa bàn)"))
+    static let amount = Option("--amount", "AMOUNT", LocalizedText("in the grant's currency, e.g. \"40000.00 USD\"", "bằng loại tiền của khoản tài trợ, ví dụ \"40000.00 USD\""), required: true, parse: { try Amount.parse($0) })
     static let configuration = CommandConfiguration(
         name: "grant allocate",
         abstract: LocalizedText("Allocate part of a grant to a program, in a place or anywhere.", "Phân bổ một phần khoản tài trợ cho một chương trình, tại một địa bàn hoặc mọi địa bàn."),
@@ -200,8 +204,8 @@ struct GrantAllocateCommand: Command {
           cpf grant allocate KFW-2018 --program scholarship --unit TN --amount "40000.00 USD"
         """),
         positionals: [PositionalSpec("GRANT", LocalizedText("the grant's code", "mã khoản tài trợ"))],
-        options: [.value("--program", "CODE", LocalizedText("the program", "chương trình"), required: true), .value("--unit", "CODE", LocalizedText("the place (default: any place)", "địa bàn (mặc định: mọi địa bàn)")),
-                  .value("--amount", "AMOUNT", LocalizedText("in the grant's currency, e.g. \"40000.00 USD\"", "bằng loại tiền của khoản tài trợ, ví dụ \"40000.00 USD\""), required: true)])
+        options: [program, unit,
+                  amount])
 
     let grant: String
     let program: String
@@ -210,9 +214,9 @@ struct GrantAllocateCommand: Command {
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
         grant = arguments.positionals[0]
-        program = arguments.required("--program")
-        unit = arguments.value("--unit")
-        amount = try Amount.parse(arguments.required("--amount"))
+        program = arguments.required(Self.program)
+        unit = arguments.value(of: Self.unit)
+        amount = try arguments.required(Self.amount)
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {

@@ -5,6 +5,9 @@ import FundLedger
 
 /// `cpf import`: entries or a batch of disbursements from a CSV file.
 struct ImportCommand: Command {
+    static let layout = Option("--as", "LAYOUT", LocalizedText("entries (default) or disbursements", "entries (bút toán, mặc định) hoặc disbursements (khoản chi)"))
+    static let rejects = Option("--rejects", "PATH", LocalizedText("with --partial: write the refused entries to this CSV file", "với --partial: ghi các bút toán bị từ chối vào tệp CSV này"))
+    static let partial = Flag("--partial", LocalizedText("post the acceptable entries and list the refused ones", "ghi sổ các bút toán hợp lệ và liệt kê các bút toán bị từ chối"))
     static let configuration = CommandConfiguration(
         name: "import",
         abstract: LocalizedText("Import entries, or a batch of disbursements, from a CSV file: all or nothing, or --partial.", "Nhập các bút toán, hoặc một lô khoản chi, từ tệp CSV: tất cả hoặc không gì cả, hoặc --partial."),
@@ -64,11 +67,7 @@ struct ImportCommand: Command {
           cpf import disbursements.csv --as disbursements
         """),
         positionals: [PositionalSpec("FILE", LocalizedText("the CSV file", "tệp CSV"))],
-        options: [
-            .value("--as", "LAYOUT", LocalizedText("entries (default) or disbursements", "entries (bút toán, mặc định) hoặc disbursements (khoản chi)")),
-            .flag("--partial", LocalizedText("post the acceptable entries and list the refused ones", "ghi sổ các bút toán hợp lệ và liệt kê các bút toán bị từ chối")),
-            .value("--rejects", "PATH", LocalizedText("with --partial: write the refused entries to this CSV file", "với --partial: ghi các bút toán bị từ chối vào tệp CSV này")),
-        ])
+        options: [layout, partial, rejects])
 
     let path: String
     let format: ImportFormat
@@ -77,13 +76,13 @@ struct ImportCommand: Command {
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
         path = arguments.positionals[0]
-        let layout = arguments.value("--as") ?? ImportFormat.entries.rawValue
+        let layout = arguments.value(of: Self.layout) ?? ImportFormat.entries.rawValue
         guard let format = ImportFormat(rawValue: layout) else {
             throw UsageError(LocalizedText("unknown layout '\(layout)'; use entries or disbursements", "không có mẫu tệp '\(layout)'; hãy dùng entries hoặc disbursements"), command: "import")
         }
         self.format = format
-        partial = arguments.flag("--partial")
-        rejectsPath = arguments.value("--rejects")
+        partial = arguments.isSet(Self.partial)
+        rejectsPath = arguments.value(of: Self.rejects)
         if rejectsPath != nil && !partial {
             throw UsageError(LocalizedText("--rejects goes with --partial: without it, one refused entry refuses the whole file", "--rejects đi cùng --partial: không có nó, một bút toán bị từ chối thì cả tệp bị từ chối"), command: "import")
         }

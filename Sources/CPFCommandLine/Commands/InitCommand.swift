@@ -2,6 +2,10 @@ import FundLedger
 
 /// `cpf init`: creates a ledger file with the schema and a chart of accounts.
 struct InitCommand: Command {
+    static let name = Option("--name", "NAME", LocalizedText("the fund's name", "tên quỹ"), required: true)
+    static let from = SharedOptions.from.help(LocalizedText("with --successor-of: the day the successor's books begin", "với --successor-of: ngày sổ của quỹ kế thừa bắt đầu"))
+    static let chart = Option("--chart", "FILE", LocalizedText("a fund's own chart of accounts (CSV) instead of the standard one", "hệ thống tài khoản riêng của quỹ (CSV) thay cho hệ thống chuẩn"))
+    static let successorOf = Flag("--successor-of", LocalizedText("create the successor of the predecessors' ledgers given after it", "tạo quỹ kế thừa của các sổ tiền thân ghi sau tùy chọn này"))
     static let configuration = CommandConfiguration(
         name: "init",
         abstract: LocalizedText("Create a ledger file with the schema and the default chart of accounts.", "Tạo tệp sổ với lược đồ và hệ thống tài khoản mặc định."),
@@ -41,12 +45,7 @@ struct InitCommand: Command {
         --lang en thì sổ dùng tiếng Anh (đổi sau bằng 'cpf settings set language vi|en').
         """),
         positionals: [PositionalSpec("PREDECESSOR", LocalizedText("with --successor-of: a predecessor's ledger file", "với --successor-of: tệp sổ của một quỹ tiền thân"), optional: true, repeated: true)],
-        options: [
-            .value("--name", "NAME", LocalizedText("the fund's name", "tên quỹ"), required: true),
-            .flag("--successor-of", LocalizedText("create the successor of the predecessors' ledgers given after it", "tạo quỹ kế thừa của các sổ tiền thân ghi sau tùy chọn này")),
-            .value("--from", "YYYY-MM-DD", LocalizedText("with --successor-of: the day the successor's books begin", "với --successor-of: ngày sổ của quỹ kế thừa bắt đầu")),
-            .value("--chart", "FILE", LocalizedText("a fund's own chart of accounts (CSV) instead of the standard one", "hệ thống tài khoản riêng của quỹ (CSV) thay cho hệ thống chuẩn")),
-        ])
+        options: [name, successorOf, from, chart])
 
     let name: String
     let chartPath: String?
@@ -54,11 +53,11 @@ struct InitCommand: Command {
     let from: LedgerDate?
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        name = arguments.required("--name")
-        chartPath = arguments.value("--chart")
+        name = arguments.required(Self.name)
+        chartPath = arguments.value(of: Self.chart)
         predecessors = arguments.positionals
-        from = try arguments.value("--from", LedgerDate.parse)
-        if arguments.flag("--successor-of") {
+        from = try arguments.value(of: Self.from)
+        if arguments.isSet(Self.successorOf) {
             guard !predecessors.isEmpty, from != nil else {
                 throw UsageError(LocalizedText("--successor-of needs the predecessors' files and --from DATE", "--successor-of cần các tệp sổ tiền thân và --from NGÀY"), command: "init")
             }

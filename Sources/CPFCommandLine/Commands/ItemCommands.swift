@@ -2,16 +2,15 @@ import FundLedger
 
 /// `cpf item add`.
 struct ItemAddCommand: Command {
+    static let nameVi = Option("--name-vi", "NAME", LocalizedText("the Vietnamese name", "tên tiếng Việt"), required: true)
+    static let nameEn = Option("--name-en", "NAME", LocalizedText("the English name", "tên tiếng Anh"), required: true)
+    static let unit = Option("--unit", "UNIT", LocalizedText("the unit of count, e.g. chiếc, hộp, suất", "đơn vị tính, ví dụ chiếc, hộp, suất"), required: true)
     static let configuration = CommandConfiguration(
         name: "item add",
         abstract: LocalizedText("Register a kind of goods received in kind (a receipt in kind also registers a new item).", "Đăng ký một loại hiện vật (nhận hiện vật cũng tự đăng ký mặt hàng mới)."),
         discussion: LocalizedText("EXAMPLE:\n  cpf item add bicycle --name-vi \"Xe đạp\" --name-en \"Bicycle\" --unit chiếc", "VÍ DỤ:\n  cpf item add bicycle --name-vi \"Xe đạp\" --name-en \"Bicycle\" --unit chiếc"),
         positionals: [PositionalSpec("CODE", LocalizedText("a short code: letters, digits, '.', '_', '-'", "mã ngắn: chữ cái, chữ số, '.', '_', '-'"))],
-        options: [
-            .value("--name-vi", "NAME", LocalizedText("the Vietnamese name", "tên tiếng Việt"), required: true),
-            .value("--name-en", "NAME", LocalizedText("the English name", "tên tiếng Anh"), required: true),
-            .value("--unit", "UNIT", LocalizedText("the unit of count, e.g. chiếc, hộp, suất", "đơn vị tính, ví dụ chiếc, hộp, suất"), required: true),
-        ])
+        options: [nameVi, nameEn, unit])
 
     let arguments: ParsedArguments
 
@@ -19,8 +18,8 @@ struct ItemAddCommand: Command {
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         let code = arguments.positionals[0]
-        try context.openLedger().addGoodsItem(code: code, nameVietnamese: arguments.required("--name-vi"), nameEnglish: arguments.required("--name-en"),
-                                              unit: arguments.required("--unit"), user: context.user)
+        try context.openLedger().addGoodsItem(code: code, nameVietnamese: arguments.required(Self.nameVi), nameEnglish: arguments.required(Self.nameEn),
+                                              unit: arguments.required(Self.unit), user: context.user)
         context.say(LocalizedText("Added goods item \(code).", "Đã thêm mặt hàng \(code)."))
         return .success
     }

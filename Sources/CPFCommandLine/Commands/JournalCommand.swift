@@ -2,6 +2,10 @@ import FundLedger
 
 /// `cpf journal`: the entries with their lines.
 struct JournalCommand: Command {
+    static let from = SharedOptions.from.help(LocalizedText("entries dated on or after", "bút toán ghi từ ngày"))
+    static let to = SharedOptions.to.help(LocalizedText("entries dated on or before", "bút toán ghi đến ngày"))
+    static let seq = SharedOptions.positiveNumber("--seq", "N", LocalizedText("only entry N", "chỉ bút toán N"), command: "journal")
+    static let last = SharedOptions.positiveNumber("--last", "N", LocalizedText("only the last N entries", "chỉ N bút toán cuối"), command: "journal")
     static let configuration = CommandConfiguration(
         name: "journal",
         abstract: LocalizedText("List entries with their lines.", "Liệt kê các bút toán cùng các dòng."),
@@ -20,13 +24,7 @@ struct JournalCommand: Command {
           cpf journal --last 20
         Mã đối tượng thụ hưởng không bao giờ được liệt kê.
         """),
-        options: [
-            .value("--from", "YYYY-MM-DD", LocalizedText("entries dated on or after", "bút toán ghi từ ngày")),
-            .value("--to", "YYYY-MM-DD", LocalizedText("entries dated on or before", "bút toán ghi đến ngày")),
-            .value("--seq", "N", LocalizedText("only entry N", "chỉ bút toán N")),
-            .value("--last", "N", LocalizedText("only the last N entries", "chỉ N bút toán cuối")),
-            OutputOptions.format, OutputOptions.language,
-        ])
+        options: [from, to, seq, last, OutputOptions.format, OutputOptions.language])
 
     let from: LedgerDate?
     let to: LedgerDate?
@@ -36,15 +34,10 @@ struct JournalCommand: Command {
     let language: Language
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        from = try arguments.value("--from", LedgerDate.parse)
-        to = try arguments.value("--to", LedgerDate.parse)
-        func positive(_ name: String) throws -> Int64? {
-            guard let text = arguments.value(name) else { return nil }
-            guard let number = Int64(text), number > 0 else { throw UsageError(LocalizedText("\(name) takes a positive number", "\(name) nhận một số dương"), command: "journal") }
-            return number
-        }
-        seq = try positive("--seq")
-        last = try positive("--last")
+        from = try arguments.value(of: Self.from)
+        to = try arguments.value(of: Self.to)
+        seq = try arguments.value(of: Self.seq)
+        last = try arguments.value(of: Self.last)
         format = try OutputOptions.format(arguments, allowed: [.table, .csv, .json, .xlsx])
         language = try OutputOptions.language(arguments, context: context)
         if format == .xlsx && (from != nil || to != nil || seq != nil || last != nil) {

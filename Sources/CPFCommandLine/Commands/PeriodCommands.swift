@@ -36,6 +36,7 @@ struct PeriodCloseCommand: Command {
 
 /// `cpf period reopen`.
 struct PeriodReopenCommand: Command {
+    static let reason = Option("--reason", "TEXT", LocalizedText("why the period is reopened", "lý do mở lại kỳ"), required: true)
     static let configuration = CommandConfiguration(
         name: "period reopen",
         abstract: LocalizedText("Reopen a closed month (and every later one), with a reason.", "Mở lại một tháng đã khóa sổ (và mọi tháng sau đó), có ghi lý do."),
@@ -51,14 +52,14 @@ struct PeriodReopenCommand: Command {
           cpf period reopen 2018-12 --reason "auditor adjustment AJE-3" --user giamdoc
         """),
         positionals: [PositionalSpec("PERIOD", LocalizedText("YYYY-MM, or YYYY for the whole year", "YYYY-MM, hoặc YYYY cho cả năm"))],
-        options: [.value("--reason", "TEXT", LocalizedText("why the period is reopened", "lý do mở lại kỳ"), required: true)])
+        options: [reason])
 
     let period: AccountingPeriod
     let reason: String
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
         period = try AccountingPeriod.parse(arguments.positionals[0])
-        reason = arguments.required("--reason")
+        reason = arguments.required(Self.reason)
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {

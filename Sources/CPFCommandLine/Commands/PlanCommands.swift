@@ -2,6 +2,11 @@ import FundLedger
 
 /// `cpf plan set`.
 struct PlanSetCommand: Command {
+    static let year = SharedOptions.yearOption("--year", LocalizedText("the year", "năm"), required: true)
+    static let amount = Option("--amount", "AMOUNT", LocalizedText("the planned amount in VND", "số kế hoạch bằng VND"), required: true, parse: { try Amount.parse($0) })
+    static let program = Option("--program", "CODE", LocalizedText("the program (default: all programs)", "chương trình (mặc định: tất cả chương trình)"))
+    static let source = Option("--source", "KIND", LocalizedText("the funding source: \(FunderKind.allCases.map(\.rawValue).joined(separator: ", ")) (default: all)",
+                                                     "nguồn tài trợ: \(FunderKind.allCases.map(\.rawValue).joined(separator: ", ")) (mặc định: tất cả)"), parse: FunderKind.parse)
     static let configuration = CommandConfiguration(
         name: "plan set",
         abstract: LocalizedText("Set a yearly plan amount for a program and/or funding source (for plan vs actual).", "Đặt số kế hoạch năm cho một chương trình và/hoặc nguồn tài trợ (để so sánh kế hoạch với thực hiện)."),
@@ -16,13 +21,7 @@ struct PlanSetCommand: Command {
           cpf plan set --year 2016 --amount "7000000000 VND"                  # mọi chương trình, mọi nguồn
           cpf plan set --year 2018 --program house --source ngo --amount "100000000 VND"
         """),
-        options: [
-            .value("--year", "YYYY", LocalizedText("the year", "năm"), required: true),
-            .value("--amount", "AMOUNT", LocalizedText("the planned amount in VND", "số kế hoạch bằng VND"), required: true),
-            .value("--program", "CODE", LocalizedText("the program (default: all programs)", "chương trình (mặc định: tất cả chương trình)")),
-            .value("--source", "KIND", LocalizedText("the funding source: \(FunderKind.allCases.map(\.rawValue).joined(separator: ", ")) (default: all)",
-                                                     "nguồn tài trợ: \(FunderKind.allCases.map(\.rawValue).joined(separator: ", ")) (mặc định: tất cả)")),
-        ])
+        options: [year, amount, program, source])
 
     let year: Int
     let amount: Amount
@@ -30,11 +29,10 @@ struct PlanSetCommand: Command {
     let source: FunderKind?
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        guard let year = Int(arguments.required("--year")) else { throw UsageError(LocalizedText("--year takes a year, e.g. 2018", "--year nhận một năm, ví dụ 2018"), command: "plan set") }
-        self.year = year
-        amount = try Amount.parse(arguments.required("--amount"))
-        program = arguments.value("--program")
-        source = try arguments.value("--source", FunderKind.parse)
+        year = try arguments.required(Self.year)
+        amount = try arguments.required(Self.amount)
+        program = arguments.value(of: Self.program)
+        source = try arguments.value(of: Self.source)
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
@@ -47,8 +45,9 @@ struct PlanSetCommand: Command {
 }
 
 struct PlanListCommand: ListingCommand {
+    static let year = SharedOptions.yearOption("--year", LocalizedText("only this year", "chỉ năm này"))
     static let configuration = CommandConfiguration(name: "plan list", abstract: LocalizedText("List the plans.", "Liệt kê các kế hoạch."),
-                                                    options: [.value("--year", "YYYY", LocalizedText("only this year", "chỉ năm này")), OutputOptions.format, OutputOptions.language])
+                                                    options: [year, OutputOptions.format, OutputOptions.language])
     let arguments: ParsedArguments
-    func report(_ ledger: Ledger) throws -> Report { try ledger.plansReport(year: arguments.value("--year").flatMap { Int($0) }) }
+    func report(_ ledger: Ledger) throws -> Report { try ledger.plansReport(year: arguments.value(of: Self.year)) }
 }

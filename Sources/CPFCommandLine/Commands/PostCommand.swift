@@ -2,6 +2,11 @@ import FundLedger
 
 /// `cpf post`: a general journal entry, line by line.
 struct PostCommand: Command {
+    static let date = Option("--date", "YYYY-MM-DD", LocalizedText("the entry date", "ngày bút toán"), required: true, parse: LedgerDate.parse)
+    static let memo = Option("--memo", "TEXT", LocalizedText("what the entry is for (up to 500 characters)", "diễn giải bút toán (tối đa 500 ký tự)"))
+    static let ref = Option("--ref", "REF", LocalizedText("an external reference (voucher or bank reference); makes posting idempotent", "số chứng từ bên ngoài (chứng từ hoặc số giao dịch ngân hàng); ghi lại lần nữa không tạo bút toán trùng"))
+    static let debit = Option("--debit", "LINE", LocalizedText("a debit line", "một dòng Nợ"), repeatable: true)
+    static let credit = Option("--credit", "LINE", LocalizedText("a credit line", "một dòng Có"), repeatable: true)
     static let configuration = CommandConfiguration(
         name: "post",
         abstract: LocalizedText("Post a general journal entry, line by line.", "Ghi một bút toán tổng hợp, từng dòng một."),
@@ -38,13 +43,7 @@ struct PostCommand: Command {
           cpf post --date 2018-06-01 --memo "NGO grant tranche 1" --ref PT-0001 \\
               --debit "1122 10000.00 USD" --credit "3372 227500000 VND"
         """),
-        options: [
-            .value("--date", "YYYY-MM-DD", LocalizedText("the entry date", "ngày bút toán"), required: true),
-            .value("--memo", "TEXT", LocalizedText("what the entry is for (up to 500 characters)", "diễn giải bút toán (tối đa 500 ký tự)")),
-            .value("--ref", "REF", LocalizedText("an external reference (voucher or bank reference); makes posting idempotent", "số chứng từ bên ngoài (chứng từ hoặc số giao dịch ngân hàng); ghi lại lần nữa không tạo bút toán trùng")),
-            .value("--debit", "LINE", LocalizedText("a debit line", "một dòng Nợ"), repeatable: true),
-            .value("--credit", "LINE", LocalizedText("a credit line", "một dòng Có"), repeatable: true),
-        ])
+        options: [date, memo, ref, debit, credit])
 
     let draft: EntryDraft
 
@@ -58,8 +57,8 @@ struct PostCommand: Command {
         if lines.isEmpty {
             throw UsageError(LocalizedText("give the entry's lines with --debit and --credit", "hãy ghi các dòng của bút toán bằng --debit và --credit"), command: "post")
         }
-        draft = EntryDraft(date: try LedgerDate.parse(arguments.required("--date")), memo: arguments.value("--memo") ?? "",
-                           externalRef: arguments.value("--ref"), lines: lines)
+        draft = EntryDraft(date: try arguments.required(Self.date), memo: arguments.value(of: Self.memo) ?? "",
+                           externalRef: arguments.value(of: Self.ref), lines: lines)
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {

@@ -2,6 +2,9 @@ import FundLedger
 
 /// `cpf program add`.
 struct ProgramAddCommand: Command {
+    static let nameVi = Option("--name-vi", "NAME", LocalizedText("the Vietnamese name", "tên tiếng Việt"), required: true)
+    static let nameEn = Option("--name-en", "NAME", LocalizedText("the English name", "tên tiếng Anh"), required: true)
+    static let expenseAccount = Option("--expense-account", "CODE", LocalizedText("where its disbursements are booked, e.g. 6119", "tài khoản hạch toán các khoản chi của chương trình, ví dụ 6119"), required: true)
     static let configuration = CommandConfiguration(
         name: "program add",
         abstract: LocalizedText("Register a program money is spent on.", "Đăng ký một chương trình được chi."),
@@ -17,11 +20,7 @@ struct ProgramAddCommand: Command {
           cpf program add tet-gift --name-vi "Quà Tết" --name-en "Tết gifts" --expense-account 6114
         """),
         positionals: [PositionalSpec("CODE", LocalizedText("a short code: letters, digits, '.', '_', '-'", "mã ngắn: chữ cái, chữ số, '.', '_', '-'"))],
-        options: [
-            .value("--name-vi", "NAME", LocalizedText("the Vietnamese name", "tên tiếng Việt"), required: true),
-            .value("--name-en", "NAME", LocalizedText("the English name", "tên tiếng Anh"), required: true),
-            .value("--expense-account", "CODE", LocalizedText("where its disbursements are booked, e.g. 6119", "tài khoản hạch toán các khoản chi của chương trình, ví dụ 6119"), required: true),
-        ])
+        options: [nameVi, nameEn, expenseAccount])
 
     let arguments: ParsedArguments
 
@@ -29,8 +28,8 @@ struct ProgramAddCommand: Command {
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         let code = arguments.positionals[0]
-        try context.openLedger().addProgram(code: code, nameVietnamese: arguments.required("--name-vi"), nameEnglish: arguments.required("--name-en"),
-                                            expenseAccountCode: arguments.required("--expense-account"), user: context.user)
+        try context.openLedger().addProgram(code: code, nameVietnamese: arguments.required(Self.nameVi), nameEnglish: arguments.required(Self.nameEn),
+                                            expenseAccountCode: arguments.required(Self.expenseAccount), user: context.user)
         context.say(LocalizedText("Added program \(code).", "Đã thêm chương trình \(code)."))
         return .success
     }

@@ -2,6 +2,7 @@ import FundLedger
 
 /// `cpf rate set`.
 struct RateSetCommand: Command {
+    static let source = Option("--source", "SOURCE", LocalizedText("who published it, e.g. SBV (State Bank of Vietnam), MOF, VCB", "nơi công bố, ví dụ SBV (Ngân hàng Nhà nước Việt Nam), MOF (Bộ Tài chính), VCB"), required: true)
     static let configuration = CommandConfiguration(
         name: "rate set",
         abstract: LocalizedText("Record an exchange rate: dong per one unit of a currency on a date, with its source.", "Ghi một tỷ giá: số đồng cho một đơn vị ngoại tệ vào một ngày, kèm nguồn."),
@@ -25,7 +26,7 @@ struct RateSetCommand: Command {
             PositionalSpec("DATE", LocalizedText(verbatim: "YYYY-MM-DD")),
             PositionalSpec("RATE", LocalizedText("dong per one unit, e.g. 22750 or 23175.5", "số đồng cho một đơn vị, ví dụ 22750 hoặc 23175.5")),
         ],
-        options: [.value("--source", "SOURCE", LocalizedText("who published it, e.g. SBV (State Bank of Vietnam), MOF, VCB", "nơi công bố, ví dụ SBV (Ngân hàng Nhà nước Việt Nam), MOF (Bộ Tài chính), VCB"), required: true)])
+        options: [source])
 
     let currency: Currency
     let date: LedgerDate
@@ -41,7 +42,7 @@ struct RateSetCommand: Command {
         self.currency = currency
         date = try LedgerDate.parse(arguments.positionals[1])
         rate = try Rate.parse(arguments.positionals[2])
-        source = arguments.required("--source")
+        source = arguments.required(Self.source)
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {

@@ -2,6 +2,7 @@ import FundLedger
 
 /// `cpf reconcile grants`.
 struct ReconcileGrantsCommand: Command {
+    static let year = SharedOptions.yearOption("--year", LocalizedText("spending through the end of this year (default: all)", "số chi đến hết năm này (mặc định: tất cả)"))
     static let configuration = CommandConfiguration(
         name: "reconcile grants",
         abstract: LocalizedText("Grant allocations against spending per grant × program × place.", "Đối chiếu phân bổ của khoản tài trợ với số chi theo khoản tài trợ × chương trình × địa bàn."),
@@ -18,17 +19,14 @@ struct ReconcileGrantsCommand: Command {
         VÍ DỤ:
           cpf reconcile grants --year 2018
         """),
-        options: [.value("--year", "YYYY", LocalizedText("spending through the end of this year (default: all)", "số chi đến hết năm này (mặc định: tất cả)")), OutputOptions.format, OutputOptions.language])
+        options: [year, OutputOptions.format, OutputOptions.language])
 
     let year: Int?
     let format: ReportFormat
     let language: Language
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        year = try arguments.value("--year") { text in
-            guard let year = Int(text), (1900...2199).contains(year) else { throw UsageError(LocalizedText("--year takes a year such as 2018", "--year nhận một năm, ví dụ 2018"), command: "reconcile grants") }
-            return year
-        }
+        year = try arguments.value(of: Self.year)
         format = try OutputOptions.format(arguments)
         language = try OutputOptions.language(arguments, context: context)
     }
@@ -43,6 +41,10 @@ struct ReconcileGrantsCommand: Command {
 
 /// `cpf reconcile bank`.
 struct ReconcileBankCommand: Command {
+    static let account = Option("--account", "CODE", LocalizedText("the bank account", "tài khoản tiền gửi ngân hàng"), required: true)
+    static let statement = Option("--statement", "FILE", LocalizedText("the statement CSV", "tệp CSV sao kê"), required: true)
+    static let from = SharedOptions.from.help(LocalizedText("first day (default: the statement's first)", "ngày đầu (mặc định: ngày đầu của sao kê)"))
+    static let to = SharedOptions.to.help(LocalizedText("last day (default: the statement's last)", "ngày cuối (mặc định: ngày cuối của sao kê)"))
     static let configuration = CommandConfiguration(
         name: "reconcile bank",
         abstract: LocalizedText("Match a bank statement CSV against a bank account's entries; changes nothing.", "Đối chiếu sao kê ngân hàng (CSV) với các bút toán của một tài khoản tiền gửi; không thay đổi gì."),
@@ -67,8 +69,8 @@ struct ReconcileBankCommand: Command {
         VÍ DỤ:
           cpf reconcile bank --account 1121 --statement vcb-2018-12.csv
         """),
-        options: [.value("--account", "CODE", LocalizedText("the bank account", "tài khoản tiền gửi ngân hàng"), required: true), .value("--statement", "FILE", LocalizedText("the statement CSV", "tệp CSV sao kê"), required: true),
-                  .value("--from", "YYYY-MM-DD", LocalizedText("first day (default: the statement's first)", "ngày đầu (mặc định: ngày đầu của sao kê)")), .value("--to", "YYYY-MM-DD", LocalizedText("last day (default: the statement's last)", "ngày cuối (mặc định: ngày cuối của sao kê)")),
+        options: [account, statement,
+                  from, to,
                   OutputOptions.format, OutputOptions.language])
 
     let account: String
@@ -79,10 +81,10 @@ struct ReconcileBankCommand: Command {
     let language: Language
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        account = arguments.required("--account")
-        statementPath = arguments.required("--statement")
-        from = try arguments.value("--from", LedgerDate.parse)
-        to = try arguments.value("--to", LedgerDate.parse)
+        account = arguments.required(Self.account)
+        statementPath = arguments.required(Self.statement)
+        from = try arguments.value(of: Self.from)
+        to = try arguments.value(of: Self.to)
         format = try OutputOptions.format(arguments)
         language = try OutputOptions.language(arguments, context: context)
     }

@@ -121,16 +121,25 @@ struct ReportCommand: Command {
 
 /// The filters reports share. Each report reads the ones that make sense for it.
 struct ReportOptions: Sendable {
-    static let specs: [OptionSpec] = [
-        .value("--from", "YYYY-MM-DD", LocalizedText("the first day covered", "ngày đầu của kỳ báo cáo")),
-        .value("--to", "YYYY-MM-DD", LocalizedText("the last day covered", "ngày cuối của kỳ báo cáo")),
-        .value("--at", "YYYY-MM-DD", LocalizedText("the day a statement of position is drawn up at (same as --to)", "ngày lập báo cáo tình hình tài chính (giống --to)")),
-        .value("--year", "YYYY", LocalizedText("a calendar year", "một năm dương lịch")),
-        .value("--from-year", "YYYY", LocalizedText("the first year (plan-vs-actual)", "năm đầu (plan-vs-actual)")),
-        .value("--to-year", "YYYY", LocalizedText("the last year (plan-vs-actual)", "năm cuối (plan-vs-actual)")),
-        .value("--account", "CODE", LocalizedText("the account (ledger)", "tài khoản (ledger)")),
-        .value("--funder", "CODE", LocalizedText("the funder (donor-statement, grants)", "nhà tài trợ (donor-statement, grants)")),
-        .value("--by", "LIST", LocalizedText("grouping for reach: program, unit, month, quarter, year", "cách nhóm của reach: program, unit, month, quarter, year")),
+    static let from = SharedOptions.from.help(LocalizedText("the first day covered", "ngày đầu của kỳ báo cáo"))
+    static let to = SharedOptions.to.help(LocalizedText("the last day covered", "ngày cuối của kỳ báo cáo"))
+    static let at = Option("--at", "YYYY-MM-DD", LocalizedText("the day a statement of position is drawn up at (same as --to)", "ngày lập báo cáo tình hình tài chính (giống --to)"), parse: LedgerDate.parse)
+    static let year = SharedOptions.year
+    static let fromYear = SharedOptions.yearOption("--from-year", LocalizedText("the first year (plan-vs-actual)", "năm đầu (plan-vs-actual)"))
+    static let toYear = SharedOptions.yearOption("--to-year", LocalizedText("the last year (plan-vs-actual)", "năm cuối (plan-vs-actual)"))
+    static let account = Option("--account", "CODE", LocalizedText("the account (ledger)", "tài khoản (ledger)"))
+    static let funder = Option("--funder", "CODE", LocalizedText("the funder (donor-statement, grants)", "nhà tài trợ (donor-statement, grants)"))
+    static let by = Option("--by", "LIST", LocalizedText("grouping for reach: program, unit, month, quarter, year", "cách nhóm của reach: program, unit, month, quarter, year"))
+    static let specs: [any OptionDeclaration] = [
+        from,
+        to,
+        at,
+        year,
+        fromYear,
+        toYear,
+        account,
+        funder,
+        by,
     ]
 
     var from: LedgerDate?
@@ -143,21 +152,14 @@ struct ReportOptions: Sendable {
     var by: String?
 
     init(_ arguments: ParsedArguments) throws {
-        from = try arguments.value("--from", LedgerDate.parse)
-        to = try arguments.value("--to", LedgerDate.parse) ?? arguments.value("--at", LedgerDate.parse)
-        func parseYear(_ name: String) throws -> Int? {
-            guard let text = arguments.value(name) else { return nil }
-            guard let year = Int(text), (1900...2199).contains(year) else {
-                throw LedgerError(.invalidDate, LocalizedText("\(name) \(text) is not a year from 1900 to 2199", "\(name) \(text) không phải năm từ 1900 đến 2199"), hint: LocalizedText("give a four-digit year, e.g. \(name) 2018", "hãy ghi năm bốn chữ số, ví dụ \(name) 2018"))
-            }
-            return year
-        }
-        year = try parseYear("--year")
-        fromYear = try parseYear("--from-year")
-        toYear = try parseYear("--to-year")
-        account = arguments.value("--account")
-        funder = arguments.value("--funder")
-        by = arguments.value("--by")
+        from = try arguments.value(of: Self.from)
+        to = try arguments.value(of: Self.to) ?? arguments.value(of: Self.at)
+        year = try arguments.value(of: Self.year)
+        fromYear = try arguments.value(of: Self.fromYear)
+        toYear = try arguments.value(of: Self.toYear)
+        account = arguments.value(of: Self.account)
+        funder = arguments.value(of: Self.funder)
+        by = arguments.value(of: Self.by)
         if let from, let to, from > to {
             throw LedgerError(.invalidDate, LocalizedText("--from \(from) is after --to \(to)", "--from \(from) sau --to \(to)"), hint: LocalizedText("give the earlier date with --from", "hãy ghi ngày sớm hơn ở --from"))
         }

@@ -2,6 +2,8 @@ import FundLedger
 
 /// `cpf revalue`.
 struct RevalueCommand: Command {
+    static let account = Option("--account", "ACCOUNT", LocalizedText("the foreign-currency account", "tài khoản ngoại tệ"), required: true)
+    static let date = Option("--date", "YYYY-MM-DD", LocalizedText("the revaluation date (its rate must be recorded)", "ngày đánh giá lại (tỷ giá ngày đó phải đã được ghi)"), required: true, parse: LedgerDate.parse)
     static let configuration = CommandConfiguration(
         name: "revalue",
         abstract: LocalizedText("Year-end revaluation of a foreign-currency account (only when the fund's setting allows it).", "Đánh giá lại tài khoản ngoại tệ cuối năm (chỉ khi thiết lập của quỹ cho phép)."),
@@ -16,17 +18,14 @@ struct RevalueCommand: Command {
         VÍ DỤ:
           cpf revalue --account 1122 --date 2018-12-31
         """),
-        options: [
-            .value("--account", "ACCOUNT", LocalizedText("the foreign-currency account", "tài khoản ngoại tệ"), required: true),
-            .value("--date", "YYYY-MM-DD", LocalizedText("the revaluation date (its rate must be recorded)", "ngày đánh giá lại (tỷ giá ngày đó phải đã được ghi)"), required: true),
-        ])
+        options: [account, date])
 
     let account: String
     let date: LedgerDate
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        account = arguments.required("--account")
-        date = try LedgerDate.parse(arguments.required("--date"))
+        account = arguments.required(Self.account)
+        date = try arguments.required(Self.date)
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {

@@ -2,6 +2,8 @@ import FundLedger
 
 /// `cpf reverse`.
 struct ReverseCommand: Command {
+    static let reason = Option("--reason", "TEXT", LocalizedText("why the entry is reversed", "lý do đảo bút toán"), required: true)
+    static let date = Option("--date", "YYYY-MM-DD", LocalizedText("the reversal's date (default: today)", "ngày đảo (mặc định: hôm nay)"), parse: LedgerDate.parse)
     static let configuration = CommandConfiguration(
         name: "reverse",
         abstract: LocalizedText("Reverse a posted entry: post its mirror, linked to it.", "Đảo một bút toán đã ghi: ghi bút toán đối xứng, liên kết với nó."),
@@ -21,10 +23,7 @@ struct ReverseCommand: Command {
           cpf reverse 1 --reason "wrong account"
         """),
         positionals: [PositionalSpec("SEQ", LocalizedText("the sequence number of the entry to reverse", "số thứ tự của bút toán cần đảo"))],
-        options: [
-            .value("--reason", "TEXT", LocalizedText("why the entry is reversed", "lý do đảo bút toán"), required: true),
-            .value("--date", "YYYY-MM-DD", LocalizedText("the reversal's date (default: today)", "ngày đảo (mặc định: hôm nay)")),
-        ])
+        options: [reason, date])
 
     let seq: Int64
     let reason: String
@@ -35,8 +34,8 @@ struct ReverseCommand: Command {
             throw UsageError(LocalizedText("SEQ must be an entry's sequence number, e.g. 12", "SEQ phải là số thứ tự của một bút toán, ví dụ 12"), command: "reverse")
         }
         self.seq = seq
-        reason = arguments.required("--reason")
-        date = try arguments.value("--date", LedgerDate.parse)
+        reason = arguments.required(Self.reason)
+        date = try arguments.value(of: Self.date)
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {

@@ -2,6 +2,7 @@ import FundLedger
 
 /// `cpf seal`.
 struct SealCommand: Command {
+    static let period = Option("--period", "PERIOD", LocalizedText("YYYY or YYYY-MM", "YYYY hoặc YYYY-MM"), required: true, parse: AccountingPeriod.parse)
     static let configuration = CommandConfiguration(
         name: "seal",
         abstract: LocalizedText("Print a digest statement of a period to publish or send to donors.", "In bản niêm phong (mã băm) của một kỳ để công bố hoặc gửi nhà tài trợ."),
@@ -20,14 +21,14 @@ struct SealCommand: Command {
         VÍ DỤ:
           cpf seal --period 2018
         """),
-        options: [.value("--period", "PERIOD", LocalizedText("YYYY or YYYY-MM", "YYYY hoặc YYYY-MM"), required: true), OutputOptions.format, OutputOptions.language])
+        options: [period, OutputOptions.format, OutputOptions.language])
 
     let period: AccountingPeriod
     let format: ReportFormat
     let language: Language
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        period = try AccountingPeriod.parse(arguments.required("--period"))
+        period = try arguments.required(Self.period)
         format = try OutputOptions.format(arguments)
         language = try OutputOptions.language(arguments, context: context)
     }

@@ -2,6 +2,21 @@ import FundLedger
 
 /// `cpf transfer send`.
 struct TransferSendCommand: Command {
+    static let to = Option("--to", "FUND", LocalizedText("the registered fund it goes to", "quỹ nhận (đã đăng ký)"), required: true)
+    static let date = Option("--date", "YYYY-MM-DD", LocalizedText("the date it is sent", "ngày chuyển"), required: true, parse: LedgerDate.parse)
+    static let ref = Option("--ref", "REF", LocalizedText("the sending voucher's number", "số chứng từ chuyển"), required: true)
+    static let notice = Option("--notice", "FILE", LocalizedText("the new notice file to write", "tệp thông báo mới sẽ lập"), required: true)
+    static let amount = Option("--amount", "AMOUNT", LocalizedText("money sent, in VND", "số tiền chuyển, bằng VND"), parse: { try Amount.parse($0) })
+    static let grant = Option("--grant", "CODE", LocalizedText("the grant whose money is passed on", "khoản tài trợ có tiền được chuyển"))
+    static let from = Option("--from", "ACCOUNT", LocalizedText("the cash or bank account it leaves (default 1121)", "tài khoản tiền mặt hoặc tiền gửi chi ra (mặc định 1121)"))
+    static let item = Option("--item", "ITEM", LocalizedText("goods sent instead of money", "hiện vật chuyển thay vì tiền"))
+    static let quantity = Option("--quantity", "N", LocalizedText("how many units of the goods", "số lượng hiện vật")) { text in
+        guard let quantity = Int64(text), quantity > 0 else {
+            throw UsageError(LocalizedText("--quantity takes a positive whole number", "--quantity nhận một số nguyên dương"), command: "transfer send")
+        }
+        return quantity
+    }
+    static let memo = Option("--memo", "TEXT", LocalizedText("what the transfer is for", "nội dung lần chuyển"))
     static let configuration = CommandConfiguration(
         name: "transfer send",
         abstract: LocalizedText("Send money or goods to another fund of the network, and write the transfer notice.",
@@ -29,40 +44,24 @@ struct TransferSendCommand: Command {
           cpf transfer send --to TN --date 2018-05-20 --ref CK-01 --amount "400000000 VND" --grant AIA-2018 --notice ck-01.json
           cpf transfer send --to TN --date 2018-05-21 --ref XK-02 --item bicycle --quantity 90 --notice xk-02.json
         """),
-        options: [
-            .value("--to", "FUND", LocalizedText("the registered fund it goes to", "quỹ nhận (đã đăng ký)"), required: true),
-            .value("--date", "YYYY-MM-DD", LocalizedText("the date it is sent", "ngày chuyển"), required: true),
-            .value("--ref", "REF", LocalizedText("the sending voucher's number", "số chứng từ chuyển"), required: true),
-            .value("--notice", "FILE", LocalizedText("the new notice file to write", "tệp thông báo mới sẽ lập"), required: true),
-            .value("--amount", "AMOUNT", LocalizedText("money sent, in VND", "số tiền chuyển, bằng VND")),
-            .value("--grant", "CODE", LocalizedText("the grant whose money is passed on", "khoản tài trợ có tiền được chuyển")),
-            .value("--from", "ACCOUNT", LocalizedText("the cash or bank account it leaves (default 1121)", "tài khoản tiền mặt hoặc tiền gửi chi ra (mặc định 1121)")),
-            .value("--item", "ITEM", LocalizedText("goods sent instead of money", "hiện vật chuyển thay vì tiền")),
-            .value("--quantity", "N", LocalizedText("how many units of the goods", "số lượng hiện vật")),
-            .value("--memo", "TEXT", LocalizedText("what the transfer is for", "nội dung lần chuyển")),
-        ])
+        options: [to, date, ref, notice, amount, grant, from, item, quantity, memo])
 
     let order: TransferOrder
     let noticePath: String
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        var order = TransferOrder(date: try LedgerDate.parse(arguments.required("--date")), fundCode: arguments.required("--to"), externalRef: arguments.required("--ref"))
-        order.amount = try arguments.value("--amount") { try Amount.parse($0) }
-        order.grantCode = arguments.value("--grant")
-        order.fromAccountCode = arguments.value("--from")
-        order.itemCode = arguments.value("--item")
-        order.quantity = try arguments.value("--quantity") { text in
-            guard let quantity = Int64(text), quantity > 0 else {
-                throw UsageError(LocalizedText("--quantity takes a positive whole number", "--quantity nhận một số nguyên dương"), command: "transfer send")
-            }
-            return quantity
-        }
-        order.memo = arguments.value("--memo")
+        var order = TransferOrder(date: try arguments.required(Self.date), fundCode: arguments.required(Self.to), externalRef: arguments.required(Self.ref))
+        order.amount = try arguments.value(of: Self.amount)
+        order.grantCode = arguments.value(of: Self.grant)
+        order.fromAccountCode = arguments.value(of: Self.from)
+        order.itemCode = arguments.value(of: Self.item)
+        order.quantity = try arguments.value(of: Self.quantity)
+        order.memo = arguments.value(of: Self.memo)
         guard (order.amount == nil) != (order.itemCode == nil), (order.itemCode == nil) == (order.quantity == nil) else {
             throw UsageError(LocalizedText("give --amount, or --item with --quantity: one of them", "hãy ghi --amount, hoặc --item cùng --quantity: chỉ một trong hai"), command: "transfer send")
         }
         self.order = order
-        noticePath = arguments.required("--notice")
+        noticePath = arguments.required(Self.notice)
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
@@ -94,6 +93,10 @@ struct TransferSendCommand: Command {
 
 /// `cpf transfer receive`.
 struct TransferReceiveCommand: Command {
+    static let date = Option("--date", "YYYY-MM-DD", LocalizedText("the date it arrived", "ngày nhận"), required: true, parse: LedgerDate.parse)
+    static let into = Option("--into", "ACCOUNT", LocalizedText("the bank or cash account money goes into (default 1121)", "tài khoản tiền gửi hoặc tiền mặt nhận tiền (mặc định 1121)"))
+    static let ref = Option("--ref", "REF", LocalizedText("this fund's voucher number", "số chứng từ của quỹ này"))
+    static let sender = Option("--sender", "FILE", LocalizedText("the sending fund's ledger, to check the notice against", "sổ của quỹ gửi, để đối chiếu thông báo"))
     static let configuration = CommandConfiguration(
         name: "transfer receive",
         abstract: LocalizedText("Post a transfer notice from another fund: the money or goods received, from their original donor.",
@@ -121,12 +124,7 @@ struct TransferReceiveCommand: Command {
           cpf transfer receive xk-02.json --date 2018-05-23 --sender national.cpf
         """),
         positionals: [PositionalSpec("NOTICE", LocalizedText("the notice file the sending fund wrote", "tệp thông báo quỹ gửi đã lập"))],
-        options: [
-            .value("--date", "YYYY-MM-DD", LocalizedText("the date it arrived", "ngày nhận"), required: true),
-            .value("--into", "ACCOUNT", LocalizedText("the bank or cash account money goes into (default 1121)", "tài khoản tiền gửi hoặc tiền mặt nhận tiền (mặc định 1121)")),
-            .value("--ref", "REF", LocalizedText("this fund's voucher number", "số chứng từ của quỹ này")),
-            .value("--sender", "FILE", LocalizedText("the sending fund's ledger, to check the notice against", "sổ của quỹ gửi, để đối chiếu thông báo")),
-        ])
+        options: [date, into, ref, sender])
 
     let noticePath: String
     let date: LedgerDate
@@ -136,10 +134,10 @@ struct TransferReceiveCommand: Command {
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
         noticePath = arguments.positionals[0]
-        date = try LedgerDate.parse(arguments.required("--date"))
-        into = arguments.value("--into")
-        reference = arguments.value("--ref")
-        senderPath = arguments.value("--sender")
+        date = try arguments.required(Self.date)
+        into = arguments.value(of: Self.into)
+        reference = arguments.value(of: Self.ref)
+        senderPath = arguments.value(of: Self.sender)
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
@@ -158,11 +156,12 @@ struct TransferReceiveCommand: Command {
 
 /// `cpf transfer notice`.
 struct TransferNoticeCommand: Command {
+    static let notice = Option("--notice", "FILE", LocalizedText("the new notice file to write", "tệp thông báo mới sẽ lập"), required: true)
     static let configuration = CommandConfiguration(
         name: "transfer notice",
         abstract: LocalizedText("Write the notice of a transfer sent from this fund again.", "Lập lại thông báo của một lần chuyển quỹ này đã gửi."),
         positionals: [PositionalSpec("SEQ", LocalizedText("the sending entry's number", "số bút toán chuyển"))],
-        options: [.value("--notice", "FILE", LocalizedText("the new notice file to write", "tệp thông báo mới sẽ lập"), required: true)])
+        options: [notice])
 
     let seq: Int64
     let noticePath: String
@@ -172,7 +171,7 @@ struct TransferNoticeCommand: Command {
             throw UsageError(LocalizedText("SEQ is an entry number, e.g. 12", "SEQ là số bút toán, ví dụ 12"), command: "transfer notice")
         }
         self.seq = seq
-        noticePath = arguments.required("--notice")
+        noticePath = arguments.required(Self.notice)
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {

@@ -2,6 +2,11 @@ import FundLedger
 
 /// `cpf unit add`.
 struct UnitAddCommand: Command {
+    static let name = Option("--name", "NAME", LocalizedText("the unit's name", "tên đơn vị"), required: true)
+    static let level = Option("--level", "LEVEL", LocalizedText("national, province, district, commune or other", "national (trung ương), province (tỉnh), district (huyện), commune (xã) hoặc other (khác)"), required: true)
+    static let parent = Option("--parent", "CODE", LocalizedText("the unit it belongs to", "đơn vị cấp trên"))
+    static let from = SharedOptions.from.help(LocalizedText("when the unit came into being", "ngày đơn vị được thành lập"))
+    static let to = SharedOptions.to.help(LocalizedText("when it ceased", "ngày đơn vị chấm dứt"))
     static let configuration = CommandConfiguration(
         name: "unit add",
         abstract: LocalizedText("Register an org unit: a province, district or commune.", "Đăng ký một đơn vị: tỉnh, huyện hoặc xã."),
@@ -19,13 +24,7 @@ struct UnitAddCommand: Command {
         lịch sử: xem 'cpf unit merge'.
         """),
         positionals: [PositionalSpec("CODE", LocalizedText("a short code: letters, digits, '.', '_', '-'", "mã ngắn: chữ cái, chữ số, '.', '_', '-'"))],
-        options: [
-            .value("--name", "NAME", LocalizedText("the unit's name", "tên đơn vị"), required: true),
-            .value("--level", "LEVEL", LocalizedText("national, province, district, commune or other", "national (trung ương), province (tỉnh), district (huyện), commune (xã) hoặc other (khác)"), required: true),
-            .value("--parent", "CODE", LocalizedText("the unit it belongs to", "đơn vị cấp trên")),
-            .value("--from", "YYYY-MM-DD", LocalizedText("when the unit came into being", "ngày đơn vị được thành lập")),
-            .value("--to", "YYYY-MM-DD", LocalizedText("when it ceased", "ngày đơn vị chấm dứt")),
-        ])
+        options: [name, level, parent, from, to])
 
     let arguments: ParsedArguments
     let level: OrgUnitLevel
@@ -34,18 +33,18 @@ struct UnitAddCommand: Command {
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
         self.arguments = arguments
-        guard let level = OrgUnitLevel(rawValue: arguments.required("--level")) else {
+        guard let level = OrgUnitLevel(rawValue: arguments.required(Self.level)) else {
             let levels = OrgUnitLevel.allCases.map(\.rawValue).joined(separator: ", ")
             throw UsageError(LocalizedText("--level is one of: \(levels)", "--level là một trong: \(levels)"), command: "unit add")
         }
         self.level = level
-        from = try arguments.value("--from", LedgerDate.parse)
-        to = try arguments.value("--to", LedgerDate.parse)
+        from = try arguments.value(of: Self.from)
+        to = try arguments.value(of: Self.to)
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         let code = arguments.positionals[0]
-        try context.openLedger().addUnit(code: code, name: arguments.required("--name"), level: level, parentCode: arguments.value("--parent"),
+        try context.openLedger().addUnit(code: code, name: arguments.required(Self.name), level: level, parentCode: arguments.value(of: Self.parent),
                                          effectiveFrom: from, effectiveTo: to, user: context.user)
         context.say(LocalizedText("Added unit \(code).", "Đã thêm đơn vị \(code)."))
         return .success
@@ -54,15 +53,14 @@ struct UnitAddCommand: Command {
 
 /// `cpf unit merge`.
 struct UnitMergeCommand: Command {
+    static let into = Option("--into", "CODE", LocalizedText("the unit that absorbed it", "đơn vị tiếp nhận"), required: true)
+    static let date = Option("--date", "YYYY-MM-DD", LocalizedText("its last day", "ngày cuối cùng của nó"), required: true, parse: LedgerDate.parse)
     static let configuration = CommandConfiguration(
         name: "unit merge",
         abstract: LocalizedText("Record that a unit was merged into another on a date; its history stays.", "Ghi nhận một đơn vị được sáp nhập vào đơn vị khác từ một ngày; lịch sử của nó được giữ nguyên."),
         discussion: LocalizedText("EXAMPLE:\n  cpf unit merge TB --into TN --date 2025-07-01", "VÍ DỤ:\n  cpf unit merge TB --into TN --date 2025-07-01"),
         positionals: [PositionalSpec("CODE", LocalizedText("the unit that ceased", "đơn vị chấm dứt"))],
-        options: [
-            .value("--into", "CODE", LocalizedText("the unit that absorbed it", "đơn vị tiếp nhận"), required: true),
-            .value("--date", "YYYY-MM-DD", LocalizedText("its last day", "ngày cuối cùng của nó"), required: true),
-        ])
+        options: [into, date])
 
     let code: String
     let successor: String
@@ -70,8 +68,8 @@ struct UnitMergeCommand: Command {
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
         code = arguments.positionals[0]
-        successor = arguments.required("--into")
-        date = try LedgerDate.parse(arguments.required("--date"))
+        successor = arguments.required(Self.into)
+        date = try arguments.required(Self.date)
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {

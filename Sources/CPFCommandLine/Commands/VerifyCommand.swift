@@ -2,6 +2,10 @@ import FundLedger
 
 /// `cpf verify`: recompute the hash chain and check every invariant.
 struct VerifyCommand: Command {
+    static let digest = Option("--digest", "HEX", LocalizedText("a published digest (64 hex digits)", "một mã băm đã công bố (64 chữ số hệ 16)"))
+    static let at = Option("--at", "SEQ", LocalizedText("the entry the digest was published for", "bút toán mà mã băm được công bố kèm"))
+    static let format = Option("--format", "FORMAT", LocalizedText("table (default) or json", "table (mặc định) hoặc json"))
+    static let predecessors = Flag("--predecessors", LocalizedText("also prove that the opening entries carry the closing state of the predecessors' ledgers given after it", "chứng minh thêm các bút toán số dư đầu đúng bằng số dư cuối của các sổ tiền thân ghi sau tùy chọn này"))
     static let configuration = CommandConfiguration(
         name: "verify",
         abstract: LocalizedText("Check the hash chain and the books' invariants; print the head digest.", "Kiểm tra chuỗi băm và các ràng buộc của sổ; in mã băm đầu chuỗi."),
@@ -33,12 +37,7 @@ struct VerifyCommand: Command {
           cpf verify --at 412 --digest 3b1f…
         """),
         positionals: [PositionalSpec("PREDECESSOR", LocalizedText("with --predecessors: a predecessor's ledger file", "với --predecessors: tệp sổ của một quỹ tiền thân"), optional: true, repeated: true)],
-        options: [
-            .flag("--predecessors", LocalizedText("also prove that the opening entries carry the closing state of the predecessors' ledgers given after it", "chứng minh thêm các bút toán số dư đầu đúng bằng số dư cuối của các sổ tiền thân ghi sau tùy chọn này")),
-            .value("--digest", "HEX", LocalizedText("a published digest (64 hex digits)", "một mã băm đã công bố (64 chữ số hệ 16)")),
-            .value("--at", "SEQ", LocalizedText("the entry the digest was published for", "bút toán mà mã băm được công bố kèm")),
-            .value("--format", "FORMAT", LocalizedText("table (default) or json", "table (mặc định) hoặc json")),
-        ])
+        options: [predecessors, digest, at, format])
 
     let digest: ChainDigest?
     let json: Bool
@@ -46,14 +45,14 @@ struct VerifyCommand: Command {
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
         predecessors = arguments.positionals
-        if !arguments.flag("--predecessors"), let extra = predecessors.first {
+        if !arguments.isSet(Self.predecessors), let extra = predecessors.first {
             throw UsageError(LocalizedText("unexpected argument '\(extra)' (a predecessor's ledger file goes after --predecessors)",
                                            "thừa đối số '\(extra)' (tệp sổ tiền thân ghi sau --predecessors)"), command: "verify")
         }
-        if arguments.flag("--predecessors") && predecessors.isEmpty {
+        if arguments.isSet(Self.predecessors) && predecessors.isEmpty {
             throw UsageError(LocalizedText("--predecessors takes the predecessors' ledger files", "--predecessors cần các tệp sổ tiền thân"), command: "verify")
         }
-        switch (arguments.value("--digest"), arguments.value("--at")) {
+        switch (arguments.value(of: Self.digest), arguments.value(of: Self.at)) {
         case (nil, nil): digest = nil
         case (let hex?, let at?):
             guard let bytes = [UInt8](hexString: hex), bytes.count == 32 else {

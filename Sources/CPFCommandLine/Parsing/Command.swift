@@ -19,8 +19,8 @@ public struct CommandConfiguration: Sendable {
         // Every command that prints in a chosen format can also write it to a file.
         var options = declarations.map(\.spec)
         if options.contains(where: { $0.name == "--format" }) {
-            if !options.contains(where: { $0.name == "--output" }) { options.append(OutputOptions.output) }
-            options.append(OutputOptions.byteOrderMark)
+            if !options.contains(where: { $0.name == "--output" }) { options.append(OutputOptions.output.spec) }
+            options.append(OutputOptions.byteOrderMark.spec)
         }
         self.options = options
     }
@@ -47,27 +47,27 @@ public enum ExitStatus: Int32, Sendable {
 
 /// Options every report-like command shares.
 enum OutputOptions {
-    static let format = OptionSpec.value("--format", "FORMAT", LocalizedText("table (default), csv, json, html or xlsx (with --output)",
+    static let format = Option("--format", "FORMAT", LocalizedText("table (default), csv, json, html or xlsx (with --output)",
                                                                            "table (mặc định), csv, json, html hoặc xlsx (cùng --output)"))
-    static let output = OptionSpec.value("--output", "FILE", LocalizedText("write to this file instead of standard output (it must not exist); xlsx needs it",
+    static let output = Option("--output", "FILE", LocalizedText("write to this file instead of standard output (it must not exist); xlsx needs it",
                                                                            "ghi ra tệp này thay vì đầu ra chuẩn (tệp chưa được tồn tại); xlsx bắt buộc có"))
-    static let language = OptionSpec.value("--lang", "LANG", LocalizedText("vi or en (default: CPF_LANG, else the fund's language setting)",
+    static let language = Option("--lang", "LANG", LocalizedText("vi or en (default: CPF_LANG, else the fund's language setting)",
                                                                            "vi hoặc en (mặc định: CPF_LANG, nếu không thì ngôn ngữ đã đặt cho quỹ)"))
-    static let byteOrderMark = OptionSpec.flag("--bom", LocalizedText("with CSV output: begin with a UTF-8 byte-order mark, so Excel reads Vietnamese text",
+    static let byteOrderMark = Flag("--bom", LocalizedText("with CSV output: begin with a UTF-8 byte-order mark, so Excel reads Vietnamese text",
                                                                       "với đầu ra CSV: ghi dấu BOM UTF-8 ở đầu tệp để Excel đọc đúng tiếng Việt"))
 
     /// Whether the command writes CSV with a byte-order mark; `--bom` with another format is a
     /// usage error. `defaultFormat` is what the command writes without `--format`.
     static func byteOrderMark(_ arguments: ParsedArguments, defaultFormat: String) throws -> Bool {
-        guard arguments.flag("--bom") else { return false }
-        guard (arguments.value("--format") ?? defaultFormat) == "csv" else {
+        guard arguments.isSet(byteOrderMark) else { return false }
+        guard (arguments.value(of: format) ?? defaultFormat) == "csv" else {
             throw UsageError(LocalizedText("--bom goes with CSV output (--format csv)", "--bom chỉ dùng với đầu ra CSV (--format csv)"), command: arguments.command)
         }
         return true
     }
 
     static func format(_ arguments: ParsedArguments, allowed: [ReportFormat] = ReportFormat.allCases) throws -> ReportFormat {
-        guard let text = arguments.value("--format") else { return .table }
+        guard let text = arguments.value(of: format) else { return .table }
         guard let format = ReportFormat(rawValue: text), allowed.contains(format) else {
             let names = allowed.map(\.rawValue).joined(separator: ", ")
             throw UsageError(LocalizedText("unknown format '\(text)'; use one of: \(names)", "không có định dạng '\(text)'; hãy dùng một trong: \(names)"), command: arguments.command)

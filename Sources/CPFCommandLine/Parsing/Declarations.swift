@@ -76,6 +76,18 @@ extension ParsedArguments {
         try values(option.spec.name).map(option.parse)
     }
 
+    /// The text of an option whose value is its text; `nil` when it is absent.
+    func value(of option: Option<String>) -> String? { value(option.spec.name) }
+
+    /// The text of an option declared required.
+    func required(_ option: Option<String>) -> String {
+        precondition(option.spec.isRequired, "\(option.spec.name) is not declared required")
+        return required(option.spec.name)
+    }
+
+    /// Every occurrence of a repeatable text option, in the order given.
+    func values(of option: Option<String>) -> [String] { values(option.spec.name) }
+
     /// Whether the flag was given.
     func isSet(_ flag: Flag) -> Bool { self.flag(flag.spec.name) }
 
@@ -98,6 +110,14 @@ enum SharedOptions {
                                   hint: LocalizedText("give a four-digit year, e.g. \(name) 2018", "hãy ghi năm bốn chữ số, ví dụ \(name) 2018"))
             }
             return year
+        }
+    }
+
+    /// An option that takes a positive whole number (`--seq`, `--last`).
+    static func positiveNumber(_ name: String, _ valueName: String, _ help: LocalizedText, command: String) -> Option<Int64> {
+        Option(name, valueName, help) { text in
+            guard let number = Int64(text), number > 0 else { throw UsageError(LocalizedText("\(name) takes a positive number", "\(name) nhận một số dương"), command: command) }
+            return number
         }
     }
 
