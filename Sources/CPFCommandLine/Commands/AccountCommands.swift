@@ -2,6 +2,7 @@ import FundLedger
 
 /// `cpf account add`.
 struct AccountAddCommand: Command {
+    static let codeArgument = Argument("CODE", LocalizedText("the account code: 1 to 20 letters and digits", "số hiệu tài khoản: 1 đến 20 chữ cái và chữ số"))
     static let nameVietnamese = Option("--name-vi", "NAME", LocalizedText("the Vietnamese name", "tên tiếng Việt"), required: true)
     static let nameEnglish = Option("--name-en", "NAME", LocalizedText("the English name", "tên tiếng Anh"), required: true)
     static let type = Option("--type", "TYPE", LocalizedText("asset, liability, net-assets, revenue or expense", "asset (tài sản), liability (nợ phải trả), net-assets (tài sản thuần), revenue (thu) hoặc expense (chi)"),
@@ -30,7 +31,7 @@ struct AccountAddCommand: Command {
         expense (chi). Tài khoản chi tiết có cùng loại với tài khoản cấp trên; tài khoản đã có bút
         toán ghi trực tiếp thì không mở được tài khoản chi tiết.
         """),
-        positionals: [PositionalSpec("CODE", LocalizedText("the account code: 1 to 20 letters and digits", "số hiệu tài khoản: 1 đến 20 chữ cái và chữ số"))],
+        positionals: [codeArgument],
         options: [nameVietnamese, nameEnglish, type, currency, parent])
 
     let definition: ChartOfAccounts.Definition
@@ -38,7 +39,7 @@ struct AccountAddCommand: Command {
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
         let currency = try arguments.value(of: Self.currency) ?? .vnd
         definition = ChartOfAccounts.Definition(
-            code: arguments.positionals[0], nameVietnamese: try arguments.required(Self.nameVietnamese), nameEnglish: try arguments.required(Self.nameEnglish),
+            code: arguments.required(Self.codeArgument), nameVietnamese: try arguments.required(Self.nameVietnamese), nameEnglish: try arguments.required(Self.nameEnglish),
             type: try arguments.required(Self.type), currency: currency, parentCode: try arguments.value(of: Self.parent))
     }
 
@@ -73,11 +74,12 @@ struct AccountListCommand: Command {
 
 /// `cpf account close`.
 struct AccountCloseCommand: Command {
+    static let codeArgument = Argument("CODE", LocalizedText("the account code", "số hiệu tài khoản"))
     static let configuration = CommandConfiguration(
         name: "account close",
         abstract: LocalizedText("Close an account: it accepts no further entries.", "Đóng một tài khoản: tài khoản không nhận thêm bút toán."),
         discussion: LocalizedText("An account is closed only when its balance is zero and its sub-accounts are closed.", "Chỉ đóng được tài khoản khi số dư bằng 0 và các tài khoản chi tiết đã đóng."),
-        positionals: [PositionalSpec("CODE", LocalizedText("the account code", "số hiệu tài khoản"))],
+        positionals: [codeArgument],
         options: [date])
     static let date = Option("--date", "YYYY-MM-DD", LocalizedText("the closing date (default: today)", "ngày đóng (mặc định: hôm nay)"), parse: LedgerDate.parse)
 
@@ -85,7 +87,7 @@ struct AccountCloseCommand: Command {
     let date: LedgerDate?
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        code = arguments.positionals[0]
+        code = arguments.required(Self.codeArgument)
         date = try arguments.value(of: Self.date)
     }
 
@@ -99,6 +101,7 @@ struct AccountCloseCommand: Command {
 
 /// `cpf account load`.
 struct AccountLoadCommand: Command {
+    static let fileArgument = Argument("FILE", LocalizedText("the chart CSV file", "tệp CSV hệ thống tài khoản"))
     static let configuration = CommandConfiguration(
         name: "account load",
         abstract: LocalizedText("Add a fund's own accounts from a CSV file, all or none.", "Thêm các tài khoản riêng của quỹ từ tệp CSV, thêm tất cả hoặc không thêm gì."),
@@ -117,12 +120,12 @@ struct AccountLoadCommand: Command {
         đã khai báo trước đó (trong tệp hoặc trong sổ). Tệp
         Sources/FundLedger/Chart/standard-chart.csv là một ví dụ.
         """),
-        positionals: [PositionalSpec("FILE", LocalizedText("the chart CSV file", "tệp CSV hệ thống tài khoản"))])
+        positionals: [fileArgument])
 
     let path: String
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        path = arguments.positionals[0]
+        path = arguments.required(Self.fileArgument)
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {

@@ -14,6 +14,7 @@ struct PendingCommand: ListingCommand {
 
 /// `cpf approve`.
 struct ApproveCommand: Command {
+    static let idArgument = Argument("ID", LocalizedText("the pending entry's number (cpf pending)", "số của bút toán chờ duyệt (cpf pending)"))
     static let reason = Option("--reason", "TEXT", LocalizedText("why (required with --reject)", "lý do (bắt buộc khi --reject)"))
     static let reject = Flag("--reject", LocalizedText("reject it instead; it is never posted", "từ chối thay vì duyệt; bút toán sẽ không bao giờ được ghi sổ"))
     static let configuration = CommandConfiguration(
@@ -34,14 +35,14 @@ struct ApproveCommand: Command {
           cpf approve 3 --user giamdoc
           cpf approve 4 --reject --reason "duplicate of voucher PC-0412" --user giamdoc
         """),
-        positionals: [PositionalSpec("ID", LocalizedText("the pending entry's number (cpf pending)", "số của bút toán chờ duyệt (cpf pending)"))],
+        positionals: [idArgument],
         options: [reject, reason])
 
     let id: Int64
     let rejection: String?
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        guard let id = Int64(arguments.positionals[0]), id > 0 else {
+        guard let id = Int64(arguments.required(Self.idArgument)), id > 0 else {
             throw UsageError(LocalizedText("ID must be a pending entry's number, e.g. 3 (cpf pending lists them)", "ID phải là số của một bút toán chờ duyệt, ví dụ 3 (cpf pending liệt kê chúng)"), command: "approve")
         }
         self.id = id

@@ -2,6 +2,7 @@ import FundLedger
 
 /// `cpf consolidate`.
 struct ConsolidateCommand: Command {
+    static let fileArgument = Argument("FILE", LocalizedText("a fund's ledger file", "tệp sổ của một quỹ"), repeated: true)
     static let report = Option("--report", "NAME", LocalizedText("one of trial-balance, financial-position, activities, cash-flow, grants, reach, transfers (default: all)",
                                                      "một trong trial-balance, financial-position, activities, cash-flow, grants, reach, transfers (mặc định: tất cả)"))
     static let from = ReportOptions.from.help(LocalizedText("the first day of the period (default: the start of the books)", "ngày đầu của kỳ (mặc định: từ đầu sổ)"))
@@ -38,7 +39,7 @@ struct ConsolidateCommand: Command {
           cpf consolidate national.cpf tay-ninh.cpf long-an.cpf --year 2018
           cpf consolidate national.cpf tay-ninh.cpf --report grants --at 2018-12-31 --format html --output network.html
         """),
-        positionals: [PositionalSpec("FILE", LocalizedText("a fund's ledger file", "tệp sổ của một quỹ"), repeated: true)],
+        positionals: [fileArgument],
         options: [report, from, to, at, year, noVerify, OutputOptions.format, OutputOptions.output, OutputOptions.language])
 
     let paths: [String]
@@ -50,7 +51,7 @@ struct ConsolidateCommand: Command {
     let language: Language
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        paths = arguments.positionals
+        paths = arguments.values(of: Self.fileArgument)
         if let name = arguments.value(of: Self.report) {
             guard let part = ConsolidatedBooks.Part(rawValue: name) else {
                 let names = ConsolidatedBooks.Part.allCases.map(\.rawValue).joined(separator: ", ")

@@ -2,6 +2,7 @@ import FundLedger
 
 /// `cpf fund add`.
 struct FundAddCommand: Command {
+    static let codeArgument = Argument("CODE", LocalizedText("the fund's code, e.g. QBTTEVN", "mã của quỹ, ví dụ QBTTEVN"))
     static let name = Option("--name", "NAME", LocalizedText("the fund's name", "tên quỹ"), required: true)
     static let level = Option("--level", "LEVEL", LocalizedText("national, province or commune", "national (trung ương), province (tỉnh) hoặc commune (xã)"), required: true)
     static let parent = Option("--parent", "CODE", LocalizedText("the fund above it", "quỹ cấp trên"))
@@ -28,7 +29,7 @@ struct FundAddCommand: Command {
           cpf fund add QBTTEVN --name "Quỹ Bảo trợ trẻ em Việt Nam" --level national --ledger national.cpf
           cpf fund add LA --name "Quỹ BTTE tỉnh Long An" --level province --parent QBTTEVN --ledger-id 8c7e…
         """),
-        positionals: [PositionalSpec("CODE", LocalizedText("the fund's code, e.g. QBTTEVN", "mã của quỹ, ví dụ QBTTEVN"))],
+        positionals: [codeArgument],
         options: [name, level, parent, ledgerId, ledger])
 
     let code: String
@@ -39,7 +40,7 @@ struct FundAddCommand: Command {
     let ledgerPath: String?
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        code = arguments.positionals[0]
+        code = arguments.required(Self.codeArgument)
         name = arguments.required(Self.name)
         let levelText = arguments.required(Self.level)
         guard let level = Fund.Level(rawValue: levelText) else {

@@ -2,6 +2,7 @@ import FundLedger
 
 /// `cpf funder add`.
 struct FunderAddCommand: Command {
+    static let codeArgument = Argument("CODE", LocalizedText("a short code: letters, digits, '.', '_', '-'", "mã ngắn: chữ cái, chữ số, '.', '_', '-'"))
     static let name = Option("--name", "NAME", LocalizedText("the funder's name", "tên nhà tài trợ"), required: true)
     static let kind = Option("--kind", "KIND", LocalizedText("government-central, government-local, ngo, company, individual or other", "government-central (ngân sách trung ương), government-local (ngân sách địa phương), ngo (tổ chức phi chính phủ), company (doanh nghiệp), individual (cá nhân) hoặc other (khác)"), required: true, parse: FunderKind.parse)
     static let currency = Option("--currency", "CODE", LocalizedText("the currency the funder gives in (default VND)", "loại tiền nhà tài trợ dùng (mặc định VND)"))
@@ -22,7 +23,7 @@ struct FunderAddCommand: Command {
           cpf funder add AIA --name "AIA Việt Nam" --kind company
         Các loại: \(FunderKind.allCases.map(\.rawValue).joined(separator: ", ")).
         """),
-        positionals: [PositionalSpec("CODE", LocalizedText("a short code: letters, digits, '.', '_', '-'", "mã ngắn: chữ cái, chữ số, '.', '_', '-'"))],
+        positionals: [codeArgument],
         options: [name, kind, currency, country])
 
     let code: String
@@ -32,7 +33,7 @@ struct FunderAddCommand: Command {
     let country: String?
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        code = arguments.positionals[0]
+        code = arguments.required(Self.codeArgument)
         name = arguments.required(Self.name)
         kind = try arguments.required(Self.kind)
         currency = try parseCurrency(arguments.value(of: Self.currency) ?? "VND")

@@ -2,6 +2,7 @@ import FundLedger
 
 /// `cpf grant add`.
 struct GrantAddCommand: Command {
+    static let codeArgument = Argument("CODE", LocalizedText("a short code: letters, digits, '.', '_', '-'", "mã ngắn: chữ cái, chữ số, '.', '_', '-'"))
     static let funder = Option("--funder", "CODE", LocalizedText("the funder", "nhà tài trợ"), required: true)
     static let amount = Option("--amount", "AMOUNT", LocalizedText("the committed amount in the grant's currency, e.g. \"100000.00 USD\"", "số cam kết bằng loại tiền của khoản tài trợ, ví dụ \"100000.00 USD\""), required: true, parse: { try Amount.parse($0) })
     static let programs = Option("--programs", "LIST", LocalizedText("comma-separated programs the money may be spent on", "các chương trình được chi, cách nhau bằng dấu phẩy"))
@@ -37,14 +38,14 @@ struct GrantAddCommand: Command {
         chỉ định, phải ghi rõ dùng vào việc gì và không tính vào số thu làm căn cứ chi phí quản
         lý. Được chi từ --from đến --to.
         """),
-        positionals: [PositionalSpec("CODE", LocalizedText("a short code: letters, digits, '.', '_', '-'", "mã ngắn: chữ cái, chữ số, '.', '_', '-'"))],
+        positionals: [codeArgument],
         options: [funder, amount, programs, units, from, to, designated, tranche, status, purpose, signed])
 
     let definition: GrantDefinition
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
         let committed = try arguments.required(Self.amount)
-        var definition = GrantDefinition(code: arguments.positionals[0], funderCode: arguments.required(Self.funder), committed: committed)
+        var definition = GrantDefinition(code: arguments.required(Self.codeArgument), funderCode: arguments.required(Self.funder), committed: committed)
         definition.programCodes = GrantAddCommand.list(arguments.value(of: Self.programs))
         definition.unitCodes = GrantAddCommand.list(arguments.value(of: Self.units))
         definition.validFrom = try arguments.value(of: Self.from)
@@ -86,6 +87,7 @@ struct GrantAddCommand: Command {
 
 /// `cpf grant amend`.
 struct GrantAmendCommand: Command {
+    static let codeArgument = Argument("CODE", LocalizedText("the grant", "khoản tài trợ"))
     static let effective = Option("--effective", "YYYY-MM-DD", LocalizedText("when the new terms take effect", "ngày điều khoản mới có hiệu lực"), required: true, parse: LedgerDate.parse)
     static let reason = Option("--reason", "TEXT", LocalizedText("why (the addendum, the funder's letter)", "lý do (phụ lục, thư của nhà tài trợ)"), required: true)
     static let amount = Option("--amount", "AMOUNT", LocalizedText("the new committed amount", "số cam kết mới"), parse: { try Amount.parse($0) })
@@ -109,14 +111,14 @@ struct GrantAmendCommand: Command {
           cpf grant amend KFW-2018 --amount "120000.00 USD" --effective 2019-06-01 --reason "addendum 2"
         Tùy chọn không ghi thì giữ giá trị hiện tại. --status để đóng hoặc hủy khoản tài trợ.
         """),
-        positionals: [PositionalSpec("CODE", LocalizedText("the grant", "khoản tài trợ"))],
+        positionals: [codeArgument],
         options: [effective, reason, amount, programs, units, from, to, status, designated, tranche, purpose])
 
     let code: String
     let amendment: GrantAmendment
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        code = arguments.positionals[0]
+        code = arguments.required(Self.codeArgument)
         var amendment = GrantAmendment(effectiveOn: try arguments.required(Self.effective), reason: arguments.required(Self.reason))
         amendment.committed = try arguments.value(of: Self.amount)
         amendment.programCodes = arguments.value(of: Self.programs).map { GrantAddCommand.list($0) }
@@ -152,17 +154,18 @@ struct GrantAmendCommand: Command {
 
 /// `cpf grant show`.
 struct GrantShowCommand: ListingCommand {
+    static let codeArgument = Argument("CODE", LocalizedText("the grant", "khoản tài trợ"))
     static let to = SharedOptions.to.help(LocalizedText("figures through this day (default today)", "số liệu đến hết ngày này (mặc định hôm nay)"))
     static let configuration = CommandConfiguration(
         name: "grant show",
         abstract: LocalizedText("Show a grant: committed, received, outstanding, spent, available, FX effect, child-instances.", "Xem một khoản tài trợ: cam kết, đã nhận, còn phải nhận, đã chi, còn lại, chênh lệch tỷ giá, lượt trẻ em."),
         discussion: LocalizedText("Every figure comes from the general-ledger lines (reports/grant-figures.sql).", "Mọi số liệu lấy từ các dòng sổ cái (reports/grant-figures.sql)."),
-        positionals: [PositionalSpec("CODE", LocalizedText("the grant", "khoản tài trợ"))],
+        positionals: [codeArgument],
         options: [to, OutputOptions.format, OutputOptions.language])
     let arguments: ParsedArguments
 
     func report(_ ledger: Ledger) throws -> Report {
-        try ledger.grantReport(code: arguments.positionals[0], through: try arguments.value(of: Self.to) ?? Timestamp.today())
+        try ledger.grantReport(code: arguments.required(Self.codeArgument), through: try arguments.value(of: Self.to) ?? Timestamp.today())
     }
 }
 
@@ -190,6 +193,7 @@ extension String {
 
 /// `cpf grant allocate`.
 struct GrantAllocateCommand: Command {
+    static let grantArgument = Argument("GRANT", LocalizedText("the grant's code", "mã khoản tài trợ"))
     static let program = Option("--program", "CODE", LocalizedText("the program", "chương trình"), required: true)
     static let unit = Option("--unit", "CODE", LocalizedText("the place (default: any place)", "địa bàn (mặc định: mọi địa bàn)"))
     static let amount = Option("--amount", "AMOUNT", LocalizedText("in the grant's currency, e.g. \"40000.00 USD\"", "bằng loại tiền của khoản tài trợ, ví dụ \"40000.00 USD\""), required: true, parse: { try Amount.parse($0) })
@@ -203,7 +207,7 @@ struct GrantAllocateCommand: Command {
         VÍ DỤ:
           cpf grant allocate KFW-2018 --program scholarship --unit TN --amount "40000.00 USD"
         """),
-        positionals: [PositionalSpec("GRANT", LocalizedText("the grant's code", "mã khoản tài trợ"))],
+        positionals: [grantArgument],
         options: [program, unit,
                   amount])
 
@@ -213,7 +217,7 @@ struct GrantAllocateCommand: Command {
     let amount: Amount
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        grant = arguments.positionals[0]
+        grant = arguments.required(Self.grantArgument)
         program = arguments.required(Self.program)
         unit = arguments.value(of: Self.unit)
         amount = try arguments.required(Self.amount)

@@ -5,6 +5,7 @@ import FundLedger
 
 /// `cpf import`: entries or a batch of disbursements from a CSV file.
 struct ImportCommand: Command {
+    static let fileArgument = Argument("FILE", LocalizedText("the CSV file", "tệp CSV"))
     static let layout = Option("--as", "LAYOUT", LocalizedText("entries (default) or disbursements", "entries (bút toán, mặc định) hoặc disbursements (khoản chi)"))
     static let rejects = Option("--rejects", "PATH", LocalizedText("with --partial: write the refused entries to this CSV file", "với --partial: ghi các bút toán bị từ chối vào tệp CSV này"))
     static let partial = Flag("--partial", LocalizedText("post the acceptable entries and list the refused ones", "ghi sổ các bút toán hợp lệ và liệt kê các bút toán bị từ chối"))
@@ -66,7 +67,7 @@ struct ImportCommand: Command {
           cpf import entries.csv --partial --rejects rejects.csv
           cpf import disbursements.csv --as disbursements
         """),
-        positionals: [PositionalSpec("FILE", LocalizedText("the CSV file", "tệp CSV"))],
+        positionals: [fileArgument],
         options: [layout, partial, rejects])
 
     let path: String
@@ -75,7 +76,7 @@ struct ImportCommand: Command {
     let rejectsPath: String?
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        path = arguments.positionals[0]
+        path = arguments.required(Self.fileArgument)
         let layout = arguments.value(of: Self.layout) ?? ImportFormat.entries.rawValue
         guard let format = ImportFormat(rawValue: layout) else {
             throw UsageError(LocalizedText("unknown layout '\(layout)'; use entries or disbursements", "không có mẫu tệp '\(layout)'; hãy dùng entries hoặc disbursements"), command: "import")

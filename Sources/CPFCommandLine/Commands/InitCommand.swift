@@ -2,6 +2,7 @@ import FundLedger
 
 /// `cpf init`: creates a ledger file with the schema and a chart of accounts.
 struct InitCommand: Command {
+    static let predecessorArgument = Argument("PREDECESSOR", LocalizedText("with --successor-of: a predecessor's ledger file", "với --successor-of: tệp sổ của một quỹ tiền thân"), optional: true, repeated: true)
     static let name = Option("--name", "NAME", LocalizedText("the fund's name", "tên quỹ"), required: true)
     static let from = SharedOptions.from.help(LocalizedText("with --successor-of: the day the successor's books begin", "với --successor-of: ngày sổ của quỹ kế thừa bắt đầu"))
     static let chart = Option("--chart", "FILE", LocalizedText("a fund's own chart of accounts (CSV) instead of the standard one", "hệ thống tài khoản riêng của quỹ (CSV) thay cho hệ thống chuẩn"))
@@ -44,7 +45,7 @@ struct InitCommand: Command {
         Bảo trợ trẻ em ('cpf account list' cho xem). Sổ mới dùng tiếng Việt; tạo sổ với
         --lang en thì sổ dùng tiếng Anh (đổi sau bằng 'cpf settings set language vi|en').
         """),
-        positionals: [PositionalSpec("PREDECESSOR", LocalizedText("with --successor-of: a predecessor's ledger file", "với --successor-of: tệp sổ của một quỹ tiền thân"), optional: true, repeated: true)],
+        positionals: [predecessorArgument],
         options: [name, successorOf, from, chart])
 
     let name: String
@@ -55,7 +56,7 @@ struct InitCommand: Command {
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
         name = arguments.required(Self.name)
         chartPath = arguments.value(of: Self.chart)
-        predecessors = arguments.positionals
+        predecessors = arguments.values(of: Self.predecessorArgument)
         from = try arguments.value(of: Self.from)
         if arguments.isSet(Self.successorOf) {
             guard !predecessors.isEmpty, from != nil else {

@@ -2,6 +2,7 @@ import FundLedger
 
 /// `cpf period close`.
 struct PeriodCloseCommand: Command {
+    static let periodArgument = Argument("PERIOD", LocalizedText("YYYY-MM, or YYYY for the whole year", "YYYY-MM, hoặc YYYY cho cả năm"))
     static let configuration = CommandConfiguration(
         name: "period close",
         abstract: LocalizedText("Close a month (or a year) and every date before it.", "Khóa sổ một tháng (hoặc một năm) và mọi ngày trước đó."),
@@ -18,12 +19,12 @@ struct PeriodCloseCommand: Command {
         VÍ DỤ:
           cpf period close 2018-12 --user ketoantruong
         """),
-        positionals: [PositionalSpec("PERIOD", LocalizedText("YYYY-MM, or YYYY for the whole year", "YYYY-MM, hoặc YYYY cho cả năm"))])
+        positionals: [periodArgument])
 
     let period: AccountingPeriod
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        period = try AccountingPeriod.parse(arguments.positionals[0])
+        period = try AccountingPeriod.parse(arguments.required(Self.periodArgument))
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
@@ -36,6 +37,7 @@ struct PeriodCloseCommand: Command {
 
 /// `cpf period reopen`.
 struct PeriodReopenCommand: Command {
+    static let periodArgument = Argument("PERIOD", LocalizedText("YYYY-MM, or YYYY for the whole year", "YYYY-MM, hoặc YYYY cho cả năm"))
     static let reason = Option("--reason", "TEXT", LocalizedText("why the period is reopened", "lý do mở lại kỳ"), required: true)
     static let configuration = CommandConfiguration(
         name: "period reopen",
@@ -51,14 +53,14 @@ struct PeriodReopenCommand: Command {
         VÍ DỤ:
           cpf period reopen 2018-12 --reason "auditor adjustment AJE-3" --user giamdoc
         """),
-        positionals: [PositionalSpec("PERIOD", LocalizedText("YYYY-MM, or YYYY for the whole year", "YYYY-MM, hoặc YYYY cho cả năm"))],
+        positionals: [periodArgument],
         options: [reason])
 
     let period: AccountingPeriod
     let reason: String
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        period = try AccountingPeriod.parse(arguments.positionals[0])
+        period = try AccountingPeriod.parse(arguments.required(Self.periodArgument))
         reason = arguments.required(Self.reason)
     }
 

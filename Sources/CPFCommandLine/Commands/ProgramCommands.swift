@@ -2,6 +2,7 @@ import FundLedger
 
 /// `cpf program add`.
 struct ProgramAddCommand: Command {
+    static let codeArgument = Argument("CODE", LocalizedText("a short code: letters, digits, '.', '_', '-'", "mã ngắn: chữ cái, chữ số, '.', '_', '-'"))
     static let nameVi = Option("--name-vi", "NAME", LocalizedText("the Vietnamese name", "tên tiếng Việt"), required: true)
     static let nameEn = Option("--name-en", "NAME", LocalizedText("the English name", "tên tiếng Anh"), required: true)
     static let expenseAccount = Option("--expense-account", "CODE", LocalizedText("where its disbursements are booked, e.g. 6119", "tài khoản hạch toán các khoản chi của chương trình, ví dụ 6119"), required: true)
@@ -19,7 +20,7 @@ struct ProgramAddCommand: Command {
         VÍ DỤ:
           cpf program add tet-gift --name-vi "Quà Tết" --name-en "Tết gifts" --expense-account 6114
         """),
-        positionals: [PositionalSpec("CODE", LocalizedText("a short code: letters, digits, '.', '_', '-'", "mã ngắn: chữ cái, chữ số, '.', '_', '-'"))],
+        positionals: [codeArgument],
         options: [nameVi, nameEn, expenseAccount])
 
     let arguments: ParsedArguments
@@ -27,7 +28,7 @@ struct ProgramAddCommand: Command {
     init(_ arguments: ParsedArguments, context: CommandContext) throws { self.arguments = arguments }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
-        let code = arguments.positionals[0]
+        let code = arguments.required(Self.codeArgument)
         try context.openLedger().addProgram(code: code, nameVietnamese: arguments.required(Self.nameVi), nameEnglish: arguments.required(Self.nameEn),
                                             expenseAccountCode: arguments.required(Self.expenseAccount), user: context.user)
         context.say(LocalizedText("Added program \(code).", "Đã thêm chương trình \(code)."))

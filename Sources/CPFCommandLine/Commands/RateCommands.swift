@@ -2,6 +2,9 @@ import FundLedger
 
 /// `cpf rate set`.
 struct RateSetCommand: Command {
+    static let currencyArgument = Argument("CURRENCY", LocalizedText("an ISO 4217 code, e.g. USD", "mã ISO 4217, ví dụ USD"))
+    static let dateArgument = Argument("DATE", LocalizedText(verbatim: "YYYY-MM-DD"), parse: LedgerDate.parse)
+    static let rateArgument = Argument("RATE", LocalizedText("dong per one unit, e.g. 22750 or 23175.5", "số đồng cho một đơn vị, ví dụ 22750 hoặc 23175.5"), parse: Rate.parse)
     static let source = Option("--source", "SOURCE", LocalizedText("who published it, e.g. SBV (State Bank of Vietnam), MOF, VCB", "nơi công bố, ví dụ SBV (Ngân hàng Nhà nước Việt Nam), MOF (Bộ Tài chính), VCB"), required: true)
     static let configuration = CommandConfiguration(
         name: "rate set",
@@ -21,11 +24,7 @@ struct RateSetCommand: Command {
         ngoại tệ không ghi tỷ giá riêng thì dùng tỷ giá gần nhất vào hoặc trước ngày của nó. Tỷ
         giá đã ghi không bao giờ thay đổi, vì các bút toán dẫn chiếu nó.
         """),
-        positionals: [
-            PositionalSpec("CURRENCY", LocalizedText("an ISO 4217 code, e.g. USD", "mã ISO 4217, ví dụ USD")),
-            PositionalSpec("DATE", LocalizedText(verbatim: "YYYY-MM-DD")),
-            PositionalSpec("RATE", LocalizedText("dong per one unit, e.g. 22750 or 23175.5", "số đồng cho một đơn vị, ví dụ 22750 hoặc 23175.5")),
-        ],
+        positionals: [currencyArgument, dateArgument, rateArgument],
         options: [source])
 
     let currency: Currency
@@ -34,14 +33,14 @@ struct RateSetCommand: Command {
     let source: String
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        guard let currency = Currency.named(arguments.positionals[0]) else {
-            throw LedgerError(.unknownCurrency, LocalizedText("unknown currency '\(arguments.positionals[0])'", "không có loại tiền '\(arguments.positionals[0])'"),
+        guard let currency = Currency.named(arguments.required(Self.currencyArgument)) else {
+            throw LedgerError(.unknownCurrency, LocalizedText("unknown currency '\(arguments.required(Self.currencyArgument))'", "không có loại tiền '\(arguments.required(Self.currencyArgument))'"),
                               hint: LocalizedText("use an ISO 4217 code the ledger knows: \(Currency.known.map(\.code).joined(separator: ", "))",
                                                   "hãy dùng mã ISO 4217 mà sổ biết: \(Currency.known.map(\.code).joined(separator: ", "))"))
         }
         self.currency = currency
-        date = try LedgerDate.parse(arguments.positionals[1])
-        rate = try Rate.parse(arguments.positionals[2])
+        date = try arguments.required(Self.dateArgument)
+        rate = try arguments.required(Self.rateArgument)
         source = arguments.required(Self.source)
     }
 
@@ -56,10 +55,11 @@ struct RateSetCommand: Command {
 
 /// `cpf rate list`.
 struct RateListCommand: Command {
+    static let currencyArgument = Argument("CURRENCY", LocalizedText("only this currency", "chỉ loại tiền này"), optional: true)
     static let configuration = CommandConfiguration(
         name: "rate list",
         abstract: LocalizedText("List recorded exchange rates.", "Liệt kê các tỷ giá đã ghi."),
-        positionals: [PositionalSpec("CURRENCY", LocalizedText("only this currency", "chỉ loại tiền này"), optional: true)],
+        positionals: [currencyArgument],
         options: [OutputOptions.format, OutputOptions.language])
 
     let currency: Currency?
@@ -67,7 +67,7 @@ struct RateListCommand: Command {
     let language: Language
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        if let code = arguments.positional(0) {
+        if let code = arguments.value(of: Self.currencyArgument) {
             guard let currency = Currency.named(code) else {
                 throw LedgerError(.unknownCurrency, LocalizedText("unknown currency '\(code)'", "không có loại tiền '\(code)'"), hint: LocalizedText("use an ISO 4217 code such as USD", "hãy dùng mã ISO 4217 như USD"))
             }

@@ -2,6 +2,7 @@ import FundLedger
 
 /// `cpf report NAME`: the reports of docs/domain.md §6.
 struct ReportCommand: Command {
+    static let nameArgument = Argument("NAME", LocalizedText("which report", "báo cáo nào"))
     /// A report `cpf report` can make, and how it reads the shared options.
     struct Entry: Sendable {
         let name: String
@@ -90,7 +91,7 @@ struct ReportCommand: Command {
         khai là tài liệu công khai: mã đối tượng thụ hưởng không bao giờ xuất hiện, số trẻ em được
         làm tròn đến 5, số dưới 5 ghi là "<5", và tổng nào để lộ số đó thì được ẩn (docs/privacy.md).
         """),
-        positionals: [PositionalSpec("NAME", LocalizedText("which report", "báo cáo nào"))],
+        positionals: [nameArgument],
         options: ReportOptions.specs + [OutputOptions.format, OutputOptions.language])
 
     let entry: Entry
@@ -99,7 +100,7 @@ struct ReportCommand: Command {
     let language: Language
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        let name = arguments.positionals[0]
+        let name = arguments.required(Self.nameArgument)
         guard let entry = ReportCommand.catalog.first(where: { $0.name == name }) else {
             let names = ReportCommand.catalog.map(\.name).joined(separator: ", ")
             throw UsageError(LocalizedText("unknown report '\(name)'; reports: \(names)", "không có báo cáo '\(name)'; các báo cáo: \(names)"), command: "report")

@@ -2,6 +2,7 @@ import FundLedger
 
 /// `cpf reverse`.
 struct ReverseCommand: Command {
+    static let seqArgument = Argument("SEQ", LocalizedText("the sequence number of the entry to reverse", "số thứ tự của bút toán cần đảo"))
     static let reason = Option("--reason", "TEXT", LocalizedText("why the entry is reversed", "lý do đảo bút toán"), required: true)
     static let date = Option("--date", "YYYY-MM-DD", LocalizedText("the reversal's date (default: today)", "ngày đảo (mặc định: hôm nay)"), parse: LedgerDate.parse)
     static let configuration = CommandConfiguration(
@@ -22,7 +23,7 @@ struct ReverseCommand: Command {
         VÍ DỤ:
           cpf reverse 1 --reason "wrong account"
         """),
-        positionals: [PositionalSpec("SEQ", LocalizedText("the sequence number of the entry to reverse", "số thứ tự của bút toán cần đảo"))],
+        positionals: [seqArgument],
         options: [reason, date])
 
     let seq: Int64
@@ -30,7 +31,7 @@ struct ReverseCommand: Command {
     let date: LedgerDate?
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        guard let seq = Int64(arguments.positionals[0]), seq > 0 else {
+        guard let seq = Int64(arguments.required(Self.seqArgument)), seq > 0 else {
             throw UsageError(LocalizedText("SEQ must be an entry's sequence number, e.g. 12", "SEQ phải là số thứ tự của một bút toán, ví dụ 12"), command: "reverse")
         }
         self.seq = seq

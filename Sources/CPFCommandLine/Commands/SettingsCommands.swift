@@ -11,6 +11,8 @@ struct SettingsShowCommand: ListingCommand {
 
 /// `cpf settings set`.
 struct SettingsSetCommand: Command {
+    static let nameArgument = Argument("NAME", LocalizedText("the setting", "thiết lập"))
+    static let valueArgument = Argument("VALUE", LocalizedText("its new value", "giá trị mới"))
     static let configuration = CommandConfiguration(
         name: "settings set",
         abstract: LocalizedText("Change one of the fund's settings (recorded in the audit trail).", "Đổi một thiết lập của quỹ (được ghi vào nhật ký thay đổi)."),
@@ -32,14 +34,14 @@ struct SettingsSetCommand: Command {
           approval-threshold      bút toán từ mức này chờ người thứ hai duyệt, ví dụ "100000000 VND", hoặc none
           language                vi | en: ngôn ngữ của thông báo, trợ giúp và báo cáo (mặc định vi)
         """),
-        positionals: [PositionalSpec("NAME", LocalizedText("the setting", "thiết lập")), PositionalSpec("VALUE", LocalizedText("its new value", "giá trị mới"))])
+        positionals: [nameArgument, valueArgument])
 
     let name: String
     let value: String
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        name = arguments.positionals[0]
-        value = arguments.positionals[1]
+        name = arguments.required(Self.nameArgument)
+        value = arguments.required(Self.valueArgument)
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {

@@ -93,6 +93,7 @@ struct TransferSendCommand: Command {
 
 /// `cpf transfer receive`.
 struct TransferReceiveCommand: Command {
+    static let noticeArgument = Argument("NOTICE", LocalizedText("the notice file the sending fund wrote", "tệp thông báo quỹ gửi đã lập"))
     static let date = Option("--date", "YYYY-MM-DD", LocalizedText("the date it arrived", "ngày nhận"), required: true, parse: LedgerDate.parse)
     static let into = Option("--into", "ACCOUNT", LocalizedText("the bank or cash account money goes into (default 1121)", "tài khoản tiền gửi hoặc tiền mặt nhận tiền (mặc định 1121)"))
     static let ref = Option("--ref", "REF", LocalizedText("this fund's voucher number", "số chứng từ của quỹ này"))
@@ -123,7 +124,7 @@ struct TransferReceiveCommand: Command {
           cpf transfer receive ck-01.json --date 2018-05-22
           cpf transfer receive xk-02.json --date 2018-05-23 --sender national.cpf
         """),
-        positionals: [PositionalSpec("NOTICE", LocalizedText("the notice file the sending fund wrote", "tệp thông báo quỹ gửi đã lập"))],
+        positionals: [noticeArgument],
         options: [date, into, ref, sender])
 
     let noticePath: String
@@ -133,7 +134,7 @@ struct TransferReceiveCommand: Command {
     let senderPath: String?
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        noticePath = arguments.positionals[0]
+        noticePath = arguments.required(Self.noticeArgument)
         date = try arguments.required(Self.date)
         into = arguments.value(of: Self.into)
         reference = arguments.value(of: Self.ref)
@@ -156,18 +157,19 @@ struct TransferReceiveCommand: Command {
 
 /// `cpf transfer notice`.
 struct TransferNoticeCommand: Command {
+    static let seqArgument = Argument("SEQ", LocalizedText("the sending entry's number", "số bút toán chuyển"))
     static let notice = Option("--notice", "FILE", LocalizedText("the new notice file to write", "tệp thông báo mới sẽ lập"), required: true)
     static let configuration = CommandConfiguration(
         name: "transfer notice",
         abstract: LocalizedText("Write the notice of a transfer sent from this fund again.", "Lập lại thông báo của một lần chuyển quỹ này đã gửi."),
-        positionals: [PositionalSpec("SEQ", LocalizedText("the sending entry's number", "số bút toán chuyển"))],
+        positionals: [seqArgument],
         options: [notice])
 
     let seq: Int64
     let noticePath: String
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        guard let seq = Int64(arguments.positionals[0]), seq >= 1 else {
+        guard let seq = Int64(arguments.required(Self.seqArgument)), seq >= 1 else {
             throw UsageError(LocalizedText("SEQ is an entry number, e.g. 12", "SEQ là số bút toán, ví dụ 12"), command: "transfer notice")
         }
         self.seq = seq

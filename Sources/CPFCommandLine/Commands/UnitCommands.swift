@@ -2,6 +2,7 @@ import FundLedger
 
 /// `cpf unit add`.
 struct UnitAddCommand: Command {
+    static let codeArgument = Argument("CODE", LocalizedText("a short code: letters, digits, '.', '_', '-'", "mã ngắn: chữ cái, chữ số, '.', '_', '-'"))
     static let name = Option("--name", "NAME", LocalizedText("the unit's name", "tên đơn vị"), required: true)
     static let level = Option("--level", "LEVEL", LocalizedText("national, province, district, commune or other", "national (trung ương), province (tỉnh), district (huyện), commune (xã) hoặc other (khác)"), required: true)
     static let parent = Option("--parent", "CODE", LocalizedText("the unit it belongs to", "đơn vị cấp trên"))
@@ -23,7 +24,7 @@ struct UnitAddCommand: Command {
         Các cấp: \(OrgUnitLevel.allCases.map(\.rawValue).joined(separator: ", ")). Đơn vị sáp nhập vào đơn vị khác vẫn giữ
         lịch sử: xem 'cpf unit merge'.
         """),
-        positionals: [PositionalSpec("CODE", LocalizedText("a short code: letters, digits, '.', '_', '-'", "mã ngắn: chữ cái, chữ số, '.', '_', '-'"))],
+        positionals: [codeArgument],
         options: [name, level, parent, from, to])
 
     let arguments: ParsedArguments
@@ -43,7 +44,7 @@ struct UnitAddCommand: Command {
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
-        let code = arguments.positionals[0]
+        let code = arguments.required(Self.codeArgument)
         try context.openLedger().addUnit(code: code, name: arguments.required(Self.name), level: level, parentCode: arguments.value(of: Self.parent),
                                          effectiveFrom: from, effectiveTo: to, user: context.user)
         context.say(LocalizedText("Added unit \(code).", "Đã thêm đơn vị \(code)."))
@@ -53,13 +54,14 @@ struct UnitAddCommand: Command {
 
 /// `cpf unit merge`.
 struct UnitMergeCommand: Command {
+    static let codeArgument = Argument("CODE", LocalizedText("the unit that ceased", "đơn vị chấm dứt"))
     static let into = Option("--into", "CODE", LocalizedText("the unit that absorbed it", "đơn vị tiếp nhận"), required: true)
     static let date = Option("--date", "YYYY-MM-DD", LocalizedText("its last day", "ngày cuối cùng của nó"), required: true, parse: LedgerDate.parse)
     static let configuration = CommandConfiguration(
         name: "unit merge",
         abstract: LocalizedText("Record that a unit was merged into another on a date; its history stays.", "Ghi nhận một đơn vị được sáp nhập vào đơn vị khác từ một ngày; lịch sử của nó được giữ nguyên."),
         discussion: LocalizedText("EXAMPLE:\n  cpf unit merge TB --into TN --date 2025-07-01", "VÍ DỤ:\n  cpf unit merge TB --into TN --date 2025-07-01"),
-        positionals: [PositionalSpec("CODE", LocalizedText("the unit that ceased", "đơn vị chấm dứt"))],
+        positionals: [codeArgument],
         options: [into, date])
 
     let code: String
@@ -67,7 +69,7 @@ struct UnitMergeCommand: Command {
     let date: LedgerDate
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        code = arguments.positionals[0]
+        code = arguments.required(Self.codeArgument)
         successor = arguments.required(Self.into)
         date = try arguments.required(Self.date)
     }

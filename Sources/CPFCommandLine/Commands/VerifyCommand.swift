@@ -2,6 +2,7 @@ import FundLedger
 
 /// `cpf verify`: recompute the hash chain and check every invariant.
 struct VerifyCommand: Command {
+    static let predecessorArgument = Argument("PREDECESSOR", LocalizedText("with --predecessors: a predecessor's ledger file", "với --predecessors: tệp sổ của một quỹ tiền thân"), optional: true, repeated: true)
     static let digest = Option("--digest", "HEX", LocalizedText("a published digest (64 hex digits)", "một mã băm đã công bố (64 chữ số hệ 16)"))
     static let at = Option("--at", "SEQ", LocalizedText("the entry the digest was published for", "bút toán mà mã băm được công bố kèm"))
     static let format = Option("--format", "FORMAT", LocalizedText("table (default) or json", "table (mặc định) hoặc json"))
@@ -36,7 +37,7 @@ struct VerifyCommand: Command {
         không có gì tại hoặc trước bút toán đó bị sửa hay xóa:
           cpf verify --at 412 --digest 3b1f…
         """),
-        positionals: [PositionalSpec("PREDECESSOR", LocalizedText("with --predecessors: a predecessor's ledger file", "với --predecessors: tệp sổ của một quỹ tiền thân"), optional: true, repeated: true)],
+        positionals: [predecessorArgument],
         options: [predecessors, digest, at, format])
 
     let digest: ChainDigest?
@@ -44,7 +45,7 @@ struct VerifyCommand: Command {
     let predecessors: [String]
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        predecessors = arguments.positionals
+        predecessors = arguments.values(of: Self.predecessorArgument)
         if !arguments.isSet(Self.predecessors), let extra = predecessors.first {
             throw UsageError(LocalizedText("unexpected argument '\(extra)' (a predecessor's ledger file goes after --predecessors)",
                                            "thừa đối số '\(extra)' (tệp sổ tiền thân ghi sau --predecessors)"), command: "verify")

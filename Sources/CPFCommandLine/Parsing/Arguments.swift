@@ -58,6 +58,8 @@ public struct ParsedArguments: Sendable {
     public let occurrences: [(name: String, value: String?)]
     public let positionals: [String]
     let command: String
+    /// The names of the positionals the command declares, in order (`Argument`).
+    var positionalNames: [String] = []
 
     public func value(_ name: String) -> String? { occurrences.last { $0.name == name }?.value ?? nil }
 
@@ -142,6 +144,8 @@ enum ArgumentParser {
         if positionals.count > configuration.positionals.count && configuration.positionals.last?.isRepeated != true {
             throw UsageError(LocalizedText("unexpected argument '\(positionals[configuration.positionals.count])'", "thừa đối số '\(positionals[configuration.positionals.count])'"), command: configuration.name)
         }
-        return ParsedArguments(occurrences: occurrences, positionals: positionals, command: configuration.name)
+        var parsed = ParsedArguments(occurrences: occurrences, positionals: positionals, command: configuration.name)
+        parsed.positionalNames = configuration.positionals.map(\.name)
+        return parsed
     }
 }

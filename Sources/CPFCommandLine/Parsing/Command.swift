@@ -11,11 +11,11 @@ public struct CommandConfiguration: Sendable {
     public let options: [OptionSpec]
 
     /// A command that takes `--format` also takes `--bom` (`OutputOptions.byteOrderMark`).
-    init(name: String, abstract: LocalizedText, discussion: LocalizedText = .empty, positionals: [PositionalSpec] = [], options declarations: [any OptionDeclaration] = []) {
+    init(name: String, abstract: LocalizedText, discussion: LocalizedText = .empty, positionals positionalDeclarations: [any PositionalDeclaration] = [], options declarations: [any OptionDeclaration] = []) {
         self.name = name
         self.abstract = abstract
         self.discussion = discussion
-        self.positionals = positionals
+        self.positionals = positionalDeclarations.map(\.spec)
         // Every command that prints in a chosen format can also write it to a file.
         var options = declarations.map(\.spec)
         if options.contains(where: { $0.name == "--format" }) {

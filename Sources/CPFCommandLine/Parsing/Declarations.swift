@@ -59,7 +59,68 @@ struct Flag: OptionDeclaration {
     }
 }
 
+/// A positional argument (`CODE`, `FILE…`), and how its text becomes a value; read by its
+/// declaration (`ParsedArguments.required(_:)`), never by its position.
+protocol PositionalDeclaration: Sendable {
+    var spec: PositionalSpec { get }
+}
+
+extension PositionalSpec: PositionalDeclaration {
+    var spec: PositionalSpec { self }
+}
+
+struct Argument<Value>: PositionalDeclaration {
+    let spec: PositionalSpec
+    let parse: @Sendable (String) throws -> Value
+
+    init(_ name: String, _ help: LocalizedText, optional: Bool = false, repeated: Bool = false, parse: @escaping @Sendable (String) throws -> Value) {
+        spec = PositionalSpec(name, help, optional: optional, repeated: repeated)
+        self.parse = parse
+    }
+}
+
+extension Argument where Value == String {
+    init(_ name: String, _ help: LocalizedText, optional: Bool = false, repeated: Bool = false) {
+        self.init(name, help, optional: optional, repeated: repeated, parse: { $0 })
+    }
+}
+
 extension ParsedArguments {
+    /// The positional argument's value, parsed; `nil` when an optional one is absent.
+    func value<Value>(of argument: Argument<Value>) throws -> Value? {
+        guard let index = positionalNames.firstIndex(of: argument.spec.name), index < positionals.count else { return nil }
+        return try argument.parse(positionals[index])
+    }
+
+    /// The value of a positional argument that is not optional (the parser checked it is there).
+    func required<Value>(_ argument: Argument<Value>) throws -> Value {
+        guard let value = try value(of: argument) else { preconditionFailure("\(argument.spec.name) is declared required") }
+        return value
+    }
+
+    /// Every value of the last, repeated positional argument (`FILE…`), parsed.
+    func values<Value>(of argument: Argument<Value>) throws -> [Value] {
+        guard let index = positionalNames.firstIndex(of: argument.spec.name), index < positionals.count else { return [] }
+        return try positionals[index...].map(argument.parse)
+    }
+
+    /// The text of a positional argument whose value is its text; `nil` when absent.
+    func value(of argument: Argument<String>) -> String? {
+        positionalNames.firstIndex(of: argument.spec.name).flatMap { $0 < positionals.count ? positionals[$0] : nil }
+    }
+
+    /// The text of a positional argument that is not optional.
+    func required(_ argument: Argument<String>) -> String {
+        guard let value = value(of: argument) else { preconditionFailure("\(argument.spec.name) is declared required") }
+        return value
+    }
+
+    /// Every text of the last, repeated positional argument.
+    func values(of argument: Argument<String>) -> [String] {
+        guard let index = positionalNames.firstIndex(of: argument.spec.name), index < positionals.count else { return [] }
+        return Array(positionals[index...])
+    }
+
     /// The option's value (its last occurrence), parsed; `nil` when it is absent.
     func value<Value>(of option: Option<Value>) throws -> Value? {
         try value(option.spec.name).map(option.parse)
