@@ -3,8 +3,8 @@ import FundLedger
 /// `cpf account add`.
 struct AccountAddCommand: Command {
     static let codeArgument = Argument("CODE", LocalizedText("the account code: 1 to 20 letters and digits", "số hiệu tài khoản: 1 đến 20 chữ cái và chữ số"))
-    static let nameVietnamese = Option("--name-vi", "NAME", LocalizedText("the Vietnamese name", "tên tiếng Việt"), required: true)
-    static let nameEnglish = Option("--name-en", "NAME", LocalizedText("the English name", "tên tiếng Anh"), required: true)
+    static let nameVietnamese = SharedOptions.nameVietnamese
+    static let nameEnglish = SharedOptions.nameEnglish
     static let type = Option("--type", "TYPE", LocalizedText("asset, liability, net-assets, revenue or expense", "asset (tài sản), liability (nợ phải trả), net-assets (tài sản thuần), revenue (thu) hoặc expense (chi)"),
                              required: true, parse: AccountType.parse)
     static let currency = Option("--currency", "CODE", LocalizedText("the account's currency (default VND); a foreign-currency account takes only that currency", "loại tiền của tài khoản (mặc định VND); tài khoản ngoại tệ chỉ nhận đúng loại tiền đó")) { code in
@@ -57,17 +57,15 @@ struct AccountListCommand: Command {
         abstract: LocalizedText("List the chart of accounts.", "Liệt kê hệ thống tài khoản."),
         options: [OutputOptions.format, OutputOptions.language])
 
-    let format: ReportFormat
-    let language: Language
+    let output: OutputChoice
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        format = try OutputOptions.format(arguments)
-        language = try OutputOptions.language(arguments, context: context)
+        output = try OutputChoice(arguments, context: context)
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         let ledger = try context.openLedgerForReading()
-        try context.emit(try ledger.chartReport(), format, language: language)
+        try context.emit(try ledger.chartReport(), output)
         return .success
     }
 }

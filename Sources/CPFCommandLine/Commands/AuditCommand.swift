@@ -29,19 +29,17 @@ struct AuditCommand: Command {
                   OutputOptions.format, OutputOptions.language])
 
     let year: Int?
-    let format: ReportFormat
-    let language: Language
+    let output: OutputChoice
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
         year = try arguments.value(of: Self.year)
-        format = try OutputOptions.format(arguments)
-        language = try OutputOptions.language(arguments, context: context)
+        output = try OutputChoice(arguments, context: context)
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         let ledger = try context.openLedgerForReading()
         let result = try ledger.audit(year: year)
-        try context.emit(try ledger.auditReport(result), format, language: language)
+        try context.emit(try ledger.auditReport(result), output)
         return result.hasErrors ? .failure : .success
     }
 }

@@ -47,8 +47,7 @@ struct ConsolidateCommand: Command {
     let from: LedgerDate
     let to: LedgerDate
     let verifying: Bool
-    let format: ReportFormat
-    let language: Language
+    let output: OutputChoice
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
         paths = arguments.values(of: Self.fileArgument)
@@ -63,13 +62,12 @@ struct ConsolidateCommand: Command {
         }
         (from, to) = try ReportOptions(arguments).period()
         verifying = !arguments.isSet(Self.noVerify)
-        format = try OutputOptions.format(arguments)
-        language = try OutputOptions.language(arguments, context: context)
+        output = try OutputChoice(arguments, context: context)
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         let books = try ConsolidatedBooks.consolidate(paths: paths, from: from, to: to, verifying: verifying, parts: parts)
-        try context.emit(books.report(parts), format, language: language)
+        try context.emit(books.report(parts), output)
         for finding in books.findings { context.message(LocalizedText("finding: ", "phát hiện: ") + finding) }
         return books.findings.isEmpty ? .success : .failure
     }

@@ -2,9 +2,9 @@ import FundLedger
 
 /// `cpf program add`.
 struct ProgramAddCommand: Command {
-    static let codeArgument = Argument("CODE", LocalizedText("a short code: letters, digits, '.', '_', '-'", "mã ngắn: chữ cái, chữ số, '.', '_', '-'"))
-    static let nameVi = Option("--name-vi", "NAME", LocalizedText("the Vietnamese name", "tên tiếng Việt"), required: true)
-    static let nameEn = Option("--name-en", "NAME", LocalizedText("the English name", "tên tiếng Anh"), required: true)
+    static let codeArgument = SharedOptions.code
+    static let nameVietnamese = SharedOptions.nameVietnamese
+    static let nameEnglish = SharedOptions.nameEnglish
     static let expenseAccount = Option("--expense-account", "CODE", LocalizedText("where its disbursements are booked, e.g. 6119", "tài khoản hạch toán các khoản chi của chương trình, ví dụ 6119"), required: true)
     static let configuration = CommandConfiguration(
         name: "program add",
@@ -21,17 +21,20 @@ struct ProgramAddCommand: Command {
           cpf program add tet-gift --name-vi "Quà Tết" --name-en "Tết gifts" --expense-account 6114
         """),
         positionals: [codeArgument],
-        options: [nameVi, nameEn, expenseAccount])
+        options: [nameVietnamese, nameEnglish, expenseAccount])
 
-    let arguments: ParsedArguments
+    let program: NamedCode
+    let expenseAccountCode: String
 
-    init(_ arguments: ParsedArguments, context: CommandContext) throws { self.arguments = arguments }
+    init(_ arguments: ParsedArguments, context: CommandContext) throws {
+        program = NamedCode(arguments)
+        expenseAccountCode = arguments.required(Self.expenseAccount)
+    }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
-        let code = arguments.required(Self.codeArgument)
-        try context.openLedger().addProgram(code: code, nameVietnamese: arguments.required(Self.nameVi), nameEnglish: arguments.required(Self.nameEn),
-                                            expenseAccountCode: arguments.required(Self.expenseAccount), user: context.user)
-        context.say(LocalizedText("Added program \(code).", "Đã thêm chương trình \(code)."))
+        try context.openLedger().addProgram(code: program.code, nameVietnamese: program.nameVietnamese, nameEnglish: program.nameEnglish,
+                                            expenseAccountCode: expenseAccountCode, user: context.user)
+        context.say(LocalizedText("Added program \(program.code).", "Đã thêm chương trình \(program.code)."))
         return .success
     }
 }

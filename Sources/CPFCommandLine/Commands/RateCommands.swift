@@ -63,8 +63,7 @@ struct RateListCommand: Command {
         options: [OutputOptions.format, OutputOptions.language])
 
     let currency: Currency?
-    let format: ReportFormat
-    let language: Language
+    let output: OutputChoice
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
         if let code = arguments.value(of: Self.currencyArgument) {
@@ -75,12 +74,11 @@ struct RateListCommand: Command {
         } else {
             currency = nil
         }
-        format = try OutputOptions.format(arguments)
-        language = try OutputOptions.language(arguments, context: context)
+        output = try OutputChoice(arguments, context: context)
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
-        try context.emit(try context.openLedgerForReading().ratesReport(currency: currency), format, language: language)
+        try context.emit(try context.openLedgerForReading().ratesReport(currency: currency), output)
         return .success
     }
 }

@@ -22,19 +22,17 @@ struct ReconcileGrantsCommand: Command {
         options: [year, OutputOptions.format, OutputOptions.language])
 
     let year: Int?
-    let format: ReportFormat
-    let language: Language
+    let output: OutputChoice
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
         year = try arguments.value(of: Self.year)
-        format = try OutputOptions.format(arguments)
-        language = try OutputOptions.language(arguments, context: context)
+        output = try OutputChoice(arguments, context: context)
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         let ledger = try context.openLedgerForReading()
         let reconciliation = try ledger.reconcileGrants(year: year)
-        try context.emit(try ledger.grantReconciliationReport(reconciliation), format, language: language)
+        try context.emit(try ledger.grantReconciliationReport(reconciliation), output)
         return reconciliation.hasDifferences ? .failure : .success
     }
 }
@@ -77,16 +75,14 @@ struct ReconcileBankCommand: Command {
     let statementPath: String
     let from: LedgerDate?
     let to: LedgerDate?
-    let format: ReportFormat
-    let language: Language
+    let output: OutputChoice
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
         account = arguments.required(Self.account)
         statementPath = arguments.required(Self.statement)
         from = try arguments.value(of: Self.from)
         to = try arguments.value(of: Self.to)
-        format = try OutputOptions.format(arguments)
-        language = try OutputOptions.language(arguments, context: context)
+        output = try OutputChoice(arguments, context: context)
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
@@ -102,7 +98,7 @@ struct ReconcileBankCommand: Command {
         }
         let lines = try BankStatement.read(source, name: statementPath, currency: currency)
         let reconciliation = try ledger.reconcileBank(accountCode: account, statement: lines, from: from, to: to)
-        try context.emit(try ledger.bankReconciliationReport(reconciliation), format, language: language)
+        try context.emit(try ledger.bankReconciliationReport(reconciliation), output)
         return reconciliation.isReconciled ? .success : .failure
     }
 }

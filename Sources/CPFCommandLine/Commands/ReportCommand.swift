@@ -96,8 +96,7 @@ struct ReportCommand: Command {
 
     let entry: Entry
     let options: ReportOptions
-    let format: ReportFormat
-    let language: Language
+    let output: OutputChoice
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
         let name = arguments.required(Self.nameArgument)
@@ -107,15 +106,14 @@ struct ReportCommand: Command {
         }
         self.entry = entry
         options = try ReportOptions(arguments)
-        format = try OutputOptions.format(arguments)
-        language = try OutputOptions.language(arguments, context: context)
+        output = try OutputChoice(arguments, context: context)
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         let report = try entry.build(try context.openLedgerForReading(), options)
         // Written as rendered: every format ends its last line itself. (`print` would add a
         // "\n" after CSV's final CRLF, which Swift counts as one Character, not as "\n".)
-        try context.emit(report, format, language: language)
+        try context.emit(report, output)
         return .success
     }
 }

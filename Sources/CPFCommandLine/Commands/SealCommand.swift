@@ -24,19 +24,17 @@ struct SealCommand: Command {
         options: [period, OutputOptions.format, OutputOptions.language])
 
     let period: AccountingPeriod
-    let format: ReportFormat
-    let language: Language
+    let output: OutputChoice
 
     init(_ arguments: ParsedArguments, context: CommandContext) throws {
         period = try arguments.required(Self.period)
-        format = try OutputOptions.format(arguments)
-        language = try OutputOptions.language(arguments, context: context)
+        output = try OutputChoice(arguments, context: context)
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         let ledger = try context.openLedgerForReading()
         let seal = try ledger.seal(period, user: context.user)
-        try context.emit(try ledger.sealReport(seal), format, language: language)
+        try context.emit(try ledger.sealReport(seal), output)
         if !seal.periodClosed { context.message(LocalizedText("note: period \(period) is not closed; entries may still be dated in it after this seal", "lưu ý: kỳ \(period) chưa khóa sổ; sau lần niêm phong này vẫn có thể ghi bút toán vào kỳ đó")) }
         return .success
     }

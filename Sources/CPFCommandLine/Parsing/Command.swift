@@ -45,6 +45,17 @@ public enum ExitStatus: Int32, Sendable {
     case usage = 2
 }
 
+/// The format and language a command prints in, read from `--format` and `--lang`.
+struct OutputChoice {
+    let format: ReportFormat
+    let language: Language
+
+    init(_ arguments: ParsedArguments, context: CommandContext, allowed: [ReportFormat] = ReportFormat.allCases) throws {
+        format = try OutputOptions.format(arguments, allowed: allowed)
+        language = try OutputOptions.language(arguments, context: context)
+    }
+}
+
 /// Options every report-like command shares.
 enum OutputOptions {
     static let format = Option("--format", "FORMAT", LocalizedText("table (default), csv, json, html or xlsx (with --output)",

@@ -182,7 +182,27 @@ enum SharedOptions {
         }
     }
 
+    /// `--name-vi` and `--name-en`: a registry row's names in both languages.
+    static let nameVietnamese = Option("--name-vi", "NAME", LocalizedText("the Vietnamese name", "tên tiếng Việt"), required: true)
+    static let nameEnglish = Option("--name-en", "NAME", LocalizedText("the English name", "tên tiếng Anh"), required: true)
+
+    /// `CODE` of a registry row: a short code.
+    static let code = Argument("CODE", LocalizedText("a short code: letters, digits, '.', '_', '-'", "mã ngắn: chữ cái, chữ số, '.', '_', '-'"))
+
     /// `--from` and `--to`: the first and last day of a period.
     static let from = Option<LedgerDate>("--from", "YYYY-MM-DD", LocalizedText("the first day of the period", "ngày đầu của kỳ"), parse: LedgerDate.parse)
     static let to = Option<LedgerDate>("--to", "YYYY-MM-DD", LocalizedText("the last day of the period", "ngày cuối của kỳ"), parse: LedgerDate.parse)
+}
+
+/// A registry row as `cpf … add CODE --name-vi … --name-en …` names it.
+struct NamedCode {
+    let code: String
+    let nameVietnamese: String
+    let nameEnglish: String
+
+    init(_ arguments: ParsedArguments) {
+        code = arguments.required(SharedOptions.code)
+        nameVietnamese = arguments.required(SharedOptions.nameVietnamese)
+        nameEnglish = arguments.required(SharedOptions.nameEnglish)
+    }
 }
