@@ -3,7 +3,7 @@ import FundLedger
 import Testing
 import TestSupport
 
-/// `cpf import` and `cpf export` end to end (Sources/CPFCommandLine/Commands/ExchangeCommands.swift):
+/// `cpf import` and `cpf export` end to end (Sources/CPFCommandLine/Commands/ImportCommand.swift, ExportCommand.swift):
 /// the summary on stdout, partial imports with their rejects file, the disbursements layout,
 /// usage errors, refusals that leave the ledger (and no rejects file) behind, the progress
 /// line, and every export format with --output.

@@ -61,24 +61,20 @@ public struct ParsedArguments: Sendable {
     /// The names of the positionals the command declares, in order (`Argument`).
     var positionalNames: [String] = []
 
-    public func value(_ name: String) -> String? { occurrences.last { $0.name == name }?.value ?? nil }
+    // Reading by name is for the declarations only (Parsing/Declarations.swift): a command
+    // reads its arguments through what it declared (`value(of:)`, `required(_:)`, `isSet(_:)`).
 
-    public func values(_ name: String) -> [String] { occurrences.filter { $0.name == name }.compactMap(\.value) }
+    func value(_ name: String) -> String? { occurrences.last { $0.name == name }?.value ?? nil }
 
-    public func flag(_ name: String) -> Bool { occurrences.contains { $0.name == name } }
+    func values(_ name: String) -> [String] { occurrences.filter { $0.name == name }.compactMap(\.value) }
 
-    /// The value of a required option (the parser already checked it is there).
-    public func required(_ name: String) -> String {
+    func flag(_ name: String) -> Bool { occurrences.contains { $0.name == name } }
+
+    func required(_ name: String) -> String {
         guard let value = value(name) else { preconditionFailure("\(name) is declared required") }
         return value
     }
 
-    /// The value converted by `transform`, or `nil` when the option is absent.
-    public func value<T>(_ name: String, _ transform: (String) throws -> T) throws -> T? {
-        try value(name).map(transform)
-    }
-
-    public func positional(_ index: Int) -> String? { index < positionals.count ? positionals[index] : nil }
 }
 
 /// Parses a command's arguments against its declared options and positionals.
