@@ -21,6 +21,7 @@ public enum CommandLineTool {
         ReconcileGrantsCommand.self, ReconcileBankCommand.self, ImportCommand.self, ExportCommand.self, BackupCommand.self,
     ] }
 
+    /// The options `cpf` reads before the command (`run`), listed in every help text.
     static let globalOptions: [OptionSpec] = [
         .value("--db", "PATH", LocalizedText("the ledger file (default: the CPF_DB environment variable)", "tệp sổ (mặc định: biến môi trường CPF_DB)")),
         .value("--user", "NAME", LocalizedText("who is acting (default: CPF_USER, else the login name)", "người thực hiện (mặc định: CPF_USER, nếu không thì tên đăng nhập)")),
@@ -90,21 +91,27 @@ public enum CommandLineTool {
             return noCommand(remaining, wantsHelp: wantsHelp, context: context)
         }
         if wantsHelp {
-            context.print(Help.text(for: command.configuration, in: context.language))
+            context.print(Help.text(for: command.signature, in: context.language))
             return ExitStatus.success.rawValue
         }
         return execute(command, arguments: rest, context: context).rawValue
     }
 
-    private static func execute(_ command: any Command.Type, arguments: [String], context: CommandContext) -> ExitStatus {
+    private static func execute<Declared: Command>(_ command: Declared.Type, arguments: [String], context: CommandContext) -> ExitStatus {
         do {
-            let parsed = try ArgumentParser.parse(arguments, configuration: command.configuration)
-            // `export` writes CSV without --format; every other command writes a table.
-            context.byteOrderMarkPending = try OutputOptions.byteOrderMark(parsed, defaultFormat: command.configuration.name == "export" ? "csv" : "table")
-            if command.configuration.name != "export", command.configuration.options.contains(where: { $0.name == "--format" }) {
-                context.outputPath = parsed.value(of: OutputOptions.output)
+            let instance = Declared()
+            let declared = DeclaredArguments(of: instance)
+            let signature = CommandSignature(Declared.configuration, declared: declared)
+            let parsed = try ArgumentParser.parse(arguments, signature: signature)
+            // `export` writes CSV without --format and handles its own --output; every other
+            // command writes a table.
+            let isExport = signature.name == "export"
+            context.byteOrderMarkPending = try CommonOptions.byteOrderMark(parsed, defaultFormat: isExport ? "csv" : "table")
+            if !isExport, signature.options.contains(where: { $0.name == CommonOptions.formatName }) {
+                context.outputPath = parsed.value(CommonOptions.output.spec(help: nil))
             }
-            let instance = try command.init(parsed, context: context)
+            try declared.fill(from: parsed)
+            try instance.validate()
             do {
                 let status = try instance.run(context)
                 try context.finishOutput(succeeded: true)
@@ -255,7 +262,7 @@ enum Help {
         return text
     }
 
-    static func text(for command: CommandConfiguration, in language: Language) -> String {
+    static func text(for command: CommandSignature, in language: Language) -> String {
         var usage = LocalizedText("USAGE: cpf ", "CÁCH DÙNG: cpf ")(language) + command.name
         for positional in command.positionals {
             let name = positional.isRepeated ? "\(positional.name) \(positional.name)…" : positional.name

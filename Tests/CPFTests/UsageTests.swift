@@ -211,6 +211,18 @@ import TestSupport
         expectUsageError(try ledger.run(["report", "profit"]), mentions: ["unknown report 'profit'"], help: "report")
     }
 
+    /// `--year` is declared once (CommonOptions.year) and checked the same way wherever it is
+    /// taken: a year outside 1900...2199, or not a number, is an invalid date and writes nothing.
+    @Test(arguments: [["audit"], ["reconcile", "grants"], ["plan", "list"], ["plan", "set", "--amount", "1000 VND"],
+                      ["report", "disclosure"], ["report", "plan-vs-actual", "--from-year", "2018"]])
+    func everyYearOptionIsCheckedOnce(_ command: [String]) throws {
+        let ledger = try CLILedger()
+        for year in ["2200", "18", "next"] {
+            _ = try expectRefused(ledger, command + ["--year", year], rule: "invalid-date", mentions: ["--year \(year) is not a year from 1900 to 2199"])
+        }
+        _ = try expectRefused(ledger, ["report", "plan-vs-actual", "--from-year", "1899"], rule: "invalid-date", mentions: ["--from-year 1899"])
+    }
+
     @Test func formatXML() throws {
         let ledger = try CLILedger()
         for arguments in [["report", "trial-balance"], ["journal"], ["account", "list"], ["rate", "list"], ["verify"]] {

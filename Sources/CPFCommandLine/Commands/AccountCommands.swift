@@ -2,18 +2,6 @@ import FundLedger
 
 /// `cpf account add`.
 struct AccountAddCommand: Command {
-    static let codeArgument = Argument("CODE", LocalizedText("the account code: 1 to 20 letters and digits", "số hiệu tài khoản: 1 đến 20 chữ cái và chữ số"))
-    static let nameVietnamese = SharedOptions.nameVietnamese
-    static let nameEnglish = SharedOptions.nameEnglish
-    static let type = Option("--type", "TYPE", LocalizedText("asset, liability, net-assets, revenue or expense", "asset (tài sản), liability (nợ phải trả), net-assets (tài sản thuần), revenue (thu) hoặc expense (chi)"),
-                             required: true, parse: AccountType.parse)
-    static let currency = Option("--currency", "CODE", LocalizedText("the account's currency (default VND); a foreign-currency account takes only that currency", "loại tiền của tài khoản (mặc định VND); tài khoản ngoại tệ chỉ nhận đúng loại tiền đó")) { code in
-        guard let currency = Currency.named(code) else {
-            throw LedgerError(.unknownCurrency, LocalizedText("unknown currency '\(code)'", "không có loại tiền '\(code)'"), hint: LocalizedText("use an ISO 4217 code such as VND or USD", "hãy dùng mã ISO 4217 như VND hoặc USD"))
-        }
-        return currency
-    }
-    static let parent = Option("--parent", "CODE", LocalizedText("the parent account", "tài khoản cấp trên"))
     static let configuration = CommandConfiguration(
         name: "account add",
         abstract: LocalizedText("Add an account to the chart.", "Thêm một tài khoản vào hệ thống tài khoản."),
@@ -30,20 +18,30 @@ struct AccountAddCommand: Command {
         Loại: asset (tài sản), liability (nợ phải trả), net-assets (tài sản thuần), revenue (thu),
         expense (chi). Tài khoản chi tiết có cùng loại với tài khoản cấp trên; tài khoản đã có bút
         toán ghi trực tiếp thì không mở được tài khoản chi tiết.
-        """),
-        positionals: [codeArgument],
-        options: [nameVietnamese, nameEnglish, type, currency, parent])
+        """))
 
-    let definition: ChartOfAccounts.Definition
+    @Argument("CODE", help: LocalizedText("the account code: 1 to 20 letters and digits", "số hiệu tài khoản: 1 đến 20 chữ cái và chữ số"))
+    var code: String
+    @Option("--name-vi", "NAME", help: LocalizedText("the Vietnamese name", "tên tiếng Việt"))
+    var nameVietnamese: String
+    @Option("--name-en", "NAME", help: LocalizedText("the English name", "tên tiếng Anh"))
+    var nameEnglish: String
+    @Option("--type", "TYPE", help: LocalizedText("asset, liability, net-assets, revenue or expense", "asset (tài sản), liability (nợ phải trả), net-assets (tài sản thuần), revenue (thu) hoặc expense (chi)"), parse: AccountType.parse)
+    var type: AccountType
+    @Option("--currency", "CODE", help: LocalizedText("the account's currency (default VND); a foreign-currency account takes only that currency", "loại tiền của tài khoản (mặc định VND); tài khoản ngoại tệ chỉ nhận đúng loại tiền đó"), parse: AccountAddCommand.currency)
+    var currency: Currency = .vnd
+    @Option("--parent", "CODE", help: LocalizedText("the parent account", "tài khoản cấp trên"))
+    var parent: String?
 
-    init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        let currency = try arguments.value(of: Self.currency) ?? .vnd
-        definition = ChartOfAccounts.Definition(
-            code: arguments.required(Self.codeArgument), nameVietnamese: try arguments.required(Self.nameVietnamese), nameEnglish: try arguments.required(Self.nameEnglish),
-            type: try arguments.required(Self.type), currency: currency, parentCode: try arguments.value(of: Self.parent))
+    static func currency(_ code: String) throws -> Currency {
+        guard let currency = Currency.named(code) else {
+            throw LedgerError(.unknownCurrency, LocalizedText("unknown currency '\(code)'", "không có loại tiền '\(code)'"), hint: LocalizedText("use an ISO 4217 code such as VND or USD", "hãy dùng mã ISO 4217 như VND hoặc USD"))
+        }
+        return currency
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
+        let definition = ChartOfAccounts.Definition(code: code, nameVietnamese: nameVietnamese, nameEnglish: nameEnglish, type: type, currency: currency, parentCode: parent)
         try context.openLedger().addAccount(definition, user: context.user)
         context.say(LocalizedText("Added account \(definition.code) (\(definition.nameEnglish)).", "Đã thêm tài khoản \(definition.code) (\(definition.nameVietnamese))."))
         return .success
@@ -51,43 +49,27 @@ struct AccountAddCommand: Command {
 }
 
 /// `cpf account list`.
-struct AccountListCommand: Command {
+struct AccountListCommand: ListingCommand {
     static let configuration = CommandConfiguration(
         name: "account list",
-        abstract: LocalizedText("List the chart of accounts.", "Liệt kê hệ thống tài khoản."),
-        options: [OutputOptions.format, OutputOptions.language])
+        abstract: LocalizedText("List the chart of accounts.", "Liệt kê hệ thống tài khoản."))
 
-    let output: OutputChoice
+    @OptionGroup var output: ReportOutput
 
-    init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        output = try OutputChoice(arguments, context: context)
-    }
-
-    func run(_ context: CommandContext) throws -> ExitStatus {
-        let ledger = try context.openLedgerForReading()
-        try context.emit(try ledger.chartReport(), output)
-        return .success
-    }
+    func report(_ ledger: Ledger) throws -> Report { try ledger.chartReport() }
 }
 
 /// `cpf account close`.
 struct AccountCloseCommand: Command {
-    static let codeArgument = Argument("CODE", LocalizedText("the account code", "số hiệu tài khoản"))
     static let configuration = CommandConfiguration(
         name: "account close",
         abstract: LocalizedText("Close an account: it accepts no further entries.", "Đóng một tài khoản: tài khoản không nhận thêm bút toán."),
-        discussion: LocalizedText("An account is closed only when its balance is zero and its sub-accounts are closed.", "Chỉ đóng được tài khoản khi số dư bằng 0 và các tài khoản chi tiết đã đóng."),
-        positionals: [codeArgument],
-        options: [date])
-    static let date = Option("--date", "YYYY-MM-DD", LocalizedText("the closing date (default: today)", "ngày đóng (mặc định: hôm nay)"), parse: LedgerDate.parse)
+        discussion: LocalizedText("An account is closed only when its balance is zero and its sub-accounts are closed.", "Chỉ đóng được tài khoản khi số dư bằng 0 và các tài khoản chi tiết đã đóng."))
 
-    let code: String
-    let date: LedgerDate?
-
-    init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        code = arguments.required(Self.codeArgument)
-        date = try arguments.value(of: Self.date)
-    }
+    @Argument("CODE", help: LocalizedText("the account code", "số hiệu tài khoản"))
+    var code: String
+    @Option("--date", "YYYY-MM-DD", help: LocalizedText("the closing date (default: today)", "ngày đóng (mặc định: hôm nay)"), parse: LedgerDate.parse)
+    var date: LedgerDate?
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         let date = self.date ?? Timestamp.today()
@@ -99,7 +81,6 @@ struct AccountCloseCommand: Command {
 
 /// `cpf account load`.
 struct AccountLoadCommand: Command {
-    static let fileArgument = Argument("FILE", LocalizedText("the chart CSV file", "tệp CSV hệ thống tài khoản"))
     static let configuration = CommandConfiguration(
         name: "account load",
         abstract: LocalizedText("Add a fund's own accounts from a CSV file, all or none.", "Thêm các tài khoản riêng của quỹ từ tệp CSV, thêm tất cả hoặc không thêm gì."),
@@ -117,14 +98,10 @@ struct AccountLoadCommand: Command {
         tài khoản tiền đồng, hoặc một mã như USD; parent để trống hoặc là số hiệu của một tài khoản
         đã khai báo trước đó (trong tệp hoặc trong sổ). Tệp
         Sources/FundLedger/Chart/standard-chart.csv là một ví dụ.
-        """),
-        positionals: [fileArgument])
+        """))
 
-    let path: String
-
-    init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        path = arguments.required(Self.fileArgument)
-    }
+    @Argument("FILE", help: LocalizedText("the chart CSV file", "tệp CSV hệ thống tài khoản"))
+    var path: String
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         let ledger = try context.openLedger()

@@ -5,18 +5,15 @@ struct PendingCommand: ListingCommand {
     static let configuration = CommandConfiguration(
         name: "pending",
         abstract: LocalizedText("List the entries that wait for a second person's approval.", "Liệt kê các bút toán đang chờ người thứ hai duyệt."),
-        discussion: LocalizedText("They are in no balance or report until approved (cpf approve).", "Các bút toán này chưa vào số dư hay báo cáo nào cho đến khi được duyệt (cpf approve)."),
-        options: [OutputOptions.format, OutputOptions.language])
-    let arguments: ParsedArguments
+        discussion: LocalizedText("They are in no balance or report until approved (cpf approve).", "Các bút toán này chưa vào số dư hay báo cáo nào cho đến khi được duyệt (cpf approve)."))
+
+    @OptionGroup var output: ReportOutput
 
     func report(_ ledger: Ledger) throws -> Report { try ledger.pendingReport() }
 }
 
 /// `cpf approve`.
 struct ApproveCommand: Command {
-    static let idArgument = Argument("ID", LocalizedText("the pending entry's number (cpf pending)", "số của bút toán chờ duyệt (cpf pending)"))
-    static let reason = Option("--reason", "TEXT", LocalizedText("why (required with --reject)", "lý do (bắt buộc khi --reject)"))
-    static let reject = Flag("--reject", LocalizedText("reject it instead; it is never posted", "từ chối thay vì duyệt; bút toán sẽ không bao giờ được ghi sổ"))
     static let configuration = CommandConfiguration(
         name: "approve",
         abstract: LocalizedText("Approve (or reject) an entry that waits for a second person.", "Duyệt (hoặc từ chối) một bút toán đang chờ người thứ hai."),
@@ -34,29 +31,29 @@ struct ApproveCommand: Command {
         VÍ DỤ:
           cpf approve 3 --user giamdoc
           cpf approve 4 --reject --reason "duplicate of voucher PC-0412" --user giamdoc
-        """),
-        positionals: [idArgument],
-        options: [reject, reason])
+        """))
 
-    let id: Int64
-    let rejection: String?
+    @Argument("ID", help: LocalizedText("the pending entry's number (cpf pending)", "số của bút toán chờ duyệt (cpf pending)"), parse: ApproveCommand.pendingID)
+    var id: Int64
+    @Flag("--reject", help: LocalizedText("reject it instead; it is never posted", "từ chối thay vì duyệt; bút toán sẽ không bao giờ được ghi sổ"))
+    var reject: Bool
+    @Option("--reason", "TEXT", help: LocalizedText("why (required with --reject)", "lý do (bắt buộc khi --reject)"))
+    var reason: String?
 
-    init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        guard let id = Int64(arguments.required(Self.idArgument)), id > 0 else {
+    static func pendingID(_ text: String) throws -> Int64 {
+        guard let id = Int64(text), id > 0 else {
             throw UsageError(LocalizedText("ID must be a pending entry's number, e.g. 3 (cpf pending lists them)", "ID phải là số của một bút toán chờ duyệt, ví dụ 3 (cpf pending liệt kê chúng)"), command: "approve")
         }
-        self.id = id
-        if arguments.isSet(Self.reject) {
-            guard let reason = arguments.value(of: Self.reason) else { throw UsageError(LocalizedText("--reject needs --reason", "--reject cần có --reason"), command: "approve") }
-            rejection = reason
-        } else {
-            rejection = nil
-        }
+        return id
+    }
+
+    func validate() throws {
+        if reject && reason == nil { throw UsageError(LocalizedText("--reject needs --reason", "--reject cần có --reason"), command: "approve") }
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         let ledger = try context.openLedger()
-        if let rejection {
+        if reject, let rejection = reason {
             try ledger.reject(pendingID: id, reason: rejection, user: context.user)
             context.say(LocalizedText("Rejected pending entry \(id); nothing was posted.", "Đã từ chối bút toán chờ duyệt \(id); không ghi sổ gì."))
         } else {

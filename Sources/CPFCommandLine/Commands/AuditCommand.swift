@@ -2,7 +2,6 @@ import FundLedger
 
 /// `cpf audit`.
 struct AuditCommand: Command {
-    static let year = SharedOptions.yearOption("--year", LocalizedText("only entries dated in this year (chain, references, reversals and approvals: always all)", "chỉ các bút toán ghi ngày trong năm này (chuỗi băm, số chứng từ, bút toán đảo và phê duyệt: luôn kiểm tra tất cả)"))
     static let configuration = CommandConfiguration(
         name: "audit",
         abstract: LocalizedText("Run every control of the books; list findings; exit 1 on any error-level finding.", "Chạy mọi kiểm soát của sổ; liệt kê các phát hiện; thoát với mã 1 khi có phát hiện mức lỗi."),
@@ -24,22 +23,16 @@ struct AuditCommand: Command {
         VÍ DỤ:
           cpf audit --year 2018
           cpf audit --format json
-        """),
-        options: [year,
-                  OutputOptions.format, OutputOptions.language])
+        """))
 
-    let year: Int?
-    let output: OutputChoice
-
-    init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        year = try arguments.value(of: Self.year)
-        output = try OutputChoice(arguments, context: context)
-    }
+    @Option(CommonOptions.year, help: LocalizedText("only entries dated in this year (chain, references, reversals and approvals: always all)", "chỉ các bút toán ghi ngày trong năm này (chuỗi băm, số chứng từ, bút toán đảo và phê duyệt: luôn kiểm tra tất cả)"))
+    var year: Int?
+    @OptionGroup var output: ReportOutput
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         let ledger = try context.openLedgerForReading()
         let result = try ledger.audit(year: year)
-        try context.emit(try ledger.auditReport(result), output)
+        try context.emit(try ledger.auditReport(result), output.format, language: context.language)
         return result.hasErrors ? .failure : .success
     }
 }

@@ -2,7 +2,6 @@ import FundLedger
 
 /// `cpf backup`.
 struct BackupCommand: Command {
-    static let fileArgument = Argument("FILE", LocalizedText("the new file (must not exist)", "tệp mới (chưa được tồn tại)"))
     static let configuration = CommandConfiguration(
         name: "backup",
         abstract: LocalizedText("Write a consistent copy of the ledger file, even while it is in use.", "Ghi một bản sao nhất quán của tệp sổ, kể cả khi sổ đang được dùng."),
@@ -17,14 +16,10 @@ struct BackupCommand: Command {
 
         VÍ DỤ:
           cpf backup fund-2018-12-31.cpf
-        """),
-        positionals: [fileArgument])
+        """))
 
-    let destination: String
-
-    init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        destination = arguments.required(Self.fileArgument)
-    }
+    @Argument("FILE", help: LocalizedText("the new file (must not exist)", "tệp mới (chưa được tồn tại)"))
+    var destination: String
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         let ledger = try context.openLedgerForReading()

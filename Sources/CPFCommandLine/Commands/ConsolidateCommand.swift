@@ -2,14 +2,6 @@ import FundLedger
 
 /// `cpf consolidate`.
 struct ConsolidateCommand: Command {
-    static let fileArgument = Argument("FILE", LocalizedText("a fund's ledger file", "tệp sổ của một quỹ"), repeated: true)
-    static let report = Option("--report", "NAME", LocalizedText("one of trial-balance, financial-position, activities, cash-flow, grants, reach, transfers (default: all)",
-                                                     "một trong trial-balance, financial-position, activities, cash-flow, grants, reach, transfers (mặc định: tất cả)"))
-    static let from = ReportOptions.from.help(LocalizedText("the first day of the period (default: the start of the books)", "ngày đầu của kỳ (mặc định: từ đầu sổ)"))
-    static let to = ReportOptions.to.help(LocalizedText("the last day of the period (default: today)", "ngày cuối của kỳ (mặc định: hôm nay)"))
-    static let at = ReportOptions.at.help(LocalizedText("the day balances are drawn up at (same as --to)", "ngày lập số dư (giống --to)"))
-    static let year = ReportOptions.year.help(LocalizedText("a calendar year", "một năm dương lịch"))
-    static let noVerify = Flag("--no-verify", LocalizedText("skip verifying the files: a quick look, said so in the report", "bỏ qua kiểm tra các tệp: chỉ xem nhanh, báo cáo có ghi rõ"))
     static let configuration = CommandConfiguration(
         name: "consolidate",
         abstract: LocalizedText("Add several funds' books together, with the transfers between them eliminated.",
@@ -38,36 +30,46 @@ struct ConsolidateCommand: Command {
         VÍ DỤ:
           cpf consolidate national.cpf tay-ninh.cpf long-an.cpf --year 2018
           cpf consolidate national.cpf tay-ninh.cpf --report grants --at 2018-12-31 --format html --output network.html
-        """),
-        positionals: [fileArgument],
-        options: [report, from, to, at, year, noVerify, OutputOptions.format, OutputOptions.output, OutputOptions.language])
+        """))
 
-    let paths: [String]
-    let parts: [ConsolidatedBooks.Part]
-    let from: LedgerDate
-    let to: LedgerDate
-    let verifying: Bool
-    let output: OutputChoice
+    @Argument("FILE", help: LocalizedText("a fund's ledger file", "tệp sổ của một quỹ"), count: .oneOrMore)
+    var paths: [String]
+    @Option("--report", "NAME", help: LocalizedText("one of trial-balance, financial-position, activities, cash-flow, grants, reach, transfers (default: all)",
+                                                    "một trong trial-balance, financial-position, activities, cash-flow, grants, reach, transfers (mặc định: tất cả)"), parse: ConsolidateCommand.parts)
+    var parts: [ConsolidatedBooks.Part] = ConsolidatedBooks.Part.allCases
+    @Option(CommonOptions.from, help: LocalizedText("the first day of the period (default: the start of the books)", "ngày đầu của kỳ (mặc định: từ đầu sổ)"))
+    var from: LedgerDate?
+    @Option(CommonOptions.to, help: LocalizedText("the last day of the period (default: today)", "ngày cuối của kỳ (mặc định: hôm nay)"))
+    var to: LedgerDate?
+    @Option(CommonOptions.at, help: LocalizedText("the day balances are drawn up at (same as --to)", "ngày lập số dư (giống --to)"))
+    var at: LedgerDate?
+    @Option(CommonOptions.year) var year: Int?
+    @Flag("--no-verify", help: LocalizedText("skip verifying the files: a quick look, said so in the report", "bỏ qua kiểm tra các tệp: chỉ xem nhanh, báo cáo có ghi rõ"))
+    var skipsVerifying: Bool
+    @Option(CommonOptions.format()) var format: ReportFormat = .table
+    @Option(CommonOptions.output) private var outputListedInHelp: String?
+    @Option(CommonOptions.language) private var languageListedInHelp: Language?
 
-    init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        paths = arguments.values(of: Self.fileArgument)
-        if let name = arguments.value(of: Self.report) {
-            guard let part = ConsolidatedBooks.Part(rawValue: name) else {
-                let names = ConsolidatedBooks.Part.allCases.map(\.rawValue).joined(separator: ", ")
-                throw UsageError(LocalizedText("unknown report '\(name)'; one of \(names)", "không có báo cáo '\(name)'; chọn một trong \(names)"), command: "consolidate")
-            }
-            parts = [part]
-        } else {
-            parts = ConsolidatedBooks.Part.allCases
+    static func parts(_ name: String) throws -> [ConsolidatedBooks.Part] {
+        guard let part = ConsolidatedBooks.Part(rawValue: name) else {
+            let names = ConsolidatedBooks.Part.allCases.map(\.rawValue).joined(separator: ", ")
+            throw UsageError(LocalizedText("unknown report '\(name)'; one of \(names)", "không có báo cáo '\(name)'; chọn một trong \(names)"), command: "consolidate")
         }
-        (from, to) = try ReportOptions(arguments).period()
-        verifying = !arguments.isSet(Self.noVerify)
-        output = try OutputChoice(arguments, context: context)
+        return [part]
+    }
+
+    var period: ReportPeriod {
+        get throws { try ReportPeriod(from: from, to: to ?? at, year: year) }
+    }
+
+    func validate() throws {
+        _ = try period.days()
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
-        let books = try ConsolidatedBooks.consolidate(paths: paths, from: from, to: to, verifying: verifying, parts: parts)
-        try context.emit(books.report(parts), output)
+        let (from, to) = try period.days()
+        let books = try ConsolidatedBooks.consolidate(paths: paths, from: from, to: to, verifying: !skipsVerifying, parts: parts)
+        try context.emit(books.report(parts), format, language: context.language)
         for finding in books.findings { context.message(LocalizedText("finding: ", "phát hiện: ") + finding) }
         return books.findings.isEmpty ? .success : .failure
     }

@@ -6,8 +6,6 @@ import FundLedger
 
 /// `cpf demo`: builds a demonstration fund from published facts and prints its books.
 struct DemoCommand: Command {
-    static let scenario = Option("--scenario", "NAME", LocalizedText("which scenario (default: \(DemoScenario.all[0].name))", "kịch bản nào (mặc định: \(DemoScenario.all[0].name))"))
-    static let output = Option("--output", "DIR", LocalizedText("where to write the HTML reports (default: cpf-demo-reports)", "nơi ghi các báo cáo HTML (mặc định: cpf-demo-reports)"))
     static let configuration = CommandConfiguration(
         name: "demo",
         abstract: LocalizedText("Build a demonstration fund from published facts and print its main reports.", "Dựng một quỹ trình diễn từ các số liệu đã công bố và in các báo cáo chính."),
@@ -32,29 +30,28 @@ struct DemoCommand: Command {
           \(NetworkTayNinh.name): sổ của bốn quỹ ghi vào --output — Quỹ Bảo trợ trẻ em Việt Nam,
             Tây Ninh và Long An năm 2018 với các lần chuyển quỹ giữa các quỹ, và quỹ Tây Ninh mới
             kế thừa cả hai năm 2025 — cùng báo cáo hợp nhất năm 2018 dạng HTML
-        """),
-        options: [scenario, output, OutputOptions.language])
+        """))
 
-    let scenario: DemoScenario?
-    let outputDirectory: String
-    let language: Language
+    /// `nil` for the network of funds (`NetworkTayNinh`), which is not a `DemoScenario`.
+    @Option("--scenario", "NAME", help: LocalizedText("which scenario (default: \(DemoScenario.all[0].name))", "kịch bản nào (mặc định: \(DemoScenario.all[0].name))"), parse: DemoCommand.scenario)
+    var scenario: DemoScenario? = DemoScenario.all[0]
+    @Option("--output", "DIR", help: LocalizedText("where to write the HTML reports (default: cpf-demo-reports)", "nơi ghi các báo cáo HTML (mặc định: cpf-demo-reports)"))
+    var outputDirectory: String = "cpf-demo-reports"
+    @Option(CommonOptions.language) private var languageListedInHelp: Language?
 
-    init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        let name = arguments.value(of: Self.scenario) ?? DemoScenario.all[0].name
-        outputDirectory = arguments.value(of: Self.output) ?? "cpf-demo-reports"
-        language = try OutputOptions.language(arguments, context: context)
-        if name == NetworkTayNinh.name {
-            scenario = nil
-            return
-        }
+    static func scenario(_ name: String) throws -> DemoScenario? {
+        if name == NetworkTayNinh.name { return nil }
         guard let scenario = DemoScenario.named(name) else {
             let names = (DemoScenario.all.map(\.name) + [NetworkTayNinh.name]).joined(separator: ", ")
             throw UsageError(LocalizedText("unknown scenario '\(name)'; scenarios: \(names)", "không có kịch bản '\(name)'; các kịch bản: \(names)"), command: "demo")
         }
-        self.scenario = scenario
+        return scenario
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
+        // The reader's language is settled before the demonstration ledger is made at --db,
+        // whose own language setting must not change it halfway.
+        let language = context.language
         guard let scenario else { return try runNetwork(context) }
         let path = context.databasePath ?? "cpf-demo.cpf"
         try DemoCommand.removePreviousDemo(at: path)
@@ -112,7 +109,7 @@ struct DemoCommand: Command {
         let from = LedgerDate(year: 2018, month: 1, day: 1)!, to = LedgerDate(year: 2018, month: 12, day: 31)!
         let books = try ConsolidatedBooks.consolidate(paths: files.year2018, from: from, to: to)
         let report = books.report()
-        context.print(report.rendered(.table, language: language))
+        context.print(report.rendered(.table, language: context.language))
         var written: [String] = []
         for (language, suffix) in [(Language.vietnamese, "vi"), (.english, "en")] {
             let name = "consolidated-2018-\(suffix).html"
@@ -124,7 +121,7 @@ struct DemoCommand: Command {
         let verification = try successor.verify()
         context.say(LocalizedText("\(successor.fundName) from \(NetworkTayNinh.mergerDate), successor of Tây Ninh and Long An (\(files.successor)):",
                                   "\(successor.fundName) từ ngày \(NetworkTayNinh.mergerDate), kế thừa Tây Ninh và Long An (\(files.successor)):"))
-        context.print(VerifyCommand.text(verification, digest: nil, in: language))
+        context.print(VerifyCommand.text(verification, digest: nil, in: context.language))
         let carried = try successor.checkPredecessors(at: [files.tayNinh, files.longAn])
         context.say(carried.isEmpty ? LocalizedText("Predecessors: OK, the opening entries carry the closing state of both provinces' ledgers exactly.",
                                                     "Quỹ tiền thân: ĐẠT, các bút toán số dư đầu đúng bằng số dư cuối của sổ hai tỉnh.")

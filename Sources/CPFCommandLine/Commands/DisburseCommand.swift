@@ -2,21 +2,6 @@ import FundLedger
 
 /// `cpf disburse`.
 struct DisburseCommand: Command {
-    static let date = Option("--date", "YYYY-MM-DD", LocalizedText("the disbursement date", "ngày chi"), required: true, parse: LedgerDate.parse)
-    static let program = Option("--program", "CODE", LocalizedText("the program", "chương trình"), required: true)
-    static let unit = Option("--unit", "CODE", LocalizedText("the org unit (place)", "đơn vị (địa bàn)"), required: true)
-    static let children = Option("--children", "N", LocalizedText("child-instances reached (lượt trẻ em)", "số lượt trẻ em được hỗ trợ"), required: true)
-    static let grant = Option("--grant", "CODE", LocalizedText("the grant it is charged to", "khoản tài trợ được tính chi"))
-    static let amount = Option("--amount", "AMOUNT", LocalizedText("money paid", "số tiền chi"), parse: { try Amount.parse($0) })
-    static let from = Option("--from", "ACCOUNT", LocalizedText("the cash or bank account (default 1121 for VND, 1122 for USD)", "tài khoản tiền mặt hoặc tiền gửi (mặc định 1121 cho VND, 1122 cho USD)"))
-    static let inKind = Option("--in-kind", "ITEM", LocalizedText("goods handed out instead of money", "cấp phát hiện vật thay vì tiền"))
-    static let quantity = Option("--quantity", "N", LocalizedText("how many units of the goods", "số lượng hiện vật"))
-    static let beneficiaries = Option("--beneficiaries", "CODES", LocalizedText("comma-separated pseudonymous beneficiary codes", "các mã đối tượng thụ hưởng (bí danh), cách nhau bằng dấu phẩy"))
-    static let expenseAccount = Option("--expense-account", "ACCOUNT", LocalizedText("the expense account instead of the program's", "tài khoản chi thay cho tài khoản của chương trình"))
-    static let rate = Option("--rate", "RATE", LocalizedText("for a foreign payment: the day's rate instead of the rate table's", "với khoản chi ngoại tệ: tỷ giá trong ngày thay cho tỷ giá trong bảng"), parse: Rate.parse)
-    static let rateSource = Option("--rate-source", "SOURCE", LocalizedText("where --rate comes from", "nguồn của --rate"))
-    static let memo = Option("--memo", "TEXT", LocalizedText("what was given", "nội dung đã hỗ trợ"))
-    static let ref = Option("--ref", "REF", LocalizedText("the voucher reference; makes the disbursement idempotent", "số chứng từ; ghi lại lần nữa không tạo khoản chi trùng"))
     static let configuration = CommandConfiguration(
         name: "disburse",
         abstract: LocalizedText("Post a disbursement to a program and place, with the child-instances reached.", "Ghi một khoản chi cho một chương trình và địa bàn, kèm số lượt trẻ em được hỗ trợ."),
@@ -43,32 +28,53 @@ struct DisburseCommand: Command {
         theo tỷ giá trong ngày và chênh lệch tỷ giá đã thực hiện so với tỷ giá ghi sổ của tài
         khoản được ghi vào 413. Mã đối tượng thụ hưởng là bí danh (không bao giờ là tên) và không
         bao giờ xuất hiện trong báo cáo nào.
-        """),
-        options: [date, program, unit, children, grant, amount, from, inKind, quantity, beneficiaries, expenseAccount, rate, rateSource, memo, ref])
+        """))
 
-    let disbursement: Disbursement
+    @Option("--date", "YYYY-MM-DD", help: LocalizedText("the disbursement date", "ngày chi"), parse: LedgerDate.parse)
+    var date: LedgerDate
+    @Option("--program", "CODE", help: LocalizedText("the program", "chương trình"))
+    var program: String
+    @Option("--unit", "CODE", help: LocalizedText("the org unit (place)", "đơn vị (địa bàn)"))
+    var unit: String
+    @Option("--children", "N", help: LocalizedText("child-instances reached (lượt trẻ em)", "số lượt trẻ em được hỗ trợ"), parse: CommonOptions.positiveWholeNumber("--children"))
+    var children: Int64
+    @Option("--grant", "CODE", help: LocalizedText("the grant it is charged to", "khoản tài trợ được tính chi"))
+    var grant: String?
+    @Option("--amount", "AMOUNT", help: LocalizedText("money paid", "số tiền chi"), parse: { try Amount.parse($0) })
+    var amount: Amount?
+    @Option("--from", "ACCOUNT", help: LocalizedText("the cash or bank account (default 1121 for VND, 1122 for USD)", "tài khoản tiền mặt hoặc tiền gửi (mặc định 1121 cho VND, 1122 cho USD)"))
+    var fromAccount: String?
+    @Option("--in-kind", "ITEM", help: LocalizedText("goods handed out instead of money", "cấp phát hiện vật thay vì tiền"))
+    var inKindItem: String?
+    @Option(CommonOptions.quantity, help: LocalizedText("how many units of the goods", "số lượng hiện vật"))
+    var quantity: Int64?
+    @Option("--beneficiaries", "CODES", help: LocalizedText("comma-separated pseudonymous beneficiary codes", "các mã đối tượng thụ hưởng (bí danh), cách nhau bằng dấu phẩy"), parse: { $0.split(separator: ",").map(String.init) })
+    var beneficiaries: [String] = []
+    @Option("--expense-account", "ACCOUNT", help: LocalizedText("the expense account instead of the program's", "tài khoản chi thay cho tài khoản của chương trình"))
+    var expenseAccount: String?
+    @Option("--rate", "RATE", help: LocalizedText("for a foreign payment: the day's rate instead of the rate table's", "với khoản chi ngoại tệ: tỷ giá trong ngày thay cho tỷ giá trong bảng"), parse: Rate.parse)
+    var rate: Rate?
+    @Option("--rate-source", "SOURCE", help: LocalizedText("where --rate comes from", "nguồn của --rate"))
+    var rateSource: String?
+    @Option("--memo", "TEXT", help: LocalizedText("what was given", "nội dung đã hỗ trợ"))
+    var memo: String?
+    @Option("--ref", "REF", help: LocalizedText("the voucher reference; makes the disbursement idempotent", "số chứng từ; ghi lại lần nữa không tạo khoản chi trùng"))
+    var reference: String?
 
-    init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        guard let children = Int64(arguments.required(Self.children)), children > 0 else {
-            throw UsageError(LocalizedText("--children takes a positive whole number", "--children nhận một số nguyên dương"), command: "disburse")
-        }
-        var disbursement = Disbursement(date: try arguments.required(Self.date), programCode: arguments.required(Self.program),
-                                        unitCode: arguments.required(Self.unit), children: children)
-        disbursement.grantCode = arguments.value(of: Self.grant)
-        disbursement.amount = try arguments.value(of: Self.amount)
-        disbursement.fromAccountCode = arguments.value(of: Self.from)
-        disbursement.inKindItemCode = arguments.value(of: Self.inKind)
-        if let quantity = arguments.value(of: Self.quantity) {
-            guard let value = Int64(quantity), value > 0 else { throw UsageError(LocalizedText("--quantity takes a positive whole number", "--quantity nhận một số nguyên dương"), command: "disburse") }
-            disbursement.quantity = value
-        }
-        disbursement.beneficiaryCodes = arguments.value(of: Self.beneficiaries).map { $0.split(separator: ",").map(String.init) } ?? []
-        disbursement.expenseAccountCode = arguments.value(of: Self.expenseAccount)
-        disbursement.rate = try arguments.value(of: Self.rate)
-        disbursement.rateSource = arguments.value(of: Self.rateSource)
-        disbursement.memo = arguments.value(of: Self.memo)
-        disbursement.externalRef = arguments.value(of: Self.ref)
-        self.disbursement = disbursement
+    var disbursement: Disbursement {
+        var disbursement = Disbursement(date: date, programCode: program, unitCode: unit, children: children)
+        disbursement.grantCode = grant
+        disbursement.amount = amount
+        disbursement.fromAccountCode = fromAccount
+        disbursement.inKindItemCode = inKindItem
+        disbursement.quantity = quantity
+        disbursement.beneficiaryCodes = beneficiaries
+        disbursement.expenseAccountCode = expenseAccount
+        disbursement.rate = rate
+        disbursement.rateSource = rateSource
+        disbursement.memo = memo
+        disbursement.externalRef = reference
+        return disbursement
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {

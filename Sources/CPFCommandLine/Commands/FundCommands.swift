@@ -2,12 +2,6 @@ import FundLedger
 
 /// `cpf fund add`.
 struct FundAddCommand: Command {
-    static let codeArgument = Argument("CODE", LocalizedText("the fund's code, e.g. QBTTEVN", "mã của quỹ, ví dụ QBTTEVN"))
-    static let name = Option("--name", "NAME", LocalizedText("the fund's name", "tên quỹ"), required: true)
-    static let level = Option("--level", "LEVEL", LocalizedText("national, province or commune", "national (trung ương), province (tỉnh) hoặc commune (xã)"), required: true)
-    static let parent = Option("--parent", "CODE", LocalizedText("the fund above it", "quỹ cấp trên"))
-    static let ledgerId = Option("--ledger-id", "ID", LocalizedText("the other fund's ledger id", "mã sổ của quỹ kia"))
-    static let ledger = Option("--ledger", "FILE", LocalizedText("the other fund's ledger file, to read its id from", "tệp sổ của quỹ kia, để đọc mã sổ"))
     static let configuration = CommandConfiguration(
         name: "fund add",
         abstract: LocalizedText("Register another fund of the network: the national fund, a province's or a commune's.",
@@ -28,29 +22,30 @@ struct FundAddCommand: Command {
         VÍ DỤ:
           cpf fund add QBTTEVN --name "Quỹ Bảo trợ trẻ em Việt Nam" --level national --ledger national.cpf
           cpf fund add LA --name "Quỹ BTTE tỉnh Long An" --level province --parent QBTTEVN --ledger-id 8c7e…
-        """),
-        positionals: [codeArgument],
-        options: [name, level, parent, ledgerId, ledger])
+        """))
 
-    let code: String
-    let name: String
-    let level: Fund.Level
-    let parent: String?
-    let ledgerID: String?
-    let ledgerPath: String?
+    @Argument("CODE", help: LocalizedText("the fund's code, e.g. QBTTEVN", "mã của quỹ, ví dụ QBTTEVN"))
+    var code: String
+    @Option("--name", "NAME", help: LocalizedText("the fund's name", "tên quỹ"))
+    var name: String
+    @Option("--level", "LEVEL", help: LocalizedText("national, province or commune", "national (trung ương), province (tỉnh) hoặc commune (xã)"), parse: FundAddCommand.level)
+    var level: Fund.Level
+    @Option("--parent", "CODE", help: LocalizedText("the fund above it", "quỹ cấp trên"))
+    var parent: String?
+    @Option("--ledger-id", "ID", help: LocalizedText("the other fund's ledger id", "mã sổ của quỹ kia"))
+    var ledgerID: String?
+    @Option("--ledger", "FILE", help: LocalizedText("the other fund's ledger file, to read its id from", "tệp sổ của quỹ kia, để đọc mã sổ"))
+    var ledgerPath: String?
 
-    init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        code = arguments.required(Self.codeArgument)
-        name = arguments.required(Self.name)
-        let levelText = arguments.required(Self.level)
-        guard let level = Fund.Level(rawValue: levelText) else {
-            throw UsageError(LocalizedText("--level is national, province or commune, not '\(levelText)'",
-                                           "--level là national, province hoặc commune, không phải '\(levelText)'"), command: "fund add")
+    static func level(_ text: String) throws -> Fund.Level {
+        guard let level = Fund.Level(rawValue: text) else {
+            throw UsageError(LocalizedText("--level is national, province or commune, not '\(text)'",
+                                           "--level là national, province hoặc commune, không phải '\(text)'"), command: "fund add")
         }
-        self.level = level
-        parent = arguments.value(of: Self.parent)
-        ledgerID = arguments.value(of: Self.ledgerId)
-        ledgerPath = arguments.value(of: Self.ledger)
+        return level
+    }
+
+    func validate() throws {
         guard (ledgerID == nil) != (ledgerPath == nil) else {
             throw UsageError(LocalizedText("give the other fund's --ledger-id, or its file with --ledger: one of them",
                                            "hãy ghi --ledger-id của quỹ kia, hoặc tệp của quỹ đó bằng --ledger: chỉ một trong hai"), command: "fund add")
@@ -67,8 +62,7 @@ struct FundAddCommand: Command {
 }
 
 struct FundListCommand: ListingCommand {
-    static let configuration = CommandConfiguration(name: "fund list", abstract: LocalizedText("List the funds of the network.", "Liệt kê các quỹ trong mạng lưới."),
-                                                    options: [OutputOptions.format, OutputOptions.language])
-    let arguments: ParsedArguments
+    static let configuration = CommandConfiguration(name: "fund list", abstract: LocalizedText("List the funds of the network.", "Liệt kê các quỹ trong mạng lưới."))
+    @OptionGroup var output: ReportOutput
     func report(_ ledger: Ledger) throws -> Report { try ledger.fundsReport() }
 }

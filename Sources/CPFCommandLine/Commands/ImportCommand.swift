@@ -5,10 +5,6 @@ import FundLedger
 
 /// `cpf import`: entries or a batch of disbursements from a CSV file.
 struct ImportCommand: Command {
-    static let fileArgument = Argument("FILE", LocalizedText("the CSV file", "tệp CSV"))
-    static let layout = Option("--as", "LAYOUT", LocalizedText("entries (default) or disbursements", "entries (bút toán, mặc định) hoặc disbursements (khoản chi)"))
-    static let rejects = Option("--rejects", "PATH", LocalizedText("with --partial: write the refused entries to this CSV file", "với --partial: ghi các bút toán bị từ chối vào tệp CSV này"))
-    static let partial = Flag("--partial", LocalizedText("post the acceptable entries and list the refused ones", "ghi sổ các bút toán hợp lệ và liệt kê các bút toán bị từ chối"))
     static let configuration = CommandConfiguration(
         name: "import",
         abstract: LocalizedText("Import entries, or a batch of disbursements, from a CSV file: all or nothing, or --partial.", "Nhập các bút toán, hoặc một lô khoản chi, từ tệp CSV: tất cả hoặc không gì cả, hoặc --partial."),
@@ -66,24 +62,25 @@ struct ImportCommand: Command {
           cpf import entries.csv
           cpf import entries.csv --partial --rejects rejects.csv
           cpf import disbursements.csv --as disbursements
-        """),
-        positionals: [fileArgument],
-        options: [layout, partial, rejects])
+        """))
 
-    let path: String
-    let format: ImportFormat
-    let partial: Bool
-    let rejectsPath: String?
+    @Argument("FILE", help: LocalizedText("the CSV file", "tệp CSV"))
+    var path: String
+    @Option("--as", "LAYOUT", help: LocalizedText("entries (default) or disbursements", "entries (bút toán, mặc định) hoặc disbursements (khoản chi)"), parse: ImportCommand.layout)
+    var format: ImportFormat = .entries
+    @Flag("--partial", help: LocalizedText("post the acceptable entries and list the refused ones", "ghi sổ các bút toán hợp lệ và liệt kê các bút toán bị từ chối"))
+    var partial: Bool
+    @Option("--rejects", "PATH", help: LocalizedText("with --partial: write the refused entries to this CSV file", "với --partial: ghi các bút toán bị từ chối vào tệp CSV này"))
+    var rejectsPath: String?
 
-    init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        path = arguments.required(Self.fileArgument)
-        let layout = arguments.value(of: Self.layout) ?? ImportFormat.entries.rawValue
-        guard let format = ImportFormat(rawValue: layout) else {
-            throw UsageError(LocalizedText("unknown layout '\(layout)'; use entries or disbursements", "không có mẫu tệp '\(layout)'; hãy dùng entries hoặc disbursements"), command: "import")
+    static func layout(_ text: String) throws -> ImportFormat {
+        guard let format = ImportFormat(rawValue: text) else {
+            throw UsageError(LocalizedText("unknown layout '\(text)'; use entries or disbursements", "không có mẫu tệp '\(text)'; hãy dùng entries hoặc disbursements"), command: "import")
         }
-        self.format = format
-        partial = arguments.isSet(Self.partial)
-        rejectsPath = arguments.value(of: Self.rejects)
+        return format
+    }
+
+    func validate() throws {
         if rejectsPath != nil && !partial {
             throw UsageError(LocalizedText("--rejects goes with --partial: without it, one refused entry refuses the whole file", "--rejects đi cùng --partial: không có nó, một bút toán bị từ chối thì cả tệp bị từ chối"), command: "import")
         }
@@ -212,3 +209,4 @@ final class ProgressLine {
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }
+

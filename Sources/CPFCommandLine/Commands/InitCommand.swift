@@ -2,11 +2,6 @@ import FundLedger
 
 /// `cpf init`: creates a ledger file with the schema and a chart of accounts.
 struct InitCommand: Command {
-    static let predecessorArgument = Argument("PREDECESSOR", LocalizedText("with --successor-of: a predecessor's ledger file", "với --successor-of: tệp sổ của một quỹ tiền thân"), optional: true, repeated: true)
-    static let name = Option("--name", "NAME", LocalizedText("the fund's name", "tên quỹ"), required: true)
-    static let from = SharedOptions.from.help(LocalizedText("with --successor-of: the day the successor's books begin", "với --successor-of: ngày sổ của quỹ kế thừa bắt đầu"))
-    static let chart = Option("--chart", "FILE", LocalizedText("a fund's own chart of accounts (CSV) instead of the standard one", "hệ thống tài khoản riêng của quỹ (CSV) thay cho hệ thống chuẩn"))
-    static let successorOf = Flag("--successor-of", LocalizedText("create the successor of the predecessors' ledgers given after it", "tạo quỹ kế thừa của các sổ tiền thân ghi sau tùy chọn này"))
     static let configuration = CommandConfiguration(
         name: "init",
         abstract: LocalizedText("Create a ledger file with the schema and the default chart of accounts.", "Tạo tệp sổ với lược đồ và hệ thống tài khoản mặc định."),
@@ -44,21 +39,21 @@ struct InitCommand: Command {
         'cpf account load --help'). Không có --chart thì dùng hệ thống tài khoản chuẩn của Quỹ
         Bảo trợ trẻ em ('cpf account list' cho xem). Sổ mới dùng tiếng Việt; tạo sổ với
         --lang en thì sổ dùng tiếng Anh (đổi sau bằng 'cpf settings set language vi|en').
-        """),
-        positionals: [predecessorArgument],
-        options: [name, successorOf, from, chart])
+        """))
 
-    let name: String
-    let chartPath: String?
-    let predecessors: [String]
-    let from: LedgerDate?
+    @Argument("PREDECESSOR", help: LocalizedText("with --successor-of: a predecessor's ledger file", "với --successor-of: tệp sổ của một quỹ tiền thân"), count: .zeroOrMore)
+    var predecessors: [String]
+    @Option("--name", "NAME", help: LocalizedText("the fund's name", "tên quỹ"))
+    var name: String
+    @Flag("--successor-of", help: LocalizedText("create the successor of the predecessors' ledgers given after it", "tạo quỹ kế thừa của các sổ tiền thân ghi sau tùy chọn này"))
+    var isSuccessor: Bool
+    @Option(CommonOptions.from, help: LocalizedText("with --successor-of: the day the successor's books begin", "với --successor-of: ngày sổ của quỹ kế thừa bắt đầu"))
+    var from: LedgerDate?
+    @Option("--chart", "FILE", help: LocalizedText("a fund's own chart of accounts (CSV) instead of the standard one", "hệ thống tài khoản riêng của quỹ (CSV) thay cho hệ thống chuẩn"))
+    var chartPath: String?
 
-    init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        name = arguments.required(Self.name)
-        chartPath = arguments.value(of: Self.chart)
-        predecessors = arguments.values(of: Self.predecessorArgument)
-        from = try arguments.value(of: Self.from)
-        if arguments.isSet(Self.successorOf) {
+    func validate() throws {
+        if isSuccessor {
             guard !predecessors.isEmpty, from != nil else {
                 throw UsageError(LocalizedText("--successor-of needs the predecessors' files and --from DATE", "--successor-of cần các tệp sổ tiền thân và --from NGÀY"), command: "init")
             }

@@ -2,10 +2,6 @@ import FundLedger
 
 /// `cpf journal`: the entries with their lines.
 struct JournalCommand: Command {
-    static let from = SharedOptions.from.help(LocalizedText("entries dated on or after", "bút toán ghi từ ngày"))
-    static let to = SharedOptions.to.help(LocalizedText("entries dated on or before", "bút toán ghi đến ngày"))
-    static let seq = SharedOptions.positiveNumber("--seq", "N", LocalizedText("only entry N", "chỉ bút toán N"), command: "journal")
-    static let last = SharedOptions.positiveNumber("--last", "N", LocalizedText("only the last N entries", "chỉ N bút toán cuối"), command: "journal")
     static let configuration = CommandConfiguration(
         name: "journal",
         abstract: LocalizedText("List entries with their lines.", "Liệt kê các bút toán cùng các dòng."),
@@ -23,23 +19,27 @@ struct JournalCommand: Command {
           cpf journal --seq 12
           cpf journal --last 20
         Mã đối tượng thụ hưởng không bao giờ được liệt kê.
-        """),
-        options: [from, to, seq, last, OutputOptions.format, OutputOptions.language])
+        """))
 
-    let from: LedgerDate?
-    let to: LedgerDate?
-    let seq: Int64?
-    let last: Int64?
-    let format: ReportFormat
-    let language: Language
+    @Option(CommonOptions.from, help: LocalizedText("entries dated on or after", "bút toán ghi từ ngày"))
+    var from: LedgerDate?
+    @Option(CommonOptions.to, help: LocalizedText("entries dated on or before", "bút toán ghi đến ngày"))
+    var to: LedgerDate?
+    @Option("--seq", "N", help: LocalizedText("only entry N", "chỉ bút toán N"), parse: JournalCommand.positive("--seq"))
+    var seq: Int64?
+    @Option("--last", "N", help: LocalizedText("only the last N entries", "chỉ N bút toán cuối"), parse: JournalCommand.positive("--last"))
+    var last: Int64?
+    @Option(CommonOptions.format(allowed: [.table, .csv, .json, .xlsx])) var format: ReportFormat = .table
+    @Option(CommonOptions.language) private var languageListedInHelp: Language?
 
-    init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        from = try arguments.value(of: Self.from)
-        to = try arguments.value(of: Self.to)
-        seq = try arguments.value(of: Self.seq)
-        last = try arguments.value(of: Self.last)
-        format = try OutputOptions.format(arguments, allowed: [.table, .csv, .json, .xlsx])
-        language = try OutputOptions.language(arguments, context: context)
+    static func positive(_ name: String) -> (String) throws -> Int64 {
+        { text in
+            guard let number = Int64(text), number > 0 else { throw UsageError(LocalizedText("\(name) takes a positive number", "\(name) nhận một số dương"), command: "journal") }
+            return number
+        }
+    }
+
+    func validate() throws {
         if format == .xlsx && (from != nil || to != nil || seq != nil || last != nil) {
             throw UsageError(LocalizedText("--format xlsx writes the whole journal; for a part of it use --format csv",
                                            "--format xlsx ghi toàn bộ sổ nhật ký; muốn một phần hãy dùng --format csv"), command: "journal")
@@ -54,13 +54,13 @@ struct JournalCommand: Command {
                                                "--format xlsx ghi ra tệp bảng tính: hãy ghi --output TỆP.xlsx"), command: "journal")
             }
             try OutputFile.refuseExisting(path)
-            let summary = try ledger.exportWorkbook(to: path, language: language)
+            let summary = try ledger.exportWorkbook(to: path, language: context.language)
             context.say(LocalizedText("Wrote the journal (\(summary.entryCount) entries) to \(path).", "Đã ghi sổ nhật ký (\(count: Int64(summary.entryCount)) bút toán) vào \(path)."))
             return .success
         }
         let head = try ledger.chainHead().seq
         let first = seq ?? max(1, head - (last ?? head) + 1)
-        let listing = try JournalListing(ledger: ledger, language: language)
+        let listing = try JournalListing(ledger: ledger, language: context.language)
         var output = listing.begin(format)
         try ledger.forEachEntry(fromSeq: first, throughSeq: seq ?? Int64.max) { entry in
             if let from, entry.date < from { return }

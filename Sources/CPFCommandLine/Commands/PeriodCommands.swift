@@ -2,7 +2,6 @@ import FundLedger
 
 /// `cpf period close`.
 struct PeriodCloseCommand: Command {
-    static let periodArgument = Argument("PERIOD", LocalizedText("YYYY-MM, or YYYY for the whole year", "YYYY-MM, hoặc YYYY cho cả năm"))
     static let configuration = CommandConfiguration(
         name: "period close",
         abstract: LocalizedText("Close a month (or a year) and every date before it.", "Khóa sổ một tháng (hoặc một năm) và mọi ngày trước đó."),
@@ -18,14 +17,10 @@ struct PeriodCloseCommand: Command {
 
         VÍ DỤ:
           cpf period close 2018-12 --user ketoantruong
-        """),
-        positionals: [periodArgument])
+        """))
 
-    let period: AccountingPeriod
-
-    init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        period = try AccountingPeriod.parse(arguments.required(Self.periodArgument))
-    }
+    @Argument("PERIOD", help: LocalizedText("YYYY-MM, or YYYY for the whole year", "YYYY-MM, hoặc YYYY cho cả năm"), parse: AccountingPeriod.parse)
+    var period: AccountingPeriod
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         let entry = try context.openLedger().closePeriod(period, user: context.user)
@@ -37,8 +32,6 @@ struct PeriodCloseCommand: Command {
 
 /// `cpf period reopen`.
 struct PeriodReopenCommand: Command {
-    static let periodArgument = Argument("PERIOD", LocalizedText("YYYY-MM, or YYYY for the whole year", "YYYY-MM, hoặc YYYY cho cả năm"))
-    static let reason = Option("--reason", "TEXT", LocalizedText("why the period is reopened", "lý do mở lại kỳ"), required: true)
     static let configuration = CommandConfiguration(
         name: "period reopen",
         abstract: LocalizedText("Reopen a closed month (and every later one), with a reason.", "Mở lại một tháng đã khóa sổ (và mọi tháng sau đó), có ghi lý do."),
@@ -52,18 +45,12 @@ struct PeriodReopenCommand: Command {
 
         VÍ DỤ:
           cpf period reopen 2018-12 --reason "auditor adjustment AJE-3" --user giamdoc
-        """),
-        positionals: [periodArgument],
-        options: [reason])
+        """))
 
-    let period: AccountingPeriod
-    let reason: String
-
-    init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        period = try AccountingPeriod.parse(arguments.required(Self.periodArgument))
-        reason = arguments.required(Self.reason)
-    }
-
+    @Argument("PERIOD", help: LocalizedText("YYYY-MM, or YYYY for the whole year", "YYYY-MM, hoặc YYYY cho cả năm"), parse: AccountingPeriod.parse)
+    var period: AccountingPeriod
+    @Option("--reason", "TEXT", help: LocalizedText("why the period is reopened", "lý do mở lại kỳ"))
+    var reason: String
     func run(_ context: CommandContext) throws -> ExitStatus {
         let ledger = try context.openLedger()
         let entry = try ledger.reopenPeriod(period, reason: reason, user: context.user)
@@ -77,9 +64,9 @@ struct PeriodReopenCommand: Command {
 
 /// `cpf period list`.
 struct PeriodListCommand: ListingCommand {
-    static let configuration = CommandConfiguration(name: "period list", abstract: LocalizedText("List the period closings and reopenings, and the current lock.", "Liệt kê các lần khóa sổ, mở lại kỳ và mức khóa hiện tại."),
-                                                    options: [OutputOptions.format, OutputOptions.language])
-    let arguments: ParsedArguments
+    static let configuration = CommandConfiguration(name: "period list", abstract: LocalizedText("List the period closings and reopenings, and the current lock.", "Liệt kê các lần khóa sổ, mở lại kỳ và mức khóa hiện tại."))
+
+    @OptionGroup var output: ReportOutput
 
     func report(_ ledger: Ledger) throws -> Report { try ledger.periodsReport() }
 }

@@ -2,11 +2,6 @@ import FundLedger
 
 /// `cpf post`: a general journal entry, line by line.
 struct PostCommand: Command {
-    static let date = Option("--date", "YYYY-MM-DD", LocalizedText("the entry date", "ngày bút toán"), required: true, parse: LedgerDate.parse)
-    static let memo = Option("--memo", "TEXT", LocalizedText("what the entry is for (up to 500 characters)", "diễn giải bút toán (tối đa 500 ký tự)"))
-    static let ref = Option("--ref", "REF", LocalizedText("an external reference (voucher or bank reference); makes posting idempotent", "số chứng từ bên ngoài (chứng từ hoặc số giao dịch ngân hàng); ghi lại lần nữa không tạo bút toán trùng"))
-    static let debit = Option("--debit", "LINE", LocalizedText("a debit line", "một dòng Nợ"), repeatable: true)
-    static let credit = Option("--credit", "LINE", LocalizedText("a credit line", "một dòng Có"), repeatable: true)
     static let configuration = CommandConfiguration(
         name: "post",
         abstract: LocalizedText("Post a general journal entry, line by line.", "Ghi một bút toán tổng hợp, từng dòng một."),
@@ -42,26 +37,32 @@ struct PostCommand: Command {
         VÍ DỤ:
           cpf post --date 2018-06-01 --memo "NGO grant tranche 1" --ref PT-0001 \\
               --debit "1122 10000.00 USD" --credit "3372 227500000 VND"
-        """),
-        options: [date, memo, ref, debit, credit])
+        """))
 
-    let draft: EntryDraft
+    @Option("--date", "YYYY-MM-DD", help: LocalizedText("the entry date", "ngày bút toán"), parse: LedgerDate.parse)
+    var date: LedgerDate
+    @Option("--memo", "TEXT", help: LocalizedText("what the entry is for (up to 500 characters)", "diễn giải bút toán (tối đa 500 ký tự)"))
+    var memo: String = ""
+    @Option("--ref", "REF", help: LocalizedText("an external reference (voucher or bank reference); makes posting idempotent", "số chứng từ bên ngoài (chứng từ hoặc số giao dịch ngân hàng); ghi lại lần nữa không tạo bút toán trùng"))
+    var reference: String?
+    @Option("--debit", "LINE", help: LocalizedText("a debit line", "một dòng Nợ"), parse: { try LineSpecification.parse($0, side: .debit) })
+    var debits: [LineDraft]
+    @Option("--credit", "LINE", help: LocalizedText("a credit line", "một dòng Có"), parse: { try LineSpecification.parse($0, side: .credit) })
+    var credits: [LineDraft]
 
-    init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        var lines: [LineDraft] = []
-        for occurrence in arguments.occurrences {
-            guard let value = occurrence.value else { continue }
-            if occurrence.name == "--debit" { lines.append(try LineSpecification.parse(value, side: .debit)) }
-            if occurrence.name == "--credit" { lines.append(try LineSpecification.parse(value, side: .credit)) }
-        }
+    /// The lines in the order they were given, debits and credits mixed.
+    var lines: [LineDraft] {
+        (Array(zip($debits, debits)) + Array(zip($credits, credits))).sorted { $0.0 < $1.0 }.map(\.1)
+    }
+
+    func validate() throws {
         if lines.isEmpty {
             throw UsageError(LocalizedText("give the entry's lines with --debit and --credit", "hãy ghi các dòng của bút toán bằng --debit và --credit"), command: "post")
         }
-        draft = EntryDraft(date: try arguments.required(Self.date), memo: arguments.value(of: Self.memo) ?? "",
-                           externalRef: arguments.value(of: Self.ref), lines: lines)
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
+        let draft = EntryDraft(date: date, memo: memo, externalRef: reference, lines: lines)
         let outcome = try context.openLedger().post(draft, user: context.user)
         context.say(PostCommand.describe(outcome))
         return .success

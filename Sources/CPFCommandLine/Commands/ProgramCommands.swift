@@ -2,10 +2,6 @@ import FundLedger
 
 /// `cpf program add`.
 struct ProgramAddCommand: Command {
-    static let codeArgument = SharedOptions.code
-    static let nameVietnamese = SharedOptions.nameVietnamese
-    static let nameEnglish = SharedOptions.nameEnglish
-    static let expenseAccount = Option("--expense-account", "CODE", LocalizedText("where its disbursements are booked, e.g. 6119", "tài khoản hạch toán các khoản chi của chương trình, ví dụ 6119"), required: true)
     static let configuration = CommandConfiguration(
         name: "program add",
         abstract: LocalizedText("Register a program money is spent on.", "Đăng ký một chương trình được chi."),
@@ -19,28 +15,21 @@ struct ProgramAddCommand: Command {
         health-insurance, emergency, counselling, swimming, other ('cpf program list').
         VÍ DỤ:
           cpf program add tet-gift --name-vi "Quà Tết" --name-en "Tết gifts" --expense-account 6114
-        """),
-        positionals: [codeArgument],
-        options: [nameVietnamese, nameEnglish, expenseAccount])
+        """))
 
-    let program: NamedCode
-    let expenseAccountCode: String
-
-    init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        program = NamedCode(arguments)
-        expenseAccountCode = arguments.required(Self.expenseAccount)
-    }
+    @OptionGroup var row: RegistryNames
+    @Option("--expense-account", "CODE", help: LocalizedText("where its disbursements are booked, e.g. 6119", "tài khoản hạch toán các khoản chi của chương trình, ví dụ 6119"))
+    var expenseAccount: String
 
     func run(_ context: CommandContext) throws -> ExitStatus {
-        try context.openLedger().addProgram(code: program.code, nameVietnamese: program.nameVietnamese, nameEnglish: program.nameEnglish,
-                                            expenseAccountCode: expenseAccountCode, user: context.user)
-        context.say(LocalizedText("Added program \(program.code).", "Đã thêm chương trình \(program.code)."))
+        try context.openLedger().addProgram(code: row.code, nameVietnamese: row.nameVietnamese, nameEnglish: row.nameEnglish, expenseAccountCode: expenseAccount, user: context.user)
+        context.say(LocalizedText("Added program \(row.code).", "Đã thêm chương trình \(row.code)."))
         return .success
     }
 }
 
 struct ProgramListCommand: ListingCommand {
-    static let configuration = CommandConfiguration(name: "program list", abstract: LocalizedText("List the programs.", "Liệt kê các chương trình."), options: [OutputOptions.format, OutputOptions.language])
-    let arguments: ParsedArguments
+    static let configuration = CommandConfiguration(name: "program list", abstract: LocalizedText("List the programs.", "Liệt kê các chương trình."))
+    @OptionGroup var output: ReportOutput
     func report(_ ledger: Ledger) throws -> Report { try ledger.programsReport() }
 }

@@ -2,10 +2,6 @@ import FundLedger
 
 /// `cpf rate set`.
 struct RateSetCommand: Command {
-    static let currencyArgument = Argument("CURRENCY", LocalizedText("an ISO 4217 code, e.g. USD", "mã ISO 4217, ví dụ USD"))
-    static let dateArgument = Argument("DATE", LocalizedText(verbatim: "YYYY-MM-DD"), parse: LedgerDate.parse)
-    static let rateArgument = Argument("RATE", LocalizedText("dong per one unit, e.g. 22750 or 23175.5", "số đồng cho một đơn vị, ví dụ 22750 hoặc 23175.5"), parse: Rate.parse)
-    static let source = Option("--source", "SOURCE", LocalizedText("who published it, e.g. SBV (State Bank of Vietnam), MOF, VCB", "nơi công bố, ví dụ SBV (Ngân hàng Nhà nước Việt Nam), MOF (Bộ Tài chính), VCB"), required: true)
     static let configuration = CommandConfiguration(
         name: "rate set",
         abstract: LocalizedText("Record an exchange rate: dong per one unit of a currency on a date, with its source.", "Ghi một tỷ giá: số đồng cho một đơn vị ngoại tệ vào một ngày, kèm nguồn."),
@@ -23,26 +19,16 @@ struct RateSetCommand: Command {
         Tỷ giá là số thập phân chính xác, dấu '.' là dấu thập phân, không có dấu phân cách. Dòng
         ngoại tệ không ghi tỷ giá riêng thì dùng tỷ giá gần nhất vào hoặc trước ngày của nó. Tỷ
         giá đã ghi không bao giờ thay đổi, vì các bút toán dẫn chiếu nó.
-        """),
-        positionals: [currencyArgument, dateArgument, rateArgument],
-        options: [source])
+        """))
 
-    let currency: Currency
-    let date: LedgerDate
-    let rate: Rate
-    let source: String
-
-    init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        guard let currency = Currency.named(arguments.required(Self.currencyArgument)) else {
-            throw LedgerError(.unknownCurrency, LocalizedText("unknown currency '\(arguments.required(Self.currencyArgument))'", "không có loại tiền '\(arguments.required(Self.currencyArgument))'"),
-                              hint: LocalizedText("use an ISO 4217 code the ledger knows: \(Currency.known.map(\.code).joined(separator: ", "))",
-                                                  "hãy dùng mã ISO 4217 mà sổ biết: \(Currency.known.map(\.code).joined(separator: ", "))"))
-        }
-        self.currency = currency
-        date = try arguments.required(Self.dateArgument)
-        rate = try arguments.required(Self.rateArgument)
-        source = arguments.required(Self.source)
-    }
+    @Argument("CURRENCY", help: LocalizedText("an ISO 4217 code, e.g. USD", "mã ISO 4217, ví dụ USD"), parse: parseCurrency)
+    var currency: Currency
+    @Argument("DATE", help: LocalizedText(verbatim: "YYYY-MM-DD"), parse: LedgerDate.parse)
+    var date: LedgerDate
+    @Argument("RATE", help: LocalizedText("dong per one unit, e.g. 22750 or 23175.5", "số đồng cho một đơn vị, ví dụ 22750 hoặc 23175.5"), parse: Rate.parse)
+    var rate: Rate
+    @Option("--source", "SOURCE", help: LocalizedText("who published it, e.g. SBV (State Bank of Vietnam), MOF, VCB", "nơi công bố, ví dụ SBV (Ngân hàng Nhà nước Việt Nam), MOF (Bộ Tài chính), VCB"))
+    var source: String
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         let recorded = try context.openLedger().setRate(currency, on: date, rate: rate, source: source, user: context.user)
@@ -54,31 +40,30 @@ struct RateSetCommand: Command {
 }
 
 /// `cpf rate list`.
-struct RateListCommand: Command {
-    static let currencyArgument = Argument("CURRENCY", LocalizedText("only this currency", "chỉ loại tiền này"), optional: true)
+struct RateListCommand: ListingCommand {
     static let configuration = CommandConfiguration(
         name: "rate list",
-        abstract: LocalizedText("List recorded exchange rates.", "Liệt kê các tỷ giá đã ghi."),
-        positionals: [currencyArgument],
-        options: [OutputOptions.format, OutputOptions.language])
+        abstract: LocalizedText("List recorded exchange rates.", "Liệt kê các tỷ giá đã ghi."))
 
-    let currency: Currency?
-    let output: OutputChoice
+    @Argument("CURRENCY", help: LocalizedText("only this currency", "chỉ loại tiền này"), parse: RateListCommand.currency)
+    var currency: Currency?
+    @OptionGroup var output: ReportOutput
 
-    init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        if let code = arguments.value(of: Self.currencyArgument) {
-            guard let currency = Currency.named(code) else {
-                throw LedgerError(.unknownCurrency, LocalizedText("unknown currency '\(code)'", "không có loại tiền '\(code)'"), hint: LocalizedText("use an ISO 4217 code such as USD", "hãy dùng mã ISO 4217 như USD"))
-            }
-            self.currency = currency
-        } else {
-            currency = nil
+    static func currency(_ code: String) throws -> Currency {
+        guard let currency = Currency.named(code) else {
+            throw LedgerError(.unknownCurrency, LocalizedText("unknown currency '\(code)'", "không có loại tiền '\(code)'"), hint: LocalizedText("use an ISO 4217 code such as USD", "hãy dùng mã ISO 4217 như USD"))
         }
-        output = try OutputChoice(arguments, context: context)
+        return currency
     }
 
-    func run(_ context: CommandContext) throws -> ExitStatus {
-        try context.emit(try context.openLedgerForReading().ratesReport(currency: currency), output)
-        return .success
+    func report(_ ledger: Ledger) throws -> Report { try ledger.ratesReport(currency: currency) }
+}
+
+/// A currency code the ledger knows, or a refusal.
+func parseCurrency(_ code: String) throws -> Currency {
+    guard let currency = Currency.named(code) else {
+        throw LedgerError(.unknownCurrency, LocalizedText("unknown currency '\(code)'", "không có loại tiền '\(code)'"), hint: LocalizedText("use an ISO 4217 code the ledger knows: \(Currency.known.map(\.code).joined(separator: ", "))",
+                                                  "hãy dùng mã ISO 4217 mà sổ biết: \(Currency.known.map(\.code).joined(separator: ", "))"))
     }
+    return currency
 }

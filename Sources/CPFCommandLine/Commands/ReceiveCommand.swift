@@ -2,25 +2,6 @@ import FundLedger
 
 /// `cpf receive`.
 struct ReceiveCommand: Command {
-    static let date = Option("--date", "YYYY-MM-DD", LocalizedText("the receipt date", "ngày thu"), required: true, parse: LedgerDate.parse)
-    static let funder = Option("--funder", "CODE", LocalizedText("who gave it", "ai tài trợ"))
-    static let grant = Option("--grant", "CODE", LocalizedText("the grant it is received against", "khoản tài trợ được nhận theo"))
-    static let amount = Option("--amount", "AMOUNT", LocalizedText("money received, e.g. \"50000.00 USD\" or \"20000000 VND\"", "số tiền nhận, ví dụ \"50000.00 USD\" hoặc \"20000000 VND\""), parse: { try Amount.parse($0) })
-    static let into = Option("--into", "ACCOUNT", LocalizedText("the cash or bank account (default 1121 for VND, 1122 for USD)", "tài khoản tiền mặt hoặc tiền gửi (mặc định 1121 cho VND, 1122 cho USD)"))
-    static let rate = Option("--rate", "RATE", LocalizedText("the rate that applied instead of the rate table's", "tỷ giá thực tế áp dụng thay cho tỷ giá trong bảng tỷ giá"), parse: Rate.parse)
-    static let rateSource = Option("--rate-source", "SOURCE", LocalizedText("where --rate comes from, e.g. VCB", "nguồn của --rate, ví dụ VCB"))
-    static let item = Option("--item", "CODE", LocalizedText("the goods item (with --in-kind)", "mặt hàng (với --in-kind)"))
-    static let quantity = Option("--quantity", "N", LocalizedText("how many units (with --in-kind)", "số lượng (với --in-kind)"))
-    static let unitValue = Option("--unit-value", "AMOUNT", LocalizedText("fair value of one unit in VND (with --in-kind)", "giá trị hợp lý của một đơn vị bằng VND (với --in-kind)"))
-    static let basis = Option("--basis", "TEXT", LocalizedText("how the fair value was established (with --in-kind)", "cơ sở xác định giá trị hợp lý (với --in-kind)"))
-    static let unitName = Option("--unit-name", "UNIT", LocalizedText("unit of count for a new item, e.g. chiếc", "đơn vị tính của mặt hàng mới, ví dụ chiếc"))
-    static let revenue = Option("--revenue", "ACCOUNT", LocalizedText("the revenue account instead of the source's", "tài khoản thu thay cho tài khoản theo nguồn"))
-    static let program = Option("--program", "CODE", LocalizedText("the program the money is given for", "chương trình được tài trợ"))
-    static let unit = Option("--unit", "CODE", LocalizedText("the org unit the money is given for", "đơn vị được tài trợ"))
-    static let memo = Option("--memo", "TEXT", LocalizedText("what the receipt is", "nội dung khoản thu"))
-    static let ref = Option("--ref", "REF", LocalizedText("the voucher or bank reference; makes the receipt idempotent", "số chứng từ hoặc số giao dịch ngân hàng; ghi lại lần nữa không tạo khoản thu trùng"))
-    static let inKind = Flag("--in-kind", LocalizedText("goods received in kind", "nhận hiện vật"))
-    static let interest = Flag("--interest", LocalizedText("interest earned on deposits", "lãi tiền gửi"))
     static let configuration = CommandConfiguration(
         name: "receive",
         abstract: LocalizedText("Post a receipt: money (VND or foreign currency) or goods in kind, from a funder, optionally against a grant.", "Ghi một khoản thu: tiền (VND hoặc ngoại tệ) hoặc hiện vật, từ một nhà tài trợ, có thể theo một khoản tài trợ."),
@@ -52,37 +33,75 @@ struct ReceiveCommand: Command {
         tệ được ghi theo tỷ giá ngày thu trong bảng tỷ giá, hoặc theo --rate kèm --rate-source.
         Hiện vật được ghi theo giá trị hợp lý vào tài khoản hàng hóa (156) cùng mặt hàng và số
         lượng; mặt hàng mới được tự đăng ký.
-        """),
-        options: [date, funder, grant, amount, into, rate, rateSource, inKind, item, quantity, unitValue, basis, unitName, interest, revenue, program, unit, memo, ref])
+        """))
 
-    let receipt: Receipt
+    @Option("--date", "YYYY-MM-DD", help: LocalizedText("the receipt date", "ngày thu"), parse: LedgerDate.parse)
+    var date: LedgerDate
+    @Option("--funder", "CODE", help: LocalizedText("who gave it", "ai tài trợ"))
+    var funder: String?
+    @Option("--grant", "CODE", help: LocalizedText("the grant it is received against", "khoản tài trợ được nhận theo"))
+    var grant: String?
+    @Option("--amount", "AMOUNT", help: LocalizedText("money received, e.g. \"50000.00 USD\" or \"20000000 VND\"", "số tiền nhận, ví dụ \"50000.00 USD\" hoặc \"20000000 VND\""), parse: { try Amount.parse($0) })
+    var amount: Amount?
+    @Option("--into", "ACCOUNT", help: LocalizedText("the cash or bank account (default 1121 for VND, 1122 for USD)", "tài khoản tiền mặt hoặc tiền gửi (mặc định 1121 cho VND, 1122 cho USD)"))
+    var into: String?
+    @Option("--rate", "RATE", help: LocalizedText("the rate that applied instead of the rate table's", "tỷ giá thực tế áp dụng thay cho tỷ giá trong bảng tỷ giá"), parse: Rate.parse)
+    var rate: Rate?
+    @Option("--rate-source", "SOURCE", help: LocalizedText("where --rate comes from, e.g. VCB", "nguồn của --rate, ví dụ VCB"))
+    var rateSource: String?
+    @Flag("--in-kind", help: LocalizedText("goods received in kind", "nhận hiện vật"))
+    var inKind: Bool
+    @Option("--item", "CODE", help: LocalizedText("the goods item (with --in-kind)", "mặt hàng (với --in-kind)"))
+    var item: String?
+    @Option(CommonOptions.quantity, help: LocalizedText("how many units (with --in-kind)", "số lượng (với --in-kind)"))
+    var quantity: Int64?
+    @Option("--unit-value", "AMOUNT", help: LocalizedText("fair value of one unit in VND (with --in-kind)", "giá trị hợp lý của một đơn vị bằng VND (với --in-kind)"), parse: { try Amount.parse($0) })
+    var unitValue: Amount?
+    @Option("--basis", "TEXT", help: LocalizedText("how the fair value was established (with --in-kind)", "cơ sở xác định giá trị hợp lý (với --in-kind)"))
+    var basis: String?
+    @Option("--unit-name", "UNIT", help: LocalizedText("unit of count for a new item, e.g. chiếc", "đơn vị tính của mặt hàng mới, ví dụ chiếc"))
+    var unitName: String?
+    @Flag("--interest", help: LocalizedText("interest earned on deposits", "lãi tiền gửi"))
+    var isInterest: Bool
+    @Option("--revenue", "ACCOUNT", help: LocalizedText("the revenue account instead of the source's", "tài khoản thu thay cho tài khoản theo nguồn"))
+    var revenue: String?
+    @Option("--program", "CODE", help: LocalizedText("the program the money is given for", "chương trình được tài trợ"))
+    var program: String?
+    @Option("--unit", "CODE", help: LocalizedText("the org unit the money is given for", "đơn vị được tài trợ"))
+    var unit: String?
+    @Option("--memo", "TEXT", help: LocalizedText("what the receipt is", "nội dung khoản thu"))
+    var memo: String?
+    @Option("--ref", "REF", help: LocalizedText("the voucher or bank reference; makes the receipt idempotent", "số chứng từ hoặc số giao dịch ngân hàng; ghi lại lần nữa không tạo khoản thu trùng"))
+    var reference: String?
 
-    init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        var receipt = Receipt(date: try arguments.required(Self.date))
-        receipt.funderCode = arguments.value(of: Self.funder)
-        receipt.grantCode = arguments.value(of: Self.grant)
-        receipt.amount = try arguments.value(of: Self.amount)
-        receipt.intoAccountCode = arguments.value(of: Self.into)
-        receipt.rate = try arguments.value(of: Self.rate)
-        receipt.rateSource = arguments.value(of: Self.rateSource)
-        receipt.isInterest = arguments.isSet(Self.interest)
-        receipt.revenueAccountCode = arguments.value(of: Self.revenue)
-        receipt.programCode = arguments.value(of: Self.program)
-        receipt.unitCode = arguments.value(of: Self.unit)
-        receipt.memo = arguments.value(of: Self.memo)
-        receipt.externalRef = arguments.value(of: Self.ref)
-        if arguments.isSet(Self.inKind) {
-            guard let item = arguments.value(of: Self.item), let quantityText = arguments.value(of: Self.quantity),
-                  let unitValue = arguments.value(of: Self.unitValue), let basis = arguments.value(of: Self.basis) else {
+    func validate() throws {
+        if inKind {
+            guard item != nil, quantity != nil, unitValue != nil, basis != nil else {
                 throw UsageError(LocalizedText("--in-kind needs --item, --quantity, --unit-value and --basis", "--in-kind cần có --item, --quantity, --unit-value và --basis"), command: "receive")
             }
-            guard let quantity = Int64(quantityText), quantity > 0 else { throw UsageError(LocalizedText("--quantity takes a positive whole number", "--quantity nhận một số nguyên dương"), command: "receive") }
-            receipt.inKind = InKindGoods(itemCode: item, quantity: quantity, unitValue: try Amount.parse(unitValue), basis: basis,
-                                         unitName: arguments.value(of: Self.unitName))
-        } else if arguments.value(of: Self.item) != nil || arguments.value(of: Self.quantity) != nil {
+        } else if item != nil || quantity != nil {
             throw UsageError(LocalizedText("--item and --quantity go with --in-kind", "--item và --quantity đi cùng --in-kind"), command: "receive")
         }
-        self.receipt = receipt
+    }
+
+    var receipt: Receipt {
+        var receipt = Receipt(date: date)
+        receipt.funderCode = funder
+        receipt.grantCode = grant
+        receipt.amount = amount
+        receipt.intoAccountCode = into
+        receipt.rate = rate
+        receipt.rateSource = rateSource
+        receipt.isInterest = isInterest
+        receipt.revenueAccountCode = revenue
+        receipt.programCode = program
+        receipt.unitCode = unit
+        receipt.memo = memo
+        receipt.externalRef = reference
+        if inKind, let item, let quantity, let unitValue, let basis {
+            receipt.inKind = InKindGoods(itemCode: item, quantity: quantity, unitValue: unitValue, basis: basis, unitName: unitName)
+        }
+        return receipt
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {

@@ -2,7 +2,6 @@ import FundLedger
 
 /// `cpf reconcile grants`.
 struct ReconcileGrantsCommand: Command {
-    static let year = SharedOptions.yearOption("--year", LocalizedText("spending through the end of this year (default: all)", "số chi đến hết năm này (mặc định: tất cả)"))
     static let configuration = CommandConfiguration(
         name: "reconcile grants",
         abstract: LocalizedText("Grant allocations against spending per grant × program × place.", "Đối chiếu phân bổ của khoản tài trợ với số chi theo khoản tài trợ × chương trình × địa bàn."),
@@ -18,31 +17,22 @@ struct ReconcileGrantsCommand: Command {
 
         VÍ DỤ:
           cpf reconcile grants --year 2018
-        """),
-        options: [year, OutputOptions.format, OutputOptions.language])
+        """))
 
-    let year: Int?
-    let output: OutputChoice
-
-    init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        year = try arguments.value(of: Self.year)
-        output = try OutputChoice(arguments, context: context)
-    }
+    @Option(CommonOptions.year, help: LocalizedText("spending through the end of this year (default: all)", "số chi đến hết năm này (mặc định: tất cả)"))
+    var year: Int?
+    @OptionGroup var output: ReportOutput
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         let ledger = try context.openLedgerForReading()
         let reconciliation = try ledger.reconcileGrants(year: year)
-        try context.emit(try ledger.grantReconciliationReport(reconciliation), output)
+        try context.emit(try ledger.grantReconciliationReport(reconciliation), output.format, language: context.language)
         return reconciliation.hasDifferences ? .failure : .success
     }
 }
 
 /// `cpf reconcile bank`.
 struct ReconcileBankCommand: Command {
-    static let account = Option("--account", "CODE", LocalizedText("the bank account", "tài khoản tiền gửi ngân hàng"), required: true)
-    static let statement = Option("--statement", "FILE", LocalizedText("the statement CSV", "tệp CSV sao kê"), required: true)
-    static let from = SharedOptions.from.help(LocalizedText("first day (default: the statement's first)", "ngày đầu (mặc định: ngày đầu của sao kê)"))
-    static let to = SharedOptions.to.help(LocalizedText("last day (default: the statement's last)", "ngày cuối (mặc định: ngày cuối của sao kê)"))
     static let configuration = CommandConfiguration(
         name: "reconcile bank",
         abstract: LocalizedText("Match a bank statement CSV against a bank account's entries; changes nothing.", "Đối chiếu sao kê ngân hàng (CSV) với các bút toán của một tài khoản tiền gửi; không thay đổi gì."),
@@ -66,24 +56,17 @@ struct ReconcileBankCommand: Command {
 
         VÍ DỤ:
           cpf reconcile bank --account 1121 --statement vcb-2018-12.csv
-        """),
-        options: [account, statement,
-                  from, to,
-                  OutputOptions.format, OutputOptions.language])
+        """))
 
-    let account: String
-    let statementPath: String
-    let from: LedgerDate?
-    let to: LedgerDate?
-    let output: OutputChoice
-
-    init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        account = arguments.required(Self.account)
-        statementPath = arguments.required(Self.statement)
-        from = try arguments.value(of: Self.from)
-        to = try arguments.value(of: Self.to)
-        output = try OutputChoice(arguments, context: context)
-    }
+    @Option("--account", "CODE", help: LocalizedText("the bank account", "tài khoản tiền gửi ngân hàng"))
+    var account: String
+    @Option("--statement", "FILE", help: LocalizedText("the statement CSV", "tệp CSV sao kê"))
+    var statementPath: String
+    @Option(CommonOptions.from, help: LocalizedText("first day (default: the statement's first)", "ngày đầu (mặc định: ngày đầu của sao kê)"))
+    var from: LedgerDate?
+    @Option(CommonOptions.to, help: LocalizedText("last day (default: the statement's last)", "ngày cuối (mặc định: ngày cuối của sao kê)"))
+    var to: LedgerDate?
+    @OptionGroup var output: ReportOutput
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         let ledger = try context.openLedgerForReading()
@@ -98,7 +81,7 @@ struct ReconcileBankCommand: Command {
         }
         let lines = try BankStatement.read(source, name: statementPath, currency: currency)
         let reconciliation = try ledger.reconcileBank(accountCode: account, statement: lines, from: from, to: to)
-        try context.emit(try ledger.bankReconciliationReport(reconciliation), output)
+        try context.emit(try ledger.bankReconciliationReport(reconciliation), output.format, language: context.language)
         return reconciliation.isReconciled ? .success : .failure
     }
 }

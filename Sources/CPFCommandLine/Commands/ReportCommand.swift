@@ -2,7 +2,6 @@ import FundLedger
 
 /// `cpf report NAME`: the reports of docs/domain.md §6.
 struct ReportCommand: Command {
-    static let nameArgument = Argument("NAME", LocalizedText("which report", "báo cáo nào"))
     /// A report `cpf report` can make, and how it reads the shared options.
     struct Entry: Sendable {
         let name: String
@@ -90,91 +89,61 @@ struct ReportCommand: Command {
         độc lập, in được, có biểu đồ. Báo cáo cho nhà tài trợ, báo cáo lượt trẻ em và báo cáo công
         khai là tài liệu công khai: mã đối tượng thụ hưởng không bao giờ xuất hiện, số trẻ em được
         làm tròn đến 5, số dưới 5 ghi là "<5", và tổng nào để lộ số đó thì được ẩn (docs/privacy.md).
-        """),
-        positionals: [nameArgument],
-        options: ReportOptions.specs + [OutputOptions.format, OutputOptions.language])
+        """))
 
-    let entry: Entry
-    let options: ReportOptions
-    let output: OutputChoice
+    @Argument("NAME", help: LocalizedText("which report", "báo cáo nào"), parse: ReportCommand.entry)
+    var entry: Entry
+    @OptionGroup var options: ReportOptions
+    @OptionGroup var output: ReportOutput
 
-    init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        let name = arguments.required(Self.nameArgument)
+    static func entry(_ name: String) throws -> Entry {
         guard let entry = ReportCommand.catalog.first(where: { $0.name == name }) else {
             let names = ReportCommand.catalog.map(\.name).joined(separator: ", ")
             throw UsageError(LocalizedText("unknown report '\(name)'; reports: \(names)", "không có báo cáo '\(name)'; các báo cáo: \(names)"), command: "report")
         }
-        self.entry = entry
-        options = try ReportOptions(arguments)
-        output = try OutputChoice(arguments, context: context)
+        return entry
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         let report = try entry.build(try context.openLedgerForReading(), options)
         // Written as rendered: every format ends its last line itself. (`print` would add a
         // "\n" after CSV's final CRLF, which Swift counts as one Character, not as "\n".)
-        try context.emit(report, output)
+        try context.emit(report, output.format, language: context.language)
         return .success
     }
 }
 
 /// The filters reports share. Each report reads the ones that make sense for it.
-struct ReportOptions: Sendable {
-    static let from = SharedOptions.from.help(LocalizedText("the first day covered", "ngày đầu của kỳ báo cáo"))
-    static let to = SharedOptions.to.help(LocalizedText("the last day covered", "ngày cuối của kỳ báo cáo"))
-    static let at = Option("--at", "YYYY-MM-DD", LocalizedText("the day a statement of position is drawn up at (same as --to)", "ngày lập báo cáo tình hình tài chính (giống --to)"), parse: LedgerDate.parse)
-    static let year = SharedOptions.year
-    static let fromYear = SharedOptions.yearOption("--from-year", LocalizedText("the first year (plan-vs-actual)", "năm đầu (plan-vs-actual)"))
-    static let toYear = SharedOptions.yearOption("--to-year", LocalizedText("the last year (plan-vs-actual)", "năm cuối (plan-vs-actual)"))
-    static let account = Option("--account", "CODE", LocalizedText("the account (ledger)", "tài khoản (ledger)"))
-    static let funder = Option("--funder", "CODE", LocalizedText("the funder (donor-statement, grants)", "nhà tài trợ (donor-statement, grants)"))
-    static let by = Option("--by", "LIST", LocalizedText("grouping for reach: program, unit, month, quarter, year", "cách nhóm của reach: program, unit, month, quarter, year"))
-    static let specs: [any OptionDeclaration] = [
-        from,
-        to,
-        at,
-        year,
-        fromYear,
-        toYear,
-        account,
-        funder,
-        by,
-    ]
-
+struct ReportOptions: OptionGroupContent {
+    @Option(CommonOptions.from, help: LocalizedText("the first day covered", "ngày đầu của kỳ báo cáo"))
     var from: LedgerDate?
-    var to: LedgerDate?
-    var year: Int?
+    @Option(CommonOptions.to, help: LocalizedText("the last day covered", "ngày cuối của kỳ báo cáo"))
+    private var toDay: LedgerDate?
+    @Option(CommonOptions.at, help: LocalizedText("the day a statement of position is drawn up at (same as --to)", "ngày lập báo cáo tình hình tài chính (giống --to)"))
+    private var atDay: LedgerDate?
+    @Option(CommonOptions.year) var year: Int?
+    @Option(CommonOptions.year("--from-year"), help: LocalizedText("the first year (plan-vs-actual)", "năm đầu (plan-vs-actual)"))
     var fromYear: Int?
+    @Option(CommonOptions.year("--to-year"), help: LocalizedText("the last year (plan-vs-actual)", "năm cuối (plan-vs-actual)"))
     var toYear: Int?
+    @Option("--account", "CODE", help: LocalizedText("the account (ledger)", "tài khoản (ledger)"))
     var account: String?
+    @Option("--funder", "CODE", help: LocalizedText("the funder (donor-statement, grants)", "nhà tài trợ (donor-statement, grants)"))
     var funder: String?
+    @Option("--by", "LIST", help: LocalizedText("grouping for reach: program, unit, month, quarter, year", "cách nhóm của reach: program, unit, month, quarter, year"))
     var by: String?
 
-    init(_ arguments: ParsedArguments) throws {
-        from = try arguments.value(of: Self.from)
-        to = try arguments.value(of: Self.to) ?? arguments.value(of: Self.at)
-        year = try arguments.value(of: Self.year)
-        fromYear = try arguments.value(of: Self.fromYear)
-        toYear = try arguments.value(of: Self.toYear)
-        account = arguments.value(of: Self.account)
-        funder = arguments.value(of: Self.funder)
-        by = arguments.value(of: Self.by)
-        if let from, let to, from > to {
-            throw LedgerError(.invalidDate, LocalizedText("--from \(from) is after --to \(to)", "--from \(from) sau --to \(to)"), hint: LocalizedText("give the earlier date with --from", "hãy ghi ngày sớm hơn ở --from"))
-        }
-        if year != nil && (from != nil || to != nil) {
-            throw UsageError(LocalizedText("give either --year or --from/--to, not both", "hãy ghi --year hoặc --from/--to, không ghi cả hai"), command: "report")
-        }
+    /// The last day: --to, or --at.
+    var to: LedgerDate? { toDay ?? atDay }
+
+    func validate() throws {
+        _ = try ReportPeriod(from: from, to: to, year: year)
     }
 
     /// The period of a report over time: --year, or --from (default the start of the books)
     /// and --to (default today).
     func period() throws -> (from: LedgerDate, to: LedgerDate) {
-        if let year { return (LedgerDate.firstOf(year: year), LedgerDate.lastOf(year: year)) }
-        let to = self.to ?? Timestamp.today()
-        let from = self.from ?? .earliest
-        guard from <= to else { throw LedgerError(.invalidDate, LocalizedText("--from \(from) is after \(to)", "--from \(from) sau ngày \(to)"), hint: LocalizedText("give --to as well", "hãy ghi thêm --to")) }
-        return (from, to)
+        try ReportPeriod(from: from, to: to, year: year).days()
     }
 
     /// The years of plan-vs-actual: --year, or --from-year and --to-year.

@@ -2,8 +2,6 @@ import FundLedger
 
 /// `cpf revalue`.
 struct RevalueCommand: Command {
-    static let account = Option("--account", "ACCOUNT", LocalizedText("the foreign-currency account", "tài khoản ngoại tệ"), required: true)
-    static let date = Option("--date", "YYYY-MM-DD", LocalizedText("the revaluation date (its rate must be recorded)", "ngày đánh giá lại (tỷ giá ngày đó phải đã được ghi)"), required: true, parse: LedgerDate.parse)
     static let configuration = CommandConfiguration(
         name: "revalue",
         abstract: LocalizedText("Year-end revaluation of a foreign-currency account (only when the fund's setting allows it).", "Đánh giá lại tài khoản ngoại tệ cuối năm (chỉ khi thiết lập của quỹ cho phép)."),
@@ -17,16 +15,12 @@ struct RevalueCommand: Command {
         nên sổ mới từ chối lệnh này cho đến khi 'cpf settings set fx-revaluation allowed'.
         VÍ DỤ:
           cpf revalue --account 1122 --date 2018-12-31
-        """),
-        options: [account, date])
+        """))
 
-    let account: String
-    let date: LedgerDate
-
-    init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        account = arguments.required(Self.account)
-        date = try arguments.required(Self.date)
-    }
+    @Option("--account", "ACCOUNT", help: LocalizedText("the foreign-currency account", "tài khoản ngoại tệ"))
+    var account: String
+    @Option("--date", "YYYY-MM-DD", help: LocalizedText("the revaluation date (its rate must be recorded)", "ngày đánh giá lại (tỷ giá ngày đó phải đã được ghi)"), parse: LedgerDate.parse)
+    var date: LedgerDate
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         if let entry = try context.openLedger().revalue(accountCode: account, on: date, user: context.user) {

@@ -2,9 +2,6 @@ import FundLedger
 
 /// `cpf reverse`.
 struct ReverseCommand: Command {
-    static let seqArgument = Argument("SEQ", LocalizedText("the sequence number of the entry to reverse", "số thứ tự của bút toán cần đảo"))
-    static let reason = Option("--reason", "TEXT", LocalizedText("why the entry is reversed", "lý do đảo bút toán"), required: true)
-    static let date = Option("--date", "YYYY-MM-DD", LocalizedText("the reversal's date (default: today)", "ngày đảo (mặc định: hôm nay)"), parse: LedgerDate.parse)
     static let configuration = CommandConfiguration(
         name: "reverse",
         abstract: LocalizedText("Reverse a posted entry: post its mirror, linked to it.", "Đảo một bút toán đã ghi: ghi bút toán đối xứng, liên kết với nó."),
@@ -22,21 +19,20 @@ struct ReverseCommand: Command {
 
         VÍ DỤ:
           cpf reverse 1 --reason "wrong account"
-        """),
-        positionals: [seqArgument],
-        options: [reason, date])
+        """))
 
-    let seq: Int64
-    let reason: String
-    let date: LedgerDate?
+    @Argument("SEQ", help: LocalizedText("the sequence number of the entry to reverse", "số thứ tự của bút toán cần đảo"), parse: ReverseCommand.sequence)
+    var seq: Int64
+    @Option("--reason", "TEXT", help: LocalizedText("why the entry is reversed", "lý do đảo bút toán"))
+    var reason: String
+    @Option("--date", "YYYY-MM-DD", help: LocalizedText("the reversal's date (default: today)", "ngày đảo (mặc định: hôm nay)"), parse: LedgerDate.parse)
+    var date: LedgerDate?
 
-    init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        guard let seq = Int64(arguments.required(Self.seqArgument)), seq > 0 else {
+    static func sequence(_ text: String) throws -> Int64 {
+        guard let seq = Int64(text), seq > 0 else {
             throw UsageError(LocalizedText("SEQ must be an entry's sequence number, e.g. 12", "SEQ phải là số thứ tự của một bút toán, ví dụ 12"), command: "reverse")
         }
-        self.seq = seq
-        reason = arguments.required(Self.reason)
-        date = try arguments.value(of: Self.date)
+        return seq
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {

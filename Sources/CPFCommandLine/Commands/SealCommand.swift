@@ -2,7 +2,6 @@ import FundLedger
 
 /// `cpf seal`.
 struct SealCommand: Command {
-    static let period = Option("--period", "PERIOD", LocalizedText("YYYY or YYYY-MM", "YYYY hoặc YYYY-MM"), required: true, parse: AccountingPeriod.parse)
     static let configuration = CommandConfiguration(
         name: "seal",
         abstract: LocalizedText("Print a digest statement of a period to publish or send to donors.", "In bản niêm phong (mã băm) của một kỳ để công bố hoặc gửi nhà tài trợ."),
@@ -20,21 +19,16 @@ struct SealCommand: Command {
 
         VÍ DỤ:
           cpf seal --period 2018
-        """),
-        options: [period, OutputOptions.format, OutputOptions.language])
+        """))
 
-    let period: AccountingPeriod
-    let output: OutputChoice
-
-    init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        period = try arguments.required(Self.period)
-        output = try OutputChoice(arguments, context: context)
-    }
+    @Option("--period", "PERIOD", help: LocalizedText("YYYY or YYYY-MM", "YYYY hoặc YYYY-MM"), parse: AccountingPeriod.parse)
+    var period: AccountingPeriod
+    @OptionGroup var output: ReportOutput
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         let ledger = try context.openLedgerForReading()
         let seal = try ledger.seal(period, user: context.user)
-        try context.emit(try ledger.sealReport(seal), output)
+        try context.emit(try ledger.sealReport(seal), output.format, language: context.language)
         if !seal.periodClosed { context.message(LocalizedText("note: period \(period) is not closed; entries may still be dated in it after this seal", "lưu ý: kỳ \(period) chưa khóa sổ; sau lần niêm phong này vẫn có thể ghi bút toán vào kỳ đó")) }
         return .success
     }

@@ -2,17 +2,14 @@ import FundLedger
 
 /// `cpf settings show`.
 struct SettingsShowCommand: ListingCommand {
-    static let configuration = CommandConfiguration(name: "settings show", abstract: LocalizedText("Show the fund's settings.", "Xem các thiết lập của quỹ."),
-                                                    options: [OutputOptions.format, OutputOptions.language])
-    let arguments: ParsedArguments
+    static let configuration = CommandConfiguration(name: "settings show", abstract: LocalizedText("Show the fund's settings.", "Xem các thiết lập của quỹ."))
+    @OptionGroup var output: ReportOutput
 
     func report(_ ledger: Ledger) throws -> Report { try ledger.settingsReport() }
 }
 
 /// `cpf settings set`.
 struct SettingsSetCommand: Command {
-    static let nameArgument = Argument("NAME", LocalizedText("the setting", "thiết lập"))
-    static let valueArgument = Argument("VALUE", LocalizedText("its new value", "giá trị mới"))
     static let configuration = CommandConfiguration(
         name: "settings set",
         abstract: LocalizedText("Change one of the fund's settings (recorded in the audit trail).", "Đổi một thiết lập của quỹ (được ghi vào nhật ký thay đổi)."),
@@ -33,16 +30,12 @@ struct SettingsSetCommand: Command {
           management-cap-percent  mức trần chi phí quản lý, % số thu làm căn cứ (mặc định 10)
           approval-threshold      bút toán từ mức này chờ người thứ hai duyệt, ví dụ "100000000 VND", hoặc none
           language                vi | en: ngôn ngữ của thông báo, trợ giúp và báo cáo (mặc định vi)
-        """),
-        positionals: [nameArgument, valueArgument])
+        """))
 
-    let name: String
-    let value: String
-
-    init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        name = arguments.required(Self.nameArgument)
-        value = arguments.required(Self.valueArgument)
-    }
+    @Argument("NAME", help: LocalizedText("the setting", "thiết lập"))
+    var name: String
+    @Argument("VALUE", help: LocalizedText("its new value", "giá trị mới"))
+    var value: String
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         try context.openLedger().setSetting(name, to: value, user: context.user)

@@ -2,21 +2,6 @@ import FundLedger
 
 /// `cpf transfer send`.
 struct TransferSendCommand: Command {
-    static let to = Option("--to", "FUND", LocalizedText("the registered fund it goes to", "quỹ nhận (đã đăng ký)"), required: true)
-    static let date = Option("--date", "YYYY-MM-DD", LocalizedText("the date it is sent", "ngày chuyển"), required: true, parse: LedgerDate.parse)
-    static let ref = Option("--ref", "REF", LocalizedText("the sending voucher's number", "số chứng từ chuyển"), required: true)
-    static let notice = Option("--notice", "FILE", LocalizedText("the new notice file to write", "tệp thông báo mới sẽ lập"), required: true)
-    static let amount = Option("--amount", "AMOUNT", LocalizedText("money sent, in VND", "số tiền chuyển, bằng VND"), parse: { try Amount.parse($0) })
-    static let grant = Option("--grant", "CODE", LocalizedText("the grant whose money is passed on", "khoản tài trợ có tiền được chuyển"))
-    static let from = Option("--from", "ACCOUNT", LocalizedText("the cash or bank account it leaves (default 1121)", "tài khoản tiền mặt hoặc tiền gửi chi ra (mặc định 1121)"))
-    static let item = Option("--item", "ITEM", LocalizedText("goods sent instead of money", "hiện vật chuyển thay vì tiền"))
-    static let quantity = Option("--quantity", "N", LocalizedText("how many units of the goods", "số lượng hiện vật")) { text in
-        guard let quantity = Int64(text), quantity > 0 else {
-            throw UsageError(LocalizedText("--quantity takes a positive whole number", "--quantity nhận một số nguyên dương"), command: "transfer send")
-        }
-        return quantity
-    }
-    static let memo = Option("--memo", "TEXT", LocalizedText("what the transfer is for", "nội dung lần chuyển"))
     static let configuration = CommandConfiguration(
         name: "transfer send",
         abstract: LocalizedText("Send money or goods to another fund of the network, and write the transfer notice.",
@@ -43,25 +28,44 @@ struct TransferSendCommand: Command {
         VÍ DỤ:
           cpf transfer send --to TN --date 2018-05-20 --ref CK-01 --amount "400000000 VND" --grant AIA-2018 --notice ck-01.json
           cpf transfer send --to TN --date 2018-05-21 --ref XK-02 --item bicycle --quantity 90 --notice xk-02.json
-        """),
-        options: [to, date, ref, notice, amount, grant, from, item, quantity, memo])
+        """))
 
-    let order: TransferOrder
-    let noticePath: String
+    @Option("--to", "FUND", help: LocalizedText("the registered fund it goes to", "quỹ nhận (đã đăng ký)"))
+    var fund: String
+    @Option("--date", "YYYY-MM-DD", help: LocalizedText("the date it is sent", "ngày chuyển"), parse: LedgerDate.parse)
+    var date: LedgerDate
+    @Option("--ref", "REF", help: LocalizedText("the sending voucher's number", "số chứng từ chuyển"))
+    var reference: String
+    @Option("--notice", "FILE", help: LocalizedText("the new notice file to write", "tệp thông báo mới sẽ lập"))
+    var noticePath: String
+    @Option("--amount", "AMOUNT", help: LocalizedText("money sent, in VND", "số tiền chuyển, bằng VND"), parse: { try Amount.parse($0) })
+    var amount: Amount?
+    @Option("--grant", "CODE", help: LocalizedText("the grant whose money is passed on", "khoản tài trợ có tiền được chuyển"))
+    var grant: String?
+    @Option("--from", "ACCOUNT", help: LocalizedText("the cash or bank account it leaves (default 1121)", "tài khoản tiền mặt hoặc tiền gửi chi ra (mặc định 1121)"))
+    var fromAccount: String?
+    @Option("--item", "ITEM", help: LocalizedText("goods sent instead of money", "hiện vật chuyển thay vì tiền"))
+    var item: String?
+    @Option(CommonOptions.quantity, help: LocalizedText("how many units of the goods", "số lượng hiện vật"))
+    var quantity: Int64?
+    @Option("--memo", "TEXT", help: LocalizedText("what the transfer is for", "nội dung lần chuyển"))
+    var memo: String?
 
-    init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        var order = TransferOrder(date: try arguments.required(Self.date), fundCode: arguments.required(Self.to), externalRef: arguments.required(Self.ref))
-        order.amount = try arguments.value(of: Self.amount)
-        order.grantCode = arguments.value(of: Self.grant)
-        order.fromAccountCode = arguments.value(of: Self.from)
-        order.itemCode = arguments.value(of: Self.item)
-        order.quantity = try arguments.value(of: Self.quantity)
-        order.memo = arguments.value(of: Self.memo)
-        guard (order.amount == nil) != (order.itemCode == nil), (order.itemCode == nil) == (order.quantity == nil) else {
+    func validate() throws {
+        guard (amount == nil) != (item == nil), (item == nil) == (quantity == nil) else {
             throw UsageError(LocalizedText("give --amount, or --item with --quantity: one of them", "hãy ghi --amount, hoặc --item cùng --quantity: chỉ một trong hai"), command: "transfer send")
         }
-        self.order = order
-        noticePath = arguments.required(Self.notice)
+    }
+
+    var order: TransferOrder {
+        var order = TransferOrder(date: date, fundCode: fund, externalRef: reference)
+        order.amount = amount
+        order.grantCode = grant
+        order.fromAccountCode = fromAccount
+        order.itemCode = item
+        order.quantity = quantity
+        order.memo = memo
+        return order
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
@@ -93,11 +97,6 @@ struct TransferSendCommand: Command {
 
 /// `cpf transfer receive`.
 struct TransferReceiveCommand: Command {
-    static let noticeArgument = Argument("NOTICE", LocalizedText("the notice file the sending fund wrote", "tệp thông báo quỹ gửi đã lập"))
-    static let date = Option("--date", "YYYY-MM-DD", LocalizedText("the date it arrived", "ngày nhận"), required: true, parse: LedgerDate.parse)
-    static let into = Option("--into", "ACCOUNT", LocalizedText("the bank or cash account money goes into (default 1121)", "tài khoản tiền gửi hoặc tiền mặt nhận tiền (mặc định 1121)"))
-    static let ref = Option("--ref", "REF", LocalizedText("this fund's voucher number", "số chứng từ của quỹ này"))
-    static let sender = Option("--sender", "FILE", LocalizedText("the sending fund's ledger, to check the notice against", "sổ của quỹ gửi, để đối chiếu thông báo"))
     static let configuration = CommandConfiguration(
         name: "transfer receive",
         abstract: LocalizedText("Post a transfer notice from another fund: the money or goods received, from their original donor.",
@@ -123,23 +122,18 @@ struct TransferReceiveCommand: Command {
         VÍ DỤ:
           cpf transfer receive ck-01.json --date 2018-05-22
           cpf transfer receive xk-02.json --date 2018-05-23 --sender national.cpf
-        """),
-        positionals: [noticeArgument],
-        options: [date, into, ref, sender])
+        """))
 
-    let noticePath: String
-    let date: LedgerDate
-    let into: String?
-    let reference: String?
-    let senderPath: String?
-
-    init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        noticePath = arguments.required(Self.noticeArgument)
-        date = try arguments.required(Self.date)
-        into = arguments.value(of: Self.into)
-        reference = arguments.value(of: Self.ref)
-        senderPath = arguments.value(of: Self.sender)
-    }
+    @Argument("NOTICE", help: LocalizedText("the notice file the sending fund wrote", "tệp thông báo quỹ gửi đã lập"))
+    var noticePath: String
+    @Option("--date", "YYYY-MM-DD", help: LocalizedText("the date it arrived", "ngày nhận"), parse: LedgerDate.parse)
+    var date: LedgerDate
+    @Option("--into", "ACCOUNT", help: LocalizedText("the bank or cash account money goes into (default 1121)", "tài khoản tiền gửi hoặc tiền mặt nhận tiền (mặc định 1121)"))
+    var into: String?
+    @Option("--ref", "REF", help: LocalizedText("this fund's voucher number", "số chứng từ của quỹ này"))
+    var reference: String?
+    @Option("--sender", "FILE", help: LocalizedText("the sending fund's ledger, to check the notice against", "sổ của quỹ gửi, để đối chiếu thông báo"))
+    var senderPath: String?
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         let notice = try TransferNotice.read(path: noticePath)
@@ -157,23 +151,20 @@ struct TransferReceiveCommand: Command {
 
 /// `cpf transfer notice`.
 struct TransferNoticeCommand: Command {
-    static let seqArgument = Argument("SEQ", LocalizedText("the sending entry's number", "số bút toán chuyển"))
-    static let notice = Option("--notice", "FILE", LocalizedText("the new notice file to write", "tệp thông báo mới sẽ lập"), required: true)
     static let configuration = CommandConfiguration(
         name: "transfer notice",
-        abstract: LocalizedText("Write the notice of a transfer sent from this fund again.", "Lập lại thông báo của một lần chuyển quỹ này đã gửi."),
-        positionals: [seqArgument],
-        options: [notice])
+        abstract: LocalizedText("Write the notice of a transfer sent from this fund again.", "Lập lại thông báo của một lần chuyển quỹ này đã gửi."))
 
-    let seq: Int64
-    let noticePath: String
+    @Argument("SEQ", help: LocalizedText("the sending entry's number", "số bút toán chuyển"), parse: TransferNoticeCommand.sequence)
+    var seq: Int64
+    @Option("--notice", "FILE", help: LocalizedText("the new notice file to write", "tệp thông báo mới sẽ lập"))
+    var noticePath: String
 
-    init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        guard let seq = Int64(arguments.required(Self.seqArgument)), seq >= 1 else {
+    static func sequence(_ text: String) throws -> Int64 {
+        guard let seq = Int64(text), seq >= 1 else {
             throw UsageError(LocalizedText("SEQ is an entry number, e.g. 12", "SEQ là số bút toán, ví dụ 12"), command: "transfer notice")
         }
-        self.seq = seq
-        noticePath = arguments.required(Self.notice)
+        return seq
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
@@ -193,8 +184,7 @@ struct TransferNoticeCommand: Command {
 }
 
 struct TransferListCommand: ListingCommand {
-    static let configuration = CommandConfiguration(name: "transfer list", abstract: LocalizedText("List the transfers sent and received.", "Liệt kê các lần chuyển quỹ đã gửi và đã nhận."),
-                                                    options: [OutputOptions.format, OutputOptions.language])
-    let arguments: ParsedArguments
+    static let configuration = CommandConfiguration(name: "transfer list", abstract: LocalizedText("List the transfers sent and received.", "Liệt kê các lần chuyển quỹ đã gửi và đã nhận."))
+    @OptionGroup var output: ReportOutput
     func report(_ ledger: Ledger) throws -> Report { try ledger.transfersReport() }
 }

@@ -2,11 +2,6 @@ import FundLedger
 
 /// `cpf verify`: recompute the hash chain and check every invariant.
 struct VerifyCommand: Command {
-    static let predecessorArgument = Argument("PREDECESSOR", LocalizedText("with --predecessors: a predecessor's ledger file", "với --predecessors: tệp sổ của một quỹ tiền thân"), optional: true, repeated: true)
-    static let digest = Option("--digest", "HEX", LocalizedText("a published digest (64 hex digits)", "một mã băm đã công bố (64 chữ số hệ 16)"))
-    static let at = Option("--at", "SEQ", LocalizedText("the entry the digest was published for", "bút toán mà mã băm được công bố kèm"))
-    static let format = Option("--format", "FORMAT", LocalizedText("table (default) or json", "table (mặc định) hoặc json"))
-    static let predecessors = Flag("--predecessors", LocalizedText("also prove that the opening entries carry the closing state of the predecessors' ledgers given after it", "chứng minh thêm các bút toán số dư đầu đúng bằng số dư cuối của các sổ tiền thân ghi sau tùy chọn này"))
     static let configuration = CommandConfiguration(
         name: "verify",
         abstract: LocalizedText("Check the hash chain and the books' invariants; print the head digest.", "Kiểm tra chuỗi băm và các ràng buộc của sổ; in mã băm đầu chuỗi."),
@@ -36,44 +31,56 @@ struct VerifyCommand: Command {
         Với một mã băm đã công bố trước đó (chân trang báo cáo, 'cpf seal'), lệnh còn chứng minh
         không có gì tại hoặc trước bút toán đó bị sửa hay xóa:
           cpf verify --at 412 --digest 3b1f…
-        """),
-        positionals: [predecessorArgument],
-        options: [predecessors, digest, at, format])
+        """))
 
-    let digest: ChainDigest?
-    let json: Bool
-    let predecessors: [String]
+    @Argument("PREDECESSOR", help: LocalizedText("with --predecessors: a predecessor's ledger file", "với --predecessors: tệp sổ của một quỹ tiền thân"), count: .zeroOrMore)
+    var predecessors: [String]
+    @Flag("--predecessors", help: LocalizedText("also prove that the opening entries carry the closing state of the predecessors' ledgers given after it", "chứng minh thêm các bút toán số dư đầu đúng bằng số dư cuối của các sổ tiền thân ghi sau tùy chọn này"))
+    var checksPredecessors: Bool
+    @Option("--digest", "HEX", help: LocalizedText("a published digest (64 hex digits)", "một mã băm đã công bố (64 chữ số hệ 16)"), parse: VerifyCommand.digestBytes)
+    var digestBytes: [UInt8]?
+    @Option("--at", "SEQ", help: LocalizedText("the entry the digest was published for", "bút toán mà mã băm được công bố kèm"), parse: VerifyCommand.sequence)
+    var at: Int64?
+    @Option(CommonOptions.format(allowed: [.table, .json]), help: LocalizedText("table (default) or json", "table (mặc định) hoặc json"))
+    var format: ReportFormat = .table
 
-    init(_ arguments: ParsedArguments, context: CommandContext) throws {
-        predecessors = arguments.values(of: Self.predecessorArgument)
-        if !arguments.isSet(Self.predecessors), let extra = predecessors.first {
+    static func digestBytes(_ hex: String) throws -> [UInt8] {
+        guard let bytes = [UInt8](hexString: hex), bytes.count == 32 else {
+            throw UsageError(LocalizedText("--digest takes the 64 hexadecimal digits of a SHA-256 digest", "--digest nhận 64 chữ số hệ 16 của một mã băm SHA-256"), command: "verify")
+        }
+        return bytes
+    }
+
+    static func sequence(_ text: String) throws -> Int64 {
+        guard let seq = Int64(text), seq >= 0 else {
+            throw UsageError(LocalizedText("--at takes an entry's sequence number (0 for books with no entry yet)", "--at nhận số thứ tự của một bút toán (0 nếu sổ chưa có bút toán)"), command: "verify")
+        }
+        return seq
+    }
+
+    /// The published digest to check the books against, when one was given.
+    var digest: ChainDigest? {
+        guard let digestBytes, let at else { return nil }
+        return ChainDigest(seq: at, hash: digestBytes)
+    }
+
+    func validate() throws {
+        if !checksPredecessors, let extra = predecessors.first {
             throw UsageError(LocalizedText("unexpected argument '\(extra)' (a predecessor's ledger file goes after --predecessors)",
                                            "thừa đối số '\(extra)' (tệp sổ tiền thân ghi sau --predecessors)"), command: "verify")
         }
-        if arguments.isSet(Self.predecessors) && predecessors.isEmpty {
+        if checksPredecessors && predecessors.isEmpty {
             throw UsageError(LocalizedText("--predecessors takes the predecessors' ledger files", "--predecessors cần các tệp sổ tiền thân"), command: "verify")
         }
-        switch (arguments.value(of: Self.digest), arguments.value(of: Self.at)) {
-        case (nil, nil): digest = nil
-        case (let hex?, let at?):
-            guard let bytes = [UInt8](hexString: hex), bytes.count == 32 else {
-                throw UsageError(LocalizedText("--digest takes the 64 hexadecimal digits of a SHA-256 digest", "--digest nhận 64 chữ số hệ 16 của một mã băm SHA-256"), command: "verify")
-            }
-            guard let seq = Int64(at), seq >= 0 else {
-                throw UsageError(LocalizedText("--at takes an entry's sequence number (0 for books with no entry yet)", "--at nhận số thứ tự của một bút toán (0 nếu sổ chưa có bút toán)"), command: "verify")
-            }
-            digest = ChainDigest(seq: seq, hash: bytes)
-        default:
+        if (digestBytes == nil) != (at == nil) {
             throw UsageError(LocalizedText("--digest and --at go together", "--digest và --at đi cùng nhau"), command: "verify")
         }
-        let format = try OutputOptions.format(arguments, allowed: [.table, .json])
-        json = format == .json
     }
 
     func run(_ context: CommandContext) throws -> ExitStatus {
         let ledger = try context.openLedgerForReading()
         let report = try ledger.verify(against: digest)
-        context.print(json ? VerifyCommand.json(report) : VerifyCommand.text(report, digest: digest, in: context.language))
+        context.print(format == .json ? VerifyCommand.json(report) : VerifyCommand.text(report, digest: digest, in: context.language))
         guard !predecessors.isEmpty else { return report.isIntact ? .success : .failure }
         let findings = try ledger.checkPredecessors(at: predecessors)
         if findings.isEmpty {

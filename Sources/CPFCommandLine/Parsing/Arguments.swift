@@ -53,28 +53,17 @@ public struct PositionalSpec: Sendable {
 }
 
 /// The arguments of one command after parsing: options in the order given, and positionals.
-public struct ParsedArguments: Sendable {
+/// Commands never read it: each declaration takes its own values (`DeclaredArguments.fill`).
+struct ParsedArguments: Sendable {
     /// Every option occurrence in order, e.g. `[("--debit", "1121 …"), ("--credit", "…")]`.
-    public let occurrences: [(name: String, value: String?)]
-    public let positionals: [String]
-    let command: String
-    /// The names of the positionals the command declares, in order (`Argument`).
-    var positionalNames: [String] = []
+    let occurrences: [(name: String, value: String?)]
+    let positionals: [String]
 
-    // Reading by name is for the declarations only (Parsing/Declarations.swift): a command
-    // reads its arguments through what it declared (`value(of:)`, `required(_:)`, `isSet(_:)`).
+    /// The value of the option `spec` (the last one given), or `nil`.
+    func value(_ spec: OptionSpec) -> String? { occurrences.last { $0.name == spec.name }?.value ?? nil }
 
-    func value(_ name: String) -> String? { occurrences.last { $0.name == name }?.value ?? nil }
-
-    func values(_ name: String) -> [String] { occurrences.filter { $0.name == name }.compactMap(\.value) }
-
-    func flag(_ name: String) -> Bool { occurrences.contains { $0.name == name } }
-
-    func required(_ name: String) -> String {
-        guard let value = value(name) else { preconditionFailure("\(name) is declared required") }
-        return value
-    }
-
+    /// Whether the flag `spec` was given.
+    func flag(_ spec: OptionSpec) -> Bool { occurrences.contains { $0.name == spec.name } }
 }
 
 /// Parses a command's arguments against its declared options and positionals.
@@ -83,7 +72,7 @@ public struct ParsedArguments: Sendable {
 /// a missing value, a repeated single option, a missing required option and a wrong number
 /// of positionals are usage errors.
 enum ArgumentParser {
-    static func parse(_ arguments: [String], configuration: CommandConfiguration) throws -> ParsedArguments {
+    static func parse(_ arguments: [String], signature configuration: CommandSignature) throws -> ParsedArguments {
         let options = Dictionary(configuration.options.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var occurrences: [(name: String, value: String?)] = []
         var positionals: [String] = []
@@ -140,8 +129,6 @@ enum ArgumentParser {
         if positionals.count > configuration.positionals.count && configuration.positionals.last?.isRepeated != true {
             throw UsageError(LocalizedText("unexpected argument '\(positionals[configuration.positionals.count])'", "thừa đối số '\(positionals[configuration.positionals.count])'"), command: configuration.name)
         }
-        var parsed = ParsedArguments(occurrences: occurrences, positionals: positionals, command: configuration.name)
-        parsed.positionalNames = configuration.positionals.map(\.name)
-        return parsed
+        return ParsedArguments(occurrences: occurrences, positionals: positionals)
     }
 }

@@ -17,11 +17,6 @@ extension Report {
 }
 
 extension CommandContext {
-    /// Prints `report` as `output` says (`--format`, `--lang`).
-    func emit(_ report: Report, _ output: OutputChoice) throws {
-        try emit(report, output.format, language: output.language)
-    }
-
     /// Writes a report as the command line asked: to standard output, or with `--output FILE`
     /// into that new file; `--format xlsx` writes a workbook, always to a file.
     func emit(_ report: Report, _ format: ReportFormat, language: Language) throws {
