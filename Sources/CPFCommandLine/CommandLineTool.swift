@@ -123,6 +123,8 @@ public enum CommandLineTool {
         } catch let error as UsageError {
             return usageFailure(error, command: command.configuration.name, context: context)
         } catch let error as LedgerError {
+            // The library names parameters and actions; `cpf` prints them as its flags and commands.
+            let error = error.rendered(with: .commandLine)
             context.message(LocalizedText("cpf: refused (\(error.rule.rawValue)): ", "cpf: từ chối (\(error.rule.rawValue)): ") + error.explanation)
             if !error.remedy.isEmpty { context.message(LocalizedText("hint: ", "gợi ý: ") + error.remedy) }
             return .failure

@@ -155,7 +155,7 @@ final class RejectsFile {
 
     func write(_ rejection: ImportRejection) throws {
         try file.write(CSVWriter.record([String(rejection.line), rejection.entryKey, rejection.reference ?? "",
-                                         rejection.rule.rawValue, rejection.message, rejection.hint]))
+                                         rejection.rule.rawValue, rejection.commandLineMessage, rejection.commandLineHint]))
     }
 
     func close() throws { try file.close() }

@@ -115,7 +115,7 @@ struct VerifyCommand: Command {
         text = text + LocalizedText("Journal: entry \(report.headSeq), hash \(report.headHash.hexString)\n", "Sổ nhật ký: bút toán \(report.headSeq), mã băm \(report.headHash.hexString)\n")
         text = text + LocalizedText("Facts: record \(report.factHeadSeq), hash \(report.factHeadHash.hexString)\n", "Dữ kiện: bản ghi \(report.factHeadSeq), mã băm \(report.factHeadHash.hexString)\n")
         text = text + LocalizedText("Head: entry \(report.headSeq), digest \(report.stateDigest.hexString)", "Đầu chuỗi: bút toán \(report.headSeq), mã băm \(report.stateDigest.hexString)")
-        return TextRules.escapingControls(text(language))
+        return TextRules.escapingControls(text.rendered(with: .commandLine)(language))
     }
 
     static func json(_ report: VerificationReport) -> String {

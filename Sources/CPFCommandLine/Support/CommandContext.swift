@@ -151,13 +151,14 @@ public final class CommandContext {
     /// Writes a confirmation or other result text to standard output, in the reader's language
     /// (never into an `--output` file).
     func say(_ text: LocalizedText) {
-        let text = text(language)
+        let text = text.rendered(with: .commandLine)(language)
         output.write(text.isEmpty || text.unicodeScalars.last == "\n" ? text : text + "\n")
     }
 
-    /// Writes a message to standard error in the reader's language.
+    /// Writes a message to standard error in the reader's language, with the parameters and
+    /// actions a library text refers to written as `cpf`'s flags and commands.
     func message(_ text: LocalizedText) {
-        messageVerbatim(text(language))
+        messageVerbatim(text.rendered(with: .commandLine)(language))
     }
 
     /// Writes a message to standard error, with every control character but the line break

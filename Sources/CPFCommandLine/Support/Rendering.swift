@@ -6,10 +6,10 @@ extension Report {
         // CSV and JSON are for machines and the same in both languages (English text, English order).
         let report = inReadingOrder(format == .csv || format == .json ? .english : language)
         return switch format {
-        case .table: TextTableRenderer(language: language).render(report)
+        case .table: TextTableRenderer(language: language, vocabulary: .commandLine).render(report)
         case .csv: CSVRenderer().render(report)
         case .json: JSONRenderer().render(report)
-        case .html: HTMLRenderer(language: language).render(report)
+        case .html: HTMLRenderer(language: language, vocabulary: .commandLine).render(report)
         // A workbook is binary and goes to a file: `CommandContext.emit` writes it.
         case .xlsx: ""
         }
@@ -26,7 +26,7 @@ extension CommandContext {
                                            "--format xlsx ghi ra tệp bảng tính: hãy ghi --output TỆP.xlsx"))
         }
         try OutputFile.refuseExisting(path)
-        try ReportWorkbook.write(report.inReadingOrder(language), language: language, to: path)
+        try ReportWorkbook.write(report.inReadingOrder(language), language: language, to: path, vocabulary: .commandLine)
         say(LocalizedText("Wrote \(path).", "Đã ghi \(path)."))
     }
 }

@@ -154,6 +154,6 @@ extension Ledger {
         guard let first = report.findings.first else { return }
         throw LedgerError(.factsAltered, LocalizedText("the books' facts were changed outside cpf, so this would show what nobody recorded: \(first.text)",
                                                       "dữ kiện của sổ đã bị sửa ngoài cpf, nên báo cáo này sẽ cho thấy điều không ai ghi: \(first.text)"),
-                          hint: LocalizedText("run 'cpf verify' to see every change, and restore the ledger from a backup", "hãy chạy 'cpf verify' để xem mọi thay đổi, và khôi phục sổ từ bản sao lưu"))
+                          hint: LocalizedText("run \(action: .verify, quoted: true) to see every change, and restore the ledger from a backup", "hãy chạy \(action: .verify, quoted: true) để xem mọi thay đổi, và khôi phục sổ từ bản sao lưu"))
     }
 }

@@ -31,7 +31,7 @@ extension Ledger {
             for definition in definitions {
                 if let taken = existing[definition.code] {
                     throw LedgerError(.accountExists, LocalizedText("account \(definition.code) already exists (\(taken.nameEnglish))", "tài khoản \(definition.code) đã có (\(taken.nameVietnamese))"),
-                                      hint: LocalizedText("choose another code; 'cpf account list' shows the chart", "hãy chọn số hiệu khác; 'cpf account list' cho xem hệ thống tài khoản"))
+                                      hint: LocalizedText("choose another code; \(action: .accountList, quoted: true) shows the chart", "hãy chọn số hiệu khác; \(action: .accountList, quoted: true) cho xem hệ thống tài khoản"))
                 }
             }
             try ChartOfAccounts.check(definitions, existing: existing.mapValues(\.type))
@@ -87,6 +87,6 @@ extension Ledger {
 
     static func unknownAccount(_ code: String) -> LedgerError {
         LedgerError(.unknownAccount, LocalizedText("there is no account \(code) in the chart", "hệ thống tài khoản không có tài khoản \(code)"),
-                    hint: LocalizedText("check the code with 'cpf account list', or add the account with 'cpf account add'", "hãy kiểm tra số hiệu bằng 'cpf account list', hoặc thêm tài khoản bằng 'cpf account add'"))
+                    hint: LocalizedText("check the code with \(action: .accountList, quoted: true), or add the account with \(action: .accountAdd, quoted: true)", "hãy kiểm tra số hiệu bằng \(action: .accountList, quoted: true), hoặc thêm tài khoản bằng \(action: .accountAdd, quoted: true)"))
     }
 }

@@ -46,8 +46,8 @@ extension Ledger {
         }
         return try read {
             try makeReport(key: "pending", title: LocalizedText("Entries waiting for approval", "Bút toán chờ duyệt"), parameters: [], tables: [table],
-                           notes: [LocalizedText("Pending entries are in no balance or report until a different person approves them (cpf approve).",
-                                                 "Bút toán chờ duyệt chưa vào số dư hay báo cáo nào cho đến khi người khác duyệt (cpf approve).")])
+                           notes: [LocalizedText("Pending entries are in no balance or report until a different person approves them (\(action: .approve)).",
+                                                 "Bút toán chờ duyệt chưa vào số dư hay báo cáo nào cho đến khi người khác duyệt (\(action: .approve)).")])
         }
     }
 
@@ -108,7 +108,7 @@ extension Ledger {
             let pending = try undecidedPendingEntry(id: id)
             guard pending.submittedBy != user else {
                 throw LedgerError(.approval, LocalizedText("\(user) submitted pending entry \(id) and cannot also approve it", "\(user) đã lập bút toán chờ duyệt \(id) nên không thể tự duyệt"),
-                                  hint: LocalizedText("a different person approves it: cpf approve \(id) --user <name>", "người khác phải duyệt: cpf approve \(id) --user <tên>"))
+                                  hint: LocalizedText("a different person approves it: \(action: .approve, "\(id) \(parameter: .user, "<name>")")", "người khác phải duyệt: \(action: .approve, "\(id) \(parameter: .user, "<tên>")")"))
             }
             let pipeline = try PostingPipeline(ledger: self, user: user, postedAt: now)
             let approval = PostingPipeline.Approval(approvedBy: user, approvedAt: now, submittedBy: pending.submittedBy, submittedAt: pending.submittedAt)
@@ -141,7 +141,7 @@ extension Ledger {
 
     private func undecidedPendingEntry(id: Int64) throws -> PendingEntry {
         guard let pending = try pendingEntry(id: id) else {
-            throw LedgerError(.approval, LocalizedText("there is no pending entry \(id)", "không có bút toán chờ duyệt \(id)"), hint: LocalizedText("'cpf pending' lists the entries that wait for approval", "'cpf pending' liệt kê các bút toán đang chờ duyệt"))
+            throw LedgerError(.approval, LocalizedText("there is no pending entry \(id)", "không có bút toán chờ duyệt \(id)"), hint: LocalizedText("\(action: .pendingList, quoted: true) lists the entries that wait for approval", "\(action: .pendingList, quoted: true) liệt kê các bút toán đang chờ duyệt"))
         }
         switch pending.status {
         case .pending: return pending
@@ -150,7 +150,7 @@ extension Ledger {
                               hint: LocalizedText("nothing to do; an entry is approved once", "không cần làm gì; mỗi bút toán chỉ duyệt một lần"))
         case .rejected:
             throw LedgerError(.approval, LocalizedText("pending entry \(id) was rejected by \(pending.decidedBy ?? "?")", "bút toán chờ duyệt \(id) đã bị \(pending.decidedBy ?? "?") từ chối"),
-                              hint: LocalizedText("submit it again with 'cpf post' if it should be posted", "nếu cần ghi sổ, hãy lập lại bằng 'cpf post'"))
+                              hint: LocalizedText("submit it again with \(action: .post, quoted: true) if it should be posted", "nếu cần ghi sổ, hãy lập lại bằng \(action: .post, quoted: true)"))
         }
     }
 }
@@ -179,7 +179,7 @@ enum DraftCoding {
     }
 
     static func decode(_ text: String) throws -> EntryDraft {
-        let damaged = LedgerError(.invalidInput, LocalizedText("a pending entry's stored draft is damaged", "bản nháp đã lưu của một bút toán chờ duyệt bị hư hỏng"), hint: LocalizedText("run 'cpf audit' and restore the file from a backup", "hãy chạy 'cpf audit' và khôi phục tệp từ bản sao lưu"))
+        let damaged = LedgerError(.invalidInput, LocalizedText("a pending entry's stored draft is damaged", "bản nháp đã lưu của một bút toán chờ duyệt bị hư hỏng"), hint: LocalizedText("run \(action: .audit, quoted: true) and restore the file from a backup", "hãy chạy \(action: .audit, quoted: true) và khôi phục tệp từ bản sao lưu"))
         let object: JSONValue
         do { object = try JSONValue.parse(text) } catch { throw damaged }
         guard let date = object["date"]?.stringValue, let memo = object["memo"]?.stringValue, let lines = object["lines"]?.arrayValue else {
@@ -188,7 +188,7 @@ enum DraftCoding {
         return EntryDraft(date: try LedgerDate.parse(date), memo: memo, externalRef: object["ref"]?.stringValue, lines: try lines.map { fields in
             guard let account = fields["account"]?.stringValue, let side = fields["side"]?.stringValue.flatMap(Side.init(rawValue:)),
                   let amount = fields["amount"]?.stringValue else {
-                throw LedgerError(.invalidInput, LocalizedText("a pending entry's stored line is damaged", "một dòng đã lưu của bút toán chờ duyệt bị hư hỏng"), hint: LocalizedText("run 'cpf audit' and restore the file from a backup", "hãy chạy 'cpf audit' và khôi phục tệp từ bản sao lưu"))
+                throw LedgerError(.invalidInput, LocalizedText("a pending entry's stored line is damaged", "một dòng đã lưu của bút toán chờ duyệt bị hư hỏng"), hint: LocalizedText("run \(action: .audit, quoted: true) and restore the file from a backup", "hãy chạy \(action: .audit, quoted: true) và khôi phục tệp từ bản sao lưu"))
             }
             return LineDraft(accountCode: account, side: side, amount: try Amount.parse(amount), dong: fields["dong"]?.integerValue,
                              rate: try fields["rate"]?.stringValue.map(Rate.parse), rateSource: fields["rateSource"]?.stringValue,

@@ -124,7 +124,7 @@ extension Ledger {
         try read {
             guard let account = try accountsByCode()[accountCode] else { throw Ledger.unknownAccount(accountCode) }
             guard let first = from ?? statement.map(\.date).min(), let last = to ?? statement.map(\.date).max() else {
-                throw LedgerError(.invalidInput, LocalizedText("the statement has no rows", "sao kê không có dòng nào"), hint: LocalizedText("give a statement with at least one row, or --from and --to", "hãy dùng sao kê có ít nhất một dòng, hoặc ghi --from và --to"))
+                throw LedgerError(.invalidInput, LocalizedText("the statement has no rows", "sao kê không có dòng nào"), hint: LocalizedText("give a statement with at least one row, or \(parameter: .from) and \(parameter: .to)", "hãy dùng sao kê có ít nhất một dòng, hoặc ghi \(parameter: .from) và \(parameter: .to)"))
             }
             let foreign = account.currency != .vnd
             let book = try database.rows("""

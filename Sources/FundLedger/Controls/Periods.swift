@@ -74,7 +74,7 @@ extension Ledger {
         return try write {
             if let through = try periodLock()?.lockedThrough, period.lastDay <= through {
                 throw LedgerError(.periodClosed, LocalizedText("period \(period) is already closed: the books are closed through \(through)", "kỳ \(period) đã khóa sổ: sổ đã khóa đến ngày \(through)"),
-                                  hint: LocalizedText("nothing to do; 'cpf period list' shows the closings", "không cần làm gì; 'cpf period list' cho xem các lần khóa sổ"))
+                                  hint: LocalizedText("nothing to do; \(action: .periodList, quoted: true) shows the closings", "không cần làm gì; \(action: .periodList, quoted: true) cho xem các lần khóa sổ"))
             }
             guard period.lastDay < Timestamp.today() else {
                 throw LedgerError(.invalidDate, LocalizedText("period \(period) has not ended yet (it ends on \(period.lastDay))", "kỳ \(period) chưa kết thúc (kết thúc vào ngày \(period.lastDay))"),
@@ -84,7 +84,7 @@ extension Ledger {
             if waiting > 0 {
                 throw LedgerError(.approval, LocalizedText("\(waiting) entr\(waiting == 1 ? "y" : "ies") dated in or before \(period) still wait\(waiting == 1 ? "s" : "") for approval",
                                                   "còn \(waiting) bút toán ghi ngày trong hoặc trước kỳ \(period) đang chờ duyệt"),
-                                  hint: LocalizedText("approve or reject them first ('cpf pending' lists them)", "hãy duyệt hoặc từ chối chúng trước ('cpf pending' liệt kê chúng)"))
+                                  hint: LocalizedText("approve or reject them first (\(action: .pendingList, quoted: true) lists them)", "hãy duyệt hoặc từ chối chúng trước (\(action: .pendingList, quoted: true) liệt kê chúng)"))
             }
             let record = ValidatedEntry(kind: .periodClose, date: period.lastDay,
                                         memo: "Period \(period) closed: the books are closed through \(period.lastDay)",
@@ -139,8 +139,8 @@ extension Ledger {
         let month = date.iso.prefix(7)
         throw LedgerError(.periodClosed, LocalizedText("cannot \(action) dated \(date): the books are closed through \(through)",
                                                        "không thể \(action) ngày \(date): sổ đã khóa đến ngày \(through)"),
-                          hint: LocalizedText("date it after \(through), or reopen the period with 'cpf period reopen \(month) --reason …'",
-                                              "hãy ghi ngày sau \(through), hoặc mở lại kỳ bằng 'cpf period reopen \(month) --reason …'"))
+                          hint: LocalizedText("date it after \(through), or reopen the period with \(action: .periodReopen, "\(month) \(parameter: .reason, "…")", quoted: true)",
+                                              "hãy ghi ngày sau \(through), hoặc mở lại kỳ bằng \(action: .periodReopen, "\(month) \(parameter: .reason, "…")", quoted: true)"))
     }
 
     /// Every period-close and period-reopen record, oldest first.

@@ -19,7 +19,12 @@ public struct Seal: Sendable, Equatable {
     public let sealedBy: String
     public let sealedAt: Timestamp
 
-    public var verifyCommand: String { "cpf verify --at \(headSeq) --digest \(headHash.hexString)" }
+    /// How to check later that nothing up to this seal changed: the verification at its head
+    /// (`cpf`: `cpf verify --at SEQ --digest HEX`).
+    public var verification: LocalizedText {
+        LocalizedText("\(action: .verify, "\(parameter: .chainPosition, "\(headSeq)") \(parameter: .digest, "\(headHash.hexString)")")",
+                      "\(action: .verify, "\(parameter: .chainPosition, "\(headSeq)") \(parameter: .digest, "\(headHash.hexString)")")")
+    }
 }
 
 extension Ledger {
@@ -77,8 +82,8 @@ extension Ledger {
             [.localized(LocalizedText("Sealed at (UTC)", "Thời điểm (UTC)")), .text(seal.sealedAt.iso)],
         ]
         return try makeReport(key: "seal", title: LocalizedText("Digest statement", "Bản xác nhận mã băm"), parameters: [], tables: [table],
-                              notes: [LocalizedText("To check later that nothing up to this entry was changed or removed: \(seal.verifyCommand)",
-                                                    "Để kiểm tra sau này rằng không bút toán nào đến số này bị sửa hay xóa: \(seal.verifyCommand)")],
+                              notes: [LocalizedText("To check later that nothing up to this entry was changed or removed: \(seal.verification)",
+                                                    "Để kiểm tra sau này rằng không bút toán nào đến số này bị sửa hay xóa: \(seal.verification)")],
                               isPublic: true)
     }
 }

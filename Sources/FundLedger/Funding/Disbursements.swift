@@ -83,10 +83,10 @@ extension Ledger {
     /// the grant's figures count it and its restrictions hold.
     func draft(of disbursement: Disbursement, goodsDraws: (String, Int64) throws -> [GoodsDraw]) throws -> EntryDraft {
         guard let program = try program(code: disbursement.programCode) else {
-            throw LedgerError(.unknownDimension, LocalizedText("there is no program '\(disbursement.programCode)'", "không có chương trình '\(disbursement.programCode)'"), hint: LocalizedText("'cpf program list' shows them; add one with cpf program add", "'cpf program list' cho xem các chương trình; thêm bằng cpf program add"))
+            throw LedgerError(.unknownDimension, LocalizedText("there is no program '\(disbursement.programCode)'", "không có chương trình '\(disbursement.programCode)'"), hint: LocalizedText("\(action: .programList, quoted: true) shows them; add one with \(action: .programAdd)", "\(action: .programList, quoted: true) cho xem các chương trình; thêm bằng \(action: .programAdd)"))
         }
         guard let expense = disbursement.expenseAccountCode ?? program.expenseAccountCode else {
-            throw LedgerError(.invalidAccount, LocalizedText("program \(program.code) has no expense account", "chương trình \(program.code) chưa có tài khoản chi"), hint: LocalizedText("give --expense-account CODE", "hãy ghi --expense-account SỐ_HIỆU"))
+            throw LedgerError(.invalidAccount, LocalizedText("program \(program.code) has no expense account", "chương trình \(program.code) chưa có tài khoản chi"), hint: LocalizedText("give \(parameter: .expenseAccount, "CODE")", "hãy ghi \(parameter: .expenseAccount, "SỐ_HIỆU")"))
         }
         let dimensions = Dimensions(grant: disbursement.grantCode, program: program.code, unit: disbursement.unitCode)
         var debit: LineDraft
@@ -98,7 +98,7 @@ extension Ledger {
             credit = LineDraft(accountCode: from, side: .credit, amount: amount, dimensions: Dimensions(grant: disbursement.grantCode))
         case (nil, let item?):
             guard let quantity = disbursement.quantity else {
-                throw LedgerError(.invalidInput, LocalizedText("goods handed out need a quantity", "hiện vật cấp phát cần ghi số lượng"), hint: LocalizedText("give --quantity N with --in-kind \(item)", "hãy ghi --quantity N cùng với --in-kind \(item)"))
+                throw LedgerError(.invalidInput, LocalizedText("goods handed out need a quantity", "hiện vật cấp phát cần ghi số lượng"), hint: LocalizedText("give \(parameter: .quantity, "N") with \(parameter: .inKindItem, "\(item)")", "hãy ghi \(parameter: .quantity, "N") cùng với \(parameter: .inKindItem, "\(item)")"))
             }
             let draws = try goodsDraws(item, quantity)
             if disbursement.grantCode == nil, disbursement.beneficiaryCodes.isEmpty, draws.contains(where: { $0.owner.grantID != 0 }) {
@@ -109,8 +109,8 @@ extension Ledger {
             credit = LineDraft(accountCode: try settings().goodsAccountCode, side: .credit, amount: .vnd(value),
                                dimensions: Dimensions(grant: disbursement.grantCode), item: item, quantity: quantity)
         default:
-            throw LedgerError(.invalidInput, LocalizedText("a disbursement is either money (--amount) or goods in kind (--in-kind), exactly one of them", "một khoản chi là tiền (--amount) hoặc hiện vật (--in-kind), chỉ một trong hai"),
-                              hint: LocalizedText("give --amount \"20000000 VND\", or --in-kind ITEM --quantity N", "hãy ghi --amount \"20000000 VND\", hoặc --in-kind MẶT_HÀNG --quantity N"))
+            throw LedgerError(.invalidInput, LocalizedText("a disbursement is either money (\(parameter: .amount)) or goods in kind (\(parameter: .inKindItem)), exactly one of them", "một khoản chi là tiền (\(parameter: .amount)) hoặc hiện vật (\(parameter: .inKindItem)), chỉ một trong hai"),
+                              hint: LocalizedText("give \(parameter: .amount, "\"20000000 VND\""), or \(parameter: .inKindItem, "ITEM") \(parameter: .quantity, "N")", "hãy ghi \(parameter: .amount, "\"20000000 VND\""), hoặc \(parameter: .inKindItem, "MẶT_HÀNG") \(parameter: .quantity, "N")"))
         }
         debit.children = disbursement.children
         debit.beneficiaryCodes = disbursement.beneficiaryCodes
@@ -124,12 +124,12 @@ extension Ledger {
     @discardableResult
     public func convert(_ conversion: Conversion, user: String) throws -> PostingOutcome {
         guard conversion.received.currency == .vnd else {
-            throw LedgerError(.currencyMismatch, LocalizedText("a conversion receives dong; --received is \(conversion.received)", "bán ngoại tệ thì nhận về đồng; --received đang là \(conversion.received)"),
-                              hint: LocalizedText("give the dong actually received, e.g. --received \"456000000 VND\"", "hãy ghi số đồng thực nhận, ví dụ --received \"456000000 VND\""))
+            throw LedgerError(.currencyMismatch, LocalizedText("a conversion receives dong; \(parameter: .received) is \(conversion.received)", "bán ngoại tệ thì nhận về đồng; \(parameter: .received) đang là \(conversion.received)"),
+                              hint: LocalizedText("give the dong actually received, e.g. \(parameter: .received, "\"456000000 VND\"")", "hãy ghi số đồng thực nhận, ví dụ \(parameter: .received, "\"456000000 VND\"")"))
         }
         guard conversion.amount.currency != .vnd else {
-            throw LedgerError(.currencyMismatch, LocalizedText("a conversion sells a foreign currency; --amount is \(conversion.amount)", "bán ngoại tệ thì bán một loại ngoại tệ; --amount đang là \(conversion.amount)"),
-                              hint: LocalizedText("give the foreign amount, e.g. --amount \"20000.00 USD\"", "hãy ghi số ngoại tệ, ví dụ --amount \"20000.00 USD\""))
+            throw LedgerError(.currencyMismatch, LocalizedText("a conversion sells a foreign currency; \(parameter: .amount) is \(conversion.amount)", "bán ngoại tệ thì bán một loại ngoại tệ; \(parameter: .amount) đang là \(conversion.amount)"),
+                              hint: LocalizedText("give the foreign amount, e.g. \(parameter: .amount, "\"20000.00 USD\"")", "hãy ghi số ngoại tệ, ví dụ \(parameter: .amount, "\"20000.00 USD\"")"))
         }
         let dimensions = Dimensions(grant: conversion.grantCode)
         let memo = conversion.memo ?? ""

@@ -214,7 +214,7 @@ struct FundingState {
         let onHand = try goodsOnHand(itemID, on: date, ledger: ledger, pending: pending)
         guard quantity > 0, quantity <= onHand.other else {
             throw LedgerError(.insufficientGoods, LocalizedText("only \(onHand.other) \(itemCode) are on hand on \(date); \(quantity) cannot be handed out", "ngày \(date) chỉ còn \(onHand.other) \(itemCode) trong kho; không thể cấp phát \(quantity)"),
-                              hint: LocalizedText("receive the goods first (cpf receive --in-kind), or hand out at most \(onHand.other)", "hãy nhập hàng trước (cpf receive --in-kind), hoặc cấp phát tối đa \(onHand.other)"))
+                              hint: LocalizedText("receive the goods first (\(action: .receive, "\(parameter: .inKindItem)")), or hand out at most \(onHand.other)", "hãy nhập hàng trước (\(action: .receive, "\(parameter: .inKindItem)")), hoặc cấp phát tối đa \(onHand.other)"))
         }
         return try lotValueOrRefusal(itemID, itemCode: itemCode, quantity: quantity, on: date, ledger: ledger, pending: pending)
     }
@@ -384,6 +384,6 @@ extension Ledger {
     static func lotsDisagree(_ itemCode: String) -> LedgerError {
         LedgerError(.damaged, LocalizedText("the goods lots of item \(itemCode) hold fewer units than the goods account: the lines were changed outside cpf",
                                             "các lô của mặt hàng \(itemCode) ít hơn số lượng trên tài khoản hàng hóa: các dòng đã bị sửa ngoài cpf"),
-                    hint: LocalizedText("run 'cpf verify' and restore the ledger from a backup (cpf backup)", "hãy chạy 'cpf verify' và khôi phục sổ từ bản sao lưu (cpf backup)"))
+                    hint: LocalizedText("run \(action: .verify, quoted: true) and restore the ledger from a backup (\(action: .backup))", "hãy chạy \(action: .verify, quoted: true) và khôi phục sổ từ bản sao lưu (\(action: .backup))"))
     }
 }

@@ -130,7 +130,7 @@ extension Ledger {
         try write {
             if try codes(of: .grant).byCode[definition.code] != nil {
                 throw LedgerError(.registryExists, LocalizedText("there is already a grant '\(definition.code)'", "đã có khoản tài trợ '\(definition.code)'"),
-                                  hint: LocalizedText("choose another code; to change its terms use 'cpf grant amend \(definition.code)'", "hãy chọn mã khác; muốn đổi điều khoản thì dùng 'cpf grant amend \(definition.code)'"))
+                                  hint: LocalizedText("choose another code; to change its terms use \(action: .grantAmend, "\(definition.code)", quoted: true)", "hãy chọn mã khác; muốn đổi điều khoản thì dùng \(action: .grantAmend, "\(definition.code)", quoted: true)"))
             }
             let funderID = try registryID(.funder, code: definition.funderCode)
             try database.execute("INSERT INTO \"grant\" (code, funder_id, currency, created_at, created_by) VALUES (?, ?, ?, ?, ?)",
@@ -195,7 +195,7 @@ extension Ledger {
         }
         if let last = try lastEntryDate(grantID: grant.id), effectiveOn <= last {
             throw LedgerError(.invalidDate, LocalizedText("grant \(grant.code) has entries up to \(last); an amendment effective \(effectiveOn) would change the terms they were posted under", "khoản tài trợ \(grant.code) có bút toán đến ngày \(last); một sửa đổi hiệu lực từ \(effectiveOn) sẽ làm đổi điều khoản mà các bút toán đó đã ghi theo"),
-                              hint: LocalizedText("make it effective after \(last); to correct a past entry, reverse it (cpf reverse) and post it again", "hãy cho hiệu lực sau ngày \(last); muốn sửa bút toán cũ, hãy đảo nó (cpf reverse) rồi ghi lại"))
+                              hint: LocalizedText("make it effective after \(last); to correct a past entry, reverse it (\(action: .reverse)) and post it again", "hãy cho hiệu lực sau ngày \(last); muốn sửa bút toán cũ, hãy đảo nó (\(action: .reverse)) rồi ghi lại"))
         }
     }
 
@@ -219,16 +219,16 @@ extension Ledger {
         // designation has to name what it is for; otherwise posting rules could not hold it to it.
         if designated && programCodes.isEmpty && unitCodes.isEmpty {
             throw LedgerError(.restriction, LocalizedText("designated support must say what it is for", "hỗ trợ theo địa chỉ phải ghi rõ dùng vào việc gì"),
-                              hint: LocalizedText("name the programs and/or units the donor designated (--programs, --units)", "hãy ghi chương trình và/hoặc đơn vị nhà tài trợ đã chỉ định (--programs, --units)"))
+                              hint: LocalizedText("name the programs and/or units the donor designated (\(parameter: .programs), \(parameter: .units))", "hãy ghi chương trình và/hoặc đơn vị nhà tài trợ đã chỉ định (\(parameter: .programs), \(parameter: .units))"))
         }
         if let validFrom, let validTo, validFrom > validTo {
-            throw LedgerError(.invalidDate, LocalizedText("the grant's window \(validFrom)…\(validTo) ends before it starts", "thời hạn \(validFrom)…\(validTo) của khoản tài trợ kết thúc trước khi bắt đầu"), hint: LocalizedText("check --from and --to", "hãy kiểm tra --from và --to"))
+            throw LedgerError(.invalidDate, LocalizedText("the grant's window \(validFrom)…\(validTo) ends before it starts", "thời hạn \(validFrom)…\(validTo) của khoản tài trợ kết thúc trước khi bắt đầu"), hint: LocalizedText("check \(parameter: .from) and \(parameter: .to)", "hãy kiểm tra \(parameter: .from) và \(parameter: .to)"))
         }
         var trancheTotal: Int64 = 0
         for tranche in tranches {
             guard tranche.amount.currency == committed.currency, tranche.amount.minorUnits > 0 else {
                 throw LedgerError(.currencyMismatch, LocalizedText("tranche \(tranche.dueOn) of \(tranche.amount) is not a positive amount in \(committed.currency.code)", "đợt \(tranche.dueOn) số tiền \(tranche.amount) không phải số dương bằng \(committed.currency.code)"),
-                                  hint: LocalizedText("give tranches in the grant's currency, e.g. --tranche \(tranche.dueOn):50000.00", "hãy ghi các đợt bằng loại tiền của khoản tài trợ, ví dụ --tranche \(tranche.dueOn.iso):50000.00"))
+                                  hint: LocalizedText("give tranches in the grant's currency, e.g. \(parameter: .tranche, "\(tranche.dueOn):50000.00")", "hãy ghi các đợt bằng loại tiền của khoản tài trợ, ví dụ \(parameter: .tranche, "\(tranche.dueOn.iso):50000.00")"))
             }
             trancheTotal += tranche.amount.minorUnits
         }
@@ -271,7 +271,7 @@ extension Ledger {
 
     /// The grant with this code, or an `unknownDimension` refusal.
     func requireGrant(code: String) throws -> Grant {
-        guard let grant = try grant(id: try registryID(.grant, code: code)) else { throw LedgerError(.unknownDimension, LocalizedText("there is no grant '\(code)'", "không có khoản tài trợ '\(code)'"), hint: LocalizedText("'cpf grant list' shows the grants", "'cpf grant list' cho xem các khoản tài trợ")) }
+        guard let grant = try grant(id: try registryID(.grant, code: code)) else { throw LedgerError(.unknownDimension, LocalizedText("there is no grant '\(code)'", "không có khoản tài trợ '\(code)'"), hint: LocalizedText("\(action: .grantList, quoted: true) shows the grants", "\(action: .grantList, quoted: true) cho xem các khoản tài trợ")) }
         return grant
     }
 

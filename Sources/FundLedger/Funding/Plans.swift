@@ -14,10 +14,10 @@ extension Ledger {
     public func setPlan(year: Int, programCode: String?, source: FunderKind?, amount: Amount, user: String) throws {
         let user = try TextRules.checkedUser(user)
         guard (1900...2199).contains(year) else {
-            throw LedgerError(.invalidDate, LocalizedText("year \(year) is outside 1900…2199", "năm \(year) nằm ngoài khoảng 1900…2199"), hint: LocalizedText("give a four-digit year, e.g. --year 2018", "hãy ghi năm bốn chữ số, ví dụ --year 2018"))
+            throw LedgerError(.invalidDate, LocalizedText("year \(year) is outside 1900…2199", "năm \(year) nằm ngoài khoảng 1900…2199"), hint: LocalizedText("give a four-digit year, e.g. \(parameter: .year, "2018")", "hãy ghi năm bốn chữ số, ví dụ \(parameter: .year, "2018")"))
         }
         guard amount.currency == .vnd, amount.minorUnits >= 0 else {
-            throw LedgerError(.invalidAmount, LocalizedText("plans are in VND; \(amount) is not", "kế hoạch ghi bằng VND; \(amount) thì không"), hint: LocalizedText("give e.g. --amount \"240000000 VND\"", "ví dụ --amount \"240000000 VND\""))
+            throw LedgerError(.invalidAmount, LocalizedText("plans are in VND; \(amount) is not", "kế hoạch ghi bằng VND; \(amount) thì không"), hint: LocalizedText("give e.g. \(parameter: .amount, "\"240000000 VND\"")", "ví dụ \(parameter: .amount, "\"240000000 VND\"")"))
         }
         let now = Timestamp.now()
         try write {

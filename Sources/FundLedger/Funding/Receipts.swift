@@ -77,12 +77,12 @@ extension Ledger {
     public func receive(_ receipt: Receipt, user: String) throws -> PostingOutcome {
         let funder = try receipt.funderCode.map { code in
             guard let funder = try self.funder(code: code) else {
-                throw LedgerError(.unknownDimension, LocalizedText("there is no funder '\(code)'", "không có nhà tài trợ '\(code)'"), hint: LocalizedText("add it first with cpf funder add", "hãy thêm trước bằng cpf funder add"))
+                throw LedgerError(.unknownDimension, LocalizedText("there is no funder '\(code)'", "không có nhà tài trợ '\(code)'"), hint: LocalizedText("add it first with \(action: .funderAdd)", "hãy thêm trước bằng \(action: .funderAdd)"))
             }
             return funder
         }
         guard funder != nil || receipt.isInterest else {
-            throw LedgerError(.invalidInput, LocalizedText("a receipt names who gave it", "khoản thu phải ghi ai tài trợ"), hint: LocalizedText("give --funder CODE, or --interest for interest on deposits", "hãy ghi --funder MÃ, hoặc --interest cho lãi tiền gửi"))
+            throw LedgerError(.invalidInput, LocalizedText("a receipt names who gave it", "khoản thu phải ghi ai tài trợ"), hint: LocalizedText("give \(parameter: .funder, "CODE"), or \(parameter: .interest) for interest on deposits", "hãy ghi \(parameter: .funder, "MÃ"), hoặc \(parameter: .interest) cho lãi tiền gửi"))
         }
         let dimensions = Dimensions(funder: funder?.code, grant: receipt.grantCode, program: receipt.programCode, unit: receipt.unitCode)
         let inKindRevenue = try settings().inKindRevenueAccountCode
@@ -92,7 +92,7 @@ extension Ledger {
         var newItem: InKindGoods?
         if let goods = receipt.inKind {
             guard receipt.amount == nil else {
-                throw LedgerError(.invalidInput, LocalizedText("a receipt is either money (--amount) or goods in kind (--in-kind), not both", "một khoản thu là tiền (--amount) hoặc hiện vật (--in-kind), không phải cả hai"), hint: LocalizedText("post them as two receipts", "hãy ghi thành hai khoản thu"))
+                throw LedgerError(.invalidInput, LocalizedText("a receipt is either money (\(parameter: .amount)) or goods in kind (\(parameter: .inKindItem)), not both", "một khoản thu là tiền (\(parameter: .amount)) hoặc hiện vật (\(parameter: .inKindItem)), không phải cả hai"), hint: LocalizedText("post them as two receipts", "hãy ghi thành hai khoản thu"))
             }
             draft = try inKindDraft(receipt, goods: goods, revenue: revenue, dimensions: dimensions, funder: funder)
             if try codes(of: .goodsItem).byCode[goods.itemCode] == nil { newItem = goods }
@@ -111,7 +111,7 @@ extension Ledger {
 
     private func moneyDraft(_ receipt: Receipt, revenue: String, dimensions: Dimensions, funder: Funder?) throws -> EntryDraft {
         guard let amount = receipt.amount else {
-            throw LedgerError(.invalidInput, LocalizedText("the receipt gives no amount", "khoản thu không ghi số tiền"), hint: LocalizedText("give --amount \"50000.00 USD\", or --in-kind with the goods", "hãy ghi --amount \"50000.00 USD\", hoặc --in-kind với hiện vật"))
+            throw LedgerError(.invalidInput, LocalizedText("the receipt gives no amount", "khoản thu không ghi số tiền"), hint: LocalizedText("give \(parameter: .amount, "\"50000.00 USD\""), or \(parameter: .inKindItem) with the goods", "hãy ghi \(parameter: .amount, "\"50000.00 USD\""), hoặc \(parameter: .inKindItem) với hiện vật"))
         }
         let into = receipt.intoAccountCode ?? (amount.currency == .vnd ? "1121" : "1122")
         var debit = LineDraft(accountCode: into, side: .debit, amount: amount, rate: receipt.rate, rateSource: receipt.rateSource, dimensions: dimensions)
@@ -125,10 +125,10 @@ extension Ledger {
     private func inKindDraft(_ receipt: Receipt, goods: InKindGoods, revenue: String, dimensions: Dimensions, funder: Funder?) throws -> EntryDraft {
         guard goods.unitValue.currency == .vnd, goods.unitValue.minorUnits > 0 else {
             throw LedgerError(.invalidAmount, LocalizedText("goods in kind are valued in VND; the unit value is \(goods.unitValue)", "hiện vật được định giá bằng VND; đơn giá đang là \(goods.unitValue)"),
-                              hint: LocalizedText("give the fair value of one unit in dong, e.g. --unit-value \"1500000 VND\"", "hãy ghi giá trị hợp lý của một đơn vị bằng đồng, ví dụ --unit-value \"1500000 VND\""))
+                              hint: LocalizedText("give the fair value of one unit in dong, e.g. \(parameter: .unitValue, "\"1500000 VND\"")", "hãy ghi giá trị hợp lý của một đơn vị bằng đồng, ví dụ \(parameter: .unitValue, "\"1500000 VND\"")"))
         }
         guard goods.quantity > 0 else {
-            throw LedgerError(.invalidAmount, LocalizedText("the quantity \(goods.quantity) is not a positive count", "số lượng \(goods.quantity) không phải số nguyên dương"), hint: LocalizedText("give how many units, e.g. --quantity 90", "hãy ghi số lượng, ví dụ --quantity 90"))
+            throw LedgerError(.invalidAmount, LocalizedText("the quantity \(goods.quantity) is not a positive count", "số lượng \(goods.quantity) không phải số nguyên dương"), hint: LocalizedText("give how many units, e.g. \(parameter: .quantity, "90")", "hãy ghi số lượng, ví dụ \(parameter: .quantity, "90")"))
         }
         try TextRules.check(goods.basis, named: "valuation basis", maximumLength: 200)
         let (value, overflow) = goods.unitValue.minorUnits.multipliedReportingOverflow(by: goods.quantity)

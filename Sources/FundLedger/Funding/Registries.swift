@@ -166,7 +166,7 @@ extension Ledger {
         try TextRules.checkCode(code, named: "unit code")
         try TextRules.check(name, named: "unit name", maximumLength: 200)
         if let effectiveFrom, let effectiveTo, effectiveFrom > effectiveTo {
-            throw LedgerError(.invalidDate, LocalizedText("the unit's window \(effectiveFrom)…\(effectiveTo) ends before it starts", "thời hạn \(effectiveFrom)…\(effectiveTo) của đơn vị kết thúc trước khi bắt đầu"), hint: LocalizedText("check --from and --to", "hãy kiểm tra --from và --to"))
+            throw LedgerError(.invalidDate, LocalizedText("the unit's window \(effectiveFrom)…\(effectiveTo) ends before it starts", "thời hạn \(effectiveFrom)…\(effectiveTo) của đơn vị kết thúc trước khi bắt đầu"), hint: LocalizedText("check \(parameter: .from) and \(parameter: .to)", "hãy kiểm tra \(parameter: .from) và \(parameter: .to)"))
         }
         let parentID = try parentCode.map { try registryID(.unit, code: $0) }
         try addRegistryRow(.unit, code: code, user: user, detail: "\(level.rawValue) \(name)") { now, user in

@@ -17,7 +17,7 @@ extension Ledger {
             let settings = try self.settings()
             guard settings.fxRevaluationAllowed else {
                 throw LedgerError(.settings, LocalizedText("year-end revaluation is forbidden for this fund (setting fx-revaluation is 'forbidden')", "quỹ này không được đánh giá lại ngoại tệ cuối năm (thiết lập fx-revaluation là 'forbidden')"),
-                                  hint: LocalizedText("public-sector rules forbid revaluing non-business balances; if the fund's rules allow it: cpf settings set fx-revaluation allowed", "quy định khu vực công không cho đánh giá lại số dư của hoạt động không kinh doanh; nếu quy chế của quỹ cho phép: cpf settings set fx-revaluation allowed"))
+                                  hint: LocalizedText("public-sector rules forbid revaluing non-business balances; if the fund's rules allow it: \(action: .settingsSet, "fx-revaluation allowed")", "quy định khu vực công không cho đánh giá lại số dư của hoạt động không kinh doanh; nếu quy chế của quỹ cho phép: \(action: .settingsSet, "fx-revaluation allowed")"))
             }
             let accounts = try accountsByCode()
             guard let account = accounts[accountCode] else { throw Ledger.unknownAccount(accountCode) }
@@ -27,7 +27,7 @@ extension Ledger {
             guard let fxAccount = accounts[settings.fxDifferenceAccountCode] else { throw Ledger.unknownAccount(settings.fxDifferenceAccountCode) }
             guard let rate = try exchangeRate(account.currency, onOrBefore: date) else {
                 throw LedgerError(.missingRate, LocalizedText("there is no \(account.currency.code) rate on or before \(date)", "chưa có tỷ giá \(account.currency.code) vào hoặc trước ngày \(date)"),
-                                  hint: LocalizedText("record the year-end rate first: cpf rate set \(account.currency.code) \(date) RATE --source SBV", "hãy ghi tỷ giá cuối năm trước: cpf rate set \(account.currency.code) \(date.iso) RATE --source SBV"))
+                                  hint: LocalizedText("record the year-end rate first: \(action: .rateSet, "\(account.currency.code) \(date) RATE \(parameter: .rateSource, "SBV")")", "hãy ghi tỷ giá cuối năm trước: \(action: .rateSet, "\(account.currency.code) \(date.iso) RATE \(parameter: .rateSource, "SBV")")"))
             }
             // Whole months before the date's month, then its days through the date (as
             // reports/trial-balance.sql reads the totals): nothing dated after it counts.

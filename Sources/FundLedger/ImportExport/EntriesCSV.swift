@@ -121,11 +121,11 @@ struct EntriesCSVSource: ImportItemSource {
             let kind = columns.value(.kind, in: record)
             guard kind.isEmpty || kind == EntryKind.journal.rawValue else {
                 throw columns.error(.kind, in: record, LocalizedText("entry \(key) is a \(kind.shortened) record; such records are not imported", "bút toán \(key) là bản ghi \(kind.shortened); loại bản ghi này không được nhập"),
-                                    hint: LocalizedText("close and reopen periods with 'cpf period close' and 'cpf period reopen'", "hãy khóa và mở lại kỳ bằng 'cpf period close' và 'cpf period reopen'"))
+                                    hint: LocalizedText("close and reopen periods with \(action: .periodClose, quoted: true) and \(action: .periodReopen, quoted: true)", "hãy khóa và mở lại kỳ bằng \(action: .periodClose, quoted: true) và \(action: .periodReopen, quoted: true)"))
             }
             guard columns.value(.reverses, in: record).isEmpty else {
                 throw columns.error(.reverses, in: record, LocalizedText("entry \(key) is a reversal; reversals are not imported", "bút toán \(key) là bút toán đảo; bút toán đảo không được nhập"),
-                                    rule: .notReversible, hint: LocalizedText("import the original entry, then reverse it with 'cpf reverse SEQ --reason …'", "hãy nhập bút toán gốc, rồi đảo nó bằng 'cpf reverse SEQ --reason …'"))
+                                    rule: .notReversible, hint: LocalizedText("import the original entry, then reverse it with \(action: .reverse, "SEQ \(parameter: .reason, "…")", quoted: true)", "hãy nhập bút toán gốc, rồi đảo nó bằng \(action: .reverse, "SEQ \(parameter: .reason, "…")", quoted: true)"))
             }
             lines.append(try line(record))
         }

@@ -63,7 +63,7 @@ public final class Ledger {
         let fundName = TextRules.nfc(fundName)
         guard !fileExists(path) else {
             throw LedgerError(.ledgerExists, LocalizedText("a file already exists at \(path)", "đã có một tệp tại \(path)"),
-                              hint: LocalizedText("choose another path with --db, or open the existing ledger", "hãy chọn đường dẫn khác bằng --db, hoặc mở sổ đã có"))
+                              hint: LocalizedText("choose another path with \(parameter: .ledgerPath), or open the existing ledger", "hãy chọn đường dẫn khác bằng \(parameter: .ledgerPath), hoặc mở sổ đã có"))
         }
         try TextRules.check(fundName, named: "fund name", maximumLength: 200)
         let user = try TextRules.checkedUser(user)
@@ -71,7 +71,7 @@ public final class Ledger {
         let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
         guard directory.isEmpty || fileExists(directory) else {
             throw LedgerError(.invalidInput, LocalizedText("the folder \(directory) does not exist, so \(path) cannot be created", "thư mục \(directory) không tồn tại, nên không thể tạo \(path)"),
-                              hint: LocalizedText("create the folder first, or give another path with --db", "hãy tạo thư mục trước, hoặc chọn đường dẫn khác bằng --db"))
+                              hint: LocalizedText("create the folder first, or give another path with \(parameter: .ledgerPath)", "hãy tạo thư mục trước, hoặc chọn đường dẫn khác bằng \(parameter: .ledgerPath)"))
         }
         do {
             let database = try Database(path: path, mode: .readWriteCreate, configuration: configuration)
@@ -111,7 +111,7 @@ public final class Ledger {
                             readOnly: Bool = false) throws -> Ledger {
         guard fileExists(path) else {
             throw LedgerError(.notALedger, LocalizedText("there is no ledger at \(path)", "không có sổ nào tại \(path)"),
-                              hint: LocalizedText("create one with 'cpf --db \(path) init --name \"…\"', or point --db (or CPF_DB) at an existing ledger", "hãy tạo sổ bằng 'cpf --db \(path) init --name \"…\"', hoặc trỏ --db (hay CPF_DB) tới một sổ đã có"))
+                              hint: LocalizedText("create one with \(action: .createLedger, "\(parameter: .ledgerPath, "\(path)") \(parameter: .name, "\"…\"")", quoted: true), or point \(parameter: .ledgerPath) (or CPF_DB) at an existing ledger", "hãy tạo sổ bằng \(action: .createLedger, "\(parameter: .ledgerPath, "\(path)") \(parameter: .name, "\"…\"")", quoted: true), hoặc trỏ \(parameter: .ledgerPath) (hay CPF_DB) tới một sổ đã có"))
         }
         var database = try readOnly ? openForReading(path, configuration) : openForInspection(path, configuration)
         try checkIsLedger(database, path: path)
@@ -147,7 +147,7 @@ public final class Ledger {
             return try Database(path: path, mode: .readWrite, configuration: inspection)
         } catch let error as SQLiteError where error.isNotADatabase {
             throw LedgerError(.notALedger, LocalizedText("\(path) is not a cpf ledger (it is not an SQLite database)", "\(path) không phải sổ cpf (không phải cơ sở dữ liệu SQLite)"),
-                              hint: LocalizedText("check the path given with --db or CPF_DB", "hãy kiểm tra đường dẫn ghi ở --db hoặc CPF_DB"))
+                              hint: LocalizedText("check the path given with \(parameter: .ledgerPath) or CPF_DB", "hãy kiểm tra đường dẫn ghi ở \(parameter: .ledgerPath) hoặc CPF_DB"))
         } catch let error as SQLiteError where error.isReadOnly {
             throw LedgerError(.readOnly, LocalizedText("\(path) cannot be written (the file or its folder is read-only for you), so nothing can be recorded in it", "không ghi được vào \(path) (tệp hoặc thư mục của nó chỉ cho bạn đọc), nên không thể ghi sổ"),
                               hint: LocalizedText("ask for write access to the file and its folder, or work on a copy; verify, audit, reports and exports only read", "hãy xin quyền ghi tệp và thư mục, hoặc làm việc trên bản sao; kiểm tra, kiểm toán, báo cáo và xuất dữ liệu chỉ cần quyền đọc"))
@@ -164,7 +164,7 @@ public final class Ledger {
             return try Database(path: path, mode: mode, configuration: configuration)
         } catch let error as SQLiteError where error.isNotADatabase {
             throw LedgerError(.notALedger, LocalizedText("\(path) is not a cpf ledger (it is not an SQLite database)", "\(path) không phải sổ cpf (không phải cơ sở dữ liệu SQLite)"),
-                              hint: LocalizedText("check the path given with --db or CPF_DB", "hãy kiểm tra đường dẫn ghi ở --db hoặc CPF_DB"))
+                              hint: LocalizedText("check the path given with \(parameter: .ledgerPath) or CPF_DB", "hãy kiểm tra đường dẫn ghi ở \(parameter: .ledgerPath) hoặc CPF_DB"))
         } catch let failure as SQLiteError {
             // Immutable, SQLite reads the file alone: committed pages still in the -wal file
             // would be missed, so such a ledger is refused rather than read incomplete.
@@ -185,12 +185,12 @@ public final class Ledger {
     private static func checkIsLedger(_ database: Database, path: String) throws {
         guard try database.scalarInt64("PRAGMA application_id") == applicationID else {
             throw LedgerError(.notALedger, LocalizedText("\(path) is an SQLite database but not a cpf ledger", "\(path) là cơ sở dữ liệu SQLite nhưng không phải sổ cpf"),
-                              hint: LocalizedText("check the path given with --db or CPF_DB; create a ledger with 'cpf init'", "hãy kiểm tra đường dẫn ghi ở --db hoặc CPF_DB; tạo sổ bằng 'cpf init'"))
+                              hint: LocalizedText("check the path given with \(parameter: .ledgerPath) or CPF_DB; create a ledger with \(action: .createLedger, quoted: true)", "hãy kiểm tra đường dẫn ghi ở \(parameter: .ledgerPath) hoặc CPF_DB; tạo sổ bằng \(action: .createLedger, quoted: true)"))
         }
         let tables = Set(try database.rows("SELECT name FROM sqlite_schema WHERE type = 'table'") { $0.text(at: 0) })
         guard tables.isSuperset(of: ["schema_migration", "ledger_meta", "entry", "line"]) else {
             throw LedgerError(.notALedger, LocalizedText("\(path) carries the cpf mark but lacks the ledger's tables: it is damaged", "\(path) có dấu hiệu của cpf nhưng thiếu các bảng của sổ: sổ đã hư hỏng"),
-                              hint: LocalizedText("restore the ledger from a backup (cpf backup)", "hãy khôi phục sổ từ bản sao lưu (cpf backup)"))
+                              hint: LocalizedText("restore the ledger from a backup (\(action: .backup))", "hãy khôi phục sổ từ bản sao lưu (\(action: .backup))"))
         }
     }
 

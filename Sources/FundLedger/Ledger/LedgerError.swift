@@ -3,6 +3,11 @@
 /// Every refusal names the rule it applies, says what is wrong, and says how to proceed.
 /// Nothing has been written when a `LedgerError` is thrown. Messages never contain a
 /// beneficiary code or any other child's data.
+///
+/// The library never spells how its client takes an input or an action: a message or hint
+/// refers to them as typed pieces (`\(parameter: .reference)`, `\(action: .reverse)`), which
+/// `explanation` and `remedy` word neutrally and a client words its own way with
+/// `rendered(with:)` (`cpf` writes `--ref` and `cpf reverse`).
 public struct LedgerError: Error, Equatable, CustomStringConvertible, Sendable {
     /// The rule that refused, stable across versions (tests and scripts match on it).
     public let rule: Rule
@@ -23,6 +28,11 @@ public struct LedgerError: Error, Equatable, CustomStringConvertible, Sendable {
     public var hint: String { remedy.english }
 
     public var description: String { hint.isEmpty ? message : "\(message)\n  hint: \(hint)" }
+
+    /// The refusal with the parameters and actions it refers to worded by `vocabulary`.
+    public func rendered(with vocabulary: some ReferenceVocabulary) -> LedgerError {
+        LedgerError(rule, explanation.rendered(with: vocabulary), hint: remedy.rendered(with: vocabulary))
+    }
 
     /// The rules a refusal can name.
     public enum Rule: String, Sendable, CaseIterable {

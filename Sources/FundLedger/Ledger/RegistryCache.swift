@@ -40,14 +40,16 @@ public enum Registry: String, Sendable, CaseIterable {
         }
     }
 
-    /// The command that adds to this registry, for hints.
-    var addCommand: String {
+    /// The action that adds to this registry, for hints.
+    var addAction: LocalizedText {
         switch self {
-        case .funder: "cpf funder add"
-        case .grant: "cpf grant add"
-        case .program: "cpf program add"
-        case .unit: "cpf unit add"
-        case .goodsItem: "cpf receive --in-kind --item CODE (or cpf item add)"
+        case .funder: LocalizedText("\(action: .funderAdd)", "\(action: .funderAdd)")
+        case .grant: LocalizedText("\(action: .grantAdd)", "\(action: .grantAdd)")
+        case .program: LocalizedText("\(action: .programAdd)", "\(action: .programAdd)")
+        case .unit: LocalizedText("\(action: .unitAdd)", "\(action: .unitAdd)")
+        // The Vietnamese half keeps the words `cpf` has always printed.
+        case .goodsItem: LocalizedText("\(action: .receive, "\(parameter: .inKindItem) \(parameter: .item, "CODE")") (or \(action: .itemAdd))",
+                                       "\(action: .receive, "\(parameter: .inKindItem) \(parameter: .item, "CODE")") (or \(action: .itemAdd))")
         }
     }
 }
@@ -114,7 +116,7 @@ extension Ledger {
         if let id = registryCache.codesByRegistry[registry.slot]?.byCode[code] { return id }
         guard let id = try codes(of: registry).byCode[code] else {
             throw LedgerError(.unknownDimension, LocalizedText("there is no \(registry.rawValue) '\(code)'", "không có \(registry.localizedName) '\(code)'"),
-                              hint: LocalizedText("check the code, or add it first with \(registry.addCommand)", "hãy kiểm tra mã, hoặc thêm trước bằng \(registry.addCommand)"))
+                              hint: LocalizedText("check the code, or add it first with \(registry.addAction)", "hãy kiểm tra mã, hoặc thêm trước bằng \(registry.addAction)"))
         }
         return id
     }

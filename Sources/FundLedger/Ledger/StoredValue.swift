@@ -18,6 +18,6 @@ enum StoredValue {
     /// The refusal for `text` found at `place` (`table.column`).
     static func damaged(_ place: String, _ text: String) -> LedgerError {
         LedgerError(.damaged, LocalizedText("\(place) holds '\(text.prefix(40))', which cpf never writes: the ledger was changed outside cpf", "\(place) chứa '\(text.prefix(40))', giá trị mà cpf không bao giờ ghi: sổ đã bị sửa ngoài cpf"),
-                    hint: LocalizedText("restore the ledger from a backup (cpf backup); 'cpf verify' lists what else changed", "hãy khôi phục sổ từ bản sao lưu (cpf backup); 'cpf verify' liệt kê những gì khác đã bị thay đổi"))
+                    hint: LocalizedText("restore the ledger from a backup (\(action: .backup)); \(action: .verify, quoted: true) lists what else changed", "hãy khôi phục sổ từ bản sao lưu (\(action: .backup)); \(action: .verify, quoted: true) liệt kê những gì khác đã bị thay đổi"))
     }
 }

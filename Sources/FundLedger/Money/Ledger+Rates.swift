@@ -20,7 +20,7 @@ extension Ledger {
     public func setRate(_ currency: Currency, on date: LedgerDate, rate: Rate, source: String, user: String) throws -> Bool {
         guard currency != .vnd else {
             throw LedgerError(.invalidRate, LocalizedText("VND is the ledger's own currency; it has no exchange rate", "VND là đồng tiền hạch toán của sổ; không có tỷ giá"),
-                              hint: LocalizedText("record rates for foreign currencies, e.g. 'cpf rate set USD 2018-06-01 22750 --source SBV'", "hãy ghi tỷ giá cho ngoại tệ, ví dụ 'cpf rate set USD 2018-06-01 22750 --source SBV'"))
+                              hint: LocalizedText("record rates for foreign currencies, e.g. \(action: .rateSet, "USD 2018-06-01 22750 \(parameter: .rateSource, "SBV")", quoted: true)", "hãy ghi tỷ giá cho ngoại tệ, ví dụ \(action: .rateSet, "USD 2018-06-01 22750 \(parameter: .rateSource, "SBV")", quoted: true)"))
         }
         try TextRules.check(source, named: "rate source", maximumLength: 100)
         let user = try TextRules.checkedUser(user)

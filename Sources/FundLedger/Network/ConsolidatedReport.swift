@@ -38,8 +38,8 @@ extension ConsolidatedBooks {
                             parameters: Ledger.periodParameters(from, to) + [(LocalizedText("Funds", "Số quỹ"), .count(Int64(funds.count)))],
                             tables: tables, notes: notes, generatedAt: Timestamp.now(), headSeq: funds.reduce(0) { $0 + $1.headSeq }, headHash: digest)
         report.isLandscape = true
-        report.digestText = LocalizedText("Network digest of \(funds.count) ledgers: \(digest.hexString). Each fund's own digest is in the table of funds; check a fund's file with cpf verify --at SEQ --digest HEX.",
-                                          "Mã xác thực của \(funds.count) sổ: \(digest.hexString). Mã xác thực của từng quỹ ở bảng các quỹ; kiểm tra tệp của một quỹ bằng cpf verify --at SỐ --digest MÃ.")
+        report.digestText = LocalizedText("Network digest of \(funds.count) ledgers: \(digest.hexString). Each fund's own digest is in the table of funds; check a fund's file with \(action: .verify, "\(parameter: .chainPosition, "SEQ") \(parameter: .digest, "HEX")").",
+                                          "Mã xác thực của \(funds.count) sổ: \(digest.hexString). Mã xác thực của từng quỹ ở bảng các quỹ; kiểm tra tệp của một quỹ bằng \(action: .verify, "\(parameter: .chainPosition, "SỐ") \(parameter: .digest, "MÃ")").")
         return report
     }
 
@@ -47,8 +47,8 @@ extension ConsolidatedBooks {
         var notes = [LocalizedText("Transfers between the funds are eliminated: what one fund passed on to another is neither an expense nor a receipt of the network, and what was on its way at the end of the period is an asset of it. Child-instances are counted where the money or goods reached the child.",
                                    "Các khoản chuyển giữa các quỹ được loại trừ: số một quỹ chuyển cho quỹ khác không phải khoản chi hay khoản thu của cả mạng lưới, và số đang trên đường chuyển vào cuối kỳ là tài sản của mạng lưới. Lượt trẻ em được tính tại nơi tiền hoặc hiện vật đến với trẻ.")]
         if funds.contains(where: { $0.findings == nil }) {
-            notes.append(LocalizedText("The ledgers were not verified (--no-verify): these figures are a quick look, not a check.",
-                                       "Các sổ chưa được kiểm tra (--no-verify): số liệu này chỉ để xem nhanh, không phải kết quả kiểm tra."))
+            notes.append(LocalizedText("The ledgers were not verified (\(parameter: .skipVerification)): these figures are a quick look, not a check.",
+                                       "Các sổ chưa được kiểm tra (\(parameter: .skipVerification)): số liệu này chỉ để xem nhanh, không phải kết quả kiểm tra."))
         }
         if !findings.isEmpty {
             notes.append(LocalizedText("There are findings: the consolidation is not to be relied on until they are resolved.",

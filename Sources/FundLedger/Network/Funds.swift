@@ -36,7 +36,7 @@ extension Ledger {
         try TextRules.check(otherLedgerID, named: "ledger id", maximumLength: 100)
         guard otherLedgerID != ledgerID else {
             throw LedgerError(.invalidInput, LocalizedText("ledger id \(otherLedgerID) is this fund's own", "mã sổ \(otherLedgerID) là của chính quỹ này"),
-                              hint: LocalizedText("register the other fund with the ledger id its own 'cpf verify' prints", "hãy đăng ký quỹ kia bằng mã sổ mà 'cpf verify' của quỹ đó in ra"))
+                              hint: LocalizedText("register the other fund with the ledger id its own \(action: .verify, quoted: true) prints", "hãy đăng ký quỹ kia bằng mã sổ mà \(action: .verify, quoted: true) của quỹ đó in ra"))
         }
         let now = Timestamp.now()
         try write {
@@ -44,13 +44,13 @@ extension Ledger {
             if let taken = funds.first(where: { $0.code == code || $0.ledgerID == otherLedgerID }) {
                 throw LedgerError(.registryExists, LocalizedText("fund \(taken.code) is already registered with ledger id \(taken.ledgerID)",
                                                                  "quỹ \(taken.code) đã được đăng ký với mã sổ \(taken.ledgerID)"),
-                                  hint: LocalizedText("a fund is registered once; 'cpf fund list' shows them", "mỗi quỹ chỉ đăng ký một lần; 'cpf fund list' cho xem các quỹ"))
+                                  hint: LocalizedText("a fund is registered once; \(action: .fundList, quoted: true) shows them", "mỗi quỹ chỉ đăng ký một lần; \(action: .fundList, quoted: true) cho xem các quỹ"))
             }
             var parentID: Int64?
             if let parentCode {
                 guard let parent = funds.first(where: { $0.code == parentCode }) else {
                     throw LedgerError(.unknownDimension, LocalizedText("there is no fund '\(parentCode)'", "không có quỹ '\(parentCode)'"),
-                                      hint: LocalizedText("register the parent fund first (cpf fund add)", "hãy đăng ký quỹ cấp trên trước (cpf fund add)"))
+                                      hint: LocalizedText("register the parent fund first (\(action: .fundAdd))", "hãy đăng ký quỹ cấp trên trước (\(action: .fundAdd))"))
                 }
                 parentID = parent.id
             }

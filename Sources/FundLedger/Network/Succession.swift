@@ -209,7 +209,7 @@ private struct Predecessor {
         let report = try ledger.verify()
         guard report.isIntact else {
             throw refuse(LocalizedText("it does not verify (\(report.findings.count) findings): its books cannot be carried", "sổ không qua được kiểm tra (\(report.findings.count) phát hiện): không thể chuyển số dư"),
-                         LocalizedText("run cpf verify on it and resolve what it finds first", "hãy chạy cpf verify cho sổ đó và xử lý các phát hiện trước"))
+                         LocalizedText("run \(action: .verify) on it and resolve what it finds first", "hãy chạy \(action: .verify) cho sổ đó và xử lý các phát hiện trước"))
         }
         if let late = try ledger.read({ try ledger.database.scalarText("SELECT min(entry_date) FROM entry WHERE entry_date >= ?", [from.iso]) }) {
             throw refuse(LocalizedText("it has entries from \(try LedgerDate.parse(late)), on or after the merger date \(from)", "sổ có bút toán từ ngày \(try LedgerDate.parse(late)), từ ngày sáp nhập \(from) trở đi"),

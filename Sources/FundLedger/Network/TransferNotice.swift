@@ -148,8 +148,8 @@ extension TransferNotice {
         guard digest == notice.digest else {
             throw LedgerError(.noticeAltered, LocalizedText("the notice's fields do not match its digest: it was changed after the sending fund wrote it",
                                                             "các trường của thông báo không khớp mã kiểm tra: thông báo đã bị sửa sau khi quỹ gửi lập ra"),
-                              hint: LocalizedText("ask the sending fund for the notice again (cpf transfer notice SEQ --notice FILE)",
-                                                  "hãy xin lại thông báo từ quỹ gửi (cpf transfer notice SEQ --notice TỆP)"))
+                              hint: LocalizedText("ask the sending fund for the notice again (\(action: .transferNotice, "SEQ \(parameter: .notice, "FILE")"))",
+                                                  "hãy xin lại thông báo từ quỹ gửi (\(action: .transferNotice, "SEQ \(parameter: .notice, "TỆP")"))"))
         }
         return notice
     }
@@ -199,7 +199,7 @@ private struct NoticeField {
 
     static func invalid(_ what: LocalizedText) -> LedgerError {
         LedgerError(.noticeInvalid, LocalizedText("the file is not a transfer notice cpf can read: \(what)", "tệp không phải thông báo chuyển quỹ mà cpf đọc được: \(what)"),
-                    hint: LocalizedText("give the notice file the sending fund wrote with cpf transfer send --notice", "hãy dùng đúng tệp thông báo mà quỹ gửi đã lập bằng cpf transfer send --notice"))
+                    hint: LocalizedText("give the notice file the sending fund wrote with \(action: .transferSend, "\(parameter: .notice)")", "hãy dùng đúng tệp thông báo mà quỹ gửi đã lập bằng \(action: .transferSend, "\(parameter: .notice)")"))
     }
 
     private func field(_ key: String) throws -> NoticeField {

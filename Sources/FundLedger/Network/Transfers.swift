@@ -78,7 +78,7 @@ extension Ledger {
                 guard notice != nil else {
                     throw LedgerError(.duplicateReference, LocalizedText("reference \(order.externalRef) is entry \(entry.seq), which is not a transfer",
                                                                          "số chứng từ \(order.externalRef) là bút toán \(entry.seq), không phải một lần chuyển quỹ"),
-                                      hint: LocalizedText("give the transfer its own voucher number (--ref)", "hãy ghi số chứng từ riêng cho lần chuyển (--ref)"))
+                                      hint: LocalizedText("give the transfer its own voucher number (\(parameter: .reference))", "hãy ghi số chứng từ riêng cho lần chuyển (\(parameter: .reference))"))
                 }
             case .pending(let pending):
                 // At or above the approval threshold: the transfer waits with its entry, and its
@@ -119,7 +119,7 @@ extension Ledger {
         case (let amount?, nil):
             guard amount.currency == .vnd else {
                 throw LedgerError(.currencyMismatch, LocalizedText("a transfer between funds is in dong; \(amount) is not", "chuyển giữa các quỹ bằng đồng; \(amount) không phải đồng"),
-                                  hint: LocalizedText("convert the foreign currency first (cpf convert), then send the dong", "hãy bán ngoại tệ trước (cpf convert), rồi chuyển số đồng"))
+                                  hint: LocalizedText("convert the foreign currency first (\(action: .convert)), then send the dong", "hãy bán ngoại tệ trước (\(action: .convert)), rồi chuyển số đồng"))
             }
             let dimensions = Dimensions(grant: order.grantCode)
             return EntryDraft(date: order.date, memo: order.memo ?? "", externalRef: order.externalRef, lines: [
@@ -128,11 +128,11 @@ extension Ledger {
             ])
         case (nil, let item?):
             guard let quantity = order.quantity, quantity > 0 else {
-                throw LedgerError(.invalidInput, LocalizedText("goods sent need a positive quantity", "hiện vật chuyển đi cần số lượng dương"), hint: LocalizedText("give --quantity N with --item \(item)", "hãy ghi --quantity N cùng với --item \(item)"))
+                throw LedgerError(.invalidInput, LocalizedText("goods sent need a positive quantity", "hiện vật chuyển đi cần số lượng dương"), hint: LocalizedText("give \(parameter: .quantity, "N") with \(parameter: .item, "\(item)")", "hãy ghi \(parameter: .quantity, "N") cùng với \(parameter: .item, "\(item)")"))
             }
             guard order.grantCode == nil else {
-                throw LedgerError(.invalidInput, LocalizedText("goods sent keep the donor and grant of the lots they come from; --grant does not apply", "hiện vật chuyển đi giữ nhà tài trợ và khoản tài trợ của lô hàng; --grant không áp dụng"),
-                                  hint: LocalizedText("leave out --grant", "hãy bỏ --grant"))
+                throw LedgerError(.invalidInput, LocalizedText("goods sent keep the donor and grant of the lots they come from; \(parameter: .grant) does not apply", "hiện vật chuyển đi giữ nhà tài trợ và khoản tài trợ của lô hàng; \(parameter: .grant) không áp dụng"),
+                                  hint: LocalizedText("leave out \(parameter: .grant)", "hãy bỏ \(parameter: .grant)"))
             }
             let draws = try goodsDraws(itemCode: item, quantity: quantity, on: order.date)
             let funders = try codes(of: .funder).byID, grants = try codes(of: .grant).byID
@@ -146,9 +146,9 @@ extension Ledger {
             }
             return EntryDraft(date: order.date, memo: order.memo ?? "", externalRef: order.externalRef, lines: passed + goods)
         default:
-            throw LedgerError(.invalidInput, LocalizedText("a transfer is either money (--amount) or goods (--item with --quantity), exactly one of them",
-                                                           "một lần chuyển là tiền (--amount) hoặc hiện vật (--item cùng --quantity), chỉ một trong hai"),
-                              hint: LocalizedText("give --amount \"400000000 VND\", or --item ITEM --quantity N", "hãy ghi --amount \"400000000 VND\", hoặc --item MẶT_HÀNG --quantity N"))
+            throw LedgerError(.invalidInput, LocalizedText("a transfer is either money (\(parameter: .amount)) or goods (\(parameter: .item) with \(parameter: .quantity)), exactly one of them",
+                                                           "một lần chuyển là tiền (\(parameter: .amount)) hoặc hiện vật (\(parameter: .item) cùng \(parameter: .quantity)), chỉ một trong hai"),
+                              hint: LocalizedText("give \(parameter: .amount, "\"400000000 VND\""), or \(parameter: .item, "ITEM") \(parameter: .quantity, "N")", "hãy ghi \(parameter: .amount, "\"400000000 VND\""), hoặc \(parameter: .item, "MẶT_HÀNG") \(parameter: .quantity, "N")"))
         }
     }
 
@@ -172,7 +172,7 @@ extension Ledger {
             let item = try goods.map { goods -> TransferNotice.Goods in
                 guard let reference = goods.item, let item = items[reference.id] else {
                     throw LedgerError(.damaged, LocalizedText("entry \(entry.seq)'s goods line names no registered item", "dòng hiện vật của bút toán \(entry.seq) không ghi mặt hàng đã đăng ký"),
-                                      hint: LocalizedText("run cpf verify", "hãy chạy cpf verify"))
+                                      hint: LocalizedText("run \(action: .verify)", "hãy chạy \(action: .verify)"))
                 }
                 return TransferNotice.Goods(itemCode: item.code, nameVietnamese: item.nameVietnamese, nameEnglish: item.nameEnglish, unit: item.unit, quantity: -(goods.quantity ?? 0))
             }
@@ -209,13 +209,13 @@ extension Ledger {
         guard notice.receiver.ledgerID == ledgerID else {
             throw LedgerError(.noticeMisaddressed, LocalizedText("the notice is addressed to ledger \(notice.receiver.ledgerID) (\(notice.receiver.name)), not to this one (\(ledgerID))",
                                                                  "thông báo gửi cho sổ \(notice.receiver.ledgerID) (\(notice.receiver.name)), không phải sổ này (\(ledgerID))"),
-                              hint: LocalizedText("receive it in the addressed fund's ledger (--db)", "hãy ghi nhận vào sổ của quỹ được gửi (--db)"))
+                              hint: LocalizedText("receive it in the addressed fund's ledger (\(parameter: .ledgerPath))", "hãy ghi nhận vào sổ của quỹ được gửi (\(parameter: .ledgerPath))"))
         }
         guard let sender = try funds().first(where: { $0.ledgerID == notice.sender.ledgerID }) else {
             throw LedgerError(.unknownDimension, LocalizedText("the sending ledger \(notice.sender.ledgerID) (\(notice.sender.name)) is not a registered fund",
                                                                "sổ gửi \(notice.sender.ledgerID) (\(notice.sender.name)) không phải quỹ đã đăng ký"),
-                              hint: LocalizedText("register it first: cpf fund add CODE --name … --level … --ledger-id \(notice.sender.ledgerID)",
-                                                  "hãy đăng ký trước: cpf fund add MÃ --name … --level … --ledger-id \(notice.sender.ledgerID)"))
+                              hint: LocalizedText("register it first: \(action: .fundAdd, "CODE \(parameter: .name, "…") \(parameter: .level, "…") \(parameter: .ledgerID, "\(notice.sender.ledgerID)")")",
+                                                  "hãy đăng ký trước: \(action: .fundAdd, "MÃ \(parameter: .name, "…") \(parameter: .level, "…") \(parameter: .ledgerID, "\(notice.sender.ledgerID)")")"))
         }
         if let waiting = try database.scalarInt64("""
             SELECT p.id FROM pending_transfer t JOIN pending_entry p ON p.id = t.pending_id
@@ -223,7 +223,7 @@ extension Ledger {
             """, [notice.fileText]) {
             throw LedgerError(.alreadyReceived, LocalizedText("this notice (entry \(notice.senderSeq) of \(sender.code)) was received and waits for approval as pending entry \(waiting)",
                                                               "thông báo này (bút toán \(notice.senderSeq) của \(sender.code)) đã được ghi nhận và đang chờ duyệt ở bút toán chờ duyệt \(waiting)"),
-                              hint: LocalizedText("a second person approves it: cpf approve \(waiting)", "người thứ hai duyệt nó: cpf approve \(waiting)"))
+                              hint: LocalizedText("a second person approves it: \(action: .approve, "\(waiting)")", "người thứ hai duyệt nó: \(action: .approve, "\(waiting)")"))
         }
         if let seq = try database.scalarInt64("SELECT entry_seq FROM transfer WHERE sender_ledger_id = ? AND sender_seq = ?", [notice.sender.ledgerID, notice.senderSeq]) {
             throw LedgerError(.alreadyReceived, LocalizedText("this notice (entry \(notice.senderSeq) of \(sender.code)) was already received, as entry \(seq)",
@@ -326,7 +326,7 @@ extension Ledger {
         if let missing = purpose.programCodes.first(where: { programs[$0] == nil }) {
             throw LedgerError(.unknownDimension, LocalizedText("grant \(purpose.grantCode) may be spent only on \(purpose.programCodes.joined(separator: ", ")); this fund has no program '\(missing)'",
                                                                "khoản tài trợ \(purpose.grantCode) chỉ được chi cho \(purpose.programCodes.joined(separator: ", ")); quỹ này không có chương trình '\(missing)'"),
-                              hint: LocalizedText("add the program first (cpf program add \(missing) …), then receive the notice", "hãy thêm chương trình trước (cpf program add \(missing) …), rồi ghi nhận thông báo"))
+                              hint: LocalizedText("add the program first (\(action: .programAdd, "\(missing) …")), then receive the notice", "hãy thêm chương trình trước (\(action: .programAdd, "\(missing) …")), rồi ghi nhận thông báo"))
         }
         // Places are the sending fund's; those this fund also has are kept. Support designated
         // only to places this fund does not have could not be held to its designation here.
@@ -335,7 +335,7 @@ extension Ledger {
             let places = purpose.unitCodes.joined(separator: ", ")
             throw LedgerError(.unknownDimension, LocalizedText("grant \(purpose.grantCode) is designated for \(places), places this fund does not have",
                                                                "khoản tài trợ \(purpose.grantCode) được chỉ định cho \(places), là địa bàn quỹ này không có"),
-                              hint: LocalizedText("add the places first (cpf unit add …), then receive the notice", "hãy thêm các địa bàn trước (cpf unit add …), rồi ghi nhận thông báo"))
+                              hint: LocalizedText("add the places first (\(action: .unitAdd, "…")), then receive the notice", "hãy thêm các địa bàn trước (\(action: .unitAdd, "…")), rồi ghi nhận thông báo"))
         }
         let reason = "transfer notice of \(sender.code), entry \(senderSeq)"
         if let grant = try grants().first(where: { $0.code == purpose.grantCode }) {
@@ -369,7 +369,7 @@ extension Ledger {
     private func registeredFund(code: String) throws -> Fund {
         guard let fund = try funds().first(where: { $0.code == code }) else {
             throw LedgerError(.unknownDimension, LocalizedText("there is no fund '\(code)'", "không có quỹ '\(code)'"),
-                              hint: LocalizedText("register it first (cpf fund add); 'cpf fund list' shows them", "hãy đăng ký trước (cpf fund add); 'cpf fund list' cho xem các quỹ"))
+                              hint: LocalizedText("register it first (\(action: .fundAdd)); \(action: .fundList, quoted: true) shows them", "hãy đăng ký trước (\(action: .fundAdd)); \(action: .fundList, quoted: true) cho xem các quỹ"))
         }
         return fund
     }
@@ -405,7 +405,7 @@ extension Ledger {
     public func sentNotice(seq: Int64) throws -> TransferNotice {
         guard let record = try transfers().first(where: { $0.entrySeq == seq && $0.direction == .sent }) else {
             throw LedgerError(.unknownEntry, LocalizedText("entry \(seq) is not a transfer sent from this fund", "bút toán \(seq) không phải lần chuyển quỹ này gửi đi"),
-                              hint: LocalizedText("'cpf transfer list' shows the transfers", "'cpf transfer list' cho xem các lần chuyển"))
+                              hint: LocalizedText("\(action: .transferList, quoted: true) shows the transfers", "\(action: .transferList, quoted: true) cho xem các lần chuyển"))
         }
         return record.notice
     }
@@ -441,7 +441,7 @@ extension Ledger {
     public func confirmSent(_ notice: TransferNotice) throws {
         func differs(_ what: LocalizedText) -> LedgerError {
             LedgerError(.noticeAltered, LocalizedText("the notice does not match the sending ledger: \(what)", "thông báo không khớp sổ của quỹ gửi: \(what)"),
-                        hint: LocalizedText("ask the sending fund for the notice again (cpf transfer notice SEQ --notice FILE)", "hãy xin lại thông báo từ quỹ gửi (cpf transfer notice SEQ --notice TỆP)"))
+                        hint: LocalizedText("ask the sending fund for the notice again (\(action: .transferNotice, "SEQ \(parameter: .notice, "FILE")"))", "hãy xin lại thông báo từ quỹ gửi (\(action: .transferNotice, "SEQ \(parameter: .notice, "TỆP")"))"))
         }
         guard ledgerID == notice.sender.ledgerID else {
             throw differs(LocalizedText("that ledger is \(ledgerID), the notice names \(notice.sender.ledgerID)", "sổ đó là \(ledgerID), thông báo ghi \(notice.sender.ledgerID)"))

@@ -98,7 +98,7 @@ struct EntryValidator {
         }
         guard draft.lines.count >= 2 else {
             throw LedgerError(.tooFewLines, LocalizedText("an entry needs at least two lines; this one has \(draft.lines.count)", "một bút toán cần ít nhất hai dòng; bút toán này có \(draft.lines.count)"),
-                              hint: LocalizedText("give at least one debit and one credit, e.g. --debit \"1121 1000000 VND\" --credit \"5132 1000000 VND\"", "ghi ít nhất một dòng Nợ và một dòng Có, ví dụ --debit \"1121 1000000 VND\" --credit \"5132 1000000 VND\""))
+                              hint: LocalizedText("give at least one debit and one credit, e.g. \(parameter: .debit, "\"1121 1000000 VND\"") \(parameter: .credit, "\"5132 1000000 VND\"")", "ghi ít nhất một dòng Nợ và một dòng Có, ví dụ \(parameter: .debit, "\"1121 1000000 VND\"") \(parameter: .credit, "\"5132 1000000 VND\"")"))
         }
         guard draft.lines.count <= EntryDraft.lineCountMax else {
             throw LedgerError(.tooManyLines, LocalizedText("an entry may have at most \(EntryDraft.lineCountMax) lines; this one has \(draft.lines.count)", "một bút toán có tối đa \(EntryDraft.lineCountMax) dòng; bút toán này có \(draft.lines.count)"),
@@ -160,7 +160,7 @@ struct EntryValidator {
         throw LedgerError(.invalidAccount, names.isEmpty
                             ? LocalizedText("account \(account.code) (\(account.nameEnglish)) belongs to no program, but the line names program \(program.code)", "tài khoản \(account.code) (\(account.nameVietnamese)) không thuộc chương trình nào, nhưng dòng này ghi chương trình \(program.code)")
                             : LocalizedText("account \(account.code) (\(account.nameEnglish)) is the expense account of \(names.joined(separator: ", ")), not of program \(program.code)", "tài khoản \(account.code) (\(account.nameVietnamese)) là tài khoản chi của \(names.joined(separator: ", ")), không phải của chương trình \(program.code)"),
-                          hint: LocalizedText("book program \(program.code) on its own expense account ('cpf program list' shows it), or leave the program out", "hạch toán chương trình \(program.code) vào đúng tài khoản chi của nó ('cpf program list' cho biết tài khoản đó), hoặc bỏ chương trình ra"))
+                          hint: LocalizedText("book program \(program.code) on its own expense account (\(action: .programList, quoted: true) shows it), or leave the program out", "hạch toán chương trình \(program.code) vào đúng tài khoản chi của nó (\(action: .programList, quoted: true) cho biết tài khoản đó), hoặc bỏ chương trình ra"))
     }
 
     private func postingAccount(_ code: String, accounts: [String: Account]) throws -> Account {
@@ -172,7 +172,7 @@ struct EntryValidator {
         }
         if let closed = account.closedOn {
             throw LedgerError(.closedAccount, LocalizedText("account \(account.code) (\(account.nameEnglish)) was closed on \(closed)", "tài khoản \(account.code) (\(account.nameVietnamese)) đã đóng từ ngày \(closed)"),
-                              hint: LocalizedText("post to an open account; 'cpf account list' shows which are open", "hãy ghi vào tài khoản đang mở; 'cpf account list' cho biết tài khoản nào đang mở"))
+                              hint: LocalizedText("post to an open account; \(action: .accountList, quoted: true) shows which are open", "hãy ghi vào tài khoản đang mở; \(action: .accountList, quoted: true) cho biết tài khoản nào đang mở"))
         }
         return account
     }
@@ -263,7 +263,7 @@ struct EntryValidator {
         let quantity = line.quantity ?? 0
         guard quantity <= onHand.other else {
             throw LedgerError(.insufficientGoods, LocalizedText("only \(onHand.other) \(item.code) are on hand on \(date); \(quantity) cannot be handed out", "ngày \(date) chỉ còn \(onHand.other) \(item.code) trong kho; không thể cấp phát \(quantity)"),
-                              hint: LocalizedText("receive the goods first (cpf receive --in-kind), or hand out at most \(onHand.other)", "hãy nhập hàng trước (cpf receive --in-kind), hoặc cấp phát tối đa \(onHand.other)"))
+                              hint: LocalizedText("receive the goods first (\(action: .receive, "\(parameter: .inKindItem)")), or hand out at most \(onHand.other)", "hãy nhập hàng trước (\(action: .receive, "\(parameter: .inKindItem)")), hoặc cấp phát tối đa \(onHand.other)"))
         }
         let value = try funding.lotValueOrRefusal(item.id, itemCode: item.code, quantity: quantity, on: date,
                                                   skipping: outflows.goodsQuantity[item.id, default: 0], ledger: ledger, pending: pending)
@@ -292,7 +292,7 @@ struct EntryValidator {
         }
         guard let rate else {
             throw LedgerError(.missingRate, LocalizedText("there is no \(currency.code) rate on or before \(date)", "chưa có tỷ giá \(currency.code) vào hoặc trước ngày \(date)"),
-                              hint: LocalizedText("record one first: cpf rate set \(currency.code) \(date) RATE --source SBV", "hãy ghi tỷ giá trước: cpf rate set \(currency.code) \(date.iso) RATE --source SBV"))
+                              hint: LocalizedText("record one first: \(action: .rateSet, "\(currency.code) \(date) RATE \(parameter: .rateSource, "SBV")")", "hãy ghi tỷ giá trước: \(action: .rateSet, "\(currency.code) \(date.iso) RATE \(parameter: .rateSource, "SBV")")"))
         }
         return rate
     }

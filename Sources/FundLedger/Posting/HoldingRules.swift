@@ -148,8 +148,8 @@ struct HoldingRules {
         let placeText = unit == 0 ? LocalizedText("no unit", "không có đơn vị") : try place(unit)
         return LedgerError(.restriction, LocalizedText("grant \(code) is allocated by program and place, and this spending (\(programText) in \(placeText)) has no allocation",
                                                        "khoản tài trợ \(code) được phân bổ theo chương trình và địa bàn, nhưng khoản chi này (\(programText) tại \(placeText)) chưa được phân bổ"),
-                           hint: LocalizedText("allocate it first (cpf grant allocate \(code) --program … --unit … --amount …), or charge the spending to an allocated program and place",
-                                               "hãy phân bổ trước (cpf grant allocate \(code) --program … --unit … --amount …), hoặc ghi khoản chi vào chương trình và địa bàn đã được phân bổ"))
+                           hint: LocalizedText("allocate it first (\(action: .grantAllocate, "\(code) \(parameter: .program, "…") \(parameter: .unit, "…") \(parameter: .amount, "…")")), or charge the spending to an allocated program and place",
+                                               "hãy phân bổ trước (\(action: .grantAllocate, "\(code) \(parameter: .program, "…") \(parameter: .unit, "…") \(parameter: .amount, "…")")), hoặc ghi khoản chi vào chương trình và địa bàn đã được phân bổ"))
     }
 
     private func overAllocation(_ grant: Grant, key: AllocationKey, amount: Int64, budget: Int64, net: Int64, date: LedgerDate,
@@ -164,8 +164,8 @@ struct HoldingRules {
         let place = try place(key.unit)
         return LedgerError(.overspent, LocalizedText("grant \(grant.code) allocates \(grouped: allocated)\(inDong) to program \(program) in \(place); with this entry, dated \(date), the spending charged to it would be \(groupedDong: -shortfall.balance) \(later), \(groupedDong: -shortfall.balance - budget) over",
                                                      "khoản tài trợ \(grant.code) phân bổ \(allocated)\(inDong) cho chương trình \(program) tại \(place); với bút toán ngày \(date) này, số chi tính vào đó sẽ là \(dong: -shortfall.balance) \(later), vượt \(dong: -shortfall.balance - budget)"),
-                           hint: LocalizedText("raise the allocation with the funder's agreement (cpf grant allocate \(grant.code) --program \(program) …), or charge the spending elsewhere",
-                                               "tăng mức phân bổ khi nhà tài trợ đồng ý (cpf grant allocate \(grant.code) --program \(program) …), hoặc ghi khoản chi vào nguồn khác"))
+                           hint: LocalizedText("raise the allocation with the funder's agreement (\(action: .grantAllocate, "\(grant.code) \(parameter: .program, "\(program)") …")), or charge the spending elsewhere",
+                                               "tăng mức phân bổ khi nhà tài trợ đồng ý (\(action: .grantAllocate, "\(grant.code) \(parameter: .program, "\(program)") …")), hoặc ghi khoản chi vào nguồn khác"))
     }
 
     private func name(of holding: HoldingKey) throws -> LocalizedText {

@@ -137,7 +137,7 @@ final class JournalWriter {
         if committer == nil { committer = try ledger.beneficiaryCommitter() }
         guard let committer else {
             throw LedgerError(.notALedger, LocalizedText("the ledger has no key to commit beneficiary codes with: it is damaged", "sổ không có khóa để mã hóa mã đối tượng thụ hưởng: sổ đã hư hỏng"),
-                              hint: LocalizedText("run 'cpf verify', and restore the ledger from a backup (cpf backup)", "hãy chạy 'cpf verify' và khôi phục sổ từ bản sao lưu (cpf backup)"))
+                              hint: LocalizedText("run \(action: .verify, quoted: true), and restore the ledger from a backup (\(action: .backup))", "hãy chạy \(action: .verify, quoted: true) và khôi phục sổ từ bản sao lưu (\(action: .backup))"))
         }
         return lines.map { $0.beneficiaryCodes.isEmpty ? $0 : $0.committed(committer.commitments(seq: seq, line: $0)) }
     }

@@ -91,7 +91,7 @@ extension Ledger {
                 let head = try database.scalarInt64("SELECT max(seq) FROM entry") ?? 0
                 throw LedgerError(.unknownEntry, head == 0 ? LocalizedText("there is no entry \(seq); the journal has no entries yet", "không có bút toán \(seq); sổ nhật ký chưa có bút toán nào")
                                                            : LocalizedText("there is no entry \(seq); the journal has entries 1 to \(head)", "không có bút toán \(seq); sổ nhật ký có các bút toán từ 1 đến \(head)"),
-                                  hint: LocalizedText("'cpf journal' lists the entries", "'cpf journal' liệt kê các bút toán"))
+                                  hint: LocalizedText("\(action: .journal, quoted: true) lists the entries", "\(action: .journal, quoted: true) liệt kê các bút toán"))
             }
             guard original.kind == .journal else {
                 throw LedgerError(.notReversible, LocalizedText("entry \(seq) is a \(original.kind.rawValue) record, not a journal entry", "bút toán \(seq) là bản ghi \(original.kind.rawValue), không phải bút toán sổ nhật ký"),
@@ -103,7 +103,7 @@ extension Ledger {
             }
             if let direction = try database.scalarText("SELECT direction FROM transfer WHERE entry_seq = ?", [seq]) {
                 throw LedgerError(.notReversible, LocalizedText("entry \(seq) is a transfer between funds (\(direction)); its notice is in the other fund's hands", "bút toán \(seq) là một lần chuyển giữa các quỹ (\(direction == "sent" ? "đã gửi" : "đã nhận")); thông báo của nó đã ở quỹ bên kia"),
-                                  hint: LocalizedText("undo it with a transfer back (cpf transfer send), so both funds' books show it", "hãy hoàn lại bằng một lần chuyển ngược (cpf transfer send), để sổ của cả hai quỹ đều ghi nhận"))
+                                  hint: LocalizedText("undo it with a transfer back (\(action: .transferSend)), so both funds' books show it", "hãy hoàn lại bằng một lần chuyển ngược (\(action: .transferSend)), để sổ của cả hai quỹ đều ghi nhận"))
             }
             if let reversal = try database.scalarInt64("SELECT seq FROM entry WHERE reverses_seq = ?", [seq]) {
                 throw LedgerError(.alreadyReversed, LocalizedText("entry \(seq) was already reversed by entry \(reversal)", "bút toán \(seq) đã được đảo bởi bút toán \(reversal)"),
@@ -173,8 +173,8 @@ extension Ledger {
             let name = holding.kind == .goods ? LocalizedText("goods item \(itemCode)", "mặt hàng \(itemCode)") : LocalizedText("account \(accountCode)", "tài khoản \(accountCode)")
             throw LedgerError(.valuationOrder, LocalizedText("reversing entry \(original.seq) on \(reversal.date) would leave \(name) holding \(held) carried at \(groupedDong: after.valueDong): what it brought in was valued since at an average that included it",
                                                              "đảo bút toán \(original.seq) vào ngày \(reversal.date) sẽ để \(name) còn \(held) với giá trị ghi sổ \(groupedDong: after.valueDong): phần đã nhập vào từ đó đã được tính vào giá bình quân"),
-                              hint: LocalizedText("post the correction as an outflow valued at the average instead (cpf convert, or a payment from the account)",
-                                                  "hãy ghi điều chỉnh thành một khoản xuất theo giá bình quân (cpf convert, hoặc một khoản chi từ tài khoản)"))
+                              hint: LocalizedText("post the correction as an outflow valued at the average instead (\(action: .convert), or a payment from the account)",
+                                                  "hãy ghi điều chỉnh thành một khoản xuất theo giá bình quân (\(action: .convert), hoặc một khoản chi từ tài khoản)"))
         }
     }
 
@@ -184,7 +184,7 @@ extension Ledger {
         for line in entry.lines {
             if let closed = accounts[line.account.code]?.closedOn {
                 throw LedgerError(.closedAccount, LocalizedText("account \(line.account.code) was closed on \(closed), so the reversal cannot post to it", "tài khoản \(line.account.code) đã đóng từ ngày \(closed), nên bút toán đảo không ghi vào được"),
-                                  hint: LocalizedText("post a correcting entry to open accounts with 'cpf post' instead", "hãy ghi bút toán điều chỉnh vào các tài khoản đang mở bằng 'cpf post'"))
+                                  hint: LocalizedText("post a correcting entry to open accounts with \(action: .post, quoted: true) instead", "hãy ghi bút toán điều chỉnh vào các tài khoản đang mở bằng \(action: .post, quoted: true)"))
             }
         }
     }

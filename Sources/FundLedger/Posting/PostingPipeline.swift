@@ -94,7 +94,7 @@ final class PostingPipeline {
             guard draft.matches(existing) else {
                 throw LedgerError(.duplicateReference,
                                   LocalizedText("reference \(reference) is already used by entry \(existing.seq) (\(existing.date), “\(existing.memo)”) with different content", "số chứng từ \(reference) đã dùng cho bút toán \(existing.seq) (\(existing.date), “\(existing.memo)”) với nội dung khác"),
-                                  hint: LocalizedText("give a new entry a new reference; to correct entry \(existing.seq), reverse it with 'cpf reverse \(existing.seq)'", "bút toán mới cần số chứng từ mới; muốn sửa bút toán \(existing.seq), hãy đảo nó bằng 'cpf reverse \(existing.seq)'"))
+                                  hint: LocalizedText("give a new entry a new reference; to correct entry \(existing.seq), reverse it with \(action: .reverse, "\(existing.seq)", quoted: true)", "bút toán mới cần số chứng từ mới; muốn sửa bút toán \(existing.seq), hãy đảo nó bằng \(action: .reverse, "\(existing.seq)", quoted: true)"))
             }
             return .alreadyPosted(existing)
         }
@@ -102,7 +102,7 @@ final class PostingPipeline {
             guard waiting.draft == draft else {
                 throw LedgerError(.duplicateReference,
                                   LocalizedText("reference \(reference) is already used by pending entry \(waiting.id) with different content", "số chứng từ \(reference) đã dùng cho bút toán chờ duyệt \(waiting.id) với nội dung khác"),
-                                  hint: LocalizedText("give a new entry a new reference, or reject pending entry \(waiting.id) first (cpf approve \(waiting.id) --reject …)", "bút toán mới cần số chứng từ mới, hoặc hãy từ chối bút toán chờ duyệt \(waiting.id) trước (cpf approve \(waiting.id) --reject …)"))
+                                  hint: LocalizedText("give a new entry a new reference, or reject pending entry \(waiting.id) first (\(action: .approve, "\(waiting.id) \(parameter: .reject, "…")"))", "bút toán mới cần số chứng từ mới, hoặc hãy từ chối bút toán chờ duyệt \(waiting.id) trước (\(action: .approve, "\(waiting.id) \(parameter: .reject, "…")"))"))
             }
             return .alreadyPending(waiting)
         }

@@ -59,7 +59,7 @@ struct PostingRules {
         case .active: break
         case .pledged:
             throw LedgerError(.restriction, LocalizedText("grant \(grant.code) is only pledged; its money cannot be spent yet", "khoản tài trợ \(grant.code) mới ở mức hứa tài trợ; chưa được chi"),
-                              hint: LocalizedText("when the agreement is signed: cpf grant amend \(grant.code) --status active --reason \"agreement signed\"", "khi thỏa thuận đã ký: cpf grant amend \(grant.code) --status active --reason \"đã ký thỏa thuận\""))
+                              hint: LocalizedText("when the agreement is signed: \(action: .grantAmend, "\(grant.code) \(parameter: .status, "active") \(parameter: .reason, "\"agreement signed\"")")", "khi thỏa thuận đã ký: \(action: .grantAmend, "\(grant.code) \(parameter: .status, "active") \(parameter: .reason, "\"đã ký thỏa thuận\"")")"))
         case .closed, .cancelled:
             throw LedgerError(.restriction, LocalizedText("grant \(grant.code) is \(terms.status.rawValue); nothing more is spent from it", "khoản tài trợ \(grant.code) ở trạng thái \(terms.status.localizedName); không được chi thêm"),
                               hint: LocalizedText("charge the spending to another grant or to unrestricted money", "hãy ghi khoản chi vào khoản tài trợ khác hoặc nguồn không hạn chế"))
@@ -91,8 +91,8 @@ struct PostingRules {
             let list = allowed.joined(separator: ", ")
             throw LedgerError(.restriction, LocalizedText("grant \(grant.code) may be spent only on \(list); this spending names \(spent)",
                                                           "khoản tài trợ \(grant.code) chỉ được chi cho \(list); khoản chi này ghi \(spent)"),
-                              hint: LocalizedText("charge it to a grant that allows it, or to unrestricted money (leave out --grant)",
-                                                  "hãy ghi vào khoản tài trợ cho phép chi như vậy, hoặc vào nguồn không hạn chế (bỏ --grant)"))
+                              hint: LocalizedText("charge it to a grant that allows it, or to unrestricted money (leave out \(parameter: .grant))",
+                                                  "hãy ghi vào khoản tài trợ cho phép chi như vậy, hoặc vào nguồn không hạn chế (bỏ \(parameter: .grant))"))
         }
     }
 
@@ -109,8 +109,8 @@ struct PostingRules {
         let list = allowed.joined(separator: ", ")
         throw LedgerError(.restriction, LocalizedText("grant \(grant.code) may be spent only in \(list) (and the units within them); this spending names \(spent)",
                                                       "khoản tài trợ \(grant.code) chỉ được chi tại \(list) (và các đơn vị trực thuộc); khoản chi này ghi \(spent)"),
-                          hint: LocalizedText("charge it to a grant for that place, or to unrestricted money (leave out --grant)",
-                                              "hãy ghi vào khoản tài trợ cho địa bàn đó, hoặc vào nguồn không hạn chế (bỏ --grant)"))
+                          hint: LocalizedText("charge it to a grant for that place, or to unrestricted money (leave out \(parameter: .grant))",
+                                              "hãy ghi vào khoản tài trợ cho địa bàn đó, hoặc vào nguồn không hạn chế (bỏ \(parameter: .grant))"))
     }
 
     /// A grant never receives more than it commits, in its own currency.
@@ -127,8 +127,8 @@ struct PostingRules {
             let total = Amount(minorUnits: received, currency: grant.currency)
             throw LedgerError(.overspent, LocalizedText("grant \(grant.code) would have received \(grouped: total) of the \(grouped: committed) committed",
                                                         "khoản tài trợ \(grant.code) sẽ nhận \(grouped: total) trong khi chỉ cam kết \(grouped: committed)"),
-                              hint: LocalizedText("amend the grant first if the funder raised its commitment: cpf grant amend \(grant.code) --amount \"…\" --reason \"…\"",
-                                                  "nếu nhà tài trợ tăng cam kết, hãy sửa khoản tài trợ trước: cpf grant amend \(grant.code) --amount \"…\" --reason \"…\""))
+                              hint: LocalizedText("amend the grant first if the funder raised its commitment: \(action: .grantAmend, "\(grant.code) \(parameter: .amount, "\"…\"") \(parameter: .reason, "\"…\"")")",
+                                                  "nếu nhà tài trợ tăng cam kết, hãy sửa khoản tài trợ trước: \(action: .grantAmend, "\(grant.code) \(parameter: .amount, "\"…\"") \(parameter: .reason, "\"…\"")")"))
         }
     }
 
@@ -183,7 +183,7 @@ struct PostingRules {
         guard let account = accounts[settings.fxDifferenceAccountCode], !account.isHeading, account.closedOn == nil else {
             throw LedgerError(.unknownAccount, LocalizedText("the exchange-difference account \(settings.fxDifferenceAccountCode) is missing, a heading or closed",
                                                              "tài khoản chênh lệch tỷ giá \(settings.fxDifferenceAccountCode) không có, là tài khoản tổng hợp hoặc đã đóng"),
-                              hint: LocalizedText("set an open posting account: cpf settings set fx-difference-account 413", "hãy đặt một tài khoản chi tiết đang mở: cpf settings set fx-difference-account 413"))
+                              hint: LocalizedText("set an open posting account: \(action: .settingsSet, "fx-difference-account 413")", "hãy đặt một tài khoản chi tiết đang mở: \(action: .settingsSet, "fx-difference-account 413")"))
         }
         // The difference follows the money it arose on when all of it came from one funder and grant.
         let sources = outflows.bookValuedLines

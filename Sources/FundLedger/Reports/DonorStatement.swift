@@ -11,7 +11,7 @@ extension Ledger {
     public func donorStatementReport(funderCode: String, from: LedgerDate, to: LedgerDate) throws -> Report {
         try read {
             guard let funder = try funder(code: funderCode) else {
-                throw LedgerError(.unknownDimension, LocalizedText("there is no funder '\(funderCode)'", "không có nhà tài trợ '\(funderCode)'"), hint: LocalizedText("'cpf funder list' shows the funders", "'cpf funder list' cho xem các nhà tài trợ"))
+                throw LedgerError(.unknownDimension, LocalizedText("there is no funder '\(funderCode)'", "không có nhà tài trợ '\(funderCode)'"), hint: LocalizedText("\(action: .funderList, quoted: true) shows the funders", "\(action: .funderList, quoted: true) cho xem các nhà tài trợ"))
             }
             let receipts = try donorReceiptsTable(funder, from: from, to: to)
             let grants = try donorGrantsTable(funder, through: to)

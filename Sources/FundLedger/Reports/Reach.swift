@@ -21,11 +21,11 @@ public struct ReachGrouping: Sendable, Equatable {
             case "program": grouping.byProgram = true
             case "unit": grouping.byUnit = true
             case "month", "quarter", "year":
-                guard grouping.period == nil else { throw LedgerError(.invalidInput, LocalizedText("group by one period at most", "chỉ nhóm theo tối đa một loại kỳ"), hint: LocalizedText("e.g. --by program,quarter", "ví dụ --by program,quarter")) }
+                guard grouping.period == nil else { throw LedgerError(.invalidInput, LocalizedText("group by one period at most", "chỉ nhóm theo tối đa một loại kỳ"), hint: LocalizedText("e.g. \(parameter: .groupBy, "program,quarter")", "ví dụ \(parameter: .groupBy, "program,quarter")")) }
                 grouping.period = word
             default:
                 throw LedgerError(.invalidInput, LocalizedText("cannot group reach by '\(word)'", "không nhóm lượt trẻ em theo '\(word)' được"),
-                                  hint: LocalizedText("group by program, unit, month, quarter or year, e.g. --by program,unit", "hãy nhóm theo program, unit, month, quarter hoặc year, ví dụ --by program,unit"))
+                                  hint: LocalizedText("group by program, unit, month, quarter or year, e.g. \(parameter: .groupBy, "program,unit")", "hãy nhóm theo program, unit, month, quarter hoặc year, ví dụ \(parameter: .groupBy, "program,unit")"))
             }
         }
         return grouping

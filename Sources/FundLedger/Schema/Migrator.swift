@@ -43,7 +43,7 @@ struct Migrator {
                 let why = error.primaryResultCode == 1 ? LocalizedText("they already have it", "các bảng đã có thay đổi đó") : LocalizedText("they are damaged", "các bảng đã hư hỏng")
                 throw LedgerError(.notALedger, LocalizedText("the ledger \(file) records schema version \(applied), but migration \(migration.name) cannot be applied to its tables (\(why)): its schema record was changed outside cpf",
                                                              "sổ \(file) ghi lược đồ phiên bản \(applied), nhưng không áp dụng được bước nâng cấp \(migration.name) cho các bảng (\(why)): bản ghi lược đồ đã bị sửa ngoài cpf"),
-                                  hint: LocalizedText("restore the ledger from a backup (cpf backup); nothing was changed", "hãy khôi phục sổ từ bản sao lưu (cpf backup); chưa có gì bị thay đổi"))
+                                  hint: LocalizedText("restore the ledger from a backup (\(action: .backup)); nothing was changed", "hãy khôi phục sổ từ bản sao lưu (\(action: .backup)); chưa có gì bị thay đổi"))
             }
         }
         return applied < latestVersion

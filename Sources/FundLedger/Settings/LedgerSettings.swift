@@ -42,7 +42,7 @@ public struct LedgerSettings: Sendable, Equatable {
         switch name {
         case "fx-revaluation":
             guard value == "allowed" || value == "forbidden" else {
-                throw LedgerError(.settings, LocalizedText("fx-revaluation is 'allowed' or 'forbidden', not '\(value)'", "fx-revaluation là 'allowed' (cho phép) hoặc 'forbidden' (không cho phép), không phải '\(value)'"), hint: LocalizedText("cpf settings set fx-revaluation forbidden", "ví dụ: cpf settings set fx-revaluation forbidden"))
+                throw LedgerError(.settings, LocalizedText("fx-revaluation is 'allowed' or 'forbidden', not '\(value)'", "fx-revaluation là 'allowed' (cho phép) hoặc 'forbidden' (không cho phép), không phải '\(value)'"), hint: LocalizedText("\(action: .settingsSet, "fx-revaluation forbidden")", "ví dụ: \(action: .settingsSet, "fx-revaluation forbidden")"))
             }
             fxRevaluationAllowed = value == "allowed"
         case "goods-account": goodsAccountCode = value
@@ -51,7 +51,7 @@ public struct LedgerSettings: Sendable, Equatable {
         case "management-account": managementAccountCode = value
         case "management-cap-percent":
             guard let percent = Int64(value), (0...100).contains(percent) else {
-                throw LedgerError(.settings, LocalizedText("management-cap-percent is a whole number from 0 to 100, not '\(value)'", "management-cap-percent là số nguyên từ 0 đến 100, không phải '\(value)'"), hint: LocalizedText("cpf settings set management-cap-percent 10", "ví dụ: cpf settings set management-cap-percent 10"))
+                throw LedgerError(.settings, LocalizedText("management-cap-percent is a whole number from 0 to 100, not '\(value)'", "management-cap-percent là số nguyên từ 0 đến 100, không phải '\(value)'"), hint: LocalizedText("\(action: .settingsSet, "management-cap-percent 10")", "ví dụ: \(action: .settingsSet, "management-cap-percent 10")"))
             }
             managementCapPercent = percent
         case "approval-threshold":
@@ -60,7 +60,7 @@ public struct LedgerSettings: Sendable, Equatable {
             } else {
                 let amount = try Amount.parse(value)
                 guard amount.currency == .vnd, amount.minorUnits > 0 else {
-                    throw LedgerError(.settings, LocalizedText("approval-threshold is an amount in VND or 'none'", "approval-threshold là một số tiền VND hoặc 'none' (không áp dụng)"), hint: LocalizedText("cpf settings set approval-threshold \"100000000 VND\"", "ví dụ: cpf settings set approval-threshold \"100000000 VND\""))
+                    throw LedgerError(.settings, LocalizedText("approval-threshold is an amount in VND or 'none'", "approval-threshold là một số tiền VND hoặc 'none' (không áp dụng)"), hint: LocalizedText("\(action: .settingsSet, "approval-threshold \"100000000 VND\"")", "ví dụ: \(action: .settingsSet, "approval-threshold \"100000000 VND\"")"))
                 }
                 approvalThresholdDong = amount.minorUnits
             }

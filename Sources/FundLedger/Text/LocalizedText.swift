@@ -11,19 +11,46 @@
 /// is written the way a reader of that language writes it (`-94000000 VND` and `2018-06-01` in
 /// English, `-94.000.000 ₫` and `01/06/2018` in Vietnamese). `docs/catalogue.md` lists every
 /// pair; `CatalogueTests` fails when a text lacks either language.
+///
+/// A text never spells how a client takes an input or an action (a flag, a command line): it
+/// refers to them as typed pieces, `\(parameter: .reference)` and `\(action: .reverse)`.
+/// `english` and `vietnamese` word them neutrally (`NeutralVocabulary`); a client writes its
+/// own wording with `rendered(with:)`.
 public struct LocalizedText: Sendable, Equatable, Hashable, CustomStringConvertible {
+    /// The English text, references worded neutrally.
     public let english: String
+    /// The Vietnamese text, references worded neutrally.
     public let vietnamese: String
+    /// Each language's pieces; nil for a text that refers to no parameter or action.
+    let pieces: Pieces?
+
+    /// The pieces of a text that holds references, in each language.
+    struct Pieces: Sendable, Hashable {
+        var english: [TextPiece]
+        var vietnamese: [TextPiece]
+    }
 
     public init(_ english: Phrase<InEnglish>, _ vietnamese: Phrase<InVietnamese>) {
         self.english = english.text
         self.vietnamese = vietnamese.text
+        if english.pieces == nil && vietnamese.pieces == nil {
+            pieces = nil
+        } else {
+            pieces = Pieces(english: english.pieces ?? [.literal(english.text)], vietnamese: vietnamese.pieces ?? [.literal(vietnamese.text)])
+        }
     }
 
     /// Texts already written in each language (names read from the registries).
     public init(english: String, vietnamese: String) {
         self.english = english
         self.vietnamese = vietnamese
+        self.pieces = nil
+    }
+
+    private init(english: String, vietnamese: String, pieces: Pieces?) {
+        self.english = english
+        self.vietnamese = vietnamese
+        self.pieces = pieces
     }
 
 
@@ -42,12 +69,65 @@ public struct LocalizedText: Sendable, Equatable, Hashable, CustomStringConverti
 
     /// Both texts joined with `separator` in each language.
     public static func joined(_ texts: [LocalizedText], separator: LocalizedText) -> LocalizedText {
-        LocalizedText(english: texts.map(\.english).joined(separator: separator.english),
-                      vietnamese: texts.map(\.vietnamese).joined(separator: separator.vietnamese))
+        var joined = LocalizedText(english: texts.map(\.english).joined(separator: separator.english),
+                                   vietnamese: texts.map(\.vietnamese).joined(separator: separator.vietnamese))
+        guard texts.contains(where: { $0.pieces != nil }) || separator.pieces != nil else { return joined }
+        var pieces = Pieces(english: [], vietnamese: [])
+        for (index, text) in texts.enumerated() {
+            if index > 0 { pieces.append(separator) }
+            pieces.append(text)
+        }
+        joined = LocalizedText(english: joined.english, vietnamese: joined.vietnamese, pieces: pieces)
+        return joined
     }
 
     public static func + (left: LocalizedText, right: LocalizedText) -> LocalizedText {
-        LocalizedText(english: left.english + right.english, vietnamese: left.vietnamese + right.vietnamese)
+        var pieces: Pieces?
+        if left.pieces != nil || right.pieces != nil {
+            pieces = Pieces(english: [], vietnamese: [])
+            pieces?.append(left)
+            pieces?.append(right)
+        }
+        return LocalizedText(english: left.english + right.english, vietnamese: left.vietnamese + right.vietnamese, pieces: pieces)
+    }
+
+    /// The parameters the text refers to, in English order.
+    public var parameters: [Parameter] { pieces?.english.flatMap(\.parameters) ?? [] }
+
+    /// The actions the text refers to, in English order.
+    public var actions: [Action] { pieces?.english.flatMap(\.actions) ?? [] }
+
+    /// The text's pieces in `language`: one literal for a text without references.
+    public func pieces(in language: Language) -> [TextPiece] {
+        guard let pieces else { return [.literal(self(language))] }
+        return language == .vietnamese ? pieces.vietnamese : pieces.english
+    }
+
+    /// The text with its references worded by `vocabulary` (a client's flags and commands);
+    /// the text itself when it refers to nothing.
+    public func rendered(with vocabulary: some ReferenceVocabulary) -> LocalizedText {
+        guard let pieces else { return self }
+        return LocalizedText(english: vocabulary.render(pieces.english, in: .english),
+                             vietnamese: vocabulary.render(pieces.vietnamese, in: .vietnamese))
+    }
+}
+
+extension [TextPiece] {
+    /// Appends `piece`, joining it to a literal it follows.
+    mutating func appendMerging(_ piece: TextPiece) {
+        if case .literal(let added) = piece, case .literal(let last)? = self.last {
+            self[count - 1] = .literal(last + added)
+        } else {
+            append(piece)
+        }
+    }
+}
+
+extension LocalizedText.Pieces {
+    /// Appends `text`'s pieces in each language.
+    mutating func append(_ text: LocalizedText) {
+        for piece in text.pieces(in: .english) { english.appendMerging(piece) }
+        for piece in text.pieces(in: .vietnamese) { vietnamese.appendMerging(piece) }
     }
 }
 
@@ -67,60 +147,101 @@ public enum InVietnamese: PhraseLanguage {
 /// One language's half of a `LocalizedText`. Amounts, dates, rates and nested texts
 /// interpolated into it are written in that language.
 public struct Phrase<In: PhraseLanguage>: ExpressibleByStringInterpolation, Sendable {
+    /// The text, references worded neutrally.
     public let text: String
+    /// The pieces, when the phrase refers to a parameter or an action.
+    public let pieces: [TextPiece]?
 
-    public init(stringLiteral value: String) { text = value }
-    public init(stringInterpolation: Interpolation) { text = stringInterpolation.text }
+    public init(stringLiteral value: String) {
+        text = value
+        pieces = nil
+    }
+
+    public init(stringInterpolation: Interpolation) {
+        text = stringInterpolation.text
+        pieces = stringInterpolation.pieces
+    }
 
     public struct Interpolation: StringInterpolationProtocol {
         var text = ""
+        /// Nil until a reference is appended: most texts refer to nothing.
+        var pieces: [TextPiece]?
 
         public init(literalCapacity: Int, interpolationCount: Int) {
             text.reserveCapacity(literalCapacity + 8 * interpolationCount)
         }
 
-        public mutating func appendLiteral(_ literal: String) { text += literal }
+        public mutating func appendLiteral(_ literal: String) { appendPlain(literal) }
+
+        /// Appends text that refers to nothing.
+        mutating func appendPlain(_ plain: String) {
+            text += plain
+            if pieces != nil { pieces!.appendMerging(.literal(plain)) }
+        }
+
+        /// Appends pieces, worded neutrally in `text`.
+        mutating func appendPieces(_ added: [TextPiece]) {
+            if pieces == nil { pieces = text.isEmpty ? [] : [.literal(text)] }
+            for piece in added { pieces!.appendMerging(piece) }
+            text += NeutralVocabulary().render(added, in: In.language)
+        }
+
+        /// A parameter the user gives, and the value to give when the text shows one:
+        /// `\(parameter: .quantity, "N")`.
+        public mutating func appendInterpolation(parameter: Parameter, _ value: Phrase<In>? = nil) {
+            appendPieces([.parameter(parameter, value: value?.text)])
+        }
+
+        /// An action the user can take, with what they give it:
+        /// `\(action: .reverse, "SEQ \(parameter: .reason, "…")", quoted: true)`.
+        public mutating func appendInterpolation(action: Action, _ operands: Phrase<In> = "", quoted: Bool = false) {
+            appendPieces([.action(action, operands: operands.pieces ?? (operands.text.isEmpty ? [] : [.literal(operands.text)]), quoted: quoted)])
+        }
 
         /// English keeps the plain form the ledger records (`-94000000 VND`); Vietnamese groups
         /// it (`-94.000.000 ₫`).
         public mutating func appendInterpolation(_ amount: Amount) {
-            text += In.language == .vietnamese ? MoneyFormat.vietnamese.format(amount) : amount.description
+            appendPlain(In.language == .vietnamese ? MoneyFormat.vietnamese.format(amount) : amount.description)
         }
 
         public mutating func appendInterpolation(_ date: LedgerDate) {
-            text += MoneyFormat(language: In.language).format(date)
+            appendPlain(MoneyFormat(language: In.language).format(date))
         }
 
         public mutating func appendInterpolation(_ rate: Rate) {
-            text += MoneyFormat(language: In.language).rate(rate)
+            appendPlain(MoneyFormat(language: In.language).rate(rate))
         }
 
         /// A whole number of dong, grouped in Vietnamese.
         public mutating func appendInterpolation(dong: Int64) {
-            text += In.language == .vietnamese ? MoneyFormat.vietnamese.format(dong: dong) : "\(dong) VND"
+            appendPlain(In.language == .vietnamese ? MoneyFormat.vietnamese.format(dong: dong) : "\(dong) VND")
         }
 
         /// An amount grouped in both languages: `1,234,567 VND`, `10,000.00 USD`; `1.234.567 ₫`.
         public mutating func appendInterpolation(grouped amount: Amount) {
-            text += MoneyFormat(language: In.language).format(amount)
+            appendPlain(MoneyFormat(language: In.language).format(amount))
         }
 
         /// Dong grouped in both languages: `1,234,567 VND`; `1.234.567 ₫`.
         public mutating func appendInterpolation(groupedDong dong: Int64) {
-            text += MoneyFormat(language: In.language).format(dong: dong)
+            appendPlain(MoneyFormat(language: In.language).format(dong: dong))
         }
 
         /// A count or quantity, grouped in Vietnamese (`1.000`), plain in English.
         public mutating func appendInterpolation(count: Int64) {
-            text += In.language == .vietnamese ? MoneyFormat.vietnamese.number(count) : String(count)
+            appendPlain(In.language == .vietnamese ? MoneyFormat.vietnamese.number(count) : String(count))
         }
 
         public mutating func appendInterpolation(_ localized: LocalizedText) {
-            text += localized(In.language)
+            if localized.pieces != nil {
+                appendPieces(localized.pieces(in: In.language))
+            } else {
+                appendPlain(localized(In.language))
+            }
         }
 
         public mutating func appendInterpolation<Value>(_ value: Value) {
-            text += String(describing: value)
+            appendPlain(String(describing: value))
         }
     }
 }

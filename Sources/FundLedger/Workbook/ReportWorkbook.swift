@@ -15,9 +15,13 @@ public enum ReportWorkbook {
     ///
     /// - Parameter createdAt: when the workbook is made. The default is the report's
     ///   `generatedAt`, so the same report gives the same file.
+    /// - Parameter vocabulary: how the notes name what the reader does. The default is
+    ///   `NeutralVocabulary`.
     /// - Throws: `LedgerError.invalidInput` when the file cannot be written,
     ///   `LedgerError.overflow` when a table has more rows than a sheet holds.
-    public static func write(_ report: Report, language: Language, to path: String, createdAt: Timestamp? = nil) throws {
+    public static func write(_ report: Report, language: Language, to path: String, createdAt: Timestamp? = nil,
+                             vocabulary: any ReferenceVocabulary = NeutralVocabulary()) throws {
+        let report = report.rendered(with: vocabulary)
         let workbook = try WorkbookWriter(path: path, language: language, title: report.title(language),
                                           createdAt: createdAt ?? report.generatedAt)
         let format = MoneyFormat(language: language)

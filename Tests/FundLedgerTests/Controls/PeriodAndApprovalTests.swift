@@ -196,7 +196,9 @@ import TestSupport
         #expect(seal.headSeq == 8 && seal.entryCount == 8 && !seal.periodClosed)
         // Revenue 2018: 500,000,000 (AIA) + 91,000,000 (KFW) + 5 × 1,000.
         #expect(seal.revenueDong == 591_005_000 && seal.expensesDong == 30_000_000)
-        #expect(seal.verifyCommand == "cpf verify --at 8 --digest \(seal.headHash.hexString)")
+        // The library names the verification and what it is given; `cpf` words it as `cpf verify --at 8 --digest …`.
+        #expect(seal.verification.actions == [.verify] && seal.verification.parameters == [.chainPosition, .digest])
+        #expect(seal.verification.english == "verifying the ledger (entry 8 digest \(seal.headHash.hexString))")
         let digest = ChainDigest(seq: seal.headSeq, hash: seal.headHash)
         #expect(try books.ledger.verify(against: digest).isIntact)
 

@@ -308,9 +308,10 @@ import TestSupport
             try books.ledger.receive(receipt, user: "tester")
         }
         let bicycles = InKindGoods(itemCode: "bicycle", quantity: 90, unitValue: .vnd(1_500_000), basis: "invoice")
-        try books.expectRefused(.invalidInput, ["either money (--amount) or goods in kind (--in-kind), not both"]) {
+        let both = try books.expectRefused(.invalidInput, ["either money (amount) or goods in kind (goods in kind), not both"]) {
             try inKind(bicycles, amount: .vnd(1_000))
         }
+        #expect(both?.explanation.parameters == [.amount, .inKindItem])
         try books.expectRefused(.invalidAmount, ["goods in kind are valued in VND; the unit value is 10.00 USD"]) {
             try inKind(InKindGoods(itemCode: "bicycle", quantity: 90, unitValue: try Amount.parse("10.00 USD"), basis: "invoice"))
         }
@@ -382,14 +383,16 @@ import TestSupport
     @Test func badConversionsAreRefused() throws {
         let books = try fundedGrant()
         try books.receive("2018-04-01", funder: "PLAN", "1000.00 USD")   // 22,750,000 VND on 1122
-        try books.expectRefused(.currencyMismatch, ["a conversion receives dong; --received is 100.00 USD"]) {
+        let foreignReceived = try books.expectRefused(.currencyMismatch, ["a conversion receives dong; dong received is 100.00 USD"]) {
             try books.ledger.convert(Conversion(date: date("2018-04-02"), fromAccountCode: "1122", amount: try Amount.parse("100.00 USD"),
                                                 intoAccountCode: "1121", received: try Amount.parse("100.00 USD")), user: "tester")
         }
-        try books.expectRefused(.currencyMismatch, ["a conversion sells a foreign currency; --amount is 100 VND"]) {
+        #expect(foreignReceived?.explanation.parameters == [.received] && foreignReceived?.remedy.parameters == [.received])
+        let dongSold = try books.expectRefused(.currencyMismatch, ["a conversion sells a foreign currency; amount is 100 VND"]) {
             try books.ledger.convert(Conversion(date: date("2018-04-02"), fromAccountCode: "1121", amount: .vnd(100),
                                                 intoAccountCode: "1111", received: .vnd(100)), user: "tester")
         }
+        #expect(dongSold?.explanation.parameters == [.amount] && dongSold?.remedy.parameters == [.amount])
         try books.expectRefused(.insufficientFunds, ["line 2: account 1122 holds 1,000.00 USD on 2018-04-02; 1,000.01 USD cannot leave it"]) {
             try books.convert("2018-04-02", "1000.01 USD", received: 22_750_228)
         }

@@ -238,7 +238,9 @@ import TestSupport
         let error = try expectRefusal(fixture, .duplicateReference, mentions: ["reference PT-0002", "entry 1", "Phiếu thu 2"]) {
             try fixture.ledger.post(changed, user: "u")
         }
-        #expect(error.hint.contains("cpf reverse 1"))
+        // The hint names the reversal of entry 1; `cpf` words it as 'cpf reverse 1'.
+        #expect(error.remedy.actions == [.reverse])
+        #expect(error.hint.contains("reversing an entry (1)"))
     }
 
     // MARK: Reversal

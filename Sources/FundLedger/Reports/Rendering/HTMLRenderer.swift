@@ -4,8 +4,13 @@
 /// reach the page.
 public struct HTMLRenderer {
     public let language: Language
-    public init(language: Language) {
+    /// How the notes and the check name what the reader does. The default is
+    /// `NeutralVocabulary`.
+    public let vocabulary: any ReferenceVocabulary
+
+    public init(language: Language, vocabulary: any ReferenceVocabulary = NeutralVocabulary()) {
         self.language = language
+        self.vocabulary = vocabulary
     }
 
     public func render(_ report: Report) -> String {
@@ -33,7 +38,7 @@ public struct HTMLRenderer {
         html += "</header>\n<main>\n"
         for table in report.tables { html += render(table, format: format, isPublic: report.isPublic) }
         for chart in report.charts { html += "<figure>\(SVGChart(chart: chart, format: format, isPublic: report.isPublic).render())</figure>\n" }
-        for note in report.notes { html += "<p class=\"note\">\(HTMLRenderer.escape(note(language)))</p>\n" }
+        for note in report.notes { html += "<p class=\"note\">\(HTMLRenderer.escape(note.rendered(with: vocabulary)(language)))</p>\n" }
         html += "</main>\n" + footer(report) + "</body>\n</html>\n"
         return html
     }
@@ -70,13 +75,11 @@ public struct HTMLRenderer {
     private func footer(_ report: Report) -> String {
         let generated = language == .vietnamese ? "Lập lúc" : "Generated"
         let digest = language == .vietnamese ? "Mã xác thực sổ (bút toán" : "Ledger digest (entry"
-        let check = language == .vietnamese
-            ? "Kiểm tra: cpf verify --at \(report.headSeq) --digest \(report.headHash.hexString)"
-            : "Check with: cpf verify --at \(report.headSeq) --digest \(report.headHash.hexString)"
+        let check = report.verificationText.rendered(with: vocabulary)(language)
         return """
         <footer>
         <p>\(HTMLRenderer.escape(report.fundName)) · \(report.parameters.map { HTMLRenderer.escape($0.value.displayText(MoneyFormat(language: language), isPublic: report.isPublic)) }.joined(separator: " · ")) · \(generated) \(generatedAt(report.generatedAt))</p>
-        \(report.digestText.map { "<p class=\"check\">\(HTMLRenderer.escape($0(language)))</p>" }
+        \(report.digestText.map { "<p class=\"check\">\(HTMLRenderer.escape($0.rendered(with: vocabulary)(language)))</p>" }
             ?? "<p>\(digest) \(report.headSeq)): <code>\(report.headHash.hexString)</code></p>\n<p class=\"check\">\(HTMLRenderer.escape(check))</p>")
         </footer>
 

@@ -1,11 +1,17 @@
 /// Renders a report as aligned plain text for a terminal: a title, the parameters, each
 /// table with right-aligned numbers and a totals row, and — on a document that leaves the
 /// fund (donor statement, reach, disclosure) — the chain head, so its reader can later check
-/// the books with `cpf verify --at SEQ --digest HEX`, as the HTML footer says.
+/// the books (`Report.verificationText`), as the HTML footer says.
 public struct TextTableRenderer {
     public let language: Language
+    /// How the notes and the check name what the reader does. The default is
+    /// `NeutralVocabulary`.
+    public let vocabulary: any ReferenceVocabulary
 
-    public init(language: Language) { self.language = language }
+    public init(language: Language, vocabulary: any ReferenceVocabulary = NeutralVocabulary()) {
+        self.language = language
+        self.vocabulary = vocabulary
+    }
 
     public func render(_ report: Report) -> String {
         let format = MoneyFormat(language: language)
@@ -19,15 +25,16 @@ public struct TextTableRenderer {
             if let title = table.title { output += "\(title(language))\n" }
             output += render(table, format: format, isPublic: report.isPublic)
         }
-        for note in report.notes { output += "\n\(note(language))" }
+        for note in report.notes { output += "\n\(note.rendered(with: vocabulary)(language))" }
         if !report.notes.isEmpty { output += "\n" }
         if let text = report.digestText {
-            output += "\n\(text(language))\n"
+            output += "\n\(text.rendered(with: vocabulary)(language))\n"
         } else if report.isPublic {
             let digest = report.headHash.hexString
             output += language == .vietnamese
-                ? "\nMã xác thực sổ (bút toán \(report.headSeq)): \(digest)\nKiểm tra: cpf verify --at \(report.headSeq) --digest \(digest)\n"
-                : "\nLedger digest (entry \(report.headSeq)): \(digest)\nCheck with: cpf verify --at \(report.headSeq) --digest \(digest)\n"
+                ? "\nMã xác thực sổ (bút toán \(report.headSeq)): \(digest)\n"
+                : "\nLedger digest (entry \(report.headSeq)): \(digest)\n"
+            output += report.verificationText.rendered(with: vocabulary)(language) + "\n"
         }
         return output
     }
