@@ -109,10 +109,9 @@ extension Ledger {
         }
     }
 
-    /// The keys whose totals differ between what is stored and what the lines give; none,
-    /// at the cost of one comparison, when they agree (as they do in intact books).
+    /// The keys whose totals differ between what is stored and what the lines give. Called
+    /// only once `storedTotals` found a disagreement.
     private func differingKeys<Key, Value: Equatable>(_ stored: [Key: Value], _ expected: [Key: Value]) -> [Key] {
-        guard stored != expected else { return [] }
         return Set(stored.keys).union(expected.keys).filter { stored[$0] != expected[$0] }
     }
 
