@@ -64,6 +64,12 @@ final class WriteBehind<Batch>: @unchecked Sendable {
     var hasWaiter: Bool { channel.state.waiters > 0 }
     var isStopping: Bool { channel.state.stopping }
 
+    /// The consuming thread, once started: what a `ConnectionLease` is lent to.
+    var consumingThread: pthread_t {
+        precondition(started, "the consuming thread exists once started")
+        return thread
+    }
+
     /// Whether the caller runs on the consuming thread.
     var isConsumingThread: Bool { started && pthread_equal(pthread_self(), thread) != 0 }
 

@@ -103,8 +103,9 @@ struct FundingState {
 
     /// Reads every grant (into the ledger's cache, `cacheAllGrants`), the figures of every
     /// grant and the total of every holding at once, one query each, before the transaction
-    /// writes anything: an import then consults them without a query (`JournalWriter`'s
-    /// second thread need not hand back the connection) while its entries come in date order.
+    /// writes anything: an import then consults them without a query (the posting thread need
+    /// not take the connection back from `JournalWriter`'s second thread) while its entries
+    /// come in date order.
     mutating func readAll(ledger: Ledger, pending: BalanceAccumulator) throws {
         precondition(pending.count == 0, "the figures are read whole before anything is written")
         let figures = try ledger.grantFiguresByID(from: Int64.min, to: Int64.max, through: .latest)

@@ -88,9 +88,9 @@ extension Ledger {
     ///     what it throws refuses the whole import.
     ///   - progress: called every `progressInterval` entries.
     ///
-    ///   The rows of posted entries are inserted on a second thread (`JournalWriter`); a
-    ///   callback that uses the database first waits for it to insert every entry posted so
-    ///   far, which stalls the import. The storage rules are deferred until the end.
+    ///   The rows of posted entries are inserted on a second thread (`JournalWriter`), which
+    ///   may hold the connection while a callback runs: a callback must not use the ledger.
+    ///   The storage rules are deferred until the end.
     /// - Throws: `LedgerError` naming the file, line and rule; nothing is written.
     public func importCSV(path: String, format: ImportFormat, mode: ImportMode = .allOrNothing, user: String,
                           limits: CSVReader.Limits = CSVReader.Limits(),
@@ -126,7 +126,10 @@ extension Ledger {
                 items = ahead
             case .disbursements:
                 items = try DisbursementsCSVSource(reader: reader) { [unowned self] disbursement in
-                    try self.draft(of: disbursement, goodsDraws: { try session.goodsDraws(itemCode: $0, quantity: $1, on: disbursement.date) })
+                    // A disbursement's entry is built from its program and, for goods, the
+                    // lots, read from the file: the connection back in this thread's hands.
+                    try session.pipeline.writer.takeBackConnection()
+                    return try self.draft(of: disbursement, goodsDraws: { try session.goodsDraws(itemCode: $0, quantity: $1, on: disbursement.date) })
                 }
             }
             while let item = try items.next() {
@@ -167,8 +170,9 @@ private final class ImportSession {
         self.postedAt = postedAt
         pipeline = try PostingPipeline(ledger: ledger, user: user, postedAt: postedAt, deferringConstraints: true)
         // What validation consults, read whole now rather than piecemeal later: a query in
-        // the middle of the import waits for the writer's second thread to hand back the
-        // connection, and stalls the pipeline.
+        // the middle of the import must first take the connection back from the writer's
+        // second thread (`JournalWriter.takeBackConnection()`), which stalls the pipeline.
+        try ledger.readRegistriesAhead()
         try pipeline.validator.cacheAllRates()
         try ledger.fundingCache().state.readAll(ledger: ledger, pending: pipeline.pending)
     }

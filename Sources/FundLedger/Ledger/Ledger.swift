@@ -32,6 +32,10 @@ public final class Ledger {
     /// How many maintained totals a long write gathers in memory before adding them to the
     /// tables (`JournalWriter.flushIfLarge`); smaller in tests, to write them mid-import.
     var pendingTotalsCountMax = JournalWriter.pendingTotalsCountMaxDefault
+    /// How many entries a write appends before it inserts their rows, or, for an import, hands
+    /// them to the inserter's thread with the connection (`JournalWriter.flushRows`); 1 in
+    /// tests, so that every path of an import that uses the connection meets the lease.
+    var entriesPerInsert = RowInserter.rowsPerStatementMax
 
     /// Whether the ledger was opened for reading only: every write is refused.
     public let isReadOnly: Bool

@@ -121,6 +121,18 @@ extension Ledger {
         return id
     }
 
+    /// Reads the chart, every registry's codes, the org units, the settings and every grant
+    /// into the cache at once: an import that lends the connection to its inserter's thread
+    /// then validates each entry from memory, without taking the connection back.
+    func readRegistriesAhead() throws {
+        _ = try accountsByCode()
+        _ = try AccountRoles.of(self)
+        for registry in Registry.allCases { _ = try codes(of: registry) }
+        _ = try units()
+        _ = try settings()
+        try cacheAllGrants()
+    }
+
     /// The connection's funding figures (`FundingCache`), made empty the first time.
     func fundingCache() -> FundingCache {
         if let cache = registryCache.funding { return cache }

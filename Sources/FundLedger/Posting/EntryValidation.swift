@@ -51,8 +51,8 @@ struct EntryValidator {
     }
 
     /// Reads every recorded rate at once, for a transaction that records none itself (an
-    /// import): a rate is then found without a query (`JournalWriter`'s second thread need not
-    /// hand back the connection).
+    /// import): a rate is then found without a query (the posting thread need not take the
+    /// connection back from `JournalWriter`'s second thread).
     mutating func cacheAllRates() throws {
         ratesByCurrency = Dictionary(grouping: try ledger.exchangeRates(), by: \.currency.code)
     }

@@ -43,6 +43,12 @@ struct HoldingRules {
         self.allocations = allocations
     }
 
+    /// Whether checking `lines` reads the file: spending of an allocated grant is held to what
+    /// every place has spent, read from the tables when it is needed.
+    func readsTheFile(_ lines: [PostedLine]) -> Bool {
+        !allocations.isEmpty && lines.contains { line in line.grant.map { allocations[$0.id] != nil } ?? false }
+    }
+
     /// - Parameter changes: a working list, empty, kept by the caller so that checking an entry
     ///   allocates nothing once it has grown.
     func check(_ lines: [PostedLine], date: LedgerDate, funding: inout FundingState, pending: BalanceAccumulator,

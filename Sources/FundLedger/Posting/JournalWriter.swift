@@ -4,9 +4,11 @@
 ///
 /// A writer that defers its constraints (an import) hands its entries to the inserter 64 at a
 /// time, and the inserter runs on a second thread (`WriteBehind`) while this one validates and
-/// hashes the next ones. The connection is then shared: whenever this thread uses it, the
-/// database's `beforeUse` hook first hands over the entries appended so far and waits until
-/// they are inserted, so every read sees the journal as appended.
+/// hashes the next ones. The two threads then share the connection, one at a time, through a
+/// `ConnectionLease`: `flushRows()` lends it to the inserter with the rows it queues, and
+/// this thread takes it back with `takeBackConnection()` — which waits until every entry
+/// appended is inserted, so a read sees the journal as appended — before it reads or writes.
+/// A use of the connection from this thread without taking it back stops the program.
 final class JournalWriter {
     private let ledger: Ledger
     private var database: Database { ledger.database }
@@ -26,6 +28,8 @@ final class JournalWriter {
     }
     /// The inserter's thread, for a writer that defers its constraints.
     private var behind: WriteBehind<Job>?
+    /// Which of the two threads holds the connection, while there is an inserter's thread.
+    private var lease: ConnectionLease?
     /// Set for an import: foreign keys and the closed-period trigger are checked once, by
     /// `finish()`, over everything written.
     private var deferred: DeferredConstraints?
@@ -45,7 +49,7 @@ final class JournalWriter {
     ///   (`DeferredConstraints.withForeignKeysOff`).
     init(ledger: Ledger, deferringConstraints: Bool = false) throws {
         precondition(ledger.database.isInTransaction, "the journal is written inside a write transaction")
-        precondition(ledger.database.beforeUse == nil, "one writer at a time inserts on a second thread")
+        precondition(ledger.database.lease == nil, "one writer at a time inserts on a second thread")
         self.ledger = ledger
         if deferringConstraints { deferred = try DeferredConstraints(database: ledger.database) }
         let head = try ledger.database.firstRow("SELECT seq, hash FROM entry ORDER BY seq DESC LIMIT 1") {
@@ -59,8 +63,10 @@ final class JournalWriter {
         let rows = try RowInserter(database: ledger.database, preparingAll: deferringConstraints)
         self.rows = rows
         // Up to 64 entries to an insert statement for every writer: nothing in a posting
-        // transaction reads the journal's rows except a reference lookup, which flushes first.
-        bufferedEntryCountMax = RowInserter.rowsPerStatementMax
+        // transaction reads the journal's rows except a lookup, which takes the connection
+        // back (and so inserts them) first.
+        precondition((1...RowInserter.rowsPerStatementMax).contains(ledger.entriesPerInsert), "an insert statement takes 1 to 64 entries")
+        bufferedEntryCountMax = ledger.entriesPerInsert
         bufferedEntries.reserveCapacity(bufferedEntryCountMax)
         if deferringConstraints {
             let totals = try BalanceAccumulator.Statements(database: ledger.database)
@@ -72,7 +78,9 @@ final class JournalWriter {
             }
             behind.start()
             self.behind = behind
-            ledger.database.beforeUse = { [unowned self] in self.handOverAndWait() }
+            let lease = ConnectionLease()
+            ledger.database.lease = lease
+            self.lease = lease
         }
     }
 
@@ -83,8 +91,10 @@ final class JournalWriter {
     /// import stops instead of reporting the entry as refused.
     private(set) var inserterFailed = false
 
-    /// Queues a job for the inserter, noting a failure it reports.
+    /// Queues a job for the inserter and lends it the connection to do it, noting a failure
+    /// it reports.
     private func submit(_ job: Job, to behind: WriteBehind<Job>) throws {
+        if lease?.isHeldHere == true { lease?.lend(to: behind.consumingThread) }
         do {
             try behind.submit(job)
         } catch {
@@ -134,7 +144,10 @@ final class JournalWriter {
     /// array, uncopied, when no line has codes.
     private func committedLines(_ lines: [PostedLine], seq: Int64) throws -> [PostedLine] {
         guard factHead != nil, lines.contains(where: { !$0.beneficiaryCodes.isEmpty }) else { return lines }
-        if committer == nil { committer = try ledger.beneficiaryCommitter() }
+        if committer == nil {
+            try takeBackConnection()
+            committer = try ledger.beneficiaryCommitter()
+        }
         guard let committer else {
             throw LedgerError(.notALedger, LocalizedText("the ledger has no key to commit beneficiary codes with: it is damaged", "sổ không có khóa để mã hóa mã đối tượng thụ hưởng: sổ đã hư hỏng"),
                               hint: LocalizedText("run \(action: .verify, quoted: true), and restore the ledger from a backup (\(action: .backup))", "hãy chạy \(action: .verify, quoted: true) và khôi phục sổ từ bản sao lưu (\(action: .backup))"))
@@ -142,8 +155,8 @@ final class JournalWriter {
         return lines.map { $0.beneficiaryCodes.isEmpty ? $0 : $0.committed(committer.commitments(seq: seq, line: $0)) }
     }
 
-    /// Hands the entries appended so far to the inserter. Call before reading the journal
-    /// inside the transaction (the `beforeUse` hook does, for an import); `finish()` calls it.
+    /// Hands the entries appended so far to the inserter; they are inserted before anything
+    /// queued after them. `finish()` and `takeBackConnection()` call it.
     ///
     /// - Throws: what inserting an earlier batch threw, on a second thread.
     func flushRows() throws {
@@ -156,13 +169,24 @@ final class JournalWriter {
         #endif
     }
 
-    /// The `beforeUse` hook: this thread is about to use the connection, so the inserter
-    /// must have inserted everything appended and be idle. A failure it met is thrown by the
-    /// next `flushRows()` or `finish()`, so it is not lost here.
-    private func handOverAndWait() {
-        guard let behind, !behind.isConsumingThread else { return }
-        try? flushRows()
-        behind.wait()
+    /// The connection, in this thread's hands with every entry appended so far inserted: call
+    /// before this thread reads or writes the database inside the transaction. For a writer
+    /// with an inserter's thread this hands over the entries buffered, waits until the
+    /// inserter is idle, and takes the connection back (each wait stalls the pipeline, so an
+    /// import reads ahead what it can: `ImportSession`); otherwise it only inserts them.
+    ///
+    /// - Throws: what inserting an earlier batch threw, on a second thread.
+    @discardableResult
+    func takeBackConnection() throws -> Database {
+        try flushRows()
+        guard let behind, let lease, !lease.isHeldHere else { return database }
+        let failure = behind.wait()
+        lease.takeBack()
+        if let failure {
+            inserterFailed = true
+            throw failure
+        }
+        return database
     }
 
     /// Stops the inserter's thread after the batch it is on, dropping the rest (`finish()`
@@ -171,7 +195,9 @@ final class JournalWriter {
         guard let behind else { return }
         behind.stop()
         self.behind = nil
-        database.beforeUse = nil
+        lease?.takeBack()
+        lease = nil
+        database.lease = nil
     }
 
     /// Writes the gathered totals. Call once, before the transaction commits.
@@ -194,8 +220,9 @@ final class JournalWriter {
     /// between entries; the posting rules read flushed totals from the tables.
     ///
     /// With a second thread, the totals are queued behind the rows appended so far and this
-    /// thread starts gathering afresh without waiting: a read of the tables from here waits
-    /// for the queue first (`beforeUse`), so it sees them added, and what is gathered after.
+    /// thread starts gathering afresh without waiting: a read of the tables from here takes
+    /// the connection back first (`takeBackConnection()`), so it sees them added, and what is
+    /// gathered after.
     func flushIfLarge() throws {
         guard balances.count > ledger.pendingTotalsCountMax else { return }
         if let behind {

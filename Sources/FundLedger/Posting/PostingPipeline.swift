@@ -62,7 +62,7 @@ final class PostingPipeline {
         try ledger.checkPeriodOpen(draft.date, lock: controls.lock, doing: approval == nil ? LocalizedText("post an entry", "ghi bút toán") : LocalizedText("approve an entry", "duyệt bút toán"))
         // Goods handed out are valued from their lots, which are read from the journal's rows:
         // the rows this transaction appended go in first.
-        if draft.lines.contains(where: { $0.item != nil && $0.side == .credit }) { try writer.flushRows() }
+        if draft.lines.contains(where: { $0.item != nil && $0.side == .credit }) { try writer.takeBackConnection() }
         var validated = try validator.validate(draft, pending: writer.balances)
         if let approval {
             validated = ValidatedEntry(date: validated.date, memo: validated.memo, externalRef: validated.externalRef,
@@ -71,6 +71,7 @@ final class PostingPipeline {
         }
         try checkHoldingsAndExtent(validated)
         if let threshold = controls.approvalThresholdDong, validated.totalDebitDong >= threshold {
+            try writer.takeBackConnection()
             let pending = try ledger.submitForApproval(draft, totalDebitDong: validated.totalDebitDong, user: user, at: postedAt)
             controls.hasPendingEntries = true
             return .pending(pending)
@@ -88,8 +89,10 @@ final class PostingPipeline {
 
     /// Step 1: the entry already posted or waiting with the draft's reference.
     private func existingOutcome(of draft: EntryDraft, referenceIsNew: Bool) throws -> PostingOutcome? {
-        guard let reference = draft.externalRef else { return nil }
-        if !referenceIsNew { try writer.flushRows() }
+        guard let reference = draft.externalRef, !referenceIsNew || controls.hasPendingEntries else { return nil }
+        // The lookups read the database: the connection back in this thread's hands, with
+        // every entry appended so far in the journal.
+        try writer.takeBackConnection()
         if !referenceIsNew, let existing = try ledger.entry(externalRef: reference) {
             guard draft.matches(existing) else {
                 throw LedgerError(.duplicateReference,
@@ -129,6 +132,7 @@ final class PostingPipeline {
     /// stays exact.
     private func checkHoldingsAndExtent(_ entry: ValidatedEntry) throws {
         let funding = ledger.fundingCache()
+        if holdingRules.readsTheFile(entry.lines) { try writer.takeBackConnection() }
         try holdingRules.check(entry.lines, date: entry.date, funding: &funding.state, pending: writer.balances, changes: &holdingChanges)
         var extent = try funding.state.extent(ledger: ledger, pending: writer.balances)
         for index in entry.lines.indices { extent.add(entry.lines[index]) }

@@ -11,11 +11,16 @@ public final class Database {
     let handle: OpaquePointer
     public let path: String
     private var statementCache: [String: Statement] = [:]
-    /// Set while a second thread may be writing through this connection (an import's row
-    /// inserter, `JournalWriter`): called before each use of the connection from here, it
-    /// waits until that thread is idle. The connection is opened `SQLITE_OPEN_NOMUTEX`, which
-    /// allows any thread to use it, one at a time (https://www.sqlite.org/threadsafe.html).
-    var beforeUse: (() -> Void)?
+    /// Set while two threads share this connection (an import's posting thread and its row
+    /// inserter, `JournalWriter`): which of them may use it now. Every use checks it.
+    var lease: ConnectionLease?
+
+    /// Stops the program when the calling thread does not hold the connection's lease.
+    @inline(__always) private func checkHeld() {
+        if let lease {
+            precondition(lease.isHeldHere, "the connection is lent to the import's inserter: take it back first (JournalWriter.takeBackConnection())")
+        }
+    }
 
     /// How the file is opened.
     public enum OpenMode: Sendable {
@@ -112,7 +117,7 @@ public final class Database {
 
     /// Runs one or more SQL statements that take no parameters (a schema script, a pragma).
     public func execute(_ sql: String) throws {
-        beforeUse?()
+        checkHeld()
         var errorMessage: UnsafeMutablePointer<CChar>?
         let code = sqlite3_exec(handle, sql, nil, nil, &errorMessage)
         if code != SQLITE_OK {
@@ -131,7 +136,7 @@ public final class Database {
 
     /// A new prepared statement, finalized when it is released.
     public func prepare(_ sql: String) throws -> Statement {
-        beforeUse?()
+        checkHeld()
         return try Statement(database: self, sql: sql)
     }
 
@@ -139,7 +144,7 @@ public final class Database {
     /// Use it for SQL that runs many times. Its parameters keep their last values until bound
     /// again: bind every parameter.
     public func cachedStatement(_ sql: String) throws -> Statement {
-        beforeUse?()
+        checkHeld()
         if let statement = statementCache[sql] {
             statement.resetKeepingBindings()
             return statement
@@ -207,17 +212,17 @@ public final class Database {
 
     /// Rows changed by the most recent INSERT, UPDATE or DELETE.
     public var changes: Int {
-        beforeUse?()
+        checkHeld()
         return Int(sqlite3_changes64(handle))
     }
 
     public var lastInsertRowID: Int64 {
-        beforeUse?()
+        checkHeld()
         return sqlite3_last_insert_rowid(handle)
     }
 
     public var isInTransaction: Bool {
-        beforeUse?()
+        checkHeld()
         return sqlite3_get_autocommit(handle) == 0
     }
 
@@ -301,7 +306,7 @@ public final class Database {
     /// Copies the whole database into a new file at `destinationPath`, consistently, while
     /// other connections may go on writing (https://www.sqlite.org/backup.html).
     public func backup(to destinationPath: String) throws {
-        beforeUse?()
+        checkHeld()
         let destination = try Database(path: destinationPath, mode: .readWriteCreate,
                                        configuration: { var c = Configuration(); c.journalModeWAL = false; return c }())
         guard let backup = sqlite3_backup_init(destination.handle, "main", handle, "main") else {

@@ -546,6 +546,30 @@ import TestSupport
         try books.expectTrialBalanceEqualsLines()
     }
 
+    /// Spending an allocated grant is checked against its allocations by place, read from the
+    /// file as the import goes (the posting thread takes the connection back for it): within
+    /// them it posts, past one it is refused on its date, in partial mode as in any other.
+    @Test func spendingAnAllocatedGrantIsCheckedByPlace() throws {
+        let books = try ImportBooks()
+        try books.funding.addGrant("AIA-2018", funder: "AIA", committed: "100000000 VND", programs: ["scholarship"], units: ["TN"])
+        try books.funding.receive("2018-02-01", funder: "AIA", grant: "AIA-2018", "100000000 VND")
+        try books.ledger.allocateGrant("AIA-2018", program: "scholarship", unit: nil, amount: .vnd(30_000_000), user: "tester")
+        try books.ledger.allocateGrant("AIA-2018", program: "scholarship", unit: "TN-HT", amount: .vnd(20_000_000), user: "tester")
+        func spending(_ key: Int, _ day: String, _ dong: Int, in unit: String) -> String {
+            "\(key),2018-03-\(day),Scholarships,SP-\(key),6111,\(dong),,VND,,,,,AIA-2018,scholarship,\(unit),,,1,,\n"
+                + "\(key),,,,1121,,\(dong),VND,,,,,AIA-2018,,,,,,,\n"
+        }
+        let text = ImportTests.fullHeader + "\n" + spending(1, "01", 25_000_000, in: "TN") + spending(2, "02", 10_000_000, in: "TN")
+            + spending(3, "02", 15_000_000, in: "TN-HT") + spending(4, "03", 5_000_000, in: "TN") + spending(5, "04", 6_000_000, in: "TN-HT")
+        let (summary, rejections) = try books.importText(text, mode: .partial)
+        #expect(summary.postedCount == 3 && summary.rejectedCount == 2)
+        #expect(rejections.map(\.entryKey) == ["2", "5"])
+        #expect(rejections.map(\.rule) == [.overspent, .overspent])
+        #expect(rejections.first?.message.contains("any place") == true, "\(rejections.first?.message ?? "")")
+        #expect(rejections.last?.message.contains("unit TN-HT") == true, "\(rejections.last?.message ?? "")")
+        #expect(try books.ledger.verify().isIntact)
+    }
+
     @Test func partialModeReportsEachRefusedEntry() throws {
         let books = try ImportBooks()
         let path = books.path("import.csv")
@@ -753,12 +777,19 @@ struct ImportBooks {
         try funding.addGrant(committed: "100000.00 USD")
         try ledger.addGoodsItem(code: "bicycle", nameVietnamese: "Xe đạp", nameEnglish: "Bicycle", unit: "chiếc", user: "tester")
         try ledger.addGoodsItem(code: "gift-pack", nameVietnamese: "Phần quà", nameEnglish: "Gift pack", unit: "phần", user: "tester")
+        handEveryEntryOver()
     }
+
+    /// Every entry goes to the inserter's thread on its own, lending it the connection, so
+    /// each path of an import that uses the connection shows that it takes it back first: a
+    /// use without would stop the test run (`ConnectionLeaseTests`).
+    private func handEveryEntryOver() { ledger.entriesPerInsert = 1 }
 
     init(generatorEntries: Int) throws {
         fundingBooks = nil
         fixture = try TemporaryLedger(withUSDRate: false)
         try LedgerGenerator().prepare(ledger, entryCount: generatorEntries, user: "tester")
+        handEveryEntryOver()
     }
 
     func path(_ name: String) -> String { directory.file(name) }

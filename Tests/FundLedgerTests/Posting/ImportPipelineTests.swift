@@ -199,7 +199,7 @@ import TestSupport
             }
         }
         #expect(refusal.message.contains("CHECK constraint failed"))
-        #expect(books.ledger.database.beforeUse == nil)
+        #expect(books.ledger.database.lease == nil)
         #expect(try LedgerFingerprint.of(books.path).contentDigest == before.contentDigest)
         // The connection is the posting thread's alone again, and writes as before.
         #expect(try books.ledger.verify().isIntact)
@@ -218,8 +218,10 @@ import TestSupport
                                       postedBy: "importer", postedAt: Timestamp.now())
                 }
                 #expect(writer.insertWaitCount == 0)
-                // A read hands over: it waits (once) and then sees every entry appended.
-                let written = try books.ledger.database.scalarInt64("SELECT count(*) FROM entry WHERE memo = 'gift'")
+                // Taking the connection back waits (once) for the inserter, and then a read sees
+                // every entry appended.
+                let database = try writer.takeBackConnection()
+                let written = try database.scalarInt64("SELECT count(*) FROM entry WHERE memo = 'gift'")
                 #expect(written == 5_000)
                 #expect(writer.insertWaitCount <= 1)
                 try writer.finish()
