@@ -33,7 +33,7 @@ extension Ledger {
             ]) { CashFlow.Flow(section: $0.text(at: 0), subject: $0.text(at: 1), dong: $0.int64(at: 2)) }
             func balance(through day: LedgerDate?) throws -> Int64 {
                 guard let day else { return 0 }
-                return try database.firstRow(ReportQueries.cashBalance, named: [":through": day.iso]) { $0.int64(at: 0) } ?? 0
+                return try database.firstRow(ReportQueries.cashBalance, named: [":through_day": Int64(day.dayKey)]) { $0.int64(at: 0) } ?? 0
             }
             return CashFlow(from: from, to: to, openingDong: try balance(through: from.adding(days: -1)), flows: flows,
                             closingDong: try balance(through: to))
