@@ -1,7 +1,7 @@
 import FundLedger
 
 /// `cpf item add`.
-struct ItemAddCommand: Command {
+struct ItemAddCommand: RegistryAddCommand {
     static let configuration = CommandConfiguration(
         name: "item add",
         abstract: LocalizedText("Register a kind of goods received in kind (a receipt in kind also registers a new item).", "Đăng ký một loại hiện vật (nhận hiện vật cũng tự đăng ký mặt hàng mới)."),
@@ -11,10 +11,10 @@ struct ItemAddCommand: Command {
     @Option("--unit", "UNIT", help: LocalizedText("the unit of count, e.g. chiếc, hộp, suất", "đơn vị tính, ví dụ chiếc, hộp, suất"))
     var unit: String
 
-    func run(_ context: CommandContext) throws -> ExitStatus {
-        try context.openLedger().addGoodsItem(code: row.code, nameVietnamese: row.nameVietnamese, nameEnglish: row.nameEnglish, unit: unit, user: context.user)
-        context.say(LocalizedText("Added goods item \(row.code).", "Đã thêm mặt hàng \(row.code)."))
-        return .success
+    var added: LocalizedText { LocalizedText("Added goods item \(row.code).", "Đã thêm mặt hàng \(row.code).") }
+
+    func add(to ledger: Ledger, user: String) throws {
+        try ledger.addGoodsItem(code: row.code, nameVietnamese: row.nameVietnamese, nameEnglish: row.nameEnglish, unit: unit, user: user)
     }
 }
 

@@ -1,7 +1,7 @@
 import FundLedger
 
 /// `cpf program add`.
-struct ProgramAddCommand: Command {
+struct ProgramAddCommand: RegistryAddCommand {
     static let configuration = CommandConfiguration(
         name: "program add",
         abstract: LocalizedText("Register a program money is spent on.", "Đăng ký một chương trình được chi."),
@@ -21,10 +21,10 @@ struct ProgramAddCommand: Command {
     @Option("--expense-account", "CODE", help: LocalizedText("where its disbursements are booked, e.g. 6119", "tài khoản hạch toán các khoản chi của chương trình, ví dụ 6119"))
     var expenseAccount: String
 
-    func run(_ context: CommandContext) throws -> ExitStatus {
-        try context.openLedger().addProgram(code: row.code, nameVietnamese: row.nameVietnamese, nameEnglish: row.nameEnglish, expenseAccountCode: expenseAccount, user: context.user)
-        context.say(LocalizedText("Added program \(row.code).", "Đã thêm chương trình \(row.code)."))
-        return .success
+    var added: LocalizedText { LocalizedText("Added program \(row.code).", "Đã thêm chương trình \(row.code).") }
+
+    func add(to ledger: Ledger, user: String) throws {
+        try ledger.addProgram(code: row.code, nameVietnamese: row.nameVietnamese, nameEnglish: row.nameEnglish, expenseAccountCode: expenseAccount, user: user)
     }
 }
 

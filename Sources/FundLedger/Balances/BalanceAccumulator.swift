@@ -275,21 +275,19 @@ struct BalanceAccumulator {
             """
     }
 
-    private func upsert(_ totals: [Key: Totals], statement: Statement) throws {
-        for (key, value) in totals.sorted(by: { ($0.key.dayKey, $0.key.accountID) < ($1.key.dayKey, $1.key.accountID) }) {
-            try statement.bind(Int64(key.dayKey), at: 1)
-            try statement.bind(key.accountID, at: 2)
-            try statement.bind(value.debitDong, at: 3)
-            try statement.bind(value.creditDong, at: 4)
-            try statement.bind(value.foreignNet, at: 5)
-            try statement.bind(value.lineCount, at: 6)
+    /// Writes each of `totals` with its table's upsert `statement`, in the order of their keys.
+    private func upsert<RowKey: TotalsRowKey>(_ totals: [RowKey: RowKey.Figures], statement: Statement) throws {
+        for (key, figures) in totals.sorted(by: { $0.key.precedes($1.key) }) {
+            try key.bind(figures, to: statement)
             try statement.execute()
         }
     }
 
+    /// The figures follow the key in the order `Totals` binds them (debit, credit, foreign
+    /// net, line count), then the quantity and the children.
     private static let dimensionUpsertSQL = """
             INSERT INTO dimension_month (month_key, account_id, funder_id, grant_id, program_id, unit_id, item_id, restriction, currency,
-                                  debit_vnd, credit_vnd, foreign_net, quantity_net, children_net, line_count)
+                                  debit_vnd, credit_vnd, foreign_net, line_count, quantity_net, children_net)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
             ON CONFLICT (month_key, account_id, funder_id, grant_id, program_id, unit_id, item_id, restriction, currency) DO UPDATE SET
                 debit_vnd = debit_vnd + excluded.debit_vnd,
@@ -299,27 +297,6 @@ struct BalanceAccumulator {
                 children_net = children_net + excluded.children_net,
                 line_count = line_count + excluded.line_count
             """
-
-    private func upsert(_ totals: [DimensionKey: DimensionTotals], statement: Statement) throws {
-        for (key, value) in totals.sorted(by: { ($0.key.monthKey, $0.key.accountID) < ($1.key.monthKey, $1.key.accountID) }) {
-            try statement.bind(Int64(key.monthKey), at: 1)
-            try statement.bind(key.accountID, at: 2)
-            try statement.bind(key.funderID, at: 3)
-            try statement.bind(key.grantID, at: 4)
-            try statement.bind(key.programID, at: 5)
-            try statement.bind(key.unitID, at: 6)
-            try statement.bind(key.itemID, at: 7)
-            try statement.bind(key.restriction.rawValue, at: 8)
-            try statement.bind(key.currency, at: 9)
-            try statement.bind(value.amounts.debitDong, at: 10)
-            try statement.bind(value.amounts.creditDong, at: 11)
-            try statement.bind(value.amounts.foreignNet, at: 12)
-            try statement.bind(value.quantityNet, at: 13)
-            try statement.bind(value.childrenNet, at: 14)
-            try statement.bind(value.amounts.lineCount, at: 15)
-            try statement.execute()
-        }
-    }
 
     private static let holdingUpsertSQL = """
             INSERT INTO holding_day (kind, subject_id, day_key, net, value_vnd, valuations, line_count)
@@ -383,5 +360,57 @@ struct BalanceAccumulator {
     private static func overflowError(account: String) -> LedgerError {
         LedgerError(.overflow, LocalizedText("the running total of account \(account) would exceed what the ledger can hold", "số lũy kế của tài khoản \(account) sẽ vượt quá mức sổ có thể ghi"),
                     hint: LocalizedText("this many dong cannot be real; check the amounts", "không thể có số tiền lớn như vậy; hãy kiểm tra số tiền"))
+    }
+}
+
+/// The key of a maintained total: it orders the rows of its table's upsert and binds itself
+/// and its figures as one row's parameters.
+protocol TotalsRowKey: Hashable {
+    associatedtype Figures
+    /// Whether this key's row is written before `other`'s.
+    func precedes(_ other: Self) -> Bool
+    /// Binds the key and `figures` to every parameter of the upsert `statement`.
+    func bind(_ figures: Figures, to statement: Statement) throws
+}
+
+extension BalanceAccumulator.Totals {
+    /// Binds the debits, credits, foreign net and line count to the parameters `first` to
+    /// `first + 3`.
+    func bind(to statement: Statement, from first: Int32) throws {
+        try statement.bind(debitDong, at: first)
+        try statement.bind(creditDong, at: first + 1)
+        try statement.bind(foreignNet, at: first + 2)
+        try statement.bind(lineCount, at: first + 3)
+    }
+}
+
+/// A row of `balance_day` or `balance_month` (`BalanceAccumulator.upsertSQL`).
+extension BalanceAccumulator.Key: TotalsRowKey {
+    func precedes(_ other: Self) -> Bool { (dayKey, accountID) < (other.dayKey, other.accountID) }
+
+    func bind(_ totals: BalanceAccumulator.Totals, to statement: Statement) throws {
+        try statement.bind(Int64(dayKey), at: 1)
+        try statement.bind(accountID, at: 2)
+        try totals.bind(to: statement, from: 3)
+    }
+}
+
+/// A row of `dimension_month` (`BalanceAccumulator.dimensionUpsertSQL`).
+extension BalanceAccumulator.DimensionKey: TotalsRowKey {
+    func precedes(_ other: Self) -> Bool { (monthKey, accountID) < (other.monthKey, other.accountID) }
+
+    func bind(_ totals: BalanceAccumulator.DimensionTotals, to statement: Statement) throws {
+        try statement.bind(Int64(monthKey), at: 1)
+        try statement.bind(accountID, at: 2)
+        try statement.bind(funderID, at: 3)
+        try statement.bind(grantID, at: 4)
+        try statement.bind(programID, at: 5)
+        try statement.bind(unitID, at: 6)
+        try statement.bind(itemID, at: 7)
+        try statement.bind(restriction.rawValue, at: 8)
+        try statement.bind(currency, at: 9)
+        try totals.amounts.bind(to: statement, from: 10)
+        try statement.bind(totals.quantityNet, at: 14)
+        try statement.bind(totals.childrenNet, at: 15)
     }
 }
