@@ -145,6 +145,10 @@ struct FundingState {
         return DualBalance(dong: figures.valueDong, other: figures.net)
     }
 
+    /// Whether every goods lot is in memory (`readAll`): valuing goods handed out then reads
+    /// nothing from the file.
+    var holdsEveryLot: Bool { allGoodsLots != nil }
+
     /// The lots of an item, counting what the transaction wrote.
     mutating func goodsLots(_ itemID: Int64, ledger: Ledger, pending: BalanceAccumulator) throws -> GoodsLotTracer {
         if let all = allGoodsLots { return all }

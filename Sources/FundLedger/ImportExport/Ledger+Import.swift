@@ -169,12 +169,7 @@ private final class ImportSession {
         self.user = user
         self.postedAt = postedAt
         pipeline = try PostingPipeline(ledger: ledger, user: user, postedAt: postedAt, deferringConstraints: true)
-        // What validation consults, read whole now rather than piecemeal later: a query in
-        // the middle of the import must first take the connection back from the writer's
-        // second thread (`JournalWriter.takeBackConnection()`), which stalls the pipeline.
-        try ledger.readRegistriesAhead()
-        try pipeline.validator.cacheAllRates()
-        try ledger.fundingCache().state.readAll(ledger: ledger, pending: pipeline.pending)
+        try pipeline.readAhead()
     }
 
     func post(_ item: ImportItem) throws {

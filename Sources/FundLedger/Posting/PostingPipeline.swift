@@ -42,6 +42,16 @@ final class PostingPipeline {
         references = try ReferenceHorizon(ledger: ledger)
     }
 
+    /// Reads whole, now, what validation consults, rather than piecemeal later: for an import,
+    /// whose every query in the middle must first take the connection back from the writer's
+    /// second thread (`JournalWriter.takeBackConnection()`), which stalls the pipeline. Call
+    /// before the first entry.
+    func readAhead() throws {
+        try ledger.readRegistriesAhead()
+        try validator.cacheAllRates()
+        try ledger.fundingCache().state.readAll(ledger: ledger, pending: writer.balances)
+    }
+
     /// What the transaction wrote and has not yet added to the maintained totals.
     var pending: BalanceAccumulator { writer.balances }
 
@@ -60,9 +70,12 @@ final class PostingPipeline {
         let referenceIsNew = draft.externalRef.map { references.pass($0) } ?? false
         if approval == nil, let outcome = try existingOutcome(of: draft, referenceIsNew: referenceIsNew) { return outcome }
         try ledger.checkPeriodOpen(draft.date, lock: controls.lock, doing: approval == nil ? LocalizedText("post an entry", "ghi bút toán") : LocalizedText("approve an entry", "duyệt bút toán"))
-        // Goods handed out are valued from their lots, which are read from the journal's rows:
-        // the rows this transaction appended go in first.
-        if draft.lines.contains(where: { $0.item != nil && $0.side == .credit }) { try writer.takeBackConnection() }
+        // Goods handed out are valued from their lots. Read from the journal's rows, they need
+        // the rows this transaction appended in first, and the connection; an import holds
+        // every lot in memory, kept current as it writes, and lets the inserter go on.
+        if draft.lines.contains(where: { $0.item != nil && $0.side == .credit }) {
+            if ledger.fundingCache().state.holdsEveryLot { try writer.flushRows() } else { try writer.takeBackConnection() }
+        }
         var validated = try validator.validate(draft, pending: writer.balances)
         if let approval {
             validated = ValidatedEntry(date: validated.date, memo: validated.memo, externalRef: validated.externalRef,

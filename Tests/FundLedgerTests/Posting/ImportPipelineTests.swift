@@ -205,6 +205,36 @@ import TestSupport
         #expect(try books.ledger.verify().isIntact)
     }
 
+    /// An import holds every goods lot in memory (`PostingPipeline.readAhead`), so goods
+    /// handed out are valued without taking the connection back: the posting thread never
+    /// waits for the inserter, and the books are those of posting each entry.
+    @Test func goodsHandedOutInAnImportDoNotWaitForTheInserter() throws {
+        let books = try FundingBooks()
+        try books.receiveInKind("2018-01-10", funder: "AIA", item: "bicycle", quantity: 5_000, unitValue: 1_500_000)
+        let handOuts = try (1...3_000).map { number in
+            var expense = LineDraft(accountCode: "6111", side: .debit, amount: .vnd(1_500_000),
+                                    dimensions: Dimensions(program: "scholarship", unit: "TN"))
+            expense.children = 1
+            // In date order: a hand-out dated before one already valued is refused.
+            let goods = LineDraft(accountCode: "156", side: .credit, amount: .vnd(1_500_000), item: "bicycle", quantity: 1)
+            return EntryDraft(date: FundingBooks.date("2018-02-\(String(format: "%02d", 1 + (number - 1) * 28 / 3_000))"), memo: "bicycle",
+                              externalRef: "XD-\(String(format: "%05d", number))", lines: [expense, goods])
+        }
+        try DeferredConstraints.withForeignKeysOff(books.ledger.database) {
+            try books.ledger.write {
+                let pipeline = try PostingPipeline(ledger: books.ledger, user: "importer", postedAt: Timestamp.now(), deferringConstraints: true)
+                try pipeline.readAhead()
+                for draft in handOuts {
+                    guard case .posted = try pipeline.submit(draft) else { Issue.record("\(draft.externalRef ?? "") not posted"); return }
+                }
+                #expect(pipeline.writer.insertWaitCount == 0)
+                try pipeline.finish()
+            }
+        }
+        #expect(try books.ledger.database.scalarInt64("SELECT sum(quantity) FROM line WHERE item_id IS NOT NULL") == 2_000)
+        #expect(try books.ledger.verify().isIntact)
+    }
+
     /// Appending uses no query, so the posting thread never waits for the inserter to hand
     /// back the connection until it finishes: each wait would stall the pipeline.
     @Test func appendingNeverWaitsForTheInserter() throws {
