@@ -28,8 +28,9 @@ final class JournalWriter {
     }
     /// The inserter's thread, for a writer that defers its constraints.
     private var behind: WriteBehind<Job>?
-    /// Which of the two threads holds the connection, while there is an inserter's thread.
-    private var lease: ConnectionLease?
+    /// Which of the two threads holds the connection, while there is an inserter's thread:
+    /// the database's own lease, which it checks on every use.
+    private var lease: ConnectionLease? { database.lease }
     /// Set for an import: foreign keys and the closed-period trigger are checked once, by
     /// `finish()`, over everything written.
     private var deferred: DeferredConstraints?
@@ -78,9 +79,7 @@ final class JournalWriter {
             }
             behind.start()
             self.behind = behind
-            let lease = ConnectionLease()
-            ledger.database.lease = lease
-            self.lease = lease
+            ledger.database.lease = ConnectionLease()
         }
     }
 
@@ -195,8 +194,6 @@ final class JournalWriter {
         guard let behind else { return }
         behind.stop()
         self.behind = nil
-        lease?.takeBack()
-        lease = nil
         database.lease = nil
     }
 
