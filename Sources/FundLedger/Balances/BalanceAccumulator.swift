@@ -6,13 +6,17 @@
 /// maintained totals cost a few hundred upserts per batch instead of four per line.
 struct BalanceAccumulator {
     /// A day (or, after `monthly`, a month) and an account.
-    struct Key: Hashable {
+    struct Key: TableKey {
         let dayKey: Int32
         let accountID: Int64
+
+        func tableHash(_ hashing: TableHashing) -> UInt64 {
+            hashing.mix(UInt64(UInt32(bitPattern: dayKey)), UInt64(bitPattern: accountID))
+        }
     }
 
     /// A month, an account and every dimension of a line. 0 (or "") means none.
-    struct DimensionKey: Hashable {
+    struct DimensionKey: TableKey {
         let monthKey: Int32
         let accountID: Int64
         let funderID: Int64
@@ -43,6 +47,17 @@ struct BalanceAccumulator {
             hasher.combine(Int64(monthKey) << 40 ^ accountID)
             hasher.combine(funderID &* 0x9E37_79B9 ^ grantID &* 0x85EB_CA6B ^ programID &* 0xC2B2_AE35
                            ^ unitID &* 0x27D4_EB2F ^ itemID &* 0x1656_67B1)
+        }
+
+        /// Every field, the currency's bytes included (none for dong).
+        func tableHash(_ hashing: TableHashing) -> UInt64 {
+            let place = UInt64(UInt32(bitPattern: monthKey)) << 32 ^ UInt64(bitPattern: accountID)
+            let who = UInt64(bitPattern: funderID) << 32 ^ UInt64(bitPattern: grantID)
+            let what = UInt64(bitPattern: programID) << 32 ^ UInt64(bitPattern: unitID)
+            let restrictionWord: UInt64 = switch restriction { case .unrestricted: 0; case .restricted: 1; case .designated: 2 }
+            let goods = UInt64(bitPattern: itemID) << 2 ^ restrictionWord
+            let word = hashing.mix(place, who, what, goods)
+            return currency.isEmpty ? word : hashing.mix(word, hashing.word(currency))
         }
 
         init(_ line: some LineFigures, monthKey: Int32) {
@@ -110,17 +125,17 @@ struct BalanceAccumulator {
         }
     }
 
-    private(set) var byDay: [Key: Totals] = [:]
-    private(set) var byDimension: [DimensionKey: DimensionTotals] = [:]
+    private(set) var byDay = TotalsTable<Key, Totals>()
+    private(set) var byDimension = TotalsTable<DimensionKey, DimensionTotals>()
     /// The daily change of every limited quantity (`holding_day`).
-    private(set) var byHolding: [HoldingDayKey: HoldingChange] = [:]
+    private(set) var byHolding = TotalsTable<HoldingDayKey, HoldingChange>()
     /// What the lines add to the journal's extent (`journal_extent`).
     private(set) var extent = JournalExtent()
     /// `add`'s working lists, kept so that adding an entry allocates nothing once they have
     /// grown; empty between calls. Each key the entry touches, where its totals are stored
     /// (`nil` when they are new) and its new totals.
-    private var scratchDays: [(Key, [Key: Totals].Index?, Totals)] = []
-    private var scratchDimensions: [(DimensionKey, [DimensionKey: DimensionTotals].Index?, DimensionTotals)] = []
+    private var scratchDays: [(Key, Int?, Totals)] = []
+    private var scratchDimensions: [(DimensionKey, Int?, DimensionTotals)] = []
 
     var isEmpty: Bool { byDay.isEmpty }
 
@@ -142,8 +157,7 @@ struct BalanceAccumulator {
     /// foreign currency, whose balance is then tracked in that currency too.
     ///
     /// Each key is hashed once: totals already held are found by their index and replaced
-    /// in place, and only new keys are inserted (after every replacement, since inserting
-    /// may move the others).
+    /// in place, and only new keys are inserted.
     mutating func add(_ lines: [PostedLine], date: LedgerDate, roles: AccountRoles, isReversal: Bool = false) throws {
         try add(lines, dayKey: Int32(date.dayKey), roles: roles, isReversal: isReversal)
     }
@@ -165,13 +179,13 @@ struct BalanceAccumulator {
             let dimensionKey = DimensionKey(line, monthKey: dayKey / 100)
             let foreign = roles.flags(line.accountID) & AccountRoles.foreignFlag != 0 ? line.foreignMinorUnits : nil
             let dayIndex = days.firstIndex { $0.0 == key } ?? {
-                let stored = byDay.index(forKey: key)
-                days.append((key, stored, stored.map { byDay.values[$0] } ?? Totals()))
+                let stored = byDay.index(of: key)
+                days.append((key, stored, stored.map { byDay[entry: $0] } ?? Totals()))
                 return days.count - 1
             }()
             let dimensionIndex = dimensions.firstIndex { $0.0 == dimensionKey } ?? {
-                let stored = byDimension.index(forKey: dimensionKey)
-                dimensions.append((dimensionKey, stored, stored.map { byDimension.values[$0] } ?? DimensionTotals()))
+                let stored = byDimension.index(of: dimensionKey)
+                dimensions.append((dimensionKey, stored, stored.map { byDimension[entry: $0] } ?? DimensionTotals()))
                 return dimensions.count - 1
             }()
             guard days[dayIndex].2.add(amountDong: line.amountDong, foreignMinorUnits: foreign),
@@ -179,15 +193,17 @@ struct BalanceAccumulator {
                 throw BalanceAccumulator.overflowError(account: line.accountCode)
             }
         }
-        for case (_, let stored?, let totals) in days { byDay.values[stored] = totals }
-        for case (_, let stored?, let totals) in dimensions { byDimension.values[stored] = totals }
-        for (key, stored, totals) in days where stored == nil { byDay[key] = totals }
-        for (key, stored, totals) in dimensions where stored == nil { byDimension[key] = totals }
+        for (key, stored, totals) in days {
+            if let stored { byDay[entry: stored] = totals } else { byDay.insert(key, totals) }
+        }
+        for (key, stored, totals) in dimensions {
+            if let stored { byDimension[entry: stored] = totals } else { byDimension.insert(key, totals) }
+        }
         for index in lines.indices {
             extent.add(lines[index])
             roles.forEachHolding(of: lines[index], isReversal: isReversal) { holding, change in
                 // Within a day's lines of at most 10^15 each, and totals bounded by the extent.
-                _ = byHolding[HoldingDayKey(holding: holding, dayKey: dayKey), default: HoldingChange()].add(change)
+                byHolding.update(HoldingDayKey(holding: holding, dayKey: dayKey), default: HoldingChange()) { _ = $0.add(change) }
             }
         }
     }
@@ -196,10 +212,10 @@ struct BalanceAccumulator {
     var count: Int { byDay.count + byDimension.count + byHolding.count }
 
     /// The same totals by month instead of by day.
-    static func monthly(_ byDay: [Key: Totals]) -> [Key: Totals]? {
-        var byMonth: [Key: Totals] = [:]
+    static func monthly(_ byDay: TotalsTable<Key, Totals>) -> TotalsTable<Key, Totals>? {
+        var byMonth = TotalsTable<Key, Totals>()
         for (key, totals) in byDay {
-            guard byMonth[Key(dayKey: key.dayKey / 100, accountID: key.accountID), default: Totals()].add(totals) else { return nil }
+            guard byMonth.update(Key(dayKey: key.dayKey / 100, accountID: key.accountID), default: Totals(), { $0.add(totals) }) else { return nil }
         }
         return byMonth
     }
@@ -276,7 +292,7 @@ struct BalanceAccumulator {
     }
 
     /// Writes each of `totals` with its table's upsert `statement`, in the order of their keys.
-    private func upsert<RowKey: TotalsRowKey>(_ totals: [RowKey: RowKey.Figures], statement: Statement) throws {
+    private func upsert<RowKey: TotalsRowKey>(_ totals: TotalsTable<RowKey, RowKey.Figures>, statement: Statement) throws {
         for (key, figures) in totals.sorted(by: { $0.key.precedes($1.key) }) {
             try key.bind(figures, to: statement)
             try statement.execute()
@@ -329,7 +345,7 @@ struct BalanceAccumulator {
             """
 
     /// Adds the daily changes to `holding_day` and their sums to `holding_total`.
-    private func upsert(_ changes: [HoldingDayKey: HoldingChange], statement: Statement, totals: Statement) throws {
+    private func upsert(_ changes: TotalsTable<HoldingDayKey, HoldingChange>, statement: Statement, totals: Statement) throws {
         var byHolding: [HoldingKey: (change: HoldingChange, lastDay: Int32)] = [:]
         for (key, value) in changes.sorted(by: { ($0.key.holding.kind.rawValue, $0.key.holding.subjectID, $0.key.dayKey) < ($1.key.holding.kind.rawValue, $1.key.holding.subjectID, $1.key.dayKey) }) {
             try statement.bind(key.holding.kind.rawValue, at: 1)

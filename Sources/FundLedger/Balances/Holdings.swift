@@ -58,9 +58,13 @@ struct HoldingChange: Equatable, Sendable {
 }
 
 /// A holding and a day, the key of `holding_day`.
-struct HoldingDayKey: Hashable, Sendable {
+struct HoldingDayKey: TableKey, Sendable {
     let holding: HoldingKey
     let dayKey: Int32
+
+    func tableHash(_ hashing: TableHashing) -> UInt64 {
+        hashing.mix(UInt64(bitPattern: holding.subjectID), UInt64(UInt32(bitPattern: dayKey)) << 8 ^ UInt64(bitPattern: holding.kind.rawValue))
+    }
 
     /// One word: ids spread by an odd multiplier, the day and the kind (1–4) folded in
     /// (equality still compares every field).

@@ -19,7 +19,7 @@ import Darwin
 /// the reference way, which names every finding. The scan never decides that something is
 /// wrong; it only vouches for a journal in which nothing is. `ChainScanTests` check that both
 /// readings agree on random books, entry by entry and total by total.
-final class ChainScan {
+enum ChainScan {
     /// What the scan vouches for: the recomputed totals and the chain's extent.
     struct Result {
         var totals = BalanceAccumulator()
@@ -29,6 +29,8 @@ final class ChainScan {
         var headHash: [UInt8]
         /// The hash of entry `digestSeq`, when the scan met it.
         var digestEntryHash: [UInt8]?
+        /// Whether the rows were read from the file's pages rather than through SQLite.
+        var readFromPages = false
     }
 
     /// A line's ids and figures, as the maintained totals read them.
@@ -49,18 +51,103 @@ final class ChainScan {
         var children: Int64?
     }
 
+    /// Where the journal's rows are read from.
+    enum Reading {
+        /// The file's pages (`FileRows`), when the file allows it; else through SQLite.
+        case fileFirst
+        /// Through SQLite only.
+        case statements
+    }
+
+    /// Reads the whole journal; `nil` when anything in it is not as cpf writes it.
+    ///
+    /// The rows are read from the file's pages when nothing waits in a `-wal` file: SQLite's
+    /// statements cost most of a scan, and the pages hold the same bytes. When the pages are
+    /// not as the file format says, the scan reads through SQLite instead and decides there.
+    static func run(_ ledger: Ledger, genesis: [UInt8], roles: AccountRoles, digestSeq: Int64?, reading: Reading = .fileFirst) throws -> Result? {
+        let registries = try Registries(ledger)
+        let database = ledger.database
+        if reading == .fileFirst,
+           let entries = try FileRows.open(database, table: "entry", kind: .table, types: entryColumns, optionalTrailingColumns: 1),
+           let lines = try FileRows.open(database, table: "line", kind: .index, types: lineColumns) {
+            do {
+                var journal = try JournalScan(entries: entries, lines: lines, registries: registries, database: database)
+                var result = try journal.scan(genesis: genesis, roles: roles, digestSeq: digestSeq)
+                result.readFromPages = true
+                return result
+            } catch is DatabaseFile.Unreadable {
+                // Read again through SQLite below.
+            } catch is Doubt {
+                return nil
+            }
+        }
+        let entries = try database.prepare(EntryReader.entriesSQL)
+        let lines = try database.prepare(EntryReader.linesSQL)
+        for statement in [entries, lines] {
+            try statement.bind(Int64(1), at: 1)
+            try statement.bind(Int64.max, at: 2)
+        }
+        do {
+            var journal = try JournalScan(entries: entries, lines: lines, registries: registries, database: database)
+            return try journal.scan(genesis: genesis, roles: roles, digestSeq: digestSeq)
+        } catch is Doubt {
+            return nil
+        }
+    }
+
+    /// The columns of `EntryReader.entriesSQL` and `linesSQL`, in the tables' own order, with
+    /// the types their STRICT declarations allow; `entry.fact_seq` was added by a migration,
+    /// so older rows lack it.
+    static let entryColumns: [FileRows.ColumnType] = [.rowid, .text, .text, .text, .text, .text, .text, .text, .text, .integer, .blob, .integer]
+    static let lineColumns: [FileRows.ColumnType] = [.integer, .integer, .integer, .integer, .text, .integer, .text, .text, .text,
+                                                     .integer, .integer, .integer, .integer, .text, .integer, .integer, .integer, .text]
+
     /// Each kind and restriction with the bytes cpf stores for it.
-    private static let kinds: [(kind: EntryKind, bytes: [UInt8])] = [EntryKind.journal, .periodClose, .periodReopen].map { ($0, Array($0.rawValue.utf8)) }
-    private static let restrictions: [(restriction: Restriction, bytes: [UInt8])] = Restriction.allCases.map { ($0, Array($0.rawValue.utf8)) }
+    fileprivate static let kinds: [(kind: EntryKind, bytes: [UInt8])] = [EntryKind.journal, .periodClose, .periodReopen].map { ($0, Array($0.rawValue.utf8)) }
+    fileprivate static let restrictions: [(restriction: Restriction, bytes: [UInt8])] = Restriction.allCases.map { ($0, Array($0.rawValue.utf8)) }
 
     /// Something is not as cpf writes it: the reference reading takes over.
-    private struct Doubt: Error {}
+    fileprivate struct Doubt: Error {}
 
-    private let entries: Statement, lines: Statement, codes: Statement, factHashes: Statement
+    /// Whether the stored bytes are `bytes`.
+    fileprivate static func equal(_ stored: UnsafeRawBufferPointer, _ bytes: [UInt8]) -> Bool {
+        stored.count == bytes.count && bytes.withUnsafeBytes { stored.count == 0 || memcmp(stored.baseAddress!, $0.baseAddress!, stored.count) == 0 }
+    }
+
+    /// The registries' codes by id, the key of beneficiary codes, and how many totals of each
+    /// kind the maintained tables hold: in intact books, as many as the lines give, so the
+    /// totals are gathered without growing their tables on the way.
+    fileprivate struct Registries {
+        let accounts: CodeTable, funders: CodeTable, grants: CodeTable, programs: CodeTable, units: CodeTable, items: CodeTable
+        let committer: BeneficiaryCommitter?
+        let expectedCounts: (days: Int, dimensions: Int, holdings: Int)
+
+        init(_ ledger: Ledger) throws {
+            accounts = CodeTable(try ledger.accountCodesByID())
+            funders = CodeTable(try ledger.codes(of: .funder).byID)
+            grants = CodeTable(try ledger.codes(of: .grant).byID)
+            programs = CodeTable(try ledger.codes(of: .program).byID)
+            units = CodeTable(try ledger.codes(of: .unit).byID)
+            items = CodeTable(try ledger.codes(of: .goodsItem).byID)
+            committer = try ledger.beneficiaryCommitter()
+            // Bounded, so a file with forged rows cannot make the scan reserve without limit.
+            let database = ledger.database
+            let count = { (table: String) in min(Int(try database.scalarInt64("SELECT count(*) FROM \(table)") ?? 0), 1 << 24) }
+            expectedCounts = (try count("balance_day"), try count("dimension_month"), try count("holding_day"))
+        }
+    }
+}
+
+/// One reading of the journal by `ChainScan`, from `entries` and `lines` (the file's pages or
+/// SQLite's statements), with the beneficiary codes and fact hashes read through SQLite.
+private struct JournalScan<Rows: RowCursor> {
+    typealias Line = ChainScan.Line
+    typealias Result = ChainScan.Result
+    typealias Doubt = ChainScan.Doubt
+
+    private let entries: Rows, lines: Rows, codes: Statement, factHashes: Statement
     private let accounts: CodeTable, funders: CodeTable, grants: CodeTable, programs: CodeTable, units: CodeTable, items: CodeTable
     private let committer: BeneficiaryCommitter?
-    /// How many totals of each kind the maintained tables hold: in intact books, as many as the
-    /// lines give, so the totals are gathered without growing their tables on the way.
     private let expectedCounts: (days: Int, dimensions: Int, holdings: Int)
     private var lastFact: (seq: Int64, netstring: [UInt8]?)?
     /// The last rate read, as stored, and its canonical form's netstring.
@@ -68,38 +155,19 @@ final class ChainScan {
     private var lineRowPending = false
     private var codeRowPending = false
 
-    init(ledger: Ledger) throws {
-        let database = ledger.database
-        entries = try database.prepare(EntryReader.entriesSQL)
-        lines = try database.prepare(EntryReader.linesSQL)
+    init(entries: Rows, lines: Rows, registries: ChainScan.Registries, database: Database) throws {
+        self.entries = entries
+        self.lines = lines
         codes = try database.prepare(EntryReader.codesSQL)
+        try codes.bind(Int64(1), at: 1)
+        try codes.bind(Int64.max, at: 2)
         factHashes = try database.prepare(EntryReader.factHashSQL)
-        for statement in [entries, lines, codes] {
-            try statement.bind(Int64(1), at: 1)
-            try statement.bind(Int64.max, at: 2)
-        }
-        accounts = CodeTable(try ledger.accountCodesByID())
-        funders = CodeTable(try ledger.codes(of: .funder).byID)
-        grants = CodeTable(try ledger.codes(of: .grant).byID)
-        programs = CodeTable(try ledger.codes(of: .program).byID)
-        units = CodeTable(try ledger.codes(of: .unit).byID)
-        items = CodeTable(try ledger.codes(of: .goodsItem).byID)
-        committer = try ledger.beneficiaryCommitter()
-        // Bounded, so a file with forged rows cannot make the scan reserve without limit.
-        let count = { (table: String) in min(Int(try database.scalarInt64("SELECT count(*) FROM \(table)") ?? 0), 1 << 24) }
-        expectedCounts = (try count("balance_day"), try count("dimension_month"), try count("holding_day"))
+        (accounts, funders, grants, programs, units, items) = (registries.accounts, registries.funders, registries.grants, registries.programs, registries.units, registries.items)
+        committer = registries.committer
+        expectedCounts = registries.expectedCounts
     }
 
-    /// Reads the whole journal; `nil` when anything in it is not as cpf writes it.
-    func run(genesis: [UInt8], roles: AccountRoles, digestSeq: Int64?) throws -> Result? {
-        do {
-            return try scan(genesis: genesis, roles: roles, digestSeq: digestSeq)
-        } catch is Doubt {
-            return nil
-        }
-    }
-
-    private func scan(genesis: [UInt8], roles: AccountRoles, digestSeq: Int64?) throws -> Result {
+    mutating func scan(genesis: [UInt8], roles: AccountRoles, digestSeq: Int64?) throws -> Result {
         var result = Result(totals: BalanceAccumulator(reservingCapacity: expectedCounts), headHash: genesis)
         var header = CanonicalForm(), body = CanonicalForm()
         var entryLines: [Line] = []
@@ -135,7 +203,7 @@ final class ChainScan {
     }
 
     /// Encodes the lines of entry `seq` into `body` and gathers their figures.
-    private func readLines(of seq: Int64, isCommitted: Bool, into body: inout CanonicalForm, lines entryLines: inout [Line]) throws {
+    private mutating func readLines(of seq: Int64, isCommitted: Bool, into body: inout CanonicalForm, lines entryLines: inout [Line]) throws {
         var beneficiaryCodes = try readCodes(of: seq)
         body.removeAll()
         entryLines.removeAll(keepingCapacity: true)
@@ -162,7 +230,7 @@ final class ChainScan {
     }
 
     /// The codes of entry `seq` by line number, in the order stored (sorted).
-    private func readCodes(of seq: Int64) throws -> [Int: [String]] {
+    private mutating func readCodes(of seq: Int64) throws -> [Int: [String]] {
         var result: [Int: [String]] = [:]
         while codeRowPending {
             let codeSeq = codes.int64(at: 0)
@@ -175,7 +243,7 @@ final class ChainScan {
     }
 
     /// Encodes the current line row up to its memo (the codes follow) and returns its figures.
-    private func encodeLine(into body: inout CanonicalForm) throws -> Line {
+    private mutating func encodeLine(into body: inout CanonicalForm) throws -> Line {
         var line = Line()
         body.append(lines.int64(at: 1))
         line.accountID = lines.int64(at: 2)
@@ -200,7 +268,7 @@ final class ChainScan {
     }
 
     /// currency, amount_foreign, rate, rate_date, rate_source: five absent values for a line in dong.
-    private func encodeForeign(into body: inout CanonicalForm, line: inout Line) throws {
+    private mutating func encodeForeign(into body: inout CanonicalForm, line: inout Line) throws {
         guard !lines.isNull(at: 4) else {
             for _ in 0..<5 { body.appendAbsent() }
             return
@@ -226,7 +294,7 @@ final class ChainScan {
     }
 
     /// The header; returns the entry's kind and `yyyymmdd`.
-    private func encodeHeader(seq: Int64, lineCount: Int, into header: inout CanonicalForm) throws -> (EntryKind, Int32) {
+    private mutating func encodeHeader(seq: Int64, lineCount: Int, into header: inout CanonicalForm) throws -> (EntryKind, Int32) {
         header.removeAll()
         let factSeq = entries.optionalInt64(at: 11)
         header.append(factSeq == nil ? "cpf-entry-v1" : "cpf-entry-v2")
@@ -253,7 +321,7 @@ final class ChainScan {
 
     /// The netstring of fact record `seq`'s hash in hex, or of nothing when there is no such
     /// record; entries in a row name the same record, so the last is kept.
-    private func factHashNetstring(_ seq: Int64) throws -> [UInt8] {
+    private mutating func factHashNetstring(_ seq: Int64) throws -> [UInt8] {
         if let lastFact, lastFact.seq == seq, let netstring = lastFact.netstring { return netstring }
         defer { factHashes.reset() }
         try factHashes.bind(seq, at: 1)
@@ -264,7 +332,7 @@ final class ChainScan {
     }
 
     /// A text column's bytes as a netstring; NULL and "" are both `0:,`, as in `CanonicalForm`.
-    private func text(_ statement: Statement, _ column: Int32, into form: inout CanonicalForm) throws {
+    private func text(_ statement: Rows, _ column: Int32, into form: inout CanonicalForm) throws {
         try statement.withUnsafeTextBytes(at: column) { bytes in
             guard UTF8Validity.isValid(bytes) else { throw Doubt() }
             form.appendNetstring(bytes)
@@ -289,11 +357,6 @@ final class ChainScan {
         return id
     }
 
-    /// Whether the stored bytes are `bytes`.
-    private static func equal(_ stored: UnsafeRawBufferPointer, _ bytes: [UInt8]) -> Bool {
-        stored.count == bytes.count && bytes.withUnsafeBytes { stored.count == 0 || memcmp(stored.baseAddress!, $0.baseAddress!, stored.count) == 0 }
-    }
-
     /// A journal entry has two or more lines summing to zero; a period record has none.
     private func check(_ kind: EntryKind, _ entryLines: [Line]) throws {
         switch kind {
@@ -311,7 +374,7 @@ final class ChainScan {
 /// numbered from 1 and small. The netstrings lie end to end in one buffer, so appending one
 /// copies bytes and counts no references. A registry whose ids run past `idMax` has every id
 /// unknown here, so the scan doubts and the reference reading, which has no such limit, reads it.
-private struct CodeTable {
+fileprivate struct CodeTable {
     /// Where each id's netstring lies in `netstrings`; an empty range for an unknown id.
     private var ranges: [Range<Int>] = []
     private var netstrings: [UInt8] = []

@@ -104,8 +104,7 @@ extension Ledger {
     /// it vouches for every entry, or `nil` when anything is not as cpf writes it, and the
     /// reference reading (`verifyChain`) must name what.
     private func scanChain(into report: inout VerificationReport, digest: ChainDigest?, digestEntryHash: inout [UInt8]?) throws -> BalanceAccumulator? {
-        let scan = try ChainScan(ledger: self)
-        guard let scanned = try scan.run(genesis: CanonicalForm.genesisHash(ledgerID: ledgerID), roles: try AccountRoles.of(self), digestSeq: digest?.seq) else {
+        guard let scanned = try ChainScan.run(self, genesis: CanonicalForm.genesisHash(ledgerID: ledgerID), roles: try AccountRoles.of(self), digestSeq: digest?.seq) else {
             return nil
         }
         report.entryCount = scanned.entryCount

@@ -5,7 +5,7 @@ extension Ledger {
     /// Compares the maintained balances with the sums of the lines, by day and by month.
     func verifyBalances(_ recomputed: BalanceAccumulator, into report: inout VerificationReport) throws {
         let codes = try accountCodesByID()
-        let byMonth = BalanceAccumulator.monthly(recomputed.byDay) ?? [:]
+        let byMonth = BalanceAccumulator.monthly(recomputed.byDay) ?? TotalsTable()
         for (table, keyColumn, expected) in [("balance_day", "day_key", recomputed.byDay), ("balance_month", "month_key", byMonth)] {
             let sql = "SELECT \(keyColumn), account_id, debit_vnd, credit_vnd, foreign_net, line_count FROM \(table) ORDER BY \(keyColumn), account_id"
             guard let stored = try storedTotals(sql, unlessAgreeingWith: expected, { row in
@@ -70,7 +70,7 @@ extension Ledger {
         // The rows of a kind cpf never writes, counted only when the rows disagree at all.
         let kinds = "(" + HoldingKind.allCases.map { "\($0.rawValue)" }.joined(separator: ", ") + ")"
         var unreadable = storedRows == nil ? 0 : try database.scalarInt64("SELECT count(*) FROM holding_day WHERE kind NOT IN \(kinds)") ?? 0
-        let stored = storedRows ?? expected
+        let stored = storedRows ?? expected.dictionary
         let differing = storedRows.map { differingKeys($0, expected) } ?? []
             .sorted { ($0.holding.kind.rawValue, $0.holding.subjectID, $0.dayKey) < ($1.holding.kind.rawValue, $1.holding.subjectID, $1.dayKey) }
         for key in differing.prefix(5) {
@@ -111,7 +111,7 @@ extension Ledger {
 
     /// The keys whose totals differ between what is stored and what the lines give. Called
     /// only once `storedTotals` found a disagreement.
-    private func differingKeys<Key, Value: Equatable>(_ stored: [Key: Value], _ expected: [Key: Value]) -> [Key] {
+    private func differingKeys<Key, Value: Equatable>(_ stored: [Key: Value], _ expected: TotalsTable<Key, Value>) -> [Key] {
         return Set(stored.keys).union(expected.keys).filter { stored[$0] != expected[$0] }
     }
 
@@ -121,7 +121,7 @@ extension Ledger {
     /// lookup each, and kept only when one disagrees (a second reading then gathers them for the
     /// findings). `sql` orders the rows by the table's key, so a key stored twice shows as two
     /// neighbours. `decode` returns `nil` for a row it cannot read, which disagrees.
-    private func storedTotals<Key: Hashable, Value: Equatable>(_ sql: String, unlessAgreeingWith expected: [Key: Value],
+    private func storedTotals<Key: TableKey, Value: Equatable>(_ sql: String, unlessAgreeingWith expected: TotalsTable<Key, Value>,
                                                                 _ decode: (Statement) -> (Key, Value)?) throws -> [Key: Value]? {
         var rowCount = 0
         var agree = true

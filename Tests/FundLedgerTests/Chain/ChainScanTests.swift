@@ -48,9 +48,9 @@ import TestSupport
         return (result, intact)
     }
 
-    static func scan(_ ledger: Ledger) throws -> ChainScan.Result? {
+    static func scan(_ ledger: Ledger, reading: ChainScan.Reading = .fileFirst) throws -> ChainScan.Result? {
         try ledger.read {
-            try ChainScan(ledger: ledger).run(genesis: CanonicalForm.genesisHash(ledgerID: ledger.ledgerID), roles: try AccountRoles.of(ledger), digestSeq: nil)
+            try ChainScan.run(ledger, genesis: CanonicalForm.genesisHash(ledgerID: ledger.ledgerID), roles: try AccountRoles.of(ledger), digestSeq: nil, reading: reading)
         }
     }
 
@@ -69,15 +69,23 @@ import TestSupport
 
         let reference = try ChainScanTests.referenceReading(ledger)
         #expect(reference.intact)
-        let scanned = try #require(try ChainScanTests.scan(ledger))
-        #expect(scanned.entryCount == reference.result.entryCount)
-        #expect(scanned.lineCount == reference.result.lineCount)
-        #expect(scanned.headSeq == reference.result.headSeq)
-        #expect(scanned.headHash == reference.result.headHash)
-        #expect(scanned.totals.byDay == reference.result.totals.byDay)
-        #expect(scanned.totals.byDimension == reference.result.totals.byDimension)
-        #expect(scanned.totals.byHolding == reference.result.totals.byHolding)
-        #expect(scanned.totals.extent == reference.result.totals.extent)
+        // Read through SQLite while the changes wait in the -wal file, and from the file's
+        // pages once they are in the file.
+        let throughSQLite = try #require(try ChainScanTests.scan(ledger))
+        #expect(!throughSQLite.readFromPages)
+        try ChainScanTests.checkpoint(ledger)
+        let fromPages = try #require(try ChainScanTests.scan(ledger))
+        #expect(fromPages.readFromPages)
+        for scanned in [throughSQLite, fromPages] {
+            #expect(scanned.entryCount == reference.result.entryCount)
+            #expect(scanned.lineCount == reference.result.lineCount)
+            #expect(scanned.headSeq == reference.result.headSeq)
+            #expect(scanned.headHash == reference.result.headHash)
+            #expect(scanned.totals.byDay == reference.result.totals.byDay)
+            #expect(scanned.totals.byDimension == reference.result.totals.byDimension)
+            #expect(scanned.totals.byHolding == reference.result.totals.byHolding)
+            #expect(scanned.totals.extent == reference.result.totals.extent)
+        }
 
         // And `verify` says the same either way.
         let fast = try ledger.verify(against: ChainDigest(seq: 5, hash: try #require(try ledger.entry(seq: 5)).hash), readingAhead: true, scanning: true)
@@ -116,8 +124,17 @@ import TestSupport
         try database.execute(ChainScanTests.damages[index].sql)
         #expect(try ChainScanTests.tableDigest(database) != before, "\(ChainScanTests.damages[index].name): the damage was made")
         #expect(try ChainScanTests.scan(fixture.ledger) == nil, "\(ChainScanTests.damages[index].name)")
+        try ChainScanTests.checkpoint(fixture.ledger)
+        #expect(try ChainScanTests.scan(fixture.ledger) == nil, "\(ChainScanTests.damages[index].name), read from the pages")
+        #expect(try ChainScanTests.scan(fixture.ledger, reading: .statements) == nil, "\(ChainScanTests.damages[index].name), read through SQLite")
         let report = try fixture.ledger.verify()
         #expect(!report.isIntact, "\(ChainScanTests.damages[index].name)")
+    }
+
+    /// Copies every page waiting in the -wal file into the file and empties the -wal file, as
+    /// closing the last connection does: the scan then reads the file's pages.
+    static func checkpoint(_ ledger: Ledger) throws {
+        try ledger.database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     }
 
     /// Every stored value of the journal's three tables, to tell that a change was made.
@@ -157,6 +174,8 @@ import TestSupport
             try ledger.database.execute("DROP TRIGGER \"\(trigger)\"")
         }
         try ledger.database.execute("UPDATE entry SET memo = CAST(X'C3C3' AS TEXT), hash = X'\(forgedHash.hexString)' WHERE seq = \(last.seq)")
+        #expect(try ChainScanTests.scan(ledger) == nil)
+        try ChainScanTests.checkpoint(ledger)
         #expect(try ChainScanTests.scan(ledger) == nil)
         let report = try ledger.verify()
         #expect(report.findings.contains { $0.seq == last.seq })
