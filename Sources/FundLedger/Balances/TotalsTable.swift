@@ -57,9 +57,9 @@ struct TableHashing: Sendable {
 /// added, so `add` can note where a total lies and write it back later. Entries are never
 /// removed one by one, only all at once.
 struct TotalsTable<Key: TableKey, Value>: Sequence {
-    /// Every key, in the order first added; `values[i]` is `keys[i]`'s.
-    private(set) var keys: [Key] = []
-    private(set) var values: [Value] = []
+    /// Every key with its value, in the order first added: a key and its value share a
+    /// cache line, which a lookup then an update touch once.
+    private var entries: [(key: Key, value: Value)] = []
     /// For each slot, the index of its entry in `keys`, or -1; twice as many slots as
     /// entries at least, a power of two.
     private var slots: [Int32] = []
@@ -69,13 +69,14 @@ struct TotalsTable<Key: TableKey, Value>: Sequence {
 
     init() {}
 
-    var count: Int { keys.count }
-    var isEmpty: Bool { keys.isEmpty }
+    var count: Int { entries.count }
+    var isEmpty: Bool { entries.isEmpty }
+    /// Every key, in the order first added.
+    var keys: [Key] { entries.map(\.key) }
 
     /// Room for `count` entries without growing.
     mutating func reserveCapacity(_ count: Int) {
-        keys.reserveCapacity(count)
-        values.reserveCapacity(count)
+        entries.reserveCapacity(count)
         if count * 2 > slots.count { rehash(slotCount: count * 2) }
     }
 
@@ -87,28 +88,27 @@ struct TotalsTable<Key: TableKey, Value>: Sequence {
         while true {
             let entry = Int(slots[slot])
             if entry < 0 { return nil }
-            if keys[entry] == key { return entry }
+            if entries[entry].key == key { return entry }
             slot = (slot + 1) & mask
         }
     }
 
     subscript(key: Key) -> Value? {
-        index(of: key).map { values[$0] }
+        index(of: key).map { entries[$0].value }
     }
 
     /// The value of the entry at `index` (from `index(of:)` or `insert`).
     subscript(entry index: Int) -> Value {
-        get { values[index] }
-        set { values[index] = newValue }
+        get { entries[index].value }
+        set { entries[index].value = newValue }
     }
 
     /// Adds `key`, which the table does not hold, with `value`; returns its entry's index.
     @discardableResult
     mutating func insert(_ key: Key, _ value: Value) -> Int {
-        if (keys.count + 1) * 2 > slots.count { rehash(slotCount: Swift.max(16, (keys.count + 1) * 2)) }
-        let entry = keys.count
-        keys.append(key)
-        values.append(value)
+        if (entries.count + 1) * 2 > slots.count { rehash(slotCount: Swift.max(16, (entries.count + 1) * 2)) }
+        let entry = entries.count
+        entries.append((key, value))
         place(entry, hash: key.tableHash(hashing))
         return entry
     }
@@ -117,12 +117,11 @@ struct TotalsTable<Key: TableKey, Value>: Sequence {
     @discardableResult
     mutating func update<R>(_ key: Key, default defaultValue: @autoclosure () -> Value, _ change: (inout Value) -> R) -> R {
         let entry = index(of: key) ?? insert(key, defaultValue())
-        return change(&values[entry])
+        return change(&entries[entry].value)
     }
 
     mutating func removeAll(keepingCapacity: Bool = false) {
-        keys.removeAll(keepingCapacity: keepingCapacity)
-        values.removeAll(keepingCapacity: keepingCapacity)
+        entries.removeAll(keepingCapacity: keepingCapacity)
         if keepingCapacity {
             for index in slots.indices { slots[index] = -1 }
         } else {
@@ -131,26 +130,14 @@ struct TotalsTable<Key: TableKey, Value>: Sequence {
         }
     }
 
-    struct Iterator: IteratorProtocol {
-        fileprivate let keys: [Key]
-        fileprivate let values: [Value]
-        fileprivate var index = 0
-
-        mutating func next() -> (key: Key, value: Value)? {
-            guard index < keys.count else { return nil }
-            defer { index += 1 }
-            return (keys[index], values[index])
-        }
-    }
-
     /// The entries in the order first added.
-    func makeIterator() -> Iterator { Iterator(keys: keys, values: values) }
+    func makeIterator() -> IndexingIterator<[(key: Key, value: Value)]> { entries.makeIterator() }
 
-    var underestimatedCount: Int { keys.count }
+    var underestimatedCount: Int { entries.count }
 
     /// The same entries as a dictionary.
     var dictionary: [Key: Value] {
-        Dictionary(uniqueKeysWithValues: zip(keys, values))
+        Dictionary(uniqueKeysWithValues: entries.lazy.map { ($0.key, $0.value) })
     }
 
     private mutating func rehash(slotCount: Int) {
@@ -158,7 +145,7 @@ struct TotalsTable<Key: TableKey, Value>: Sequence {
         while size < slotCount { size <<= 1 }
         slots = Array(repeating: -1, count: size)
         shift = UInt64(64 - size.trailingZeroBitCount)
-        for entry in keys.indices { place(entry, hash: keys[entry].tableHash(hashing)) }
+        for entry in entries.indices { place(entry, hash: entries[entry].key.tableHash(hashing)) }
     }
 
     private mutating func place(_ entry: Int, hash: UInt64) {
@@ -172,6 +159,6 @@ struct TotalsTable<Key: TableKey, Value>: Sequence {
 extension TotalsTable: Equatable where Value: Equatable {
     /// The same keys with the same values, in any order.
     static func == (lhs: TotalsTable, rhs: TotalsTable) -> Bool {
-        lhs.count == rhs.count && lhs.keys.indices.allSatisfy { rhs[lhs.keys[$0]] == lhs.values[$0] }
+        lhs.count == rhs.count && lhs.entries.allSatisfy { rhs[$0.key] == $0.value }
     }
 }

@@ -31,6 +31,8 @@ enum ChainScan {
         var digestEntryHash: [UInt8]?
         /// Whether the rows were read from the file's pages rather than through SQLite.
         var readFromPages = false
+        /// The period records' sequence numbers (`period-close`, `period-reopen`).
+        var periodSeqs: [Int64] = []
     }
 
     /// A line's ids and figures, as the maintained totals read them.
@@ -150,8 +152,6 @@ private struct JournalScan<Rows: RowCursor> {
     private let committer: BeneficiaryCommitter?
     private let expectedCounts: (days: Int, dimensions: Int, holdings: Int)
     private var lastFact: (seq: Int64, netstring: [UInt8]?)?
-    /// The last rate read, as stored, and its canonical form's netstring.
-    private var lastRate: (text: [UInt8], netstring: [UInt8])?
     private var lineRowPending = false
     private var codeRowPending = false
 
@@ -186,6 +186,7 @@ private struct JournalScan<Rows: RowCursor> {
             let hash = hasher.finalize()
             guard entries.withUnsafeBlobBytes(at: 10, { ChainScan.equal($0, hash) }) else { throw Doubt() }
             try check(kind, entryLines)
+            if kind != .journal { result.periodSeqs.append(seq) }
             do {
                 try result.totals.add(entryLines, dayKey: dayKey, roles: roles, isReversal: !entries.isNull(at: 9))
             } catch {
@@ -279,15 +280,16 @@ private struct JournalScan<Rows: RowCursor> {
         guard !lines.isNull(at: 5) else { throw Doubt() }
         line.foreignMinorUnits = lines.int64(at: 5)
         body.append(line.foreignMinorUnits)
-        // Lines in a row often share a rate: the last one's canonical text is kept.
-        var netstring = lastRate.flatMap { last in lines.withUnsafeTextBytes(at: 6) { ChainScan.equal($0, last.text) } ? last.netstring : nil }
-        if netstring == nil {
-            let rateText = lines.optionalText(at: 6) ?? ""
-            guard let rate = try? Rate.parse(rateText) else { throw Doubt() }
-            netstring = CanonicalForm.netstring(rate.description)
-            lastRate = (Array(rateText.utf8), netstring!)
+        // A rate stored as cpf writes it is its own canonical text.
+        let canonical = lines.withUnsafeTextBytes(at: 6) { stored in
+            guard Rate.isCanonical(stored) else { return false }
+            body.appendNetstring(stored)
+            return true
         }
-        body.append(encoded: netstring!)
+        if !canonical {
+            guard let rate = try? Rate.parse(lines.optionalText(at: 6) ?? "") else { throw Doubt() }
+            body.append(rate.description)
+        }
         guard lines.withUnsafeTextBytes(at: 7, { if case .date = LedgerDate.parse(bytes: $0) { true } else { false } }) else { throw Doubt() }
         try text(lines, 7, into: &body)
         try text(lines, 8, into: &body)

@@ -82,14 +82,16 @@ extension Ledger {
             var digestEntryHash: [UInt8]? = digest?.seq == 0 ? CanonicalForm.genesisHash(ledgerID: ledgerID) : nil
             // A value cpf never writes (a damaged setting, say) stops the step that reads it,
             // and is reported as a finding; the other steps still run.
+            // The period records, when the scan met them; else they are looked up.
+            var periodSeqs: [Int64]?
             try reportingDamage(&report) { report in
-                let recomputed = try (scanning ? scanChain(into: &report, digest: digest, digestEntryHash: &digestEntryHash) : nil)
+                let recomputed = try (scanning ? scanChain(into: &report, digest: digest, digestEntryHash: &digestEntryHash, periodSeqs: &periodSeqs) : nil)
                     ?? verifyChain(into: &report, digest: digest, digestEntryHash: &digestEntryHash, readingAhead: readingAhead)
                 try verifyBalances(recomputed, into: &report)
                 try verifyDimensions(recomputed, into: &report)
                 try verifyHoldings(recomputed, into: &report)
             }
-            try reportingDamage(&report) { report in try verifyPeriodLock(into: &report) }
+            try reportingDamage(&report) { report in try verifyPeriodLock(periodSeqs, into: &report) }
             var facts: FactReplay?
             try reportingDamage(&report) { report in facts = try verifyFacts(into: &report) }
             try reportingDamage(&report) { report in try verifySchema(into: &report) }
@@ -103,7 +105,8 @@ extension Ledger {
     /// Reads the journal straight from the file's bytes (`ChainScan`): the totals it sums, when
     /// it vouches for every entry, or `nil` when anything is not as cpf writes it, and the
     /// reference reading (`verifyChain`) must name what.
-    private func scanChain(into report: inout VerificationReport, digest: ChainDigest?, digestEntryHash: inout [UInt8]?) throws -> BalanceAccumulator? {
+    private func scanChain(into report: inout VerificationReport, digest: ChainDigest?, digestEntryHash: inout [UInt8]?,
+                           periodSeqs: inout [Int64]?) throws -> BalanceAccumulator? {
         guard let scanned = try ChainScan.run(self, genesis: CanonicalForm.genesisHash(ledgerID: ledgerID), roles: try AccountRoles.of(self), digestSeq: digest?.seq) else {
             return nil
         }
@@ -112,6 +115,7 @@ extension Ledger {
         report.headSeq = scanned.headSeq
         report.headHash = scanned.headHash
         if let hash = scanned.digestEntryHash { digestEntryHash = hash }
+        periodSeqs = scanned.periodSeqs
         return scanned.totals
     }
 
@@ -235,10 +239,12 @@ extension Ledger {
         return replay
     }
 
-    /// Compares the stored period lock with the one the chain's period records leave.
-    private func verifyPeriodLock(into report: inout VerificationReport) throws {
+    /// Compares the stored period lock with the one the chain's period records leave
+    /// (`periodSeqs`, when the scan gathered them).
+    private func verifyPeriodLock(_ periodSeqs: [Int64]?, into report: inout VerificationReport) throws {
         var expected: PeriodLock?
-        for record in try periodRecords() {
+        let records = try periodSeqs.map { try $0.compactMap { try entry(seq: $0) } } ?? periodRecords()
+        for record in records {
             if let lock = PeriodLock.after(record) { expected = PeriodLock(lockedThrough: lock, setBySeq: record.seq) }
         }
         // A lock that is not a date is reported below, not thrown.

@@ -70,11 +70,10 @@ extension Ledger {
         // The rows of a kind cpf never writes, counted only when the rows disagree at all.
         let kinds = "(" + HoldingKind.allCases.map { "\($0.rawValue)" }.joined(separator: ", ") + ")"
         var unreadable = storedRows == nil ? 0 : try database.scalarInt64("SELECT count(*) FROM holding_day WHERE kind NOT IN \(kinds)") ?? 0
-        let stored = storedRows ?? expected.dictionary
-        let differing = storedRows.map { differingKeys($0, expected) } ?? []
+        let differing = (storedRows.map { differingKeys($0, expected) } ?? [])
             .sorted { ($0.holding.kind.rawValue, $0.holding.subjectID, $0.dayKey) < ($1.holding.kind.rawValue, $1.holding.subjectID, $1.dayKey) }
         for key in differing.prefix(5) {
-            let held = stored[key].map { "\($0.net) (\($0.valueDong) VND)" }, given = expected[key].map { "\($0.net) (\($0.valueDong) VND)" }
+            let held = storedRows?[key].map { "\($0.net) (\($0.valueDong) VND)" }, given = expected[key].map { "\($0.net) (\($0.valueDong) VND)" }
                 report.add(nil, LocalizedText("holding_day: \(key.holding.kind) #\(key.holding.subjectID) on \(key.dayKey) holds \(held ?? "nothing") but its lines give \(given ?? "nothing")",
                                               "holding_day: \(key.holding.kind) #\(key.holding.subjectID) ngày \(key.dayKey) ghi \(held ?? "không có gì") nhưng các dòng cho \(given ?? "không có gì")"))
         }

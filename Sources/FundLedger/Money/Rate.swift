@@ -37,6 +37,30 @@ public struct Rate: Hashable, Sendable, CustomStringConvertible, Comparable {
             < Int128(rhs.scaledValue) * Int128(powerOfTen(common - rhs.scale))
     }
 
+    /// Whether `bytes` are a rate written as `description` writes one: `0` or a whole number
+    /// without leading zeros below `valueMax`, then nothing or `.` and 1 to `scaleMax` digits
+    /// of which the last is not 0, and not zero. Such text parses (`parse`) to a rate whose description is the same text,
+    /// so `verify` hashes it as stored without parsing it (`ChainScan`).
+    static func isCanonical(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var index = 0
+        var nonZero = false
+        while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+            nonZero = nonZero || bytes[index] != 0x30
+            index += 1
+        }
+        // 1 to 9 whole digits (below 10^9 = valueMax), no leading zero but for "0" itself.
+        guard index >= 1, index <= 9, index == 1 || bytes[0] != 0x30 else { return false }
+        guard index < bytes.count else { return nonZero }
+        guard bytes[index] == 0x2E else { return false }
+        let fractionStart = index + 1
+        index = fractionStart
+        while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
+            nonZero = nonZero || bytes[index] != 0x30
+            index += 1
+        }
+        return index == bytes.count && index > fractionStart && index - fractionStart <= scaleMax && bytes[index - 1] != 0x30 && nonZero
+    }
+
     /// Parses a rate typed by a user or read from the ledger: a positive plain decimal.
     ///
     /// - Throws: `LedgerError` with rule `invalidRate`.

@@ -1,5 +1,5 @@
 import Testing
-import FundLedger
+@testable import FundLedger
 
 /// Rate (Sources/FundLedger/Money/Rate.swift): strict parsing, canonical text, exact
 /// conversion to dong with half-even rounding, and overflow as a refusal.
@@ -147,5 +147,42 @@ import FundLedger
         let implied = try #require(Rate.implied(dong: 3, by: usd(8)))
         #expect(implied == (try rate("37.5")))
         #expect(try implied.convertToDong(usd(8)) == 3)
+    }
+
+    // MARK: Canonical text read as stored
+
+    /// `Rate.isCanonical` says of a text exactly whether it parses to a rate whose description
+    /// is that very text: over every text of up to 5 characters from 0, 1, 5, 9 and '.', random
+    /// longer ones, and the description of random rates.
+    @Test func aTextIsCanonicalExactlyWhenItIsItsOwnDescription() throws {
+        func agrees(_ text: String) -> Bool {
+            let described = (try? Rate.parse(text))?.description
+            let canonical = Array(text.utf8).withUnsafeBytes { Rate.isCanonical($0) }
+            return canonical == (described == text)
+        }
+        let alphabet = Array("0123456789.")
+        var texts = [""]
+        var checked = 0, canonical = 0
+        for _ in 1...5 {
+            texts = texts.flatMap { text in ["0", "1", "5", "9", "."].map { text + $0 } }
+            for text in texts {
+                #expect(agrees(text), "\(text)")
+                checked += 1
+                if Array(text.utf8).withUnsafeBytes({ Rate.isCanonical($0) }) { canonical += 1 }
+            }
+        }
+        var state: UInt64 = 2018
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(truncatingIfNeeded: state >> 33)
+        }
+        for _ in 0..<20_000 {
+            let text = String((0..<(1 + next() % 20)).map { _ in alphabet[next() % alphabet.count] })
+            #expect(agrees(text), "\(text)")
+            let rate = Rate(scaledValue: Int64(1 + next() % 999_999_999), scale: next() % (Rate.scaleMax + 1))
+            #expect(agrees(rate.description), "\(rate.description)")
+            #expect(Array(rate.description.utf8).withUnsafeBytes { Rate.isCanonical($0) })
+        }
+        #expect(checked == 3_905 && canonical > 500)
     }
 }
