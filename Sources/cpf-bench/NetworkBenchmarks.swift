@@ -8,12 +8,40 @@ import LedgerGenerator
 /// the generator with `size` entries, with transfers of money from the national fund to every
 /// province, most received and some still in transit. `cpf consolidate` then runs as a child
 /// process, so its time and peak memory are its own: without verification, with every file
-/// verified, and a transfer notice's round trip (send, receive) is timed too.
+/// verified, and a transfer notice's round trip (send, receive) is timed too. It runs once
+/// while the ledgers are still open here (their last pages wait in -wal files, so verify
+/// reads through SQLite), then on the closed files, as collected files are.
 extension Bench {
     func benchmarkNetwork(size: Int, provinces: Int = 34, transfersPerProvince: Int = 10) throws {
         let cpf = requireCPF()
         let directory = "\(options.directory)/cpf-bench-network-\(size)"
         mkdir(directory, 0o755)
+        let total = (provinces + 1) * size
+        let consolidate = { (label: String, extra: [String], paths: [String]) in
+            let run = runChild([cpf, "consolidate"] + paths + ["--to", "2016-12-31", "--format", "csv"] + extra, sampling: true)
+            guard run.status == 0 else { fail("cpf consolidate exited \(run.status)") }
+            report("\(label) (\(grouped(total)) entries)", "\(format(run.seconds, 2)) s, peak \(format(run.peakResidentMiB)) MiB")
+        }
+        // While this process still holds every ledger open, their last changes wait in their
+        // -wal files, and verify reads the journal through SQLite.
+        let paths = try buildNetwork(in: directory, size: size, provinces: provinces, transfersPerProvince: transfersPerProvince) { paths in
+            consolidate("consolidate, trial balance, every file verified, -wal files pending", ["--report", "trial-balance"], paths)
+        }
+        // Closed, as files collected from the provinces are: verify reads the pages.
+        for (label, extra) in [("consolidate, trial balance, no verify", ["--report", "trial-balance", "--no-verify"]),
+                               ("consolidate, every statement, no verify", ["--no-verify"]),
+                               ("consolidate, trial balance, every file verified", ["--report", "trial-balance"]),
+                               ("consolidate, every statement, every file verified", [])] {
+            consolidate(label, extra, paths)
+        }
+        if !options.keep { for path in paths { removeLedger(path) }; rmdir(directory) }
+    }
+
+    /// Builds the ledgers and the transfers between them, calls `whileOpen` with their paths
+    /// while they are still open here, and closes them (the last connection to each copies its
+    /// -wal file into the file and removes it).
+    private func buildNetwork(in directory: String, size: Int, provinces: Int, transfersPerProvince: Int,
+                              whileOpen: ([String]) -> Void) throws -> [String] {
         var paths: [String] = []
         var ledgers: [Ledger] = []
         let buildStart = now()
@@ -62,15 +90,7 @@ extension Bench {
         roundTrips.sort()
         report("transfer notice round trip (send, write, read, receive)", "median \(format(roundTrips[roundTrips.count / 2] * 1000, 1)) ms, notice \(grouped(noticeBytes)) bytes")
         report("transfers", "\(grouped(provinces * transfersPerProvince)) (\(inTransit) in transit)")
-        let total = (provinces + 1) * size
-        for (label, extra) in [("consolidate, trial balance, no verify", ["--report", "trial-balance", "--no-verify"]),
-                               ("consolidate, every statement, no verify", ["--no-verify"]),
-                               ("consolidate, trial balance, every file verified", ["--report", "trial-balance"]),
-                               ("consolidate, every statement, every file verified", [])] {
-            let run = runChild([cpf, "consolidate"] + paths + ["--to", "2016-12-31", "--format", "csv"] + extra, sampling: true)
-            guard run.status == 0 else { fail("cpf consolidate exited \(run.status)") }
-            report("\(label) (\(grouped(total)) entries)", "\(format(run.seconds, 2)) s, peak \(format(run.peakResidentMiB)) MiB")
-        }
-        if !options.keep { for path in paths { removeLedger(path) }; rmdir(directory) }
+        whileOpen(paths)
+        return paths
     }
 }
