@@ -35,6 +35,7 @@ let package = Package(
                 .embedInCode("009_holdings_by_day.sql"),
                 .embedInCode("010_chained_facts.sql"),
                 .embedInCode("011_fund_network.sql"),
+                .embedInCode("012_cash_flow_by_month.sql"),
             ]
         ),
         // Each report's query and template, compiled into the binary.
@@ -109,7 +110,7 @@ let package = Package(
         .executableTarget(name: "cpf-bench", dependencies: ["FundLedger", "LedgerGenerator"]),
         // What both test targets share: temporary ledgers, fingerprints, running the binary.
         .target(name: "TestSupport", dependencies: ["FundLedger"], path: "Tests/TestSupport"),
-        .testTarget(name: "FundLedgerTests", dependencies: ["FundLedger", "DemoScenarios", "LedgerGenerator", "TestSupport"]),
+        .testTarget(name: "FundLedgerTests", dependencies: ["FundLedger", "DemoScenarios", "LedgerGenerator", "LedgerSchema", "TestSupport"]),
         .testTarget(name: "CPFTests", dependencies: ["cpf", "CPFCommandLine", "FundLedger", "LedgerGenerator", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

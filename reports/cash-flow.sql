@@ -15,23 +15,37 @@
 -- Transfers between two cash or bank accounts have no other line and add nothing. Opening and
 -- closing balances are the cash and bank lines before :from and through :to; opening plus the
 -- sections equals closing, which equals the financial position's cash and bank at :to.
+--
+-- Those other lines' sums are maintained by month (cash_flow_month, ledger-schema/012), and
+-- `cpf verify` proves them equal to the lines: the whole months of the period, :whole_from_month
+-- through :whole_to_month (yyyymm), are read there, and only the days before and after them,
+-- :from through :head_to and :tail_from through :to, from the lines (none when the period is
+-- whole months).
 WITH cash AS (
     SELECT id FROM account
     WHERE type = 'asset' AND (code LIKE '111%' OR code LIKE '112%' OR code LIKE '113%')
 ),
--- The entries of the period that move cash, each once, in sequence order.
+-- The entries of the days outside the whole months that move cash, each once.
 moving AS (
     SELECT e.seq AS entry_seq
     FROM entry e
-    WHERE e.entry_date BETWEEN :from AND :to
+    WHERE (e.entry_date BETWEEN :from AND :head_to OR e.entry_date BETWEEN :tail_from AND :to)
       AND EXISTS (SELECT 1 FROM line c WHERE c.entry_seq = e.seq AND c.account_id IN (SELECT id FROM cash))
 ),
--- Their other lines, summed by what classifies them, before any text is compared.
+-- Their other lines, and the whole months' sums, by what classifies them, before any text is
+-- compared.
 flows AS (
-    SELECT l.account_id, l.funder_id, l.program_id, sum(l.amount_vnd) AS amount_vnd
-    FROM moving m JOIN line l ON l.entry_seq = m.entry_seq
-    WHERE l.account_id NOT IN (SELECT id FROM cash)
-    GROUP BY l.account_id, l.funder_id, l.program_id
+    SELECT account_id, funder_id, program_id, sum(amount_vnd) AS amount_vnd
+    FROM (
+        SELECT account_id, funder_id, program_id, amount_vnd
+        FROM cash_flow_month
+        WHERE month_key BETWEEN :whole_from_month AND :whole_to_month
+        UNION ALL
+        SELECT l.account_id, coalesce(l.funder_id, 0), coalesce(l.program_id, 0), l.amount_vnd
+        FROM moving m JOIN line l ON l.entry_seq = m.entry_seq
+        WHERE l.account_id NOT IN (SELECT id FROM cash)
+    )
+    GROUP BY account_id, funder_id, program_id
 )
 SELECT CASE
            WHEN a.code = :fx_account THEN 'exchange'

@@ -67,6 +67,34 @@ struct BalanceAccumulator {
         }
     }
 
+    /// A month, an account, a funder and a program (0: none): the other lines of entries that
+    /// move cash (`cash_flow_month`).
+    struct CashFlowKey: TableKey {
+        let monthKey: Int32
+        let accountID: Int64
+        let funderID: Int64
+        let programID: Int64
+
+        func tableHash(_ hashing: TableHashing) -> UInt64 {
+            hashing.mix(UInt64(UInt32(bitPattern: monthKey)) << 32 ^ UInt64(bitPattern: accountID), UInt64(bitPattern: funderID) << 32 ^ UInt64(bitPattern: programID))
+        }
+    }
+
+    /// What those lines add up to: the cash they explain is minus the amount.
+    struct CashFlowTotals: Equatable {
+        var amountDong: Int64 = 0
+        var lineCount: Int64 = 0
+
+        /// Adds one line; `false` when the sum would overflow (nothing is changed then).
+        mutating func add(_ amount: Int64) -> Bool {
+            let sum = amountDong.addingReportingOverflow(amount)
+            guard !sum.overflow else { return false }
+            amountDong = sum.partialValue
+            lineCount += 1
+            return true
+        }
+    }
+
     struct Totals: Equatable {
         var debitDong: Int64 = 0
         var creditDong: Int64 = 0
@@ -129,6 +157,8 @@ struct BalanceAccumulator {
     private(set) var byDimension = TotalsTable<DimensionKey, DimensionTotals>()
     /// The daily change of every limited quantity (`holding_day`).
     private(set) var byHolding = TotalsTable<HoldingDayKey, HoldingChange>()
+    /// The other lines of entries that move cash, by month (`cash_flow_month`).
+    private(set) var byCashFlow = TotalsTable<CashFlowKey, CashFlowTotals>()
     /// What the lines add to the journal's extent (`journal_extent`).
     private(set) var extent = JournalExtent()
     /// `add`'s working lists, kept so that adding an entry allocates nothing once they have
@@ -199,17 +229,26 @@ struct BalanceAccumulator {
         for (key, stored, totals) in dimensions {
             if let stored { byDimension[entry: stored] = totals } else { byDimension.insert(key, totals) }
         }
+        var movesCash = false
         for index in lines.indices {
             extent.add(lines[index])
+            movesCash = movesCash || roles.flags(lines[index].accountID) & AccountRoles.moneyFlag != 0
             roles.forEachHolding(of: lines[index], isReversal: isReversal) { holding, change in
                 // Within a day's lines of at most 10^15 each, and totals bounded by the extent.
                 byHolding.update(HoldingDayKey(holding: holding, dayKey: dayKey), default: HoldingChange()) { _ = $0.add(change) }
             }
         }
+        guard movesCash else { return }
+        for index in lines.indices where roles.flags(lines[index].accountID) & AccountRoles.moneyFlag == 0 {
+            let line = lines[index]
+            let key = CashFlowKey(monthKey: dayKey / 100, accountID: line.accountID, funderID: line.funderID ?? 0, programID: line.programID ?? 0)
+            // Bounded by the extent, as the holdings are.
+            byCashFlow.update(key, default: CashFlowTotals()) { _ = $0.add(line.amountDong) }
+        }
     }
 
     /// How many totals are held in memory; `flush` empties them.
-    var count: Int { byDay.count + byDimension.count + byHolding.count }
+    var count: Int { byDay.count + byDimension.count + byHolding.count + byCashFlow.count }
 
     /// The same totals by month instead of by day.
     static func monthly(_ byDay: TotalsTable<Key, Totals>) -> TotalsTable<Key, Totals>? {
@@ -229,6 +268,7 @@ struct BalanceAccumulator {
         let holding: Statement
         let holdingTotal: Statement
         let extent: Statement
+        let cashFlow: Statement
 
         init(database: Database) throws {
             day = try database.cachedStatement(BalanceAccumulator.upsertSQL(table: "balance_day", keyColumn: "day_key"))
@@ -237,6 +277,7 @@ struct BalanceAccumulator {
             holding = try database.cachedStatement(BalanceAccumulator.holdingUpsertSQL)
             holdingTotal = try database.cachedStatement(BalanceAccumulator.holdingTotalUpsertSQL)
             extent = try database.cachedStatement(BalanceAccumulator.extentUpsertSQL)
+            cashFlow = try database.cachedStatement(BalanceAccumulator.cashFlowUpsertSQL)
         }
     }
 
@@ -252,6 +293,7 @@ struct BalanceAccumulator {
         byDay.removeAll(keepingCapacity: true)
         byDimension.removeAll(keepingCapacity: true)
         byHolding.removeAll(keepingCapacity: true)
+        byCashFlow.removeAll(keepingCapacity: true)
         extent = JournalExtent()
     }
 
@@ -267,6 +309,7 @@ struct BalanceAccumulator {
             try upsert(byMonth, statement: statements.month)
             try upsert(byDimension, statement: statements.dimension)
             try upsert(byHolding, statement: statements.holding, totals: statements.holdingTotal)
+            try upsert(byCashFlow, statement: statements.cashFlow)
             try statements.extent.bind(extent.dong, at: 1)
             try statements.extent.bind(extent.foreignMinor, at: 2)
             try statements.extent.bind(extent.quantity, at: 3)
@@ -333,6 +376,14 @@ struct BalanceAccumulator {
                 valuations = valuations + excluded.valuations,
                 line_count = line_count + excluded.line_count,
                 last_day = max(last_day, excluded.last_day)
+            """
+
+    private static let cashFlowUpsertSQL = """
+            INSERT INTO cash_flow_month (month_key, account_id, funder_id, program_id, amount_vnd, line_count)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+            ON CONFLICT (month_key, account_id, funder_id, program_id) DO UPDATE SET
+                amount_vnd = amount_vnd + excluded.amount_vnd,
+                line_count = line_count + excluded.line_count
             """
 
     private static let extentUpsertSQL = """
@@ -428,5 +479,19 @@ extension BalanceAccumulator.DimensionKey: TotalsRowKey {
         try totals.amounts.bind(to: statement, from: 10)
         try statement.bind(totals.quantityNet, at: 14)
         try statement.bind(totals.childrenNet, at: 15)
+    }
+}
+
+/// A row of `cash_flow_month` (`BalanceAccumulator.cashFlowUpsertSQL`).
+extension BalanceAccumulator.CashFlowKey: TotalsRowKey {
+    func precedes(_ other: Self) -> Bool { (monthKey, accountID, funderID, programID) < (other.monthKey, other.accountID, other.funderID, other.programID) }
+
+    func bind(_ totals: BalanceAccumulator.CashFlowTotals, to statement: Statement) throws {
+        try statement.bind(Int64(monthKey), at: 1)
+        try statement.bind(accountID, at: 2)
+        try statement.bind(funderID, at: 3)
+        try statement.bind(programID, at: 4)
+        try statement.bind(totals.amountDong, at: 5)
+        try statement.bind(totals.lineCount, at: 6)
     }
 }

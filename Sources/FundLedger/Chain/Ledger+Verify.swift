@@ -90,6 +90,7 @@ extension Ledger {
                 try verifyBalances(recomputed, into: &report)
                 try verifyDimensions(recomputed, into: &report)
                 try verifyHoldings(recomputed, into: &report)
+                try verifyCashFlows(recomputed, into: &report)
             }
             try reportingDamage(&report) { report in try verifyPeriodLock(periodSeqs, into: &report) }
             var facts: FactReplay?

@@ -58,6 +58,25 @@ extension Ledger {
         }
     }
 
+    /// Compares the maintained cash flows by month with the other lines of the entries that move cash.
+    func verifyCashFlows(_ recomputed: BalanceAccumulator, into report: inout VerificationReport) throws {
+        let expected = recomputed.byCashFlow
+        let sql = "SELECT month_key, account_id, funder_id, program_id, amount_vnd, line_count FROM cash_flow_month ORDER BY month_key, account_id, funder_id, program_id"
+        guard let stored = try storedTotals(sql, unlessAgreeingWith: expected, { row in
+            (BalanceAccumulator.CashFlowKey(monthKey: Int32(truncatingIfNeeded: row.int64(at: 0)), accountID: row.int64(at: 1), funderID: row.int64(at: 2), programID: row.int64(at: 3)),
+             BalanceAccumulator.CashFlowTotals(amountDong: row.int64(at: 4), lineCount: row.int64(at: 5)))
+        }) else { return }
+        let codes = try accountCodesByID()
+        let differing = differingKeys(stored, expected).sorted { $0.precedes($1) }
+        for key in differing.prefix(5) {
+            let account = codes[key.accountID] ?? "#\(key.accountID)"
+            let held = stored[key].map { "\($0.amountDong) VND, \($0.lineCount)" }, given = expected[key].map { "\($0.amountDong) VND, \($0.lineCount)" }
+            report.add(nil, LocalizedText("cash_flow_month: account \(account) for \(key.monthKey) (funder #\(key.funderID), program #\(key.programID)) holds \(held ?? "nothing") but the lines of the entries that move cash give \(given ?? "nothing")",
+                                          "cash_flow_month: tài khoản \(account) tháng \(key.monthKey) (nhà tài trợ #\(key.funderID), chương trình #\(key.programID)) ghi \(held ?? "không có gì") nhưng các dòng của bút toán có thu chi tiền cho \(given ?? "không có gì")"))
+        }
+        if differing.count > 5 { report.add(nil, LocalizedText("cash_flow_month: \(differing.count - 5) more totals disagree with the lines", "cash_flow_month: thêm \(differing.count - 5) số tổng không khớp với các dòng")) }
+    }
+
     /// Compares the maintained daily holdings and the journal's extent with the lines.
     func verifyHoldings(_ recomputed: BalanceAccumulator, into report: inout VerificationReport) throws {
         let expected = recomputed.byHolding

@@ -26,8 +26,11 @@ extension Ledger {
     public func cashFlow(from: LedgerDate, to: LedgerDate) throws -> CashFlow {
         try read {
             let settings = try self.settings()
+            let months = CashFlow.WholeMonths(from: from, to: to)
             let flows = try database.rows(ReportQueries.cashFlow, named: [
-                ":from": from.iso, ":to": to.iso, ":fx_account": settings.fxDifferenceAccountCode,
+                ":from": from.iso, ":to": to.iso, ":head_to": months.headTo.iso, ":tail_from": months.tailFrom.iso,
+                ":whole_from_month": Int64(months.firstMonthKey), ":whole_to_month": Int64(months.lastMonthKey),
+                ":fx_account": settings.fxDifferenceAccountCode,
                 ":management_account": settings.managementAccountCode,
                 ":transfer_out": NetworkAccounts.transferOut.code, ":transfer_in": NetworkAccounts.transferIn.code,
             ]) { CashFlow.Flow(section: $0.text(at: 0), subject: $0.text(at: 1), dong: $0.int64(at: 2)) }
@@ -66,6 +69,29 @@ extension Ledger {
 }
 
 extension CashFlow {
+    /// How reports/cash-flow.sql splits a period: the whole months in it, read from the
+    /// maintained cash_flow_month, and the days before and after them, read from the lines.
+    struct WholeMonths: Equatable {
+        /// The whole months, yyyymm; none when `firstMonthKey > lastMonthKey`.
+        let firstMonthKey: Int
+        let lastMonthKey: Int
+        /// The days outside them: `from` through `headTo`, and `tailFrom` through `to` (a
+        /// range that ends before it starts is empty).
+        let headTo: LedgerDate
+        let tailFrom: LedgerDate
+
+        init(from: LedgerDate, to: LedgerDate) {
+            let first = from.day == 1 ? from : from.lastOfMonth.adding(days: 1)
+            let last = to == to.lastOfMonth ? to : to.firstOfMonth.adding(days: -1)
+            guard first <= last else {
+                (firstMonthKey, lastMonthKey, headTo, tailFrom) = (1, 0, to, to.adding(days: 1))
+                return
+            }
+            (firstMonthKey, lastMonthKey) = (first.monthKey, last.monthKey)
+            (headTo, tailFrom) = (first.adding(days: -1), last.adding(days: 1))
+        }
+    }
+
     static func sectionName(_ section: String) -> LocalizedText {
         switch section {
         case "receipt": LocalizedText("Receipts", "Tiền thu")

@@ -84,6 +84,7 @@ import TestSupport
             #expect(scanned.totals.byDay == reference.result.totals.byDay)
             #expect(scanned.totals.byDimension == reference.result.totals.byDimension)
             #expect(scanned.totals.byHolding == reference.result.totals.byHolding)
+            #expect(scanned.totals.byCashFlow == reference.result.totals.byCashFlow)
             #expect(scanned.totals.extent == reference.result.totals.extent)
         }
 

@@ -62,6 +62,9 @@ import TestSupport
         rows += try database.rows("SELECT * FROM dimension_month ORDER BY 1, 2, 3, 4, 5, 6, 7") { row in
             "dimension " + (0..<row.columnCount).map { String(describing: row.value(at: $0)) }.joined(separator: " ")
         }
+        rows += try database.rows("SELECT * FROM cash_flow_month ORDER BY 1, 2, 3, 4") { row in
+            "cash flow " + (0..<row.columnCount).map { String(describing: row.value(at: $0)) }.joined(separator: " ")
+        }
         return rows
     }
 
