@@ -36,6 +36,7 @@ let package = Package(
                 .embedInCode("010_chained_facts.sql"),
                 .embedInCode("011_fund_network.sql"),
                 .embedInCode("012_cash_flow_by_month.sql"),
+                .embedInCode("013_goods_lines_index.sql"),
             ]
         ),
         // Each report's query and template, compiled into the binary.

@@ -1,9 +1,11 @@
--- Where the goods one entry handed out went: its spending lines (on expense accounts), with
--- program, place and child-instances. Donor statements attribute each lot's share of the
--- entry's goods to these lines (docs/goods-lots.md).
+-- Where the goods each entry handed out went: the spending lines (on expense accounts) of every
+-- entry with a goods line that takes units out, with program, place and child-instances, by
+-- entry and line. Donor statements attribute each lot's share of an entry's goods to these
+-- lines (docs/goods-lots.md). The entries are found through the goods lines' index (013).
 --
--- Parameter: :seq.
-SELECT l.line_no,
+-- Parameter: :goods_account_id.
+SELECT l.entry_seq,
+       l.line_no,
        l.amount_vnd,
        coalesce(p.code, '')            AS program,
        coalesce(p.name_en, a.name_en)  AS program_en,
@@ -16,6 +18,7 @@ FROM line l
 JOIN account a ON a.id = l.account_id
 LEFT JOIN program p ON p.id = l.program_id
 LEFT JOIN org_unit u ON u.id = l.unit_id
-WHERE l.entry_seq = :seq
+WHERE l.entry_seq IN (SELECT g.entry_seq FROM line g
+                      WHERE g.item_id IS NOT NULL AND g.account_id = :goods_account_id AND g.quantity < 0)
   AND a.type = 'expense'
-ORDER BY l.line_no;
+ORDER BY l.entry_seq, l.line_no;

@@ -115,7 +115,7 @@ struct FundingState {
         }
         holdings = try ledger.allHoldingTimelines()
         holdingsAllRead = true
-        allGoodsLots = try ledger.goodsLotTracer(through: .latest, item: nil, allDays: false, attributingUses: false)
+        allGoodsLots = try ledger.goodsLotTracer(through: .latest, item: nil, attributingUses: false)
         _ = try extent(ledger: ledger, pending: pending)
     }
 
@@ -153,9 +153,8 @@ struct FundingState {
     mutating func goodsLots(_ itemID: Int64, ledger: Ledger, pending: BalanceAccumulator) throws -> GoodsLotTracer {
         if let all = allGoodsLots { return all }
         if let lots = goodsLots[itemID] { return lots }
-        // Days this transaction wrote are not in holding_day yet: then every day is read.
-        let unflushed = pending.byHolding.keys.contains { $0.holding.kind == .goods && $0.holding.subjectID == itemID }
-        let lots = try ledger.goodsLotTracer(through: .latest, item: itemID, allDays: unflushed, attributingUses: false)
+        // The goods lines are read through their index, which holds this transaction's too.
+        let lots = try ledger.goodsLotTracer(through: .latest, item: itemID, attributingUses: false)
         goodsLots[itemID] = lots
         return lots
     }

@@ -68,18 +68,17 @@ public struct GoodsLotTrace: Sendable {
 extension Ledger {
     /// Traces every goods lot through `date` (`GoodsLotTrace`).
     public func goodsLotTrace(through date: LedgerDate) throws -> GoodsLotTrace {
-        try read { try goodsLotTracer(through: date, item: nil, allDays: false, attributingUses: true).trace }
+        try read { try goodsLotTracer(through: date, item: nil, attributingUses: true).trace }
     }
 
     /// The tracer after every goods movement through `date` — of one item, or all — read from
-    /// the lines. `allDays`: read every day, not only those holding_day lists (a transaction
-    /// whose own goods days are not flushed yet).
-    func goodsLotTracer(through date: LedgerDate, item: Int64?, allDays: Bool, attributingUses: Bool) throws -> GoodsLotTracer {
+    /// the goods lines, those of the current transaction included.
+    func goodsLotTracer(through date: LedgerDate, item: Int64?, attributingUses: Bool) throws -> GoodsLotTracer {
             var tracer = GoodsLotTracer(ledger: self, attributingUses: attributingUses)
             guard let goodsAccount = try accountsByCode()[try settings().goodsAccountCode] else { return tracer }
+            if attributingUses { try tracer.readSpending(goodsAccountID: goodsAccount.id) }
             var entry: [GoodsLotTracer.Movement] = []
-            try database.forEachRow(ReportQueries.goodsMovements, named: [":goods_account_id": goodsAccount.id, ":to_date": date.iso, ":to_day": Int64(date.dayKey),
-                                                                           ":item_id": item, ":all_days": allDays]) { row in
+            try database.forEachRow(ReportQueries.goodsMovements, named: [":goods_account_id": goodsAccount.id, ":to_date": date.iso, ":item_id": item]) { row in
                 let movement = GoodsLotTracer.Movement(
                     seq: row.int64(at: 0), date: try LedgerDate.parse(row.text(at: 1)), reversesSeq: row.int64(at: 2), lineNumber: row.int64(at: 3),
                     itemID: row.int64(at: 4), quantity: row.int64(at: 5), valueDong: row.int64(at: 6),
@@ -133,6 +132,11 @@ struct GoodsLotTracer {
     private var draws: [Int64: [(itemID: Int64, draws: [Draw])]] = [:]
     /// Each hand-out's uses (indexes into `trace.uses`), for its reversal.
     private var usesBySeq: [Int64: Range<Int>] = [:]
+    /// A spending line of a hand-out: where the goods went.
+    private struct Spending { let amount: Int64; let programCode: String; let program: LocalizedText; let unitCode: String; let unitName: String; let children: Int64; let namesDonor: Bool }
+    /// Every hand-out's spending lines by entry, read at once before the replay
+    /// (`readSpending`) rather than one query per hand-out.
+    private var spendingBySeq: [Int64: [Spending]] = [:]
 
     init(ledger: Ledger, attributingUses: Bool) {
         self.ledger = ledger
@@ -293,14 +297,19 @@ struct GoodsLotTracer {
     }
 
     /// Shares a hand-out's spending lines among the lots its goods lines drew from.
-    private mutating func attribute(_ outflows: [(movement: Movement, draws: [Draw])], seq: Int64, date: LedgerDate) throws {
-        struct Spending { let amount: Int64; let programCode: String; let program: LocalizedText; let unitCode: String; let unitName: String; let children: Int64; let namesDonor: Bool }
-        var spending: [Spending] = []
-        try ledger.database.forEachRow(ReportQueries.goodsOutflowUses, named: [":seq": seq]) { row in
-            spending.append(Spending(amount: row.int64(at: 1), programCode: row.text(at: 2),
-                                     program: LocalizedText(english: row.text(at: 3), vietnamese: row.text(at: 4)),
-                                     unitCode: row.text(at: 5), unitName: row.text(at: 6), children: row.int64(at: 7), namesDonor: row.int64(at: 8) != 0))
+    /// Reads the spending lines of every entry that hands goods out (reports/goods-outflow-uses.sql).
+    mutating func readSpending(goodsAccountID: Int64) throws {
+        var read: [Int64: [Spending]] = [:]
+        try ledger.database.forEachRow(ReportQueries.goodsOutflowUses, named: [":goods_account_id": goodsAccountID]) { row in
+            read[row.int64(at: 0), default: []].append(Spending(amount: row.int64(at: 2), programCode: row.text(at: 3),
+                                                                 program: LocalizedText(english: row.text(at: 4), vietnamese: row.text(at: 5)),
+                                                                 unitCode: row.text(at: 6), unitName: row.text(at: 7), children: row.int64(at: 8), namesDonor: row.int64(at: 9) != 0))
         }
+        spendingBySeq = read
+    }
+
+    private mutating func attribute(_ outflows: [(movement: Movement, draws: [Draw])], seq: Int64, date: LedgerDate) throws {
+        let spending = spendingBySeq[seq] ?? []
         let weights = spending.map { max($0.amount, 0) }
         guard weights.contains(where: { $0 > 0 }) else { return }
         let first = trace.uses.count
