@@ -45,7 +45,7 @@ import TestSupport
     /// and total allow; each hidden cell keeps at least two possible values.
     @Test(arguments: [1, 2, 3, 4, 5])
     func noRandomTableGivesAHiddenCountAway(seed: UInt64) {
-        var random = SplitMix(seed: seed)
+        var random = SplitMix64(seed: seed)
         for _ in 0..<300 {
             let cells = (0..<Int(random.next() % 4 + 2)).map { _ in Int64(random.next() % 16) }
             let protected = SmallCounts.protect([ReportTable(key: "t", columns: [], rows: cells.map { [.children($0)] },
@@ -125,15 +125,3 @@ import TestSupport
     }
 }
 
-/// A small deterministic generator (SplitMix64), so a failing case can be replayed.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -58,7 +58,7 @@ import TestSupport
     /// Every unit, dong and child-instance handed out is attributed to exactly one lot, and
     /// the lots hold what a plain first-in-first-out model of the same movements says.
     @Test(arguments: [1, 2, 3, 4, 5, 6] as [UInt64]) func everyUnitOfEveryHandOutBelongsToExactlyOneLot(seed: UInt64) throws {
-        var random = SeededRandom(seed: seed)
+        var random = SplitMix64(seed: seed &* 0x9E37_79B9_7F4A_7C15)
         let books = try FundingBooks()
         let donors = ["AIA", "NSTW", "KFW", "PLAN"]
         var model: [Int64] = []                       // each lot's units left, in receipt order
@@ -121,7 +121,7 @@ import TestSupport
         #expect(Apportion.shares(of: -10, by: [1, 1, 1]) == [-4, -3, -3])
         #expect(Apportion.shares(of: 7, by: [0, 0]) == [7, 0])
         #expect(Apportion.shares(of: 100, by: [3, 1]) == [75, 25])
-        var random = SeededRandom(seed: 9)
+        var random = SplitMix64(seed: 9 &* 0x9E37_79B9_7F4A_7C15)
         for _ in 0..<500 {
             let weights = (0..<Int(1 + random.next(upperBound: 6))).map { _ in Int64(random.next(upperBound: 1_000)) }
             let total = Int64(random.next(upperBound: 1_000_000_000)) - 500_000_000
@@ -137,15 +137,3 @@ import TestSupport
     }
 }
 
-/// A small deterministic generator (SplitMix64) for the random books of these tests.
-struct SeededRandom {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 }
-    mutating func next(upperBound: UInt64) -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return upperBound == 0 ? 0 : (z ^ (z >> 31)) % upperBound
-    }
-}

@@ -45,6 +45,16 @@ import TestSupport
         }
     }
 
+    /// Generated books from 2016, six entries a day, posted at once.
+    static func generatedBooks(seed: UInt64, entries: Int) throws -> TemporaryLedger {
+        let fixture = try TemporaryLedger(withUSDRate: false)
+        let generator = LedgerGenerator(seed: seed, startDate: LedgerDate(year: 2016, month: 1, day: 1)!, entriesPerDay: 6)
+        try generator.prepare(fixture.ledger, entryCount: entries, user: "tester")
+        var iterator = generator.makeIterator()
+        _ = try fixture.ledger.post((0..<entries).map { _ in iterator.next()! }, user: "tester")
+        return fixture
+    }
+
     /// The statement as it was computed before cash_flow_month: every cash-moving entry's other
     /// lines read from the journal, for the period — the reference the maintained months and the
     /// edge days are held to.
@@ -96,12 +106,8 @@ import TestSupport
     @Test(arguments: [("2016-01-01", "2016-12-31"), ("2016-02-10", "2016-11-20"), ("2016-03-05", "2016-03-25"),
                       ("2016-04-30", "2016-06-01"), ("1900-01-01", "2017-02-14"), ("2016-12-18", "2017-12-31")])
     func theMaintainedMonthsAndTheEdgeDaysGiveWhatTheLinesGive(period: (String, String)) throws {
-        let fixture = try TemporaryLedger(withUSDRate: false)
+        let fixture = try CashFlowTests.generatedBooks(seed: 11, entries: 2_500)
         let ledger = fixture.ledger
-        let generator = LedgerGenerator(seed: 11, startDate: LedgerDate(year: 2016, month: 1, day: 1)!, entriesPerDay: 6)
-        try generator.prepare(ledger, entryCount: 2_500, user: "tester")
-        var iterator = generator.makeIterator()
-        _ = try ledger.post((0..<2_500).map { _ in iterator.next()! }, user: "tester")
         let from = try LedgerDate.parse(period.0), to = try LedgerDate.parse(period.1)
         let settings = try ledger.settings()
         let reference = try ledger.database.rows(CashFlowTests.fromTheLines, named: [
@@ -128,12 +134,8 @@ import TestSupport
     /// Migration 012 fills cash_flow_month for books written before it with what posting
     /// maintains: the table dropped and the migration run again give the same rows.
     @Test func theMigrationFillsTheTableAsPostingMaintainsIt() throws {
-        let fixture = try TemporaryLedger(withUSDRate: false)
+        let fixture = try CashFlowTests.generatedBooks(seed: 12, entries: 1_500)
         let ledger = fixture.ledger
-        let generator = LedgerGenerator(seed: 12, startDate: LedgerDate(year: 2016, month: 1, day: 1)!, entriesPerDay: 6)
-        try generator.prepare(ledger, entryCount: 1_500, user: "tester")
-        var iterator = generator.makeIterator()
-        _ = try ledger.post((0..<1_500).map { _ in iterator.next()! }, user: "tester")
         let rows = { try ledger.database.rows("SELECT * FROM cash_flow_month ORDER BY 1, 2, 3, 4") { row in (0..<row.columnCount).map { row.value(at: $0) } } }
         let maintained = try rows()
         #expect(maintained.count > 50)

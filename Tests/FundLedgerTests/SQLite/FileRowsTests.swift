@@ -10,18 +10,7 @@ import TestSupport
 /// damaged where the reader relies on it is refused (`DatabaseFile.Unreadable`), never read
 /// differently; and a file with pages waiting in its `-wal` file is not read from its pages.
 @Suite struct FileRowsTests {
-    /// A small deterministic generator (SplitMix64), so a failure can be replayed.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    }
+    typealias Generator = SplitMix64
 
     static let integers: [Int64] = [0, 1, -1, 127, -128, 32_767, -32_768, 8_388_607, -8_388_608, 2_147_483_647, -2_147_483_648,
                                     140_737_488_355_327, -140_737_488_355_328, .max, .min, 999_999_999_999_999]
@@ -99,7 +88,7 @@ import TestSupport
 
     /// Fills both tables with `count` random rows in random order, then deletes some.
     static func fill(_ database: Database, count: Int, seed: UInt64) throws {
-        var generator = Generator(state: seed)
+        var generator = Generator(seed: seed)
         let insertT = try database.prepare("INSERT INTO t VALUES (?1, ?2, ?3, ?4, ?5)")
         let insertW = try database.prepare("INSERT OR IGNORE INTO w VALUES (?1, ?2, ?3, ?4, ?5)")
         try database.execute("BEGIN")
