@@ -14,6 +14,13 @@ public final class Ledger {
 
     /// The ledger file's path.
     public var path: String { database.path }
+
+    /// Copies every page waiting in the -wal file into the ledger file and empties the -wal
+    /// file, as closing the last connection does: whoever reads the file alone then sees every
+    /// change, and `verify` reads the journal from the file's pages (docs/hash-chain.md).
+    public func checkpoint() throws {
+        try database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    }
     /// The fund's name, e.g. "Quỹ Bảo trợ trẻ em tỉnh Tây Ninh".
     public private(set) var fundName: String
     /// A random identifier fixed at `init`; the hash chain starts from it.

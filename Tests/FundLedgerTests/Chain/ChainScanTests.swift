@@ -135,7 +135,7 @@ import TestSupport
     /// Copies every page waiting in the -wal file into the file and empties the -wal file, as
     /// closing the last connection does: the scan then reads the file's pages.
     static func checkpoint(_ ledger: Ledger) throws {
-        try ledger.database.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        try ledger.checkpoint()
     }
 
     /// Every stored value of the journal's three tables, to tell that a change was made.
