@@ -110,7 +110,7 @@ let package = Package(
         .target(name: "LedgerGenerator", dependencies: ["FundLedger"]),
         .executableTarget(name: "cpf-bench", dependencies: ["FundLedger", "LedgerGenerator"]),
         // What both test targets share: temporary ledgers, fingerprints, running the binary.
-        .target(name: "TestSupport", dependencies: ["FundLedger"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["FundLedger", "LedgerGenerator"], path: "Tests/TestSupport"),
         .testTarget(name: "FundLedgerTests", dependencies: ["FundLedger", "DemoScenarios", "LedgerGenerator", "LedgerSchema", "TestSupport"]),
         .testTarget(name: "CPFTests", dependencies: ["cpf", "CPFCommandLine", "FundLedger", "LedgerGenerator", "TestSupport"]),
     ],

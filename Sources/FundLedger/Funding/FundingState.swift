@@ -150,7 +150,7 @@ struct FundingState {
     var holdsEveryLot: Bool { allGoodsLots != nil }
 
     /// The lots of an item, counting what the transaction wrote.
-    mutating func goodsLots(_ itemID: Int64, ledger: Ledger, pending: BalanceAccumulator) throws -> GoodsLotTracer {
+    mutating func goodsLots(_ itemID: Int64, ledger: Ledger) throws -> GoodsLotTracer {
         if let all = allGoodsLots { return all }
         if let lots = goodsLots[itemID] { return lots }
         // The goods lines are read through their index, which holds this transaction's too.
@@ -163,15 +163,15 @@ struct FundingState {
     /// units the same entry already takes: first in, first out from the lots, each at its own
     /// value (docs/goods-lots.md). `nil` when the lots hold fewer.
     mutating func lotValue(_ itemID: Int64, quantity: Int64, on date: LedgerDate, skipping: Int64 = 0,
-                           ledger: Ledger, pending: BalanceAccumulator) throws -> Int64? {
-        try goodsLots(itemID, ledger: ledger, pending: pending).value(of: quantity, item: itemID, on: date, skipping: skipping)
+                           ledger: Ledger) throws -> Int64? {
+        try goodsLots(itemID, ledger: ledger).value(of: quantity, item: itemID, on: date, skipping: skipping)
     }
 
     /// What a hand-out of `quantity` units on `date` takes from each lot, the draws of one
     /// owner next to each other merged (`lotValueOrRefusal` for the refusals).
     mutating func lotDraws(_ itemID: Int64, itemCode: String, quantity: Int64, on date: LedgerDate,
                            ledger: Ledger, pending: BalanceAccumulator) throws -> [GoodsDraw] {
-        guard let draws = try goodsLots(itemID, ledger: ledger, pending: pending).draws(of: quantity, item: itemID, on: date) else {
+        guard let draws = try goodsLots(itemID, ledger: ledger).draws(of: quantity, item: itemID, on: date) else {
             _ = try lotValueOrRefusal(itemID, itemCode: itemCode, quantity: quantity, on: date, ledger: ledger, pending: pending)
             throw Ledger.lotsDisagree(itemCode)
         }
@@ -191,7 +191,7 @@ struct FundingState {
     /// `HoldingRules` refuses any movement dated before a valuation), else damage.
     mutating func lotValueOrRefusal(_ itemID: Int64, itemCode: String, quantity: Int64, on date: LedgerDate, skipping: Int64 = 0,
                                     ledger: Ledger, pending: BalanceAccumulator) throws -> Int64 {
-        if let value = try lotValue(itemID, quantity: quantity, on: date, skipping: skipping, ledger: ledger, pending: pending) { return value }
+        if let value = try lotValue(itemID, quantity: quantity, on: date, skipping: skipping, ledger: ledger) { return value }
         let timeline = try self.timeline(HoldingKey(kind: .goods, subjectID: itemID), from: date, ledger: ledger, pending: pending)
         if let dayKey = timeline.firstValuation(after: Int32(date.dayKey)), let day = LedgerDate(dayKey: Int(dayKey)) {
             throw LedgerError(.valuationOrder, LocalizedText("goods item \(itemCode) already has goods handed out on \(day), valued from its lots; goods handed out on \(date) would change what they drew on, which is posted and immutable",

@@ -143,7 +143,7 @@ extension Ledger {
         if original.reversesSeq == nil, let goodsAccountID = roles.goodsAccountID {
             for line in original.lines where line.account.id == goodsAccountID && (line.quantity ?? 0) > 0 {
                 guard let item = line.item else { continue }
-                let lots = try funding.state.goodsLots(item.id, ledger: self, pending: pipeline.pending)
+                let lots = try funding.state.goodsLots(item.id, ledger: self)
                 // Too few units left at all is the every-date limit's refusal (insufficient-goods).
                 guard lots.lotsAreWhole(of: original.seq) || lots.unitsOnHand(of: item.id) < line.quantity! else {
                     throw LedgerError(.valuationOrder, LocalizedText("goods item \(item.code) that entry \(original.seq) brought in has been handed out since (first in, first out), at the value of its lot",

@@ -1,5 +1,6 @@
 import Testing
 @testable import FundLedger
+import LedgerGenerator
 import TestSupport
 
 /// Goods lots (docs/goods-lots.md): each receipt in kind is a lot of its donor; hand-outs draw
@@ -58,7 +59,7 @@ import TestSupport
     /// Every unit, dong and child-instance handed out is attributed to exactly one lot, and
     /// the lots hold what a plain first-in-first-out model of the same movements says.
     @Test(arguments: [1, 2, 3, 4, 5, 6] as [UInt64]) func everyUnitOfEveryHandOutBelongsToExactlyOneLot(seed: UInt64) throws {
-        var random = SplitMix64(seed: seed &* 0x9E37_79B9_7F4A_7C15)
+        var random = RepeatableRandomNumberGenerator(seed: seed &* 0x9E37_79B9_7F4A_7C15)
         let books = try FundingBooks()
         let donors = ["AIA", "NSTW", "KFW", "PLAN"]
         var model: [Int64] = []                       // each lot's units left, in receipt order
@@ -121,7 +122,7 @@ import TestSupport
         #expect(Apportion.shares(of: -10, by: [1, 1, 1]) == [-4, -3, -3])
         #expect(Apportion.shares(of: 7, by: [0, 0]) == [7, 0])
         #expect(Apportion.shares(of: 100, by: [3, 1]) == [75, 25])
-        var random = SplitMix64(seed: 9 &* 0x9E37_79B9_7F4A_7C15)
+        var random = RepeatableRandomNumberGenerator(seed: 9 &* 0x9E37_79B9_7F4A_7C15)
         for _ in 0..<500 {
             let weights = (0..<Int(1 + random.next(upperBound: 6))).map { _ in Int64(random.next(upperBound: 1_000)) }
             let total = Int64(random.next(upperBound: 1_000_000_000)) - 500_000_000

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import FundLedger
+import LedgerGenerator
 import TestSupport
 
 /// `FileRows` and `BTreeWalk` (Sources/FundLedger/SQLite/FileFormat/) read a table from the
@@ -10,7 +11,7 @@ import TestSupport
 /// damaged where the reader relies on it is refused (`DatabaseFile.Unreadable`), never read
 /// differently; and a file with pages waiting in its `-wal` file is not read from its pages.
 @Suite struct FileRowsTests {
-    typealias Generator = SplitMix64
+    typealias Generator = RepeatableRandomNumberGenerator
 
     static let integers: [Int64] = [0, 1, -1, 127, -128, 32_767, -32_768, 8_388_607, -8_388_608, 2_147_483_647, -2_147_483_648,
                                     140_737_488_355_327, -140_737_488_355_328, .max, .min, 999_999_999_999_999]
