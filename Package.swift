@@ -37,6 +37,7 @@ let package = Package(
                 .embedInCode("011_fund_network.sql"),
                 .embedInCode("012_cash_flow_by_month.sql"),
                 .embedInCode("013_goods_lines_index.sql"),
+                .embedInCode("014_goods_uses.sql"),
             ]
         ),
         // Each report's query and template, compiled into the binary.
@@ -65,6 +66,8 @@ let package = Package(
                 .embedInCode("network-donors.sql"),
                 .embedInCode("network-transfers.sql"),
                 .embedInCode("network-closing.sql"),
+                .embedInCode("network-goods-donors.sql"),
+                .embedInCode("donor-goods-uses.sql"),
             ]
         ),
         // Each audit control's query.

@@ -24,6 +24,7 @@ public enum LedgerSchema {
         Migration(version: 11, name: "011_fund_network", sql: text(PackageResources._11_fund_network_sql)),
         Migration(version: 12, name: "012_cash_flow_by_month", sql: text(PackageResources._12_cash_flow_by_month_sql)),
         Migration(version: 13, name: "013_goods_lines_index", sql: text(PackageResources._13_goods_lines_index_sql)),
+        Migration(version: 14, name: "014_goods_uses", sql: text(PackageResources._14_goods_uses_sql)),
     ]
 
     private static func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }

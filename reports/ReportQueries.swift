@@ -20,7 +20,9 @@ public enum ReportQueries {
     public static let donorUses = text(PackageResources.donor_uses_sql)
     /// Every movement of goods, in the order lots are drawn.
     public static let goodsMovements = text(PackageResources.goods_movements_sql)
-    /// The spending lines of an entry that handed goods out.
+    /// Where one funder's goods in kind went, from `goods_use`.
+    public static let donorGoodsUses = text(PackageResources.donor_goods_uses_sql)
+    /// The spending lines of every entry that handed goods out.
     public static let goodsOutflowUses = text(PackageResources.goods_outflow_uses_sql)
     /// Plans against spending.
     public static let planVersusActual = text(PackageResources.plan_vs_actual_sql)
@@ -39,6 +41,8 @@ public enum ReportQueries {
 
     /// One fund's part of consolidated "grants by original funder" (cpf consolidate).
     public static let networkDonors = text(PackageResources.network_donors_sql)
+    /// One fund's goods handed out on its own programs, by the donor of their lots (cpf consolidate).
+    public static let networkGoodsDonors = text(PackageResources.network_goods_donors_sql)
     /// One fund's transfers with their notices and entry dates (cpf consolidate).
     public static let networkTransfers = text(PackageResources.network_transfers_sql)
 

@@ -10,6 +10,6 @@ import TestSupport
         #expect(try fixture.ledger.account(code: "1122")?.currency == .usd)
         // Exactly the newest migration: every embedded one ran, in order.
         #expect(try fixture.ledger.schemaVersion() == Migrator().latestVersion)
-        #expect(Migrator().latestVersion == 13)
+        #expect(Migrator().latestVersion == 14)
     }
 }

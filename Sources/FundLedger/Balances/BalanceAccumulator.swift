@@ -161,6 +161,9 @@ struct BalanceAccumulator {
     private(set) var byCashFlow = TotalsTable<CashFlowKey, CashFlowTotals>()
     /// What the lines add to the journal's extent (`journal_extent`).
     private(set) var extent = JournalExtent()
+    /// The uses of the goods handed out, and their cancellations (`goods_use`): rows of their
+    /// own, not totals, given by the posting pipeline (`JournalWriter`), which knows the lots.
+    private(set) var goodsUses: [GoodsUse] = []
     /// `add`'s working lists, kept so that adding an entry allocates nothing once they have
     /// grown; empty between calls. Each key the entry touches, where its totals are stored
     /// (`nil` when they are new) and its new totals.
@@ -247,8 +250,13 @@ struct BalanceAccumulator {
         }
     }
 
+    /// Adds the uses of an entry's goods, after its lines (`add`).
+    mutating func add(goodsUses uses: [GoodsUse]) {
+        goodsUses += uses
+    }
+
     /// How many totals are held in memory; `flush` empties them.
-    var count: Int { byDay.count + byDimension.count + byHolding.count + byCashFlow.count }
+    var count: Int { byDay.count + byDimension.count + byHolding.count + byCashFlow.count + goodsUses.count }
 
     /// The same totals by month instead of by day.
     static func monthly(_ byDay: TotalsTable<Key, Totals>) -> TotalsTable<Key, Totals>? {
@@ -269,6 +277,7 @@ struct BalanceAccumulator {
         let holdingTotal: Statement
         let extent: Statement
         let cashFlow: Statement
+        let goodsUse: Statement
 
         init(database: Database) throws {
             day = try database.cachedStatement(BalanceAccumulator.upsertSQL(table: "balance_day", keyColumn: "day_key"))
@@ -278,6 +287,7 @@ struct BalanceAccumulator {
             holdingTotal = try database.cachedStatement(BalanceAccumulator.holdingTotalUpsertSQL)
             extent = try database.cachedStatement(BalanceAccumulator.extentUpsertSQL)
             cashFlow = try database.cachedStatement(BalanceAccumulator.cashFlowUpsertSQL)
+            goodsUse = try database.cachedStatement(GoodsUses.insertSQL)
         }
     }
 
@@ -294,6 +304,7 @@ struct BalanceAccumulator {
         byDimension.removeAll(keepingCapacity: true)
         byHolding.removeAll(keepingCapacity: true)
         byCashFlow.removeAll(keepingCapacity: true)
+        goodsUses.removeAll(keepingCapacity: true)
         extent = JournalExtent()
     }
 
@@ -310,6 +321,7 @@ struct BalanceAccumulator {
             try upsert(byDimension, statement: statements.dimension)
             try upsert(byHolding, statement: statements.holding, totals: statements.holdingTotal)
             try upsert(byCashFlow, statement: statements.cashFlow)
+            try GoodsUses.insert(goodsUses, using: statements.goodsUse)
             try statements.extent.bind(extent.dong, at: 1)
             try statements.extent.bind(extent.foreignMinor, at: 2)
             try statements.extent.bind(extent.quantity, at: 3)

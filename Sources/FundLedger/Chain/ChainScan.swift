@@ -33,6 +33,8 @@ enum ChainScan {
         var readFromPages = false
         /// The period records' sequence numbers (`period-close`, `period-reopen`).
         var periodSeqs: [Int64] = []
+        /// The goods lines and hand-outs' spending lines, to replay the goods lots from.
+        var goods = GoodsJournal()
     }
 
     /// A line's ids and figures, as the maintained totals read them.
@@ -187,11 +189,13 @@ private struct JournalScan<Rows: RowCursor> {
             guard entries.withUnsafeBlobBytes(at: 10, { ChainScan.equal($0, hash) }) else { throw Doubt() }
             try check(kind, entryLines)
             if kind != .journal { result.periodSeqs.append(seq) }
+            let reversesSeq = entries.optionalInt64(at: 9)
             do {
-                try result.totals.add(entryLines, dayKey: dayKey, roles: roles, isReversal: !entries.isNull(at: 9))
+                try result.totals.add(entryLines, dayKey: dayKey, roles: roles, isReversal: reversesSeq != nil)
             } catch {
                 throw Doubt()
             }
+            guard result.goods.add(entryLines, seq: seq, dayKey: dayKey, reversesSeq: reversesSeq, roles: roles) else { throw Doubt() }
             if seq == digestSeq { result.digestEntryHash = hash }
             result.entryCount += 1
             result.lineCount += Int64(entryLines.count)

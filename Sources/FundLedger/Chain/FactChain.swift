@@ -28,7 +28,7 @@ enum FactChain {
     /// chain, and the fact chain's own: with `tables`, every table of a ledger.
     static let journalTables = ["entry", "line", "beneficiary_code"]
     static let derivedTables = ["balance_day", "balance_month", "dimension_month", "holding_day", "holding_total",
-                                "journal_extent", "period_lock", "cash_flow_month"]
+                                "journal_extent", "period_lock", "cash_flow_month", "goods_use"]
     static let chainTables = ["fact_record", "fact_touch"]
 
     static func genesisHash(ledgerID: String) -> [UInt8] {

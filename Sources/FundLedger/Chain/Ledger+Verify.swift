@@ -85,12 +85,13 @@ extension Ledger {
             // The period records, when the scan met them; else they are looked up.
             var periodSeqs: [Int64]?
             try reportingDamage(&report) { report in
-                let recomputed = try (scanning ? scanChain(into: &report, digest: digest, digestEntryHash: &digestEntryHash, periodSeqs: &periodSeqs) : nil)
+                let (recomputed, goods) = try (scanning ? scanChain(into: &report, digest: digest, digestEntryHash: &digestEntryHash, periodSeqs: &periodSeqs) : nil)
                     ?? verifyChain(into: &report, digest: digest, digestEntryHash: &digestEntryHash, readingAhead: readingAhead)
                 try verifyBalances(recomputed, into: &report)
                 try verifyDimensions(recomputed, into: &report)
                 try verifyHoldings(recomputed, into: &report)
                 try verifyCashFlows(recomputed, into: &report)
+                try verifyGoodsUses(goods, into: &report)
             }
             try reportingDamage(&report) { report in try verifyPeriodLock(periodSeqs, into: &report) }
             var facts: FactReplay?
@@ -107,7 +108,7 @@ extension Ledger {
     /// it vouches for every entry, or `nil` when anything is not as cpf writes it, and the
     /// reference reading (`verifyChain`) must name what.
     private func scanChain(into report: inout VerificationReport, digest: ChainDigest?, digestEntryHash: inout [UInt8]?,
-                           periodSeqs: inout [Int64]?) throws -> BalanceAccumulator? {
+                           periodSeqs: inout [Int64]?) throws -> (BalanceAccumulator, GoodsJournal)? {
         guard let scanned = try ChainScan.run(self, genesis: CanonicalForm.genesisHash(ledgerID: ledgerID), roles: try AccountRoles.of(self), digestSeq: digest?.seq) else {
             return nil
         }
@@ -117,13 +118,13 @@ extension Ledger {
         report.headHash = scanned.headHash
         if let hash = scanned.digestEntryHash { digestEntryHash = hash }
         periodSeqs = scanned.periodSeqs
-        return scanned.totals
+        return (scanned.totals, scanned.goods)
     }
 
     /// The reference reading: decodes every entry (`EntryReader`), recomputes its hash from its
     /// canonical form and reports every finding.
     private func verifyChain(into report: inout VerificationReport, digest: ChainDigest?,
-                             digestEntryHash: inout [UInt8]?, readingAhead: Bool) throws -> BalanceAccumulator {
+                             digestEntryHash: inout [UInt8]?, readingAhead: Bool) throws -> (BalanceAccumulator, GoodsJournal) {
         let reader = try EntryReader(ledger: self)
         let roles = try AccountRoles.of(self)
         var previousHash = CanonicalForm.genesisHash(ledgerID: ledgerID)
@@ -133,6 +134,7 @@ extension Ledger {
         var chainIntact = true
         var expectedSeq: Int64 = 1
         var totals = BalanceAccumulator()
+        var goods = GoodsJournal()
         var form = CanonicalForm()
         // A second thread reads and decodes the entries while this one hashes and sums them;
         // the loop below leaves the connection to it.
@@ -162,6 +164,7 @@ extension Ledger {
             } catch let error as LedgerError {
                 report.add(entry.seq, LocalizedText("entry \(entry.seq): \(error.explanation)", "bút toán \(entry.seq): \(error.explanation)"))
             }
+            _ = goods.add(entry.lines, seq: entry.seq, dayKey: Int32(entry.date.dayKey), reversesSeq: entry.reversesSeq, roles: roles)
             if let digest, digest.seq == entry.seq, chainIntact { digestEntryHash = entry.hash }
             report.entryCount += 1
             report.lineCount += Int64(entry.lines.count)
@@ -169,7 +172,7 @@ extension Ledger {
             report.headHash = entry.hash
         }
         for anomaly in reader.anomalies { report.add(anomaly.seq, LocalizedText("entry \(anomaly.seq): \(anomaly.message)", "bút toán \(anomaly.seq): \(anomaly.message)")) }
-        return totals
+        return (totals, goods)
     }
 
     private func checkLines(of entry: JournalEntry, into report: inout VerificationReport) {

@@ -223,12 +223,28 @@ struct FundingState {
         return try lotValueOrRefusal(itemID, itemCode: itemCode, quantity: quantity, on: date, ledger: ledger, pending: pending)
     }
 
-    /// Brings every figure already read up to date with an entry just written.
-    mutating func apply(_ entry: JournalEntry, roles: AccountRoles) throws {
+    /// Whether the lots of `itemID` are in memory, so that a hand-out of it applied here is
+    /// shared among its lots (`apply`).
+    func holdsLots(of itemID: Int64) -> Bool { allGoodsLots != nil || goodsLots[itemID] != nil }
+
+    /// Brings every figure already read up to date with an entry just written. Returns the
+    /// uses of the goods it hands out (`GoodsUse`), from the lots of each item it takes out,
+    /// which the caller has had read (`holdsLots`); none for a reversal.
+    @discardableResult
+    mutating func apply(_ entry: JournalEntry, roles: AccountRoles) throws -> [GoodsUse] {
+        var uses: [GoodsUse] = []
         if let goodsAccountID = roles.goodsAccountID, entry.lines.contains(where: { $0.account.id == goodsAccountID && $0.item != nil }) {
-            if allGoodsLots != nil { try allGoodsLots!.apply(entry, goodsAccountID: goodsAccountID) }
+            let attributing = entry.reversesSeq == nil ? roles : nil
+            if allGoodsLots != nil {
+                let first = allGoodsLots!.trace.uses.count
+                try allGoodsLots!.apply(entry, goodsAccountID: goodsAccountID, roles: attributing)
+                if attributing != nil { uses += allGoodsLots!.trace.uses[first...] }
+            }
             for item in Set(entry.lines.compactMap { $0.account.id == goodsAccountID ? $0.item?.id : nil }) where goodsLots[item] != nil {
-                try goodsLots[item]!.apply(entry, goodsAccountID: goodsAccountID)
+                let first = goodsLots[item]!.trace.uses.count
+                try goodsLots[item]!.apply(entry, goodsAccountID: goodsAccountID, roles: attributing)
+                // An item's tracer knows only that item's lots.
+                if attributing != nil { uses += goodsLots[item]!.trace.uses[first...].filter { $0.itemID == item } }
             }
         }
         let dayKey = Int32(entry.date.dayKey)
@@ -250,6 +266,7 @@ struct FundingState {
                 }
             }
         }
+        return uses
     }
 
     /// A pending total seen as one line, to fold it in like a posted one.

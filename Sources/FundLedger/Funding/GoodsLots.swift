@@ -17,7 +17,8 @@ import ReportQueries
 ///
 /// The order is the journal's own: `HoldingRules` refuses any goods movement dated before a
 /// hand-out already valued, so the lots a posted hand-out drew from never change afterwards.
-/// The trace is computed from the chained lines, never stored.
+/// Posting therefore stores each hand-out's uses once, as it is written (`goods_use`, migration
+/// 014), and `verify` replays this trace from the chained lines to check them.
 public struct GoodsLotTrace: Sendable {
     /// Who owns a lot's goods: the donor, its grant and the restriction (0: none).
     public struct Owner: Hashable, Sendable {
@@ -38,30 +39,15 @@ public struct GoodsLotTrace: Sendable {
         public internal(set) var remaining: Int64
     }
 
-    /// A lot's share of one spending line of a hand-out (negative for a reversal).
-    public struct Use: Sendable {
-        public let seq: Int64
-        public let date: LedgerDate
-        public let lotIndex: Int
-        public let itemID: Int64
-        public let programCode: String
-        public let program: LocalizedText
-        public let unitCode: String
-        public let unitName: String
-        public let quantity: Int64
-        public let children: Int64
-        public let valueDong: Int64
-        /// Whether the spending line names a funder or grant itself (then statements count it
-        /// under that donor already).
-        public let spendingNamesDonor: Bool
-    }
-
     public internal(set) var lots: [Lot] = []
-    public internal(set) var uses: [Use] = []
+    /// Each lot's share of each spending line of each hand-out, and their cancellations by
+    /// reversals, in the order they happened (`GoodsUse`, the rows of `goods_use`).
+    public internal(set) var uses: [GoodsUse] = []
 
     /// The uses of the goods of `funderID`'s lots, dated from `from` to `to`.
-    public func uses(ofFunder funderID: Int64, from: LedgerDate, to: LedgerDate) -> [Use] {
-        uses.filter { lots[$0.lotIndex].owner.funderID == funderID && $0.date >= from && $0.date <= to }
+    public func uses(ofFunder funderID: Int64, from: LedgerDate, to: LedgerDate) -> [GoodsUse] {
+        let (first, last) = (Int32(from.dayKey), Int32(to.dayKey))
+        return uses.filter { $0.funderID == funderID && $0.dayKey >= first && $0.dayKey <= last }
     }
 }
 
@@ -74,7 +60,7 @@ extension Ledger {
     /// The tracer after every goods movement through `date` — of one item, or all — read from
     /// the goods lines, those of the current transaction included.
     func goodsLotTracer(through date: LedgerDate, item: Int64?, attributingUses: Bool) throws -> GoodsLotTracer {
-            var tracer = GoodsLotTracer(ledger: self, attributingUses: attributingUses)
+            var tracer = GoodsLotTracer(ledger: self)
             guard let goodsAccount = try accountsByCode()[try settings().goodsAccountCode] else { return tracer }
             if attributingUses { try tracer.readSpending(goodsAccountID: goodsAccount.id) }
             var entry: [GoodsLotTracer.Movement] = []
@@ -117,9 +103,6 @@ struct GoodsLotTracer {
     /// Unowned: a ledger's funding cache keeps its tracers, and they must not keep the ledger
     /// (and its connection) alive.
     unowned let ledger: Ledger
-    /// Whether hand-outs' spending lines are read and shared among lots (reports); posting
-    /// needs only the lots.
-    let attributingUses: Bool
     private(set) var trace = GoodsLotTrace()
     /// Each item's lots in the order they are drawn (indexes into `trace.lots`), and the
     /// position before which every lot of the item is empty.
@@ -132,20 +115,36 @@ struct GoodsLotTracer {
     private var draws: [Int64: [(itemID: Int64, draws: [Draw])]] = [:]
     /// Each hand-out's uses (indexes into `trace.uses`), for its reversal.
     private var usesBySeq: [Int64: Range<Int>] = [:]
-    /// A spending line of a hand-out: where the goods went.
-    private struct Spending { let amount: Int64; let programCode: String; let program: LocalizedText; let unitCode: String; let unitName: String; let children: Int64; let namesDonor: Bool }
-    /// Every hand-out's spending lines by entry, read at once before the replay
-    /// (`readSpending`) rather than one query per hand-out.
+    /// A spending line of a hand-out (a line on an expense account): where the goods went.
+    struct Spending: Equatable {
+        let lineNumber: Int64
+        let accountID: Int64
+        let amount: Int64
+        /// 0 for none.
+        let programID: Int64
+        let unitID: Int64
+        let children: Int64
+        /// Whether the line names a funder or grant itself (then statements count it under
+        /// that donor already).
+        let namesDonor: Bool
+    }
+    /// The spending lines of the hand-outs to attribute, by entry: every hand-out's, read at
+    /// once before a replay (`readSpending`, or `GoodsJournal` for `verify`), or the one entry
+    /// being posted (`apply(_:goodsAccountID:roles:)`).
     private var spendingBySeq: [Int64: [Spending]] = [:]
 
-    init(ledger: Ledger, attributingUses: Bool) {
+    init(ledger: Ledger) {
         self.ledger = ledger
-        self.attributingUses = attributingUses
     }
 
     /// One entry's goods lines.
     mutating func apply(_ movements: [Movement]) throws {
         let reversed = movements[0].reversesSeq
+        // A reversal of a hand-out cancels every use of it, on the reversal's date.
+        if reversed != 0, let original = usesBySeq.removeValue(forKey: reversed) {
+            let dayKey = Int32(movements[0].date.dayKey)
+            trace.uses += trace.uses[original].map { $0.cancelled(by: movements[0].seq, on: dayKey) }
+        }
         var outflows: [(movement: Movement, draws: [Draw])] = []
         for movement in movements {
             if movement.quantity > 0 {
@@ -160,7 +159,7 @@ struct GoodsLotTracer {
         guard !outflows.isEmpty else { return }
         draws[movements[0].seq] = outflows.map { ($0.movement.itemID, $0.draws) }
         // Units a reversal takes out (a receipt undone) were handed out to nobody.
-        guard reversed == 0, attributingUses else { return }
+        guard reversed == 0, spendingBySeq[movements[0].seq] != nil else { return }
         try attribute(outflows, seq: movements[0].seq, date: movements[0].date)
     }
 
@@ -232,8 +231,14 @@ struct GoodsLotTracer {
         (lotsBySeq[seq] ?? []).allSatisfy { trace.lots[$0].remaining == trace.lots[$0].quantity }
     }
 
-    /// Applies the goods lines of an entry just written (`FundingState.apply`).
-    mutating func apply(_ entry: JournalEntry, goodsAccountID: Int64) throws {
+    /// Applies the goods lines of an entry just written (`FundingState.apply`). With `roles`,
+    /// a hand-out's goods are shared among its own spending lines (`trace.uses`), as posting
+    /// stores them.
+    mutating func apply(_ entry: JournalEntry, goodsAccountID: Int64, roles: AccountRoles? = nil) throws {
+        if let roles, entry.reversesSeq == nil {
+            spendingBySeq = [entry.seq: GoodsJournal.spending(of: entry.lines, roles: roles)]
+        }
+        defer { if roles != nil { spendingBySeq = [:] } }
         let movements = entry.lines.compactMap { line -> Movement? in
             guard line.account.id == goodsAccountID, let item = line.item, let quantity = line.quantity else { return nil }
             return Movement(seq: entry.seq, date: entry.date, reversesSeq: entry.reversesSeq ?? 0, lineNumber: Int64(line.lineNumber), itemID: item.id,
@@ -243,8 +248,8 @@ struct GoodsLotTracer {
         if !movements.isEmpty { try apply(movements) }
     }
 
-    /// A reversal of a hand-out puts its units back into the lots they came from, and cancels
-    /// its uses. Returns false when the reversed entry took none of this item.
+    /// A reversal of a hand-out puts its units back into the lots they came from (`apply`
+    /// cancels its uses). Returns false when the reversed entry took none of this item.
     private mutating func returnUnits(_ movement: Movement, of reversed: Int64) -> Bool {
         guard var taken = draws[reversed], let index = taken.firstIndex(where: { $0.itemID == movement.itemID }) else { return false }
         var left = movement.quantity
@@ -260,13 +265,6 @@ struct GoodsLotTracer {
         }
         taken[index].draws = remainingDraws
         draws[reversed] = taken
-        if let original = usesBySeq.removeValue(forKey: reversed) {
-            for use in trace.uses[original] where use.itemID == movement.itemID {
-                trace.uses.append(.init(seq: movement.seq, date: movement.date, lotIndex: use.lotIndex, itemID: use.itemID, programCode: use.programCode,
-                                        program: use.program, unitCode: use.unitCode, unitName: use.unitName,
-                                        quantity: -use.quantity, children: -use.children, valueDong: -use.valueDong, spendingNamesDonor: use.spendingNamesDonor))
-            }
-        }
         return true
     }
 
@@ -296,23 +294,30 @@ struct GoodsLotTracer {
         return taken
     }
 
-    /// Shares a hand-out's spending lines among the lots its goods lines drew from.
     /// Reads the spending lines of every entry that hands goods out (reports/goods-outflow-uses.sql).
     mutating func readSpending(goodsAccountID: Int64) throws {
         var read: [Int64: [Spending]] = [:]
         try ledger.database.forEachRow(ReportQueries.goodsOutflowUses, named: [":goods_account_id": goodsAccountID]) { row in
-            read[row.int64(at: 0), default: []].append(Spending(amount: row.int64(at: 2), programCode: row.text(at: 3),
-                                                                 program: LocalizedText(english: row.text(at: 4), vietnamese: row.text(at: 5)),
-                                                                 unitCode: row.text(at: 6), unitName: row.text(at: 7), children: row.int64(at: 8), namesDonor: row.int64(at: 9) != 0))
+            read[row.int64(at: 0), default: []].append(Spending(lineNumber: row.int64(at: 1), accountID: row.int64(at: 2), amount: row.int64(at: 3),
+                                                                 programID: row.int64(at: 4), unitID: row.int64(at: 5), children: row.int64(at: 6),
+                                                                 namesDonor: row.int64(at: 7) != 0))
         }
         spendingBySeq = read
     }
 
+    /// Takes the spending lines of the hand-outs to attribute (`GoodsJournal`).
+    mutating func setSpending(_ spending: [Int64: [Spending]]) { spendingBySeq = spending }
+
+    /// Shares a hand-out's spending lines among the lots its goods lines drew from: each
+    /// spending line takes a share of each goods line's units and value in proportion to its
+    /// amount, and each such share is split among the lots drawn in proportion to their units;
+    /// the line's child-instances are split among the goods lines by value, then among the lots.
     private mutating func attribute(_ outflows: [(movement: Movement, draws: [Draw])], seq: Int64, date: LedgerDate) throws {
         let spending = spendingBySeq[seq] ?? []
         let weights = spending.map { max($0.amount, 0) }
         guard weights.contains(where: { $0 > 0 }) else { return }
         let first = trace.uses.count
+        let dayKey = Int32(date.dayKey)
         let goodsValues = outflows.map { -$0.movement.valueDong }
         for (goodsIndex, outflow) in outflows.enumerated() {
             let quantities = Apportion.shares(of: -outflow.movement.quantity, by: weights)
@@ -324,10 +329,12 @@ struct GoodsLotTracer {
                 let lotChildren = Apportion.shares(of: children, by: drawn)
                 let lotValues = Apportion.shares(of: values[lineIndex], by: drawn)
                 for (drawIndex, draw) in outflow.draws.enumerated() {
-                    trace.uses.append(.init(seq: seq, date: date, lotIndex: draw.lotIndex, itemID: outflow.movement.itemID,
-                                            programCode: line.programCode, program: line.program, unitCode: line.unitCode, unitName: line.unitName,
-                                            quantity: lotQuantities[drawIndex], children: lotChildren[drawIndex], valueDong: lotValues[drawIndex],
-                                            spendingNamesDonor: line.namesDonor))
+                    let lot = trace.lots[draw.lotIndex]
+                    trace.uses.append(GoodsUse(seq: seq, dayKey: dayKey, goodsLine: outflow.movement.lineNumber, spendingLine: line.lineNumber,
+                                               lotSeq: lot.seq, lotLine: lot.lineNumber, itemID: outflow.movement.itemID,
+                                               funderID: lot.owner.funderID, grantID: lot.owner.grantID,
+                                               accountID: line.accountID, programID: line.programID, unitID: line.unitID, namesDonor: line.namesDonor,
+                                               quantity: lotQuantities[drawIndex], valueDong: lotValues[drawIndex], children: lotChildren[drawIndex]))
                 }
             }
         }

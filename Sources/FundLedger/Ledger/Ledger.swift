@@ -47,7 +47,7 @@ public final class Ledger {
     /// Whether the ledger was opened for reading only: every write is refused.
     public let isReadOnly: Bool
 
-    private init(database: Database, isReadOnly: Bool = false) throws {
+    init(database: Database, isReadOnly: Bool = false) throws {
         self.database = database
         self.isReadOnly = isReadOnly
         let meta = try database.rows("SELECT key, value FROM ledger_meta WHERE key IN ('fund_name', 'ledger_id')") {

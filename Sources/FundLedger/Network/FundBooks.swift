@@ -110,28 +110,22 @@ public struct FundBooks: Sendable {
     }
 
     /// Goods given without a grant are handed out on lines that name no donor; their lots
-    /// know it (docs/goods-lots.md). Their value and child-instances move from the funds' own
-    /// money to the donor of the lot.
+    /// know it (docs/goods-lots.md), and `goods_use` keeps what each hand-out drew from each
+    /// lot (reports/network-goods-donors.sql). Their value and child-instances move from the
+    /// funds' own money to the donor of the lot.
     private static func attributingGoodsToTheirDonors(_ donors: [Donor], ledger: Ledger, from: LedgerDate, to: LedgerDate) throws -> [Donor] {
-        let trace = try ledger.goodsLotTrace(through: to)
-        var moved: [Int64: (value: Int64, children: Int64)] = [:]
-        for use in trace.uses where use.date >= from && !use.programCode.isEmpty && !use.spendingNamesDonor {
-            let owner = trace.lots[use.lotIndex].owner
-            guard owner.grantID == 0, owner.funderID != 0 else { continue }
-            moved[owner.funderID, default: (0, 0)].value += use.valueDong
-            moved[owner.funderID, default: (0, 0)].children += use.children
+        let moved = try ledger.database.rows(ReportQueries.networkGoodsDonors, named: [":from_day": Int64(from.dayKey), ":to_day": Int64(to.dayKey)]) { row in
+            (code: row.text(at: 0), name: row.text(at: 1), value: row.int64(at: 2), children: row.int64(at: 3))
         }
         guard !moved.isEmpty else { return donors }
-        let funders = Dictionary(try ledger.funders().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var byCode = Dictionary(donors.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
-        for (funderID, use) in moved {
-            guard let funder = funders[funderID] else { continue }
+        for use in moved {
             let own = byCode[""] ?? Donor(code: "", name: "", receivedDong: 0, receivedThroughDong: 0, passedOnDong: 0, spentDong: 0, children: 0)
             byCode[""] = Donor(code: "", name: "", receivedDong: own.receivedDong, receivedThroughDong: own.receivedThroughDong, passedOnDong: own.passedOnDong,
                                spentDong: own.spentDong - use.value, children: own.children - use.children)
-            let donor = byCode[funder.code] ?? Donor(code: funder.code, name: funder.name, receivedDong: 0, receivedThroughDong: 0, passedOnDong: 0, spentDong: 0, children: 0)
-            byCode[funder.code] = Donor(code: donor.code, name: donor.name, receivedDong: donor.receivedDong, receivedThroughDong: donor.receivedThroughDong,
-                                        passedOnDong: donor.passedOnDong, spentDong: donor.spentDong + use.value, children: donor.children + use.children)
+            let donor = byCode[use.code] ?? Donor(code: use.code, name: use.name, receivedDong: 0, receivedThroughDong: 0, passedOnDong: 0, spentDong: 0, children: 0)
+            byCode[use.code] = Donor(code: donor.code, name: donor.name, receivedDong: donor.receivedDong, receivedThroughDong: donor.receivedThroughDong,
+                                     passedOnDong: donor.passedOnDong, spentDong: donor.spentDong + use.value, children: donor.children + use.children)
         }
         return byCode.values.sorted { $0.code < $1.code }
     }

@@ -122,6 +122,7 @@ final class JournalWriter {
                                  approvedBy: unhashed.approvedBy, approvedAt: unhashed.approvedAt,
                                  reversesSeq: unhashed.reversesSeq, lines: unhashed.lines, hash: hash,
                                  factSeq: unhashed.factSeq, factHash: unhashed.factHash)
+        let cancelledUses = try prepareGoodsUses(entry)
         // The totals first: they refuse an overflow before anything is inserted, so a refused
         // entry leaves nothing behind in a batch that goes on.
         try balances.add(entry.lines, date: entry.date, roles: roles, isReversal: entry.reversesSeq != nil)
@@ -132,11 +133,38 @@ final class JournalWriter {
         bufferedEntries.append(entry)
         if bufferedEntries.count >= bufferedEntryCountMax { try flushRows() }
         if let funding = ledger.registryCache.funding {
-            try funding.state.apply(entry, roles: roles)
+            balances.add(goodsUses: try funding.state.apply(entry, roles: roles))
         }
+        balances.add(goodsUses: cancelledUses)
         headSeq = entry.seq
         headHash = hash
         return entry
+    }
+
+    /// Readies the uses of the goods `entry` moves (`goods_use`, docs/goods-lots.md) before
+    /// anything of it is written: for a hand-out, the lots of each item it takes out, read into
+    /// the funding figures if they are not there yet, so that applying the entry shares its
+    /// goods among them; for a reversal, the uses of the entry it reverses, cancelled on its
+    /// date, which it returns.
+    private func prepareGoodsUses(_ entry: JournalEntry) throws -> [GoodsUse] {
+        guard let goodsAccountID = roles.goodsAccountID,
+              entry.lines.contains(where: { $0.account.id == goodsAccountID && $0.item != nil }) else { return [] }
+        if let reversed = entry.reversesSeq {
+            let dayKey = Int32(entry.date.dayKey)
+            var uses = balances.goodsUses.filter { $0.seq == reversed }
+            try takeBackConnection().forEachRow("SELECT \(GoodsUses.columns) FROM goods_use WHERE entry_seq = ?", [reversed]) { row in
+                guard let use = GoodsUses.decode(row) else { throw StoredValue.damaged("goods_use", "entry \(reversed)") }
+                uses.append(use)
+            }
+            return uses.map { $0.cancelled(by: entry.seq, on: dayKey) }
+        }
+        let funding = ledger.fundingCache()
+        for index in entry.lines.indices where entry.lines[index].account.id == goodsAccountID && entry.lines[index].quantity ?? 0 < 0 {
+            guard let item = entry.lines[index].item, !funding.state.holdsLots(of: item.id) else { continue }
+            try takeBackConnection()
+            _ = try funding.state.goodsLots(item.id, ledger: ledger)
+        }
+        return []
     }
 
     /// `lines` with their beneficiary codes' commitments, for an entry of form v2; the same

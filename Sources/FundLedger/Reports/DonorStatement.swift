@@ -117,33 +117,27 @@ extension Ledger {
     }
 
     /// Where the funder's goods in kind went (docs/goods-lots.md): by item, program and place,
-    /// the units drawn from its lots, the child-instances and the value; `nil` when the funder
-    /// gave no goods.
+    /// the units drawn from its lots, the child-instances and the value
+    /// (reports/donor-goods-uses.sql); `nil` when the funder gave no goods by `to`.
     private func donorGoodsTable(_ funder: Funder, from: LedgerDate, to: LedgerDate) throws -> ReportTable? {
-        let trace = try goodsLotTrace(through: to)
-        guard trace.lots.contains(where: { $0.owner.funderID == funder.id }) else { return nil }
-        let items = Dictionary(try goodsItems().map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        struct Key: Hashable { let item: Int64; let program: String; let unit: String }
-        var rows: [Key: (use: GoodsLotTrace.Use, quantity: Int64, children: Int64, value: Int64)] = [:]
-        var order: [Key] = []
-        for use in trace.uses(ofFunder: funder.id, from: from, to: to) {
-            let key = Key(item: use.itemID, program: use.programCode, unit: use.unitCode)
-            if rows[key] == nil { order.append(key) }
-            let sum = rows[key] ?? (use, 0, 0, 0)
-            rows[key] = (sum.use, sum.quantity + use.quantity, sum.children + use.children, sum.value + use.valueDong)
-        }
+        guard let goodsAccount = try accountsByCode()[try settings().goodsAccountCode],
+              try database.scalarInt64("""
+                  SELECT EXISTS (SELECT 1 FROM line l CROSS JOIN entry e ON e.seq = l.entry_seq
+                                 WHERE l.item_id IS NOT NULL AND l.account_id = ? AND l.quantity > 0 AND l.funder_id = ? AND e.entry_date <= ?)
+                  """, [goodsAccount.id, funder.id, to.iso]) == 1 else { return nil }
         var table = ReportTable(key: "goods_uses", title: LocalizedText("Where your goods in kind went", "Hiện vật đã tài trợ được cấp phát vào đâu"), columns: [
             ReportColumn("item", LocalizedText("Item", "Mặt hàng"), .text), ReportColumn("program", LocalizedText("Program", "Chương trình"), .text),
             ReportColumn("unit", LocalizedText("Place", "Địa bàn"), .text), ReportColumn("quantity", LocalizedText("Quantity", "Số lượng"), .count),
             ReportColumn("children", LocalizedText("Child-instances", "Lượt trẻ em"), .count), ReportColumn("value_vnd", LocalizedText("Value (VND)", "Giá trị (VND)"), .dong),
         ])
         var totals = (quantity: Int64(0), children: Int64(0), value: Int64(0))
-        for key in order {
-            guard let row = rows[key], row.quantity != 0 || row.children != 0 || row.value != 0 else { continue }
-            let item = items[key.item].map { LocalizedText(english: $0.nameEnglish, vietnamese: $0.nameVietnamese) } ?? LocalizedText(verbatim: "#\(key.item)")
-            table.rows.append([.localized(item), .localized(row.use.program), .text(row.use.unitName.isEmpty ? row.use.unitCode : row.use.unitName),
-                               .count(row.quantity), .children(row.children), .dong(row.value)])
-            totals = (totals.quantity + row.quantity, totals.children + row.children, totals.value + row.value)
+        try database.forEachRow(ReportQueries.donorGoodsUses, named: [":funder_id": funder.id, ":from_day": Int64(from.dayKey), ":to_day": Int64(to.dayKey)]) { row in
+            let (quantity, children, value) = (row.int64(at: 7), row.int64(at: 8), row.int64(at: 9))
+            table.rows.append([.localized(LocalizedText(english: row.text(at: 0), vietnamese: row.text(at: 1))),
+                               .localized(LocalizedText(english: row.text(at: 3), vietnamese: row.text(at: 4))),
+                               .text(row.text(at: 6).isEmpty ? row.text(at: 5) : row.text(at: 6)),
+                               .count(quantity), .children(children), .dong(value)])
+            totals = (totals.quantity + quantity, totals.children + children, totals.value + value)
         }
         table.totals = [.localized(LocalizedText("Total", "Tổng cộng")), .empty, .empty, .count(totals.quantity), .children(totals.children), .dong(totals.value)]
         return table

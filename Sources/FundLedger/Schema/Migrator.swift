@@ -2,8 +2,14 @@ import LedgerSchema
 
 /// Applies the numbered schema files in `ledger-schema/`, each in its own transaction, and
 /// records each one in `schema_migration` with the SHA-256 of the SQL that ran.
+///
+/// A table derived from the journal that SQL cannot compute (the goods lots' uses, first in
+/// first out, migration 014) is filled by Swift code in the same transaction as its migration
+/// (`fills`), so a book is never left with the table and without its rows.
 struct Migrator {
     let migrations: [LedgerSchema.Migration]
+    /// What fills a new table for the books already written, by migration version.
+    static let fills: [Int: @Sendable (Database) throws -> Void] = [14: { try GoodsUses.fill($0) }]
 
     init(migrations: [LedgerSchema.Migration] = LedgerSchema.migrations) {
         precondition(migrations.enumerated().allSatisfy { $0.offset + 1 == $0.element.version },
@@ -61,6 +67,7 @@ struct Migrator {
                 ) STRICT
                 """)
             try database.execute(migration.sql)
+            try Migrator.fills[migration.version]?(database)
             try database.execute("INSERT INTO schema_migration (version, name, sha256, applied_at) VALUES (?, ?, ?, ?)",
                                  [migration.version, migration.name, SHA256.hash(Array(migration.sql.utf8)).hexString, timestamp.iso])
         }

@@ -25,7 +25,8 @@ import TestSupport
         #expect(aiaUses.map(\.quantity) == [10] && aiaUses.map(\.children) == [10] && aiaUses.map(\.valueDong) == [15_000_000])
         #expect(nstwUses.map(\.quantity) == [5] && nstwUses.map(\.children) == [5] && nstwUses.map(\.valueDong) == [7_500_000])
         #expect(trace.lots.map(\.remaining) == [0, 5])
-        #expect(aiaUses.first?.programCode == "bicycle" && aiaUses.first?.unitCode == "TN")
+        #expect(aiaUses.first?.programID == (try books.ledger.codes(of: .program).byCode["bicycle"]))
+        #expect(aiaUses.first?.unitID == (try books.ledger.codes(of: .unit).byCode["TN"]))
     }
 
     @Test func aReversedHandOutPutsItsUnitsBackIntoTheirLots() throws {
@@ -40,7 +41,8 @@ import TestSupport
         let uses = trace.uses(ofFunder: aia, from: date("2018-01-01"), to: date("2018-12-31"))
         // +8 in TN, −8 back, then the 10 of AIA's lot go to BP before NSTW's.
         #expect(uses.map(\.quantity) == [8, -8, 10])
-        #expect(uses.filter { $0.unitCode == "TN" }.map(\.quantity).reduce(0, +) == 0)
+        let tn = try books.ledger.codes(of: .unit).byCode["TN"]
+        #expect(uses.filter { $0.unitID == tn }.map(\.quantity).reduce(0, +) == 0)
         #expect(trace.lots.map(\.remaining) == [0, 8])
     }
 
@@ -112,9 +114,12 @@ import TestSupport
         #expect(trace.uses.map(\.valueDong).reduce(0, +) == handedOut.value)
         #expect(trace.uses.map(\.children).reduce(0, +) == handedOut.children)
         for (index, lot) in trace.lots.enumerated() {
-            let used = trace.uses.filter { $0.lotIndex == index }.map(\.quantity).reduce(0, +)
+            let used = trace.uses.filter { $0.lotSeq == lot.seq && $0.lotLine == lot.lineNumber }.map(\.quantity).reduce(0, +)
             #expect(used == lot.quantity - lot.remaining, "lot \(index): its uses account for every unit it lost")
         }
+        // What posting stored, hand-out by hand-out, is what the replay gives.
+        #expect(try books.ledger.storedGoodsUses() == trace.uses.sorted { $0.precedes($1) })
+        #expect(try books.ledger.verify().findings.isEmpty)
     }
 
     @Test func sharesAddUpExactlyAndFollowTheWeights() {
