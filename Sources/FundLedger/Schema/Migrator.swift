@@ -70,6 +70,13 @@ struct Migrator {
             try Migrator.fills[migration.version]?(database)
             try database.execute("INSERT INTO schema_migration (version, name, sha256, applied_at) VALUES (?, ?, ?, ?)",
                                  [migration.version, migration.name, SHA256.hash(Array(migration.sql.utf8)).hexString, timestamp.iso])
+            // A ledger whose facts are chained records what the migration changed (its own row
+            // here, at least) as the next fact record, as every write transaction does; one
+            // without records yet records every fact once migrated (`recordEveryFactIfNoneRecorded`).
+            if try database.scalarInt64("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'fact_record'") == 1,
+               try database.scalarInt64("SELECT EXISTS (SELECT 1 FROM fact_record)") == 1 {
+                try Ledger(database: database).recordFacts()
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 import Testing
 @testable import FundLedger
 import LedgerGenerator
+import LedgerSchema
 import TestSupport
 
 /// Goods lots (docs/goods-lots.md): each receipt in kind is a lot of its donor; hand-outs draw
@@ -120,6 +121,26 @@ import TestSupport
         // What posting stored, hand-out by hand-out, is what the replay gives.
         #expect(try books.ledger.storedGoodsUses() == trace.uses.sorted { $0.precedes($1) })
         #expect(try books.ledger.verify().findings.isEmpty)
+    }
+
+    /// Migration 014 fills goods_use for books written before it with what posting stores, in
+    /// the file (a read-write open) and in the copy in memory a read-only open migrates.
+    @Test func theMigrationFillsGoodsUsesAsPostingStoresThem() throws {
+        let fixture = try CashFlowTests.generatedBooks(seed: 14, entries: 1_500)
+        let stored = try fixture.ledger.storedGoodsUses()
+        #expect(stored.count > 50 && stored.contains { $0.funderID != 0 })
+        // The books as a cpf before migration 014 left them (fact record 1 still holds the row
+        // of 014; the migration's own record then holds it again).
+        try fixture.ledger.database.execute("DROP TABLE goods_use")
+        try fixture.ledger.database.execute("DELETE FROM schema_migration WHERE version = 14")
+        try fixture.ledger.database.execute("DELETE FROM fact_touch")
+        let readOnly = try Ledger.open(at: fixture.path, readOnly: true)
+        #expect(try readOnly.storedGoodsUses() == stored)
+        let migrated = try Ledger.open(at: fixture.path)
+        #expect(try migrated.schemaVersion() == LedgerSchema.migrations.count)
+        #expect(try migrated.storedGoodsUses() == stored)
+        let findings = try migrated.verify().findings
+        #expect(findings.isEmpty, "\(findings.map(\.text.english))")
     }
 
     @Test func sharesAddUpExactlyAndFollowTheWeights() {
