@@ -4,19 +4,26 @@
 -- Parameters: :by_program, :by_unit (1 to group by it, 0 not), :by_period ('month', 'quarter',
 -- 'year' or '' for the whole period). A child helped once counts one child-instance; a
 -- reversal subtracts what it reverses.
-SELECT CASE WHEN :by_program THEN coalesce(p.code, '') ELSE '' END          AS program,
-       CASE WHEN :by_program THEN coalesce(p.name_en, '') ELSE '' END       AS program_en,
-       CASE WHEN :by_program THEN coalesce(p.name_vi, '') ELSE '' END       AS program_vi,
-       CASE WHEN :by_unit THEN coalesce(u.code, '') ELSE '' END             AS unit,
-       CASE WHEN :by_unit THEN coalesce(u.name, '') ELSE '' END             AS unit_name,
-       CASE :by_period
-           WHEN 'month'   THEN t.month_key
-           WHEN 'quarter' THEN (t.month_key / 100) * 10 + ((t.month_key % 100) + 2) / 3
-           WHEN 'year'    THEN t.month_key / 100
-           ELSE 0 END                                                       AS period,
-       sum(t.children_net)                                                  AS children,
-       sum(t.debit_vnd - t.credit_vnd)                                      AS spent_vnd
-FROM period_totals t
+--
+-- The period's totals are first summed by account, program, unit and period as asked, so the
+-- registries are looked up once per such sum rather than once per month and dimension.
+WITH t AS (
+  SELECT account_id,
+         CASE WHEN :by_program THEN program_id ELSE 0 END AS program_id,
+         CASE WHEN :by_unit THEN unit_id ELSE 0 END AS unit_id,
+         CASE :by_period
+           WHEN 'month'   THEN month_key
+           WHEN 'quarter' THEN (month_key / 100) * 10 + ((month_key % 100) + 2) / 3
+           WHEN 'year'    THEN month_key / 100
+           ELSE 0 END AS period,
+         sum(children_net) AS children, sum(debit_vnd - credit_vnd) AS spent
+  FROM period_totals
+  GROUP BY 1, 2, 3, 4
+)
+SELECT coalesce(p.code, '') AS program, coalesce(p.name_en, '') AS program_en, coalesce(p.name_vi, '') AS program_vi,
+       coalesce(u.code, '') AS unit, coalesce(u.name, '') AS unit_name, t.period,
+       sum(t.children) AS children, sum(t.spent) AS spent_vnd
+FROM t
 JOIN account a ON a.id = t.account_id
 LEFT JOIN program p ON p.id = t.program_id
 LEFT JOIN org_unit u ON u.id = t.unit_id

@@ -108,7 +108,7 @@ struct GoodsLotTracer {
     /// position before which every lot of the item is empty.
     private var queues: [Int64: (lots: [Int], head: Int)] = [:]
     /// Each lot's position in its item's queue.
-    private var positions: [Int: Int] = [:]
+    private var positions: [Int] = []
     /// The lots each receipt opened, for its reversal.
     private var lotsBySeq: [Int64: [Int]] = [:]
     /// What each entry's goods lines took, by entry, for its reversal.
@@ -178,6 +178,7 @@ struct GoodsLotTracer {
             position -= 1
         }
         queue.lots.insert(index, at: position)
+        if positions.count < trace.lots.count { positions += repeatElement(0, count: trace.lots.count - positions.count) }
         for shifted in position..<queue.lots.count { positions[queue.lots[shifted]] = shifted }
         queues[lot.itemID] = queue
         lotsBySeq[lot.seq, default: []].append(index)
@@ -257,8 +258,8 @@ struct GoodsLotTracer {
         while left > 0, let draw = remainingDraws.popLast() {
             let back = min(left, draw.quantity)
             trace.lots[draw.lotIndex].remaining += back
-            if let position = positions[draw.lotIndex], position < queues[movement.itemID]?.head ?? 0 {
-                queues[movement.itemID]?.head = position
+            if positions[draw.lotIndex] < queues[movement.itemID]?.head ?? 0 {
+                queues[movement.itemID]?.head = positions[draw.lotIndex]
             }
             left -= back
             if back < draw.quantity { remainingDraws.append(Draw(lotIndex: draw.lotIndex, quantity: draw.quantity - back)) }
@@ -354,7 +355,7 @@ enum Apportion {
     /// `total` split in proportion to `weights` (non-negative); the shares add up to `total`.
     /// All-zero weights give everything to the first share.
     static func shares(of total: Int64, by weights: [Int64]) -> [Int64] {
-        guard !weights.isEmpty else { return [] }
+        guard weights.count > 1 else { return weights.isEmpty ? [] : [total] }
         let sum = weights.reduce(Int128(0)) { $0 + Int128(max($1, 0)) }
         guard sum > 0 else { return [total] + Array(repeating: 0, count: weights.count - 1) }
         let magnitude = Int128(total.magnitude)
