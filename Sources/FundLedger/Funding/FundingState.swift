@@ -116,6 +116,9 @@ struct FundingState {
         holdings = try ledger.allHoldingTimelines()
         holdingsAllRead = true
         allGoodsLots = try ledger.goodsLotTracer(through: .latest, item: nil, attributingUses: false)
+        // Every item's lots are in it now: a tracer of one item read before would apply each
+        // entry a second time.
+        goodsLots = [:]
         _ = try extent(ledger: ledger, pending: pending)
     }
 
@@ -240,7 +243,7 @@ struct FundingState {
                 try allGoodsLots!.apply(entry, goodsAccountID: goodsAccountID, roles: attributing)
                 if attributing != nil { uses += allGoodsLots!.trace.uses[first...] }
             }
-            for item in Set(entry.lines.compactMap { $0.account.id == goodsAccountID ? $0.item?.id : nil }) where goodsLots[item] != nil {
+            for item in Set(entry.lines.compactMap { $0.account.id == goodsAccountID ? $0.item?.id : nil }) where allGoodsLots == nil && goodsLots[item] != nil {
                 let first = goodsLots[item]!.trace.uses.count
                 try goodsLots[item]!.apply(entry, goodsAccountID: goodsAccountID, roles: attributing)
                 // An item's tracer knows only that item's lots.

@@ -98,6 +98,8 @@ struct GoodsLotTracer {
     private struct Draw {
         let lotIndex: Int
         let quantity: Int64
+        /// What the units are worth in their lot (`share(of:upTo:)`).
+        let valueDong: Int64
     }
 
     /// Unowned: a ledger's funding cache keeps its tracers, and they must not keep the ledger
@@ -112,7 +114,7 @@ struct GoodsLotTracer {
     /// The lots each receipt opened, for its reversal.
     private var lotsBySeq: [Int64: [Int]] = [:]
     /// What each entry's goods lines took, by entry, for its reversal.
-    private var draws: [Int64: [(itemID: Int64, draws: [Draw])]] = [:]
+    private var draws: [Int64: [(itemID: Int64, lineNumber: Int64, draws: [Draw])]] = [:]
     /// Each hand-out's uses (indexes into `trace.uses`), for its reversal.
     private var usesBySeq: [Int64: Range<Int>] = [:]
     /// A spending line of a hand-out (a line on an expense account): where the goods went.
@@ -157,7 +159,7 @@ struct GoodsLotTracer {
             }
         }
         guard !outflows.isEmpty else { return }
-        draws[movements[0].seq] = outflows.map { ($0.movement.itemID, $0.draws) }
+        draws[movements[0].seq] = outflows.map { ($0.movement.itemID, $0.movement.lineNumber, $0.draws) }
         // Units a reversal takes out (a receipt undone) were handed out to nobody.
         guard reversed == 0, spendingBySeq[movements[0].seq] != nil else { return }
         try attribute(outflows, seq: movements[0].seq, date: movements[0].date)
@@ -250,9 +252,14 @@ struct GoodsLotTracer {
     }
 
     /// A reversal of a hand-out puts its units back into the lots they came from (`apply`
-    /// cancels its uses). Returns false when the reversed entry took none of this item.
+    /// cancels its uses): those its own goods line took (a reversal keeps the original's line
+    /// numbers), else those of the first goods line of the item with units still out. Returns
+    /// false when the reversed entry took none of this item.
     private mutating func returnUnits(_ movement: Movement, of reversed: Int64) -> Bool {
-        guard var taken = draws[reversed], let index = taken.firstIndex(where: { $0.itemID == movement.itemID }) else { return false }
+        guard var taken = draws[reversed],
+              let index = taken.firstIndex(where: { $0.itemID == movement.itemID && $0.lineNumber == movement.lineNumber && !$0.draws.isEmpty })
+                ?? taken.firstIndex(where: { $0.itemID == movement.itemID && !$0.draws.isEmpty })
+                ?? taken.firstIndex(where: { $0.itemID == movement.itemID }) else { return false }
         var left = movement.quantity
         var remainingDraws = taken[index].draws
         while left > 0, let draw = remainingDraws.popLast() {
@@ -262,7 +269,7 @@ struct GoodsLotTracer {
                 queues[movement.itemID]?.head = positions[draw.lotIndex]
             }
             left -= back
-            if back < draw.quantity { remainingDraws.append(Draw(lotIndex: draw.lotIndex, quantity: draw.quantity - back)) }
+            if back < draw.quantity { remainingDraws.append(Draw(lotIndex: draw.lotIndex, quantity: draw.quantity - back, valueDong: 0)) }
         }
         taken[index].draws = remainingDraws
         draws[reversed] = taken
@@ -278,9 +285,11 @@ struct GoodsLotTracer {
         func draw(_ index: Int) {
             guard left > 0, trace.lots[index].remaining > 0, trace.lots[index].itemID == itemID else { return }
             let units = min(left, trace.lots[index].remaining)
+            let drawnBefore = trace.lots[index].quantity - trace.lots[index].remaining
+            let value = GoodsLotTracer.share(of: trace.lots[index], upTo: drawnBefore + units) - GoodsLotTracer.share(of: trace.lots[index], upTo: drawnBefore)
             trace.lots[index].remaining -= units
             left -= units
-            taken.append(Draw(lotIndex: index, quantity: units))
+            taken.append(Draw(lotIndex: index, quantity: units, valueDong: value))
         }
         if preferring != 0 { lotsBySeq[preferring]?.forEach(draw) }
         guard var queue = queues.removeValue(forKey: itemID) else { return taken }
@@ -309,10 +318,18 @@ struct GoodsLotTracer {
     /// Takes the spending lines of the hand-outs to attribute (`GoodsJournal`).
     mutating func setSpending(_ spending: [Int64: [Spending]]) { spendingBySeq = spending }
 
-    /// Shares a hand-out's spending lines among the lots its goods lines drew from: each
-    /// spending line takes a share of each goods line's units and value in proportion to its
-    /// amount, and each such share is split among the lots drawn in proportion to their units;
-    /// the line's child-instances are split among the goods lines by value, then among the lots.
+    /// Shares each goods line of a hand-out among its spending lines and the lots it drew from
+    /// (docs/goods-lots.md, "How a hand-out is shared among lots"):
+    ///
+    /// - the goods line's units and posted value are shared among the spending lines in
+    ///   proportion to their amounts, and each line's child-instances among the goods lines in
+    ///   proportion to their values;
+    /// - each lot keeps exactly the units drawn from it, and the value of those units in the
+    ///   lot (for a hand-out valued otherwise, before lots, the posted value in proportion to
+    ///   them): the lots, in the order drawn, are shared among the spending lines in proportion
+    ///   to what each line still has to take (`Apportion.table`), so every line's and every
+    ///   lot's figures add up exactly;
+    /// - a line's child-instances follow its units from each lot.
     private mutating func attribute(_ outflows: [(movement: Movement, draws: [Draw])], seq: Int64, date: LedgerDate) throws {
         let spending = spendingBySeq[seq] ?? []
         let weights = spending.map { max($0.amount, 0) }
@@ -320,22 +337,24 @@ struct GoodsLotTracer {
         let first = trace.uses.count
         let dayKey = Int32(date.dayKey)
         let goodsValues = outflows.map { -$0.movement.valueDong }
+        let childrenByGoods = outflows.count == 1 ? spending.map { [$0.children] } : spending.map { Apportion.shares(of: $0.children, by: goodsValues) }
         for (goodsIndex, outflow) in outflows.enumerated() {
-            let quantities = Apportion.shares(of: -outflow.movement.quantity, by: weights)
-            let values = Apportion.shares(of: -outflow.movement.valueDong, by: weights)
+            let units = -outflow.movement.quantity, value = -outflow.movement.valueDong
+            let drawn = outflow.draws.map(\.quantity)
+            let ownValues = outflow.draws.map(\.valueDong)
+            let lotValues = ownValues.reduce(0, +) == value ? ownValues : Apportion.shares(of: value, by: ownValues.map { max($0, 0) })
+            let unitTable = Apportion.table(rows: Apportion.shares(of: units, by: weights), columns: drawn)
+            let valueTable = Apportion.table(rows: Apportion.shares(of: value, by: weights), columns: lotValues)
             for (lineIndex, line) in spending.enumerated() where weights[lineIndex] > 0 {
-                let children = outflows.count == 1 ? line.children : Apportion.shares(of: line.children, by: goodsValues)[goodsIndex]
-                let drawn = outflow.draws.map(\.quantity)
-                let lotQuantities = Apportion.shares(of: quantities[lineIndex], by: drawn)
-                let lotChildren = Apportion.shares(of: children, by: drawn)
-                let lotValues = Apportion.shares(of: values[lineIndex], by: drawn)
+                let lotChildren = Apportion.shares(of: childrenByGoods[lineIndex][goodsIndex], by: unitTable[lineIndex])
                 for (drawIndex, draw) in outflow.draws.enumerated() {
                     let lot = trace.lots[draw.lotIndex]
                     trace.uses.append(GoodsUse(seq: seq, dayKey: dayKey, goodsLine: outflow.movement.lineNumber, spendingLine: line.lineNumber,
                                                lotSeq: lot.seq, lotLine: lot.lineNumber, itemID: outflow.movement.itemID,
                                                funderID: lot.owner.funderID, grantID: lot.owner.grantID,
                                                accountID: line.accountID, programID: line.programID, unitID: line.unitID, namesDonor: line.namesDonor,
-                                               quantity: lotQuantities[drawIndex], valueDong: lotValues[drawIndex], children: lotChildren[drawIndex]))
+                                               quantity: unitTable[lineIndex][drawIndex], valueDong: valueTable[lineIndex][drawIndex],
+                                               children: lotChildren[drawIndex]))
                 }
             }
         }
@@ -352,6 +371,24 @@ struct GoodsDraw: Equatable {
 
 /// Exact proportional shares of a whole number (largest remainders; ties to the earlier share).
 enum Apportion {
+    /// A table whose rows add up to `rows` and whose columns add up to `columns` (both
+    /// non-negative, with the same sum): each column in turn is shared among the rows in
+    /// proportion to what each row still lacks. A share never exceeds what its row lacks
+    /// (a share rounds up only when its exact value is not whole, so below the row's need), so
+    /// the last column fills every row exactly.
+    static func table(rows: [Int64], columns: [Int64]) -> [[Int64]] {
+        var lacking = rows
+        var table = rows.map { _ in [Int64](repeating: 0, count: columns.count) }
+        for (column, total) in columns.enumerated() where total > 0 {
+            let shares = lacking.count == 1 ? [total] : Apportion.shares(of: total, by: lacking)
+            for row in lacking.indices {
+                table[row][column] = shares[row]
+                lacking[row] -= shares[row]
+            }
+        }
+        return table
+    }
+
     /// `total` split in proportion to `weights` (non-negative); the shares add up to `total`.
     /// All-zero weights give everything to the first share.
     static func shares(of total: Int64, by weights: [Int64]) -> [Int64] {

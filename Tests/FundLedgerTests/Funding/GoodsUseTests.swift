@@ -590,6 +590,20 @@ private struct RandomGoodsBook {
         #expect(Set(stored.map(\.seq)).isSubset(of: Set(handOuts).union(reversals.values)), "rows only for hand-outs and their reversals; \(context)")
         #expect(hadTwoItems && reversedTwoItems, "the book hands out several items at once, and reverses such a hand-out; \(context)")
 
+        // Each lot's rows add up to the units it lost to hand-outs (a reversed receipt's lot lost
+        // its units to the reversal, and has no rows), and, while no reversal of a hand-out put
+        // units back into it, to those units' value in the lot. (A reversal cancels a hand-out at
+        // the value it took, which need not be the value of the lot's last units drawn.)
+        let reversalSeqs = Set(reversals.values)
+        let returnedTo = Set(stored.filter { reversalSeqs.contains($0.seq) }.map { "\($0.lotSeq)/\($0.lotLine)" })
+        for lot in trace.lots {
+            let rows = stored.filter { $0.lotSeq == lot.seq && $0.lotLine == lot.lineNumber }
+            let drawn = reversedReceipts.contains(lot.seq) ? 0 : lot.quantity - lot.remaining
+            #expect(rows.map(\.quantity).sum == drawn, "lot \(lot.seq)/\(lot.lineNumber): its rows account for every unit it lost; \(context)")
+            guard !returnedTo.contains("\(lot.seq)/\(lot.lineNumber)") else { continue }
+            #expect(rows.map(\.valueDong).sum == GoodsLotTracer.share(of: lot, upTo: drawn), "lot \(lot.seq)/\(lot.lineNumber): its rows carry its own units' value; \(context)")
+        }
+
         // The lots hold what is on hand: a reversal put back every unit its hand-out took.
         let itemIDs = try ledger.codes(of: .goodsItem).byCode
         for item in RandomGoodsBook.items {
