@@ -6,15 +6,18 @@
 -- 014), where each hand-out's share of each lot is kept as it is posted.
 --
 -- Parameters: :from_day, :to_day.
-SELECT f.code,
-       f.name,
-       sum(u.value_vnd)  AS value_vnd,
-       sum(u.children)   AS children
-FROM goods_use u
-JOIN funder f ON f.id = u.funder_id
-WHERE u.day_key BETWEEN :from_day AND :to_day
-  AND u.program_id <> 0
-  AND u.names_donor = 0
-  AND u.grant_id = 0
-GROUP BY f.code
+-- The rows are summed by donor before the donor is looked up.
+WITH moved AS (
+    SELECT funder_id, sum(value_vnd) AS value_vnd, sum(children) AS children
+    FROM goods_use
+    WHERE day_key BETWEEN :from_day AND :to_day
+      AND program_id <> 0
+      AND names_donor = 0
+      AND grant_id = 0
+      AND funder_id <> 0
+    GROUP BY funder_id
+)
+SELECT f.code, f.name, m.value_vnd, m.children
+FROM moved m
+JOIN funder f ON f.id = m.funder_id
 ORDER BY f.code;

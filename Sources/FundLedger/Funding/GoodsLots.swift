@@ -337,6 +337,19 @@ struct GoodsLotTracer {
         let first = trace.uses.count
         let dayKey = Int32(date.dayKey)
         let goodsValues = outflows.map { -$0.movement.valueDong }
+        // The usual hand-out — one goods line from one lot to one spending line — takes it all.
+        if outflows.count == 1, outflows[0].draws.count == 1, let lineIndex = weights.firstIndex(where: { $0 > 0 }),
+           !weights[(lineIndex + 1)...].contains(where: { $0 > 0 }) {
+            let (movement, draw) = (outflows[0].movement, outflows[0].draws[0])
+            let (line, lot) = (spending[lineIndex], trace.lots[draw.lotIndex])
+            trace.uses.append(GoodsUse(seq: seq, dayKey: dayKey, goodsLine: movement.lineNumber, spendingLine: line.lineNumber,
+                                       lotSeq: lot.seq, lotLine: lot.lineNumber, itemID: movement.itemID,
+                                       funderID: lot.owner.funderID, grantID: lot.owner.grantID,
+                                       accountID: line.accountID, programID: line.programID, unitID: line.unitID, namesDonor: line.namesDonor,
+                                       quantity: -movement.quantity, valueDong: -movement.valueDong, children: line.children))
+            usesBySeq[seq] = first..<trace.uses.count
+            return
+        }
         let childrenByGoods = outflows.count == 1 ? spending.map { [$0.children] } : spending.map { Apportion.shares(of: $0.children, by: goodsValues) }
         for (goodsIndex, outflow) in outflows.enumerated() {
             let units = -outflow.movement.quantity, value = -outflow.movement.valueDong
