@@ -97,12 +97,17 @@ extension Ledger {
                                               "holding_day: \(key.holding.kind) #\(key.holding.subjectID) ngày \(key.dayKey) ghi \(held ?? "không có gì") nhưng các dòng cho \(given ?? "không có gì")"))
         }
         if differing.count > 5 { report.add(nil, LocalizedText("holding_day: \(differing.count - 5) more rows disagree with the lines", "holding_day: thêm \(differing.count - 5) dòng không khớp với các dòng bút toán")) }
-        var expectedTotals: [HoldingKey: HoldingChange] = [:]
-        var expectedLastDays: [HoldingKey: Int32] = [:]
+        // Each holding's days summed in one pass, one lookup each.
+        var expectedSums: [HoldingKey: (change: HoldingChange, lastDay: Int32)] = [:]
         for (key, change) in expected {
-            _ = expectedTotals[key.holding, default: HoldingChange()].add(change)
-            expectedLastDays[key.holding] = max(expectedLastDays[key.holding] ?? key.dayKey, key.dayKey)
+            let index = expectedSums.index(forKey: key.holding) ?? {
+                expectedSums[key.holding] = (HoldingChange(), key.dayKey)
+                return expectedSums.index(forKey: key.holding)!
+            }()
+            _ = expectedSums.values[index].change.add(change)
+            expectedSums.values[index].lastDay = max(expectedSums.values[index].lastDay, key.dayKey)
         }
+        let expectedTotals = expectedSums.mapValues(\.change), expectedLastDays = expectedSums.mapValues(\.lastDay)
         var storedTotals: [HoldingKey: HoldingChange] = [:]
         var storedLastDays: [HoldingKey: Int32] = [:]
         try database.forEachRow("SELECT kind, subject_id, net, value_vnd, valuations, line_count, last_day FROM holding_total") { row in
