@@ -38,7 +38,8 @@ extension Ledger {
                                       grantCode: optional(row.text(at: 3)), programCode: optional(row.text(at: 4)), unitCode: optional(row.text(at: 5)),
                                       restriction: try StoredValue.decode(Restriction.self, row.text(at: 6), "line.restriction"), itemCode: nil, quantity: nil)
             }
-            let trace = try goodsLotTrace(through: day)
+            // The lots only: what was handed out from them is not carried.
+            let trace = try goodsLotTracer(through: day, item: nil, attributingUses: false).trace
             let funders = try codes(of: .funder).byID, grants = try codes(of: .grant).byID, items = try codes(of: .goodsItem).byID
             let lots = trace.lots.filter { $0.remaining > 0 }.sorted { ($0.itemID, $0.date, $0.seq, $0.lineNumber) < ($1.itemID, $1.date, $1.seq, $1.lineNumber) }
             for lot in lots {
