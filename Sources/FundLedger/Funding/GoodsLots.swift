@@ -238,7 +238,8 @@ struct GoodsLotTracer {
     /// a hand-out's goods are shared among its own spending lines (`trace.uses`), as posting
     /// stores them.
     mutating func apply(_ entry: JournalEntry, goodsAccountID: Int64, roles: AccountRoles? = nil) throws {
-        if let roles, entry.reversesSeq == nil {
+        // Only a hand-out's spending lines are shared among lots: a receipt gathers none.
+        if let roles, entry.reversesSeq == nil, entry.lines.contains(where: { $0.account.id == goodsAccountID && $0.quantity ?? 0 < 0 }) {
             spendingBySeq = [entry.seq: GoodsJournal.spending(of: entry.lines, roles: roles)]
         }
         defer { if roles != nil { spendingBySeq = [:] } }
@@ -269,6 +270,7 @@ struct GoodsLotTracer {
                 queues[movement.itemID]?.head = positions[draw.lotIndex]
             }
             left -= back
+            // What is still out of the lot; only its units are read again (by a later return).
             if back < draw.quantity { remainingDraws.append(Draw(lotIndex: draw.lotIndex, quantity: draw.quantity - back, valueDong: 0)) }
         }
         taken[index].draws = remainingDraws
