@@ -23,6 +23,8 @@ enum ChainScan {
     /// What the scan vouches for: the recomputed totals and the chain's extent.
     struct Result {
         var totals = BalanceAccumulator()
+        /// The totals' fingerprint instead, when the scan was asked for it (`totals` is then empty).
+        var fingerprint: TotalsFingerprint?
         var entryCount: Int64 = 0
         var lineCount: Int64 = 0
         var headSeq: Int64 = 0
@@ -68,15 +70,19 @@ enum ChainScan {
     /// The rows are read from the file's pages when nothing waits in a `-wal` file: SQLite's
     /// statements cost most of a scan, and the pages hold the same bytes. When the pages are
     /// not as the file format says, the scan reads through SQLite instead and decides there.
-    static func run(_ ledger: Ledger, genesis: [UInt8], roles: AccountRoles, digestSeq: Int64?, reading: Reading = .fileFirst) throws -> Result? {
-        let registries = try Registries(ledger)
+    ///
+    /// - Parameter fingerprinting: sum the maintained totals into their fingerprint
+    ///   (`TotalsFingerprint`) rather than gather them by key (`BalanceAccumulator`).
+    static func run(_ ledger: Ledger, genesis: [UInt8], roles: AccountRoles, digestSeq: Int64?, reading: Reading = .fileFirst,
+                    fingerprinting: Bool = false) throws -> Result? {
+        let registries = try Registries(ledger, countingTotals: !fingerprinting)
         let database = ledger.database
         if reading == .fileFirst,
            let entries = try FileRows.open(database, table: "entry", kind: .table, types: entryColumns, optionalTrailingColumns: 1),
            let lines = try FileRows.open(database, table: "line", kind: .index, types: lineColumns) {
             do {
                 var journal = try JournalScan(entries: entries, lines: lines, registries: registries, database: database)
-                var result = try journal.scan(genesis: genesis, roles: roles, digestSeq: digestSeq)
+                var result = try journal.scan(genesis: genesis, roles: roles, digestSeq: digestSeq, fingerprinting: fingerprinting)
                 result.readFromPages = true
                 return result
             } catch is DatabaseFile.Unreadable {
@@ -93,7 +99,7 @@ enum ChainScan {
         }
         do {
             var journal = try JournalScan(entries: entries, lines: lines, registries: registries, database: database)
-            return try journal.scan(genesis: genesis, roles: roles, digestSeq: digestSeq)
+            return try journal.scan(genesis: genesis, roles: roles, digestSeq: digestSeq, fingerprinting: fingerprinting)
         } catch is Doubt {
             return nil
         }
@@ -119,14 +125,19 @@ enum ChainScan {
     }
 
     /// The registries' codes by id, the key of beneficiary codes, and how many totals of each
-    /// kind the maintained tables hold: in intact books, as many as the lines give, so the
-    /// totals are gathered without growing their tables on the way.
+    /// kind the maintained tables hold (when `countingTotals`): in intact books, as many as the
+    /// lines give, so the totals are gathered without growing their tables on the way.
     fileprivate struct Registries {
         let accounts: CodeTable, funders: CodeTable, grants: CodeTable, programs: CodeTable, units: CodeTable, items: CodeTable
         let committer: BeneficiaryCommitter?
         let expectedCounts: (days: Int, dimensions: Int, holdings: Int)
 
-        init(_ ledger: Ledger) throws {
+        var sizes: FingerprintVariables.Sizes {
+            FingerprintVariables.Sizes(accounts: accounts.count, funders: funders.count, grants: grants.count,
+                                       programs: programs.count, units: units.count, items: items.count)
+        }
+
+        init(_ ledger: Ledger, countingTotals: Bool) throws {
             accounts = CodeTable(try ledger.accountCodesByID())
             funders = CodeTable(try ledger.codes(of: .funder).byID)
             grants = CodeTable(try ledger.codes(of: .grant).byID)
@@ -137,7 +148,7 @@ enum ChainScan {
             // Bounded, so a file with forged rows cannot make the scan reserve without limit.
             let database = ledger.database
             let count = { (table: String) in min(Int(try database.scalarInt64("SELECT count(*) FROM \(table)") ?? 0), 1 << 24) }
-            expectedCounts = (try count("balance_day"), try count("dimension_month"), try count("holding_day"))
+            expectedCounts = countingTotals ? (try count("balance_day"), try count("dimension_month"), try count("holding_day")) : (0, 0, 0)
         }
     }
 }
@@ -153,6 +164,7 @@ private struct JournalScan<Rows: RowCursor> {
     private let accounts: CodeTable, funders: CodeTable, grants: CodeTable, programs: CodeTable, units: CodeTable, items: CodeTable
     private let committer: BeneficiaryCommitter?
     private let expectedCounts: (days: Int, dimensions: Int, holdings: Int)
+    private let sizes: FingerprintVariables.Sizes
     private var lastFact: (seq: Int64, netstring: [UInt8]?)?
     private var lineRowPending = false
     private var codeRowPending = false
@@ -167,10 +179,12 @@ private struct JournalScan<Rows: RowCursor> {
         (accounts, funders, grants, programs, units, items) = (registries.accounts, registries.funders, registries.grants, registries.programs, registries.units, registries.items)
         committer = registries.committer
         expectedCounts = registries.expectedCounts
+        sizes = registries.sizes
     }
 
-    mutating func scan(genesis: [UInt8], roles: AccountRoles, digestSeq: Int64?) throws -> Result {
-        var result = Result(totals: BalanceAccumulator(reservingCapacity: expectedCounts), headHash: genesis)
+    mutating func scan(genesis: [UInt8], roles: AccountRoles, digestSeq: Int64?, fingerprinting: Bool) throws -> Result {
+        var result = fingerprinting ? Result(fingerprint: TotalsFingerprint(registrySizes: sizes), headHash: genesis)
+                                    : Result(totals: BalanceAccumulator(reservingCapacity: expectedCounts), headHash: genesis)
         var header = CanonicalForm(), body = CanonicalForm()
         var entryLines: [Line] = []
         lineRowPending = try lines.step()
@@ -190,10 +204,14 @@ private struct JournalScan<Rows: RowCursor> {
             try check(kind, entryLines)
             if kind != .journal { result.periodSeqs.append(seq) }
             let reversesSeq = entries.optionalInt64(at: 9)
-            do {
-                try result.totals.add(entryLines, dayKey: dayKey, roles: roles, isReversal: reversesSeq != nil)
-            } catch {
-                throw Doubt()
+            if result.fingerprint != nil {
+                result.fingerprint!.add(entryLines, dayKey: dayKey, roles: roles, isReversal: reversesSeq != nil)
+            } else {
+                do {
+                    try result.totals.add(entryLines, dayKey: dayKey, roles: roles, isReversal: reversesSeq != nil)
+                } catch {
+                    throw Doubt()
+                }
             }
             guard result.goods.add(entryLines, seq: seq, dayKey: dayKey, reversesSeq: reversesSeq, roles: roles) else { throw Doubt() }
             if seq == digestSeq { result.digestEntryHash = hash }
@@ -385,6 +403,9 @@ fileprivate struct CodeTable {
     private var ranges: [Range<Int>] = []
     private var netstrings: [UInt8] = []
     static let idMax: Int64 = 1 << 20
+
+    /// The largest id + 1 (0 for none).
+    var count: Int { ranges.count }
 
     init(_ codes: [Int64: String]) {
         guard let largest = codes.keys.max(), largest < CodeTable.idMax, codes.keys.allSatisfy({ $0 >= 0 }) else { return }

@@ -85,7 +85,16 @@ extension Ledger {
             // The period records, when the scan met them; else they are looked up.
             var periodSeqs: [Int64]?
             try reportingDamage(&report) { report in
+                // The scan first sums the maintained totals into their fingerprint; only when
+                // that cannot vouch for every table are they gathered by key and compared row
+                // by row, which names what differs.
+                if scanning, let scanned = try scanChain(into: &report, digest: digest, digestEntryHash: &digestEntryHash, periodSeqs: &periodSeqs, fingerprinting: true),
+                   var fingerprint = scanned.fingerprint, try maintainedTotalsAgree(with: &fingerprint) {
+                    try verifyGoodsUses(scanned.goods, into: &report)
+                    return
+                }
                 let (recomputed, goods) = try (scanning ? scanChain(into: &report, digest: digest, digestEntryHash: &digestEntryHash, periodSeqs: &periodSeqs) : nil)
+                    .map { ($0.totals, $0.goods) }
                     ?? verifyChain(into: &report, digest: digest, digestEntryHash: &digestEntryHash, readingAhead: readingAhead)
                 try verifyBalances(recomputed, into: &report)
                 try verifyDimensions(recomputed, into: &report)
@@ -108,8 +117,9 @@ extension Ledger {
     /// it vouches for every entry, or `nil` when anything is not as cpf writes it, and the
     /// reference reading (`verifyChain`) must name what.
     private func scanChain(into report: inout VerificationReport, digest: ChainDigest?, digestEntryHash: inout [UInt8]?,
-                           periodSeqs: inout [Int64]?) throws -> (BalanceAccumulator, GoodsJournal)? {
-        guard let scanned = try ChainScan.run(self, genesis: CanonicalForm.genesisHash(ledgerID: ledgerID), roles: try AccountRoles.of(self), digestSeq: digest?.seq) else {
+                           periodSeqs: inout [Int64]?, fingerprinting: Bool = false) throws -> ChainScan.Result? {
+        guard let scanned = try ChainScan.run(self, genesis: CanonicalForm.genesisHash(ledgerID: ledgerID), roles: try AccountRoles.of(self),
+                                              digestSeq: digest?.seq, fingerprinting: fingerprinting) else {
             return nil
         }
         report.entryCount = scanned.entryCount
@@ -118,7 +128,7 @@ extension Ledger {
         report.headHash = scanned.headHash
         if let hash = scanned.digestEntryHash { digestEntryHash = hash }
         periodSeqs = scanned.periodSeqs
-        return (scanned.totals, scanned.goods)
+        return scanned
     }
 
     /// The reference reading: decodes every entry (`EntryReader`), recomputes its hash from its
