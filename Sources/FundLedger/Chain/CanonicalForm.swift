@@ -151,7 +151,7 @@ public struct CanonicalForm {
 
     mutating func append(encoded bytes: UnsafeRawBufferPointer) {
         write(atMost: bytes.count) { at in
-            if let base = bytes.baseAddress { UnsafeMutableRawPointer(at).copyMemory(from: base, byteCount: bytes.count) }
+            if let base = bytes.baseAddress { CanonicalForm.copy(base, to: at, count: bytes.count) }
             return bytes.count
         }
     }
@@ -169,7 +169,7 @@ public struct CanonicalForm {
             var length = CanonicalForm.writeDecimal(UInt64(value.count), at: at)
             at[length] = 0x3A
             length += 1
-            if let base = value.baseAddress { UnsafeMutableRawPointer(at + length).copyMemory(from: base, byteCount: value.count) }
+            if let base = value.baseAddress { CanonicalForm.copy(base, to: at + length, count: value.count) }
             length += value.count
             at[length] = 0x2C
             return length + 1
@@ -180,13 +180,12 @@ public struct CanonicalForm {
         guard let value else { appendAbsent(); return }
         // "<length>:" then an optional "-", the digits and ",": at most 2 + 1 + 1 + 20 + 1 bytes.
         write(atMost: 25) { at in
-            var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-            let digitCount = withUnsafeMutableBytes(of: &digits) { CanonicalForm.writeDecimal(value.magnitude, at: $0.baseAddress!.assumingMemoryBound(to: UInt8.self)) }
+            let digitCount = CanonicalForm.digitCount(value.magnitude)
             var length = CanonicalForm.writeDecimal(UInt64(digitCount + (value < 0 ? 1 : 0)), at: at)
             at[length] = 0x3A
             length += 1
             if value < 0 { at[length] = 0x2D; length += 1 }
-            withUnsafeBytes(of: &digits) { UnsafeMutableRawPointer(at + length).copyMemory(from: $0.baseAddress!, byteCount: digitCount) }
+            CanonicalForm.writeDigits(value.magnitude, count: digitCount, at: at + length)
             length += digitCount
             at[length] = 0x2C
             return length + 1
@@ -204,14 +203,47 @@ public struct CanonicalForm {
     /// Writes `value` in decimal at `at` (at most 20 digits) and returns the digit count.
     @inline(__always)
     private static func writeDecimal(_ value: UInt64, at: UnsafeMutablePointer<UInt8>) -> Int {
-        var digitCount = 1
+        let count = digitCount(value)
+        writeDigits(value, count: count, at: at)
+        return count
+    }
+
+    /// How many decimal digits `value` has (1 for 0).
+    @inline(__always)
+    private static func digitCount(_ value: UInt64) -> Int {
+        var count = 1
         var rest = value / 10
-        while rest > 0 { digitCount += 1; rest /= 10 }
-        rest = value
-        for index in stride(from: digitCount - 1, through: 0, by: -1) {
+        while rest > 0 { count += 1; rest /= 10 }
+        return count
+    }
+
+    /// Writes the `count` decimal digits of `value` at `at`.
+    @inline(__always)
+    private static func writeDigits(_ value: UInt64, count: Int, at: UnsafeMutablePointer<UInt8>) {
+        var rest = value
+        for index in stride(from: count - 1, through: 0, by: -1) {
             at[index] = UInt8(truncatingIfNeeded: 48 + rest % 10)
             rest /= 10
         }
-        return digitCount
+    }
+
+    /// Copies `count` bytes: a value of a few bytes (a code, a date, a number) in two
+    /// overlapping words rather than by a call to `memcpy`.
+    @inline(__always)
+    private static func copy(_ source: UnsafeRawPointer, to destination: UnsafeMutableRawPointer, count: Int) {
+        switch count {
+        case 8...16:
+            let (head, tail) = (source.loadUnaligned(as: UInt64.self), source.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+            destination.storeBytes(of: head, as: UInt64.self)
+            destination.storeBytes(of: tail, toByteOffset: count - 8, as: UInt64.self)
+        case 4..<8:
+            let (head, tail) = (source.loadUnaligned(as: UInt32.self), source.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+            destination.storeBytes(of: head, as: UInt32.self)
+            destination.storeBytes(of: tail, toByteOffset: count - 4, as: UInt32.self)
+        case 0..<4:
+            for index in 0..<count { destination.storeBytes(of: source.load(fromByteOffset: index, as: UInt8.self), toByteOffset: index, as: UInt8.self) }
+        default:
+            destination.copyMemory(from: source, byteCount: count)
+        }
     }
 }

@@ -147,6 +147,7 @@ struct FingerprintVariables {
     private var accounts: VariableTable, funders: VariableTable, grants: VariableTable, programs: VariableTable, units: VariableTable, items: VariableTable
     private var restrictions: [UInt64] = []
     private var currencies: [String: UInt64] = [:]
+    private var dong: UInt64 = 0
     private var kinds: [UInt64] = []
     /// The day met last, and its variable: an entry's lines share it, and entries run by date.
     private var lastDay: (key: Int64, variable: UInt64) = (-1, 0)
@@ -170,6 +171,7 @@ struct FingerprintVariables {
                           valuations: random.next(), amount: random.next())
         restrictions = Restriction.allCases.map { _ in random.next() }
         kinds = HoldingKind.allCases.map { _ in random.next() }
+        dong = random.next()
     }
 
     /// `yyyymmdd`: its place when it has the shape of a date, else the key itself in a table
@@ -216,6 +218,7 @@ struct FingerprintVariables {
     /// A currency's code ("" for dong).
     @inline(__always)
     mutating func currency(_ code: String) -> UInt64 {
+        if code.isEmpty { return dong }
         if let variable = currencies[code] { return variable }
         let variable = random.next()
         currencies[code] = variable
