@@ -187,6 +187,8 @@ private struct JournalScan<Rows: RowCursor> {
                                     : Result(totals: BalanceAccumulator(reservingCapacity: expectedCounts), headHash: genesis)
         var header = CanonicalForm(), body = CanonicalForm()
         var entryLines: [Line] = []
+        // The previous entry's hash and this one's, in two buffers used again for every entry.
+        var previousHash = genesis, hash = [UInt8](repeating: 0, count: SHA256.digestByteCount)
         lineRowPending = try lines.step()
         codeRowPending = try codes.step()
         while try entries.step() {
@@ -196,10 +198,10 @@ private struct JournalScan<Rows: RowCursor> {
             try readLines(of: seq, isCommitted: isCommitted, into: &body, lines: &entryLines)
             let (kind, dayKey) = try encodeHeader(seq: seq, lineCount: entryLines.count, into: &header)
             var hasher = SHA256()
-            hasher.update(result.headHash)
+            hasher.update(previousHash)
             header.withBytes { hasher.update($0) }
             body.withBytes { hasher.update($0) }
-            let hash = hasher.finalize()
+            hash.withUnsafeMutableBytes { hasher.finalize(into: $0) }
             guard entries.withUnsafeBlobBytes(at: 10, { ChainScan.equal($0, hash) }) else { throw Doubt() }
             try check(kind, entryLines)
             if kind != .journal { result.periodSeqs.append(seq) }
@@ -218,8 +220,9 @@ private struct JournalScan<Rows: RowCursor> {
             result.entryCount += 1
             result.lineCount += Int64(entryLines.count)
             result.headSeq = seq
-            result.headHash = hash
+            swap(&previousHash, &hash)
         }
+        result.headHash = previousHash
         // Lines or codes of no entry.
         guard !lineRowPending, !codeRowPending else { throw Doubt() }
         return result

@@ -75,6 +75,15 @@ public struct SHA256: Sendable {
     /// Pads the message (FIPS 180-4 §5.1.1), processes the last block and returns the
     /// 32-byte digest.
     public mutating func finalize() -> [UInt8] {
+        var digest = [UInt8](repeating: 0, count: SHA256.digestByteCount)
+        digest.withUnsafeMutableBytes { finalize(into: $0) }
+        return digest
+    }
+
+    /// The same, writing the digest into the first 32 bytes of `digest` (a buffer used again
+    /// and again, where a scan of many entries would otherwise allocate one per entry).
+    mutating func finalize(into digest: UnsafeMutableRawBufferPointer) {
+        precondition(digest.count >= SHA256.digestByteCount)
         let bitLength = totalByteCount &* 8
         var padding: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) =
             (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
@@ -87,16 +96,13 @@ public struct SHA256: Sendable {
             totalByteCount = savedTotal
         }
         precondition(blockCount == 0)
-        var digest = [UInt8](repeating: 0, count: 32)
-        digest.withUnsafeMutableBytes { bytes in
-            for (index, word) in [h0, h1, h2, h3, h4, h5, h6, h7].enumerated() {
-                bytes.storeBytes(of: word.bigEndian, toByteOffset: index * 4, as: UInt32.self)
+        let words = (h0, h1, h2, h3, h4, h5, h6, h7)
+        withUnsafeBytes(of: words) { state in
+            for index in 0..<8 {
+                digest.storeBytes(of: state.load(fromByteOffset: index * 4, as: UInt32.self).bigEndian, toByteOffset: index * 4, as: UInt32.self)
             }
         }
-        return digest
     }
-
-
 
     /// FIPS 180-4 §6.2.2 over `count` consecutive 64-byte blocks. The message schedule is a
     /// rolling window of 16 words; the rounds are unrolled by eight so the working variables
