@@ -239,8 +239,10 @@ private struct JournalScan<Rows: RowCursor> {
             guard lineSeq == seq, lines.int64(at: 1) == Int64(entryLines.count + 1) else { throw Doubt() }
             let number = entryLines.count + 1
             entryLines.append(try encodeLine(into: &body))
-            let codes = beneficiaryCodes.removeValue(forKey: number) ?? []
-            if isCommitted {
+            let codes = beneficiaryCodes.isEmpty ? [] : beneficiaryCodes.removeValue(forKey: number) ?? []
+            if codes.isEmpty {
+                body.append(Int64(0))
+            } else if isCommitted {
                 guard codes.isEmpty || committer != nil else { throw Doubt() }
                 let commitments = codes.map { committer!.commitment(seq: seq, lineNumber: number, code: $0) }
                 body.append(Int64(commitments.count))
