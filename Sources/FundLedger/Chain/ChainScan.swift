@@ -111,6 +111,8 @@ enum ChainScan {
     static let entryColumns: [FileRows.ColumnType] = [.rowid, .text, .text, .text, .text, .text, .text, .text, .text, .integer, .blob, .integer]
     static let lineColumns: [FileRows.ColumnType] = [.integer, .integer, .integer, .integer, .text, .integer, .text, .text, .text,
                                                      .integer, .integer, .integer, .integer, .text, .integer, .integer, .integer, .text]
+    /// The columns of `EntryReader.codesSQL`.
+    static let codeColumns: [FileRows.ColumnType] = [.integer, .integer, .text]
 
     /// Each kind and restriction with the bytes cpf stores for it.
     fileprivate static let kinds: [(kind: EntryKind, bytes: [UInt8])] = [EntryKind.journal, .periodClose, .periodReopen].map { ($0, Array($0.rawValue.utf8)) }
@@ -193,7 +195,7 @@ private struct JournalScan<Rows: RowCursor> {
         codeRowPending = try codes.step()
         while try entries.step() {
             let seq = entries.int64(at: 0)
-            guard seq == result.headSeq + 1 else { throw Doubt() }
+            guard entries.holdsDeclaredTypes(ChainScan.entryColumns), seq == result.headSeq + 1 else { throw Doubt() }
             let isCommitted = !entries.isNull(at: 11)
             try readLines(of: seq, isCommitted: isCommitted, into: &body, lines: &entryLines)
             let (kind, dayKey) = try encodeHeader(seq: seq, lineCount: entryLines.count, into: &header)
@@ -236,7 +238,7 @@ private struct JournalScan<Rows: RowCursor> {
         while lineRowPending {
             let lineSeq = lines.int64(at: 0)
             guard lineSeq <= seq else { break }
-            guard lineSeq == seq, lines.int64(at: 1) == Int64(entryLines.count + 1) else { throw Doubt() }
+            guard lines.holdsDeclaredTypes(ChainScan.lineColumns), lineSeq == seq, lines.int64(at: 1) == Int64(entryLines.count + 1) else { throw Doubt() }
             let number = entryLines.count + 1
             entryLines.append(try encodeLine(into: &body))
             let codes = beneficiaryCodes.isEmpty ? [] : beneficiaryCodes.removeValue(forKey: number) ?? []
@@ -263,7 +265,7 @@ private struct JournalScan<Rows: RowCursor> {
         while codeRowPending {
             let codeSeq = codes.int64(at: 0)
             guard codeSeq <= seq else { break }
-            guard codeSeq == seq else { throw Doubt() }
+            guard codes.holdsDeclaredTypes(ChainScan.codeColumns), codeSeq == seq else { throw Doubt() }
             result[codes.int(at: 1), default: []].append(codes.text(at: 2))
             codeRowPending = try codes.step()
         }

@@ -100,6 +100,7 @@ extension Ledger {
                 try verifyDimensions(recomputed, into: &report)
                 try verifyHoldings(recomputed, into: &report)
                 try verifyCashFlows(recomputed, into: &report)
+                try verifyDeclaredTypes(into: &report)
                 try verifyGoodsUses(goods, into: &report)
             }
             try reportingDamage(&report) { report in try verifyPeriodLock(periodSeqs, into: &report) }

@@ -9,8 +9,9 @@ extension Ledger {
         for (table, keyColumn, expected) in [("balance_day", "day_key", recomputed.byDay), ("balance_month", "month_key", byMonth)] {
             let sql = "SELECT \(keyColumn), account_id, debit_vnd, credit_vnd, foreign_net, line_count FROM \(table) ORDER BY \(keyColumn), account_id"
             guard let stored = try storedTotals(sql, unlessAgreeingWith: expected, { row in
-                (BalanceAccumulator.Key(dayKey: Int32(truncatingIfNeeded: row.int64(at: 0)), accountID: row.int64(at: 1)),
-                 BalanceAccumulator.Totals(debitDong: row.int64(at: 2), creditDong: row.int64(at: 3), foreignNet: row.int64(at: 4), lineCount: row.int64(at: 5)))
+                guard row.holdsIntegers(0..<6), let dayKey = Int32(exactly: row.int64(at: 0)) else { return nil }
+                return (BalanceAccumulator.Key(dayKey: dayKey, accountID: row.int64(at: 1)),
+                        BalanceAccumulator.Totals(debitDong: row.int64(at: 2), creditDong: row.int64(at: 3), foreignNet: row.int64(at: 4), lineCount: row.int64(at: 5)))
             }) else { continue }
             let differing = differingKeys(stored, expected).sorted { ($0.dayKey, $0.accountID) < ($1.dayKey, $1.accountID) }
             for key in differing.prefix(5) {
@@ -32,9 +33,10 @@ extension Ledger {
                 ORDER BY \(keyColumn), account_id, funder_id, grant_id, program_id, unit_id, item_id, restriction, currency
                 """
             guard let stored = try storedTotals(sql, unlessAgreeingWith: expected, { row in
-                guard let restriction = Restriction(rawValue: row.text(at: 7)) else { return nil }
+                guard row.holdsIntegers(0..<7), row.holdsText(at: 7), row.holdsText(at: 8), row.holdsIntegers(9..<15),
+                      let monthKey = Int32(exactly: row.int64(at: 0)), let restriction = Restriction(rawValue: row.text(at: 7)) else { return nil }
                 let key = BalanceAccumulator.DimensionKey(
-                    monthKey: Int32(truncatingIfNeeded: row.int64(at: 0)), accountID: row.int64(at: 1), funderID: row.int64(at: 2),
+                    monthKey: monthKey, accountID: row.int64(at: 1), funderID: row.int64(at: 2),
                     grantID: row.int64(at: 3), programID: row.int64(at: 4), unitID: row.int64(at: 5), itemID: row.int64(at: 6),
                     restriction: restriction, currency: row.text(at: 8))
                 return (key, BalanceAccumulator.DimensionTotals(
@@ -63,8 +65,9 @@ extension Ledger {
         let expected = recomputed.byCashFlow
         let sql = "SELECT month_key, account_id, funder_id, program_id, amount_vnd, line_count FROM cash_flow_month ORDER BY month_key, account_id, funder_id, program_id"
         guard let stored = try storedTotals(sql, unlessAgreeingWith: expected, { row in
-            (BalanceAccumulator.CashFlowKey(monthKey: Int32(truncatingIfNeeded: row.int64(at: 0)), accountID: row.int64(at: 1), funderID: row.int64(at: 2), programID: row.int64(at: 3)),
-             BalanceAccumulator.CashFlowTotals(amountDong: row.int64(at: 4), lineCount: row.int64(at: 5)))
+            guard row.holdsIntegers(0..<6), let monthKey = Int32(exactly: row.int64(at: 0)) else { return nil }
+            return (BalanceAccumulator.CashFlowKey(monthKey: monthKey, accountID: row.int64(at: 1), funderID: row.int64(at: 2), programID: row.int64(at: 3)),
+                    BalanceAccumulator.CashFlowTotals(amountDong: row.int64(at: 4), lineCount: row.int64(at: 5)))
         }) else { return }
         let codes = try accountCodesByID()
         let differing = differingKeys(stored, expected).sorted { $0.precedes($1) }
@@ -82,8 +85,8 @@ extension Ledger {
         let expected = recomputed.byHolding
         let storedRows = try storedTotals("SELECT kind, subject_id, day_key, net, value_vnd, valuations, line_count FROM holding_day ORDER BY kind, subject_id, day_key",
                                       unlessAgreeingWith: expected) { row in
-            guard let kind = HoldingKind(rawValue: row.int64(at: 0)) else { return nil }
-            return (HoldingDayKey(holding: HoldingKey(kind: kind, subjectID: row.int64(at: 1)), dayKey: Int32(truncatingIfNeeded: row.int64(at: 2))),
+            guard row.holdsIntegers(0..<7), let kind = HoldingKind(rawValue: row.int64(at: 0)), let dayKey = Int32(exactly: row.int64(at: 2)) else { return nil }
+            return (HoldingDayKey(holding: HoldingKey(kind: kind, subjectID: row.int64(at: 1)), dayKey: dayKey),
                     HoldingChange(net: row.int64(at: 3), valueDong: row.int64(at: 4), valuations: row.int64(at: 5), lineCount: row.int64(at: 6)))
         }
         // The rows of a kind cpf never writes, counted only when the rows disagree at all.
@@ -109,15 +112,17 @@ extension Ledger {
         }
         let expectedTotals = expectedSums.mapValues(\.change), expectedLastDays = expectedSums.mapValues(\.lastDay)
         var storedTotals: [HoldingKey: HoldingChange] = [:]
-        var storedLastDays: [HoldingKey: Int32] = [:]
+        var storedLastDays: [HoldingKey: Int64] = [:]
         try database.forEachRow("SELECT kind, subject_id, net, value_vnd, valuations, line_count, last_day FROM holding_total") { row in
+            // A value not of the declared type is counted by `verifyDeclaredTypes`.
+            guard row.holdsIntegers(0..<7) else { return }
             guard let kind = HoldingKind(rawValue: row.int64(at: 0)) else { unreadable += 1; return }
             let key = HoldingKey(kind: kind, subjectID: row.int64(at: 1))
             storedTotals[key] = HoldingChange(net: row.int64(at: 2), valueDong: row.int64(at: 3), valuations: row.int64(at: 4), lineCount: row.int64(at: 5))
-            storedLastDays[key] = Int32(truncatingIfNeeded: row.int64(at: 6))
+            storedLastDays[key] = row.int64(at: 6)
         }
         let differingTotals = Set(storedTotals.keys).union(expectedTotals.keys)
-            .filter { storedTotals[$0] != expectedTotals[$0] || storedLastDays[$0] != expectedLastDays[$0] }
+            .filter { storedTotals[$0] != expectedTotals[$0] || storedLastDays[$0] != expectedLastDays[$0].map(Int64.init) }
         for key in differingTotals.sorted(by: { ($0.kind.rawValue, $0.subjectID) < ($1.kind.rawValue, $1.subjectID) }).prefix(5) {
             let held = storedTotals[key].map { "\($0.net)" }, given = expectedTotals[key].map { "\($0.net)" }
                 report.add(nil, LocalizedText("holding_total: \(key.kind) #\(key.subjectID) holds \(held ?? "nothing") but its lines give \(given ?? "nothing")",
@@ -129,6 +134,23 @@ extension Ledger {
         } ?? JournalExtent()
         if extent != recomputed.extent {
             report.add(nil, LocalizedText("journal_extent holds \(extent) but the lines give \(recomputed.extent)", "journal_extent ghi \(extent) nhưng các dòng cho \(recomputed.extent)"))
+        }
+    }
+
+    /// Counts, in each maintained table, the rows holding a value of another type than the
+    /// table declares: STRICT lets none in, but a file edited with `PRAGMA writable_schema`
+    /// can hold them, and the readers would take a text or a real for some integer.
+    func verifyDeclaredTypes(into report: inout VerificationReport) throws {
+        // Every column is an INTEGER but these two TEXT columns of dimension_month.
+        let texts: Set<String> = ["restriction", "currency"]
+        for table in ["balance_day", "balance_month", "dimension_month", "holding_day", "holding_total", "cash_flow_month", "journal_extent"] {
+            let columns = try database.prepare("SELECT * FROM \"\(table)\" LIMIT 0")
+            let conditions = (0..<columns.columnCount).map { columns.columnName(at: $0) }.map { name in
+                "typeof(\"\(name)\") <> '\(texts.contains(name) ? "text" : "integer")'"
+            }
+            guard let count = try database.scalarInt64("SELECT count(*) FROM \"\(table)\" WHERE \(conditions.joined(separator: " OR "))"), count > 0 else { continue }
+            report.add(nil, LocalizedText("\(table): \(count) row(s) hold a value whose type is not the one the table declares (a number stored as text or with a fraction): it was changed outside cpf",
+                                          "\(table): \(count) dòng chứa giá trị không đúng kiểu mà bảng khai báo (số lưu dạng chữ hoặc có phần lẻ): đã bị sửa ngoài cpf"))
         }
     }
 

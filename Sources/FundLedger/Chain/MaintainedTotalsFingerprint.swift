@@ -11,7 +11,7 @@ extension Ledger {
         // Every total the lines give is within the extent, so within ±10^18.
         guard print.extent.exceeded == nil else { return false }
         let extent = try database.firstRow("SELECT dong, foreign_minor, quantity, children FROM journal_extent WHERE id = 1") {
-            JournalExtent(dong: $0.int64(at: 0), foreignMinor: $0.int64(at: 1), quantity: $0.int64(at: 2), children: $0.int64(at: 3))
+            $0.holdsIntegers(0..<4) ? JournalExtent(dong: $0.int64(at: 0), foreignMinor: $0.int64(at: 1), quantity: $0.int64(at: 2), children: $0.int64(at: 3)) : nil
         } ?? JournalExtent()
         guard extent == print.extent else { return false }
         var variables = print.variables
@@ -29,6 +29,7 @@ extension Ledger {
         var sum: UInt64 = 0
         var previous: (Int64, Int64)?
         while try rows.step() {
+            guard rows.holdsIntegers(0..<6) else { return false }
             let key = (rows.int64(at: 0), rows.int64(at: 1))
             guard previous.map({ $0 < key }) ?? true else { return false }
             previous = key
@@ -53,6 +54,7 @@ extension Ledger {
         var sum: UInt64 = 0
         var previous: DimensionRowKey?
         while try rows.step() {
+            guard rows.holdsIntegers(0..<7), rows.holdsText(at: 7), rows.holdsText(at: 8), rows.holdsIntegers(9..<15) else { return false }
             let key = DimensionRowKey(ids: (rows.int64(at: 0), rows.int64(at: 1), rows.int64(at: 2), rows.int64(at: 3), rows.int64(at: 4), rows.int64(at: 5), rows.int64(at: 6)),
                                       restriction: rows.text(at: 7), currency: rows.text(at: 8))
             // A currency is an ISO code: texts of other bytes could be equal as strings.
@@ -88,6 +90,7 @@ extension Ledger {
         // Each holding's sum over its days and its last day, in key order.
         var totals: [(kind: Int64, subject: Int64, change: HoldingChange, lastDay: Int64)] = []
         while try rows.step() {
+            guard rows.holdsIntegers(0..<7) else { return false }
             let key = (rows.int64(at: 0), rows.int64(at: 1), rows.int64(at: 2))
             guard previous.map({ $0 < key }) ?? true, let kind = HoldingKind(rawValue: key.0) else { return false }
             previous = key
@@ -111,7 +114,7 @@ extension Ledger {
         let stored = try database.prepare("SELECT kind, subject_id, net, value_vnd, valuations, line_count, last_day FROM holding_total ORDER BY kind, subject_id")
         var index = 0
         while try stored.step() {
-            guard index < totals.count else { return false }
+            guard index < totals.count, stored.holdsIntegers(0..<7) else { return false }
             let total = totals[index]
             index += 1
             guard stored.int64(at: 0) == total.kind, stored.int64(at: 1) == total.subject, stored.int64(at: 6) == total.lastDay,
@@ -127,6 +130,7 @@ extension Ledger {
         var sum: UInt64 = 0
         var previous: (Int64, Int64, Int64, Int64)?
         while try rows.step() {
+            guard rows.holdsIntegers(0..<6) else { return false }
             let key = (rows.int64(at: 0), rows.int64(at: 1), rows.int64(at: 2), rows.int64(at: 3))
             guard previous.map({ $0 < key }) ?? true else { return false }
             previous = key

@@ -150,8 +150,9 @@ struct FingerprintVariables {
     private var dong: UInt64 = 0
     private var kinds: [UInt64] = []
     /// The day met last, and its variable: an entry's lines share it, and entries run by date.
-    private var lastDay: (key: Int64, variable: UInt64) = (-1, 0)
-    private var lastMonth: (key: Int64, variable: UInt64) = (-1, 0)
+    /// None before the first (a key cannot match a placeholder and get a variable of 0).
+    private var lastDay: (key: Int64, variable: UInt64)?
+    private var lastMonth: (key: Int64, variable: UInt64)?
 
     /// Days from 1900-01-01 to 2199-12-31 in 372 places a year (12 months of 31 days).
     private static let dayPlaces = 300 * 372
@@ -178,7 +179,7 @@ struct FingerprintVariables {
     /// of its own (so a key cannot share a variable with a date's place).
     @inline(__always)
     mutating func day(_ key: Int64) -> UInt64 {
-        if key == lastDay.key { return lastDay.variable }
+        if let lastDay, lastDay.key == key { return lastDay.variable }
         let year = Int(truncatingIfNeeded: key / 10_000), month = Int(truncatingIfNeeded: key / 100 % 100), day = Int(truncatingIfNeeded: key % 100)
         let isDate = year >= 1900 && year <= 2199 && month >= 1 && month <= 12 && day >= 1 && day <= 31
         let variable = isDate ? days.variable(Int64((year - 1900) * 372 + (month - 1) * 31 + day - 1), drawing: &random)
@@ -190,7 +191,7 @@ struct FingerprintVariables {
     /// `yyyymm`, the same way.
     @inline(__always)
     mutating func month(_ key: Int64) -> UInt64 {
-        if key == lastMonth.key { return lastMonth.variable }
+        if let lastMonth, lastMonth.key == key { return lastMonth.variable }
         let year = Int(truncatingIfNeeded: key / 100), month = Int(truncatingIfNeeded: key % 100)
         let isMonth = year >= 1900 && year <= 2199 && month >= 1 && month <= 12
         let variable = isMonth ? months.variable(Int64((year - 1900) * 12 + month - 1), drawing: &random)

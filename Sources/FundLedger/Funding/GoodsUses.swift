@@ -82,6 +82,8 @@ enum GoodsUses {
 
     /// A row read with `columns`; `nil` when a value is out of range (damage).
     static func decode(_ row: Statement) -> GoodsUse? {
+        // Every column is an INTEGER: a text or a real would read as some integer.
+        guard row.holdsIntegers(0..<16) else { return nil }
         let dayKey = row.int64(at: 5), namesDonor = row.int64(at: 12)
         guard let day = Int32(exactly: dayKey), namesDonor == 0 || namesDonor == 1 else { return nil }
         return GoodsUse(seq: row.int64(at: 0), dayKey: day, goodsLine: row.int64(at: 1), spendingLine: row.int64(at: 2),

@@ -102,6 +102,7 @@ final class EntryReader {
             return nil
         }
         let seq = entries.int64(at: 0)
+        if !entries.holdsDeclaredTypes(ChainScan.entryColumns) { anomalies.append((seq, EntryReader.otherType(LocalizedText("a column of the entry", "một cột của bút toán")))) }
         var beneficiaryCodes = try readCodes(seq: seq)
         var entryLines: [PostedLine] = []
         while lineRowPending && lines.int64(at: 0) <= seq {
@@ -111,6 +112,9 @@ final class EntryReader {
                                                           "dòng \(lines.int64(at: 1)) thuộc bút toán \(lineSeq), bút toán này không tồn tại")))
             } else {
                 let number = lines.int(at: 1)
+                if !lines.holdsDeclaredTypes(ChainScan.lineColumns) {
+                    anomalies.append((seq, EntryReader.otherType(LocalizedText("a column of its line \(number)", "một cột của dòng \(number)"))))
+                }
                 entryLines.append(decodeLine(seq: seq, codes: beneficiaryCodes.removeValue(forKey: number) ?? []))
             }
             lineRowPending = try lines.step()
@@ -122,6 +126,14 @@ final class EntryReader {
         return try decodeEntry(seq: seq, lines: entryLines)
     }
 
+    /// What holds a value of another type than its table declares: STRICT lets none in, but
+    /// a file edited with `PRAGMA writable_schema` can hold one, which the readers would take
+    /// for some value of the declared type (and the hash would then still follow).
+    private static func otherType(_ what: LocalizedText) -> LocalizedText {
+        LocalizedText("\(what) holds a value of another type than its table declares (a number stored as text or with a fraction, say): it was changed outside cpf",
+                      "\(what) chứa giá trị không đúng kiểu mà bảng khai báo (chẳng hạn số lưu dạng chữ hoặc có phần lẻ): đã bị sửa ngoài cpf")
+    }
+
     private func readCodes(seq: Int64) throws -> [Int: [String]] {
         var result: [Int: [String]] = [:]
         while codeRowPending && codes.int64(at: 0) <= seq {
@@ -129,6 +141,9 @@ final class EntryReader {
                 anomalies.append((codes.int64(at: 0), LocalizedText("a beneficiary code belongs to entry \(codes.int64(at: 0)), which does not exist",
                                                                      "một mã đối tượng thụ hưởng thuộc bút toán \(codes.int64(at: 0)), bút toán này không tồn tại")))
             } else {
+                if !codes.holdsDeclaredTypes(ChainScan.codeColumns) {
+                    anomalies.append((seq, EntryReader.otherType(LocalizedText("a beneficiary code of line \(codes.int(at: 1))", "một mã đối tượng thụ hưởng của dòng \(codes.int(at: 1))"))))
+                }
                 result[codes.int(at: 1), default: []].append(codes.text(at: 2))
             }
             codeRowPending = try codes.step()

@@ -205,6 +205,19 @@ public final class Statement {
         sqlite3_column_type(handle, index) == SQLITE_NULL
     }
 
+    /// Whether every column in `columns` holds an integer, as a STRICT table's INTEGER columns
+    /// must: `int64(at:)` would read a text or a real as some integer. (A file edited with
+    /// `PRAGMA writable_schema` can hold values STRICT never let in.)
+    public func holdsIntegers(_ columns: Range<Int32>) -> Bool {
+        for column in columns where sqlite3_column_type(handle, column) != SQLITE_INTEGER { return false }
+        return true
+    }
+
+    /// Whether the column holds a text.
+    public func holdsText(at index: Int32) -> Bool {
+        sqlite3_column_type(handle, index) == SQLITE_TEXT
+    }
+
     public func int64(at index: Int32) -> Int64 {
         sqlite3_column_int64(handle, index)
     }

@@ -181,6 +181,27 @@ import TestSupport
         let report = try ledger.verify()
         #expect(report.findings.contains { $0.seq == last.seq })
     }
+    /// A value of another type than the journal's STRICT tables declare, planted with the
+    /// schema put back as cpf wrote it: read as the declared type it would hash as before (an
+    /// amount of 1000000.5 reads as 1000000), so the scan must not vouch for it, through SQLite or
+    /// from the pages, and `verify` must name the entry.
+    @Test(arguments: [
+        ("line", "UPDATE line SET amount_vnd = amount_vnd + 0.5 WHERE (entry_seq, line_no) = (SELECT entry_seq, line_no FROM line WHERE amount_vnd > 0 LIMIT 1 OFFSET 10)"),
+        ("line", "UPDATE line SET account_id = CAST(account_id AS TEXT) || 'x' WHERE (entry_seq, line_no) = (SELECT entry_seq, line_no FROM line LIMIT 1 OFFSET 20)"),
+        ("entry", "UPDATE entry SET memo = CAST(memo AS BLOB) WHERE seq = 30"),
+        ("beneficiary_code", "UPDATE beneficiary_code SET code = CAST(code AS BLOB) WHERE (entry_seq, line_no, code) = (SELECT entry_seq, line_no, code FROM beneficiary_code LIMIT 1)"),
+    ])
+    func aValueOfAnotherTypeThanTheJournalDeclaresIsNotVouchedFor(table: String, sql: String) throws {
+        let fixture = try ChainScanTests.variedBook(seed: 2018, entryCount: 300)
+        try ChainScanTests.checkpoint(fixture.ledger)
+        #expect(try plantValueOfAnotherType(path: fixture.path, table: table, sql: sql) == 1)
+        let ledger = try Ledger.open(at: fixture.path, readOnly: true)
+        #expect(try ChainScanTests.scan(ledger) == nil)
+        #expect(try ChainScanTests.scan(ledger, reading: .statements) == nil)
+        let report = try ledger.verify()
+        #expect(report.findings.contains { $0.text.english.contains("holds a value of another type than its table declares") }, "\(report.findings.map(\.text.english))")
+        #expect(!report.findings.contains { $0.text.english.contains("schema") }, "\(report.findings.map(\.text.english))")
+    }
 }
 
 private extension Disbursement {
@@ -189,4 +210,5 @@ private extension Disbursement {
         copy.externalRef = reference
         return copy
     }
+
 }

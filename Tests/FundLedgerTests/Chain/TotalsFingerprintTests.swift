@@ -161,4 +161,85 @@ import TestSupport
         #expect(changed > 100, "\(changed) changes took")
         #expect(try TotalsFingerprintTests.agrees(ledger))
     }
+
+    /// With no entry at all, every row of every maintained table is forged: none may count
+    /// (a key the fingerprint had not met must still get a random variable, never 0).
+    @Test func onAnEmptyJournalEveryForgedRowIsFound() throws {
+        let fixture = try TemporaryLedger()
+        let ledger = fixture.ledger
+        let account = try #require(try ledger.database.scalarInt64("SELECT min(id) FROM account"))
+        let forgeries: [(table: String, sql: String)] = [
+            ("balance_day", "INSERT INTO balance_day VALUES (-1, \(account), 500000000, 0, 0, 1)"),
+            ("balance_day", "INSERT INTO balance_day VALUES (20180101, \(account), 500000000, 0, 0, 1)"),
+            ("balance_month", "INSERT INTO balance_month VALUES (-1, \(account), 500000000, 0, 0, 1)"),
+            ("dimension_month", "INSERT INTO dimension_month VALUES (-1, \(account), 0, 0, 0, 0, 0, 'unrestricted', '', 5, 0, 0, 0, 0, 1)"),
+            ("holding_day", "INSERT INTO holding_day VALUES (1, \(account), -1, 500000000, 500000000, 0, 1)"),
+            ("holding_total", "INSERT INTO holding_total VALUES (1, \(account), 500000000, 500000000, 0, 1, -1)"),
+            ("cash_flow_month", "INSERT INTO cash_flow_month VALUES (-1, \(account), 0, 0, 5, 1)"),
+        ]
+        #expect(try TotalsFingerprintTests.agrees(ledger))
+        try ledger.database.execute("PRAGMA ignore_check_constraints = ON")
+        defer { try? ledger.database.execute("PRAGMA ignore_check_constraints = OFF") }
+        for (table, sql) in forgeries {
+            let took = try TotalsFingerprintTests.tampered(ledger, sql) {
+                let agrees = try TotalsFingerprintTests.agrees(ledger)
+                #expect(!agrees, "\(sql)")
+                let report = try ledger.verify()
+                #expect(report.findings.contains { $0.text.english.contains(table) }, "\(sql): \(report.findings.map(\.text.english))")
+            }
+            #expect(took, "the change did not take: \(sql)")
+        }
+    }
+
+    /// A key moved by 2^32, past what its CHECK allows (`PRAGMA ignore_check_constraints`): read
+    /// as a 32-bit day or month it would be the same key.
+    @Test func aKeyMovedByTwoToTheThirtySecondIsFound() throws {
+        let fixture = try ChainScanTests.variedBook(seed: 2018)
+        let ledger = fixture.ledger
+        try ChainScanTests.checkpoint(ledger)
+        let shifts: [(table: String, column: String)] = [
+            ("balance_day", "day_key"), ("balance_month", "month_key"), ("dimension_month", "month_key"),
+            ("holding_day", "day_key"), ("holding_total", "last_day"), ("cash_flow_month", "month_key"),
+        ]
+        try ledger.database.execute("PRAGMA ignore_check_constraints = ON")
+        defer { try? ledger.database.execute("PRAGMA ignore_check_constraints = OFF") }
+        for (table, column) in shifts {
+            let sql = "UPDATE \(table) SET \(column) = \(column) + 4294967296 WHERE \(column) = (SELECT min(\(column)) FROM \(table))"
+            let took = try TotalsFingerprintTests.tampered(ledger, sql) {
+                let agrees = try TotalsFingerprintTests.agrees(ledger)
+                #expect(!agrees, "\(sql)")
+                let report = try ledger.verify()
+                #expect(report.findings.contains { $0.text.english.contains(table) }, "\(sql): \(report.findings.map(\.text.english))")
+            }
+            #expect(took, "the change did not take: \(sql)")
+        }
+    }
+
+    @Test(arguments: [
+        ("balance_day", "UPDATE balance_day SET day_key = day_key + 0.5 WHERE (day_key, account_id) = (SELECT day_key, account_id FROM balance_day LIMIT 1 OFFSET 5)"),
+        ("balance_day", "UPDATE balance_day SET debit_vnd = CAST(debit_vnd AS TEXT) || 'x' WHERE (day_key, account_id) = (SELECT day_key, account_id FROM balance_day WHERE debit_vnd > 0 LIMIT 1)"),
+        ("dimension_month", """
+            UPDATE dimension_month SET credit_vnd = credit_vnd + 0.25
+            WHERE (month_key, account_id, funder_id, grant_id, program_id, unit_id, item_id, restriction, currency)
+                = (SELECT month_key, account_id, funder_id, grant_id, program_id, unit_id, item_id, restriction, currency FROM dimension_month WHERE credit_vnd > 0 LIMIT 1)
+            """),
+        ("holding_day", "UPDATE holding_day SET net = net + 0.5 WHERE (kind, subject_id, day_key) = (SELECT kind, subject_id, day_key FROM holding_day LIMIT 1)"),
+        ("goods_use", "UPDATE goods_use SET value_vnd = value_vnd + 0.5 WHERE (entry_seq, goods_line, spending_line, lot_seq, lot_line) = (SELECT entry_seq, goods_line, spending_line, lot_seq, lot_line FROM goods_use LIMIT 1)"),
+    ])
+    func aValueOfAnotherTypeThanDeclaredIsFound(table: String, sql: String) throws {
+        let fixture = try ChainScanTests.variedBook(seed: 7)
+        try ChainScanTests.checkpoint(fixture.ledger)
+        #expect(try plantValueOfAnotherType(path: fixture.path, table: table, sql: sql) == 1)
+        let ledger = try Ledger.open(at: fixture.path, readOnly: true)
+        let report = try ledger.verify()
+        if table == "goods_use" {
+            #expect(report.findings.contains { $0.text.english.contains("goods_use: 1 rows hold values cpf never writes") }, "\(report.findings.map(\.text.english))")
+        } else {
+            #expect(try !TotalsFingerprintTests.agrees(ledger))
+            #expect(report.findings.contains { $0.text.english.contains("\(table): 1 row(s) hold a value whose type is not the one the table declares") },
+                    "\(report.findings.map(\.text.english))")
+        }
+        // The schema reads as cpf wrote it: only the values tell.
+        #expect(!report.findings.contains { $0.text.english.contains("schema") }, "\(report.findings.map(\.text.english))")
+    }
 }

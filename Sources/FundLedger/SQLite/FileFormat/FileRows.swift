@@ -16,9 +16,22 @@ protocol RowCursor: AnyObject {
     func optionalText(at index: Int32) -> String?
     func withUnsafeTextBytes<R>(at index: Int32, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R
     func withUnsafeBlobBytes<R>(at index: Int32, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R
+    /// Whether every column holds NULL or a value of its type in `types`, as a STRICT table
+    /// declares them: the accessors above would read another type as some value of theirs.
+    func holdsDeclaredTypes(_ types: [FileRows.ColumnType]) -> Bool
 }
 
-extension Statement: RowCursor {}
+extension Statement: RowCursor {
+    func holdsDeclaredTypes(_ types: [FileRows.ColumnType]) -> Bool {
+        for (index, type) in types.enumerated() {
+            switch (storageClass(at: Int32(index)), type) {
+            case (.integer, .rowid), (.integer, .integer), (.null, .integer), (.text, .text), (.null, .text), (.blob, .blob), (.null, .blob): continue
+            default: return false
+            }
+        }
+        return true
+    }
+}
 
 /// The rows of one table read from the file's pages (`BTreeWalk`) instead of through SQLite,
 /// with the accessors of `Statement`, so that `ChainScan` reads either the same way.
@@ -136,6 +149,9 @@ final class FileRows: RowCursor {
     func isNull(at index: Int32) -> Bool {
         types[Int(index)] != .rowid && serialTypes[Int(index)] == 0
     }
+
+    /// Always: `step()` refuses a row whose values are not of the types this reader was given.
+    func holdsDeclaredTypes(_ types: [ColumnType]) -> Bool { true }
 
     func int64(at index: Int32) -> Int64 {
         let column = Int(index)
