@@ -34,6 +34,21 @@ import TestSupport
         return true
     }
 
+    /// Makes each change in turn (rolled back after): each must take, make the fingerprint
+    /// stand aside, and have `verify` name its table.
+    static func expectEachFound(_ ledger: Ledger, _ changes: [(table: String, sql: String)]) throws {
+        for (table, sql) in changes {
+            let took = try TotalsFingerprintTests.tampered(ledger, sql) {
+                let agrees = try TotalsFingerprintTests.agrees(ledger)
+                #expect(!agrees, "\(sql)")
+                let report = try ledger.verify()
+                #expect(!report.isIntact, "\(sql)")
+                #expect(report.findings.contains { $0.text.english.contains(table) }, "\(sql): \(report.findings.map(\.text.english))")
+            }
+            #expect(took, "the change did not take: \(sql)")
+        }
+    }
+
     @Test func arithmeticModuloTheMersennePrimeMatchesDivision() {
         let p = Mod61.p
         var draws = RepeatableRandomNumberGenerator(seed: 61)
@@ -110,16 +125,7 @@ import TestSupport
         let fixture = try ChainScanTests.variedBook(seed: 2018)
         let ledger = fixture.ledger
         try ChainScanTests.checkpoint(ledger)
-        for (table, sql) in TotalsFingerprintTests.tampers {
-            let took = try TotalsFingerprintTests.tampered(ledger, sql) {
-                let agrees = try TotalsFingerprintTests.agrees(ledger)
-                #expect(!agrees, "\(sql)")
-                let report = try ledger.verify()
-                #expect(!report.isIntact, "\(sql)")
-                #expect(report.findings.contains { $0.text.english.contains(table) }, "\(sql): \(report.findings.map(\.text.english))")
-            }
-            #expect(took, "the change did not take: \(sql)")
-        }
+        try TotalsFingerprintTests.expectEachFound(ledger, TotalsFingerprintTests.tampers)
         #expect(try TotalsFingerprintTests.agrees(ledger))
     }
 
@@ -180,15 +186,7 @@ import TestSupport
         #expect(try TotalsFingerprintTests.agrees(ledger))
         try ledger.database.execute("PRAGMA ignore_check_constraints = ON")
         defer { try? ledger.database.execute("PRAGMA ignore_check_constraints = OFF") }
-        for (table, sql) in forgeries {
-            let took = try TotalsFingerprintTests.tampered(ledger, sql) {
-                let agrees = try TotalsFingerprintTests.agrees(ledger)
-                #expect(!agrees, "\(sql)")
-                let report = try ledger.verify()
-                #expect(report.findings.contains { $0.text.english.contains(table) }, "\(sql): \(report.findings.map(\.text.english))")
-            }
-            #expect(took, "the change did not take: \(sql)")
-        }
+        try TotalsFingerprintTests.expectEachFound(ledger, forgeries)
     }
 
     /// A key moved by 2^32, past what its CHECK allows (`PRAGMA ignore_check_constraints`): read
@@ -203,16 +201,9 @@ import TestSupport
         ]
         try ledger.database.execute("PRAGMA ignore_check_constraints = ON")
         defer { try? ledger.database.execute("PRAGMA ignore_check_constraints = OFF") }
-        for (table, column) in shifts {
-            let sql = "UPDATE \(table) SET \(column) = \(column) + 4294967296 WHERE \(column) = (SELECT min(\(column)) FROM \(table))"
-            let took = try TotalsFingerprintTests.tampered(ledger, sql) {
-                let agrees = try TotalsFingerprintTests.agrees(ledger)
-                #expect(!agrees, "\(sql)")
-                let report = try ledger.verify()
-                #expect(report.findings.contains { $0.text.english.contains(table) }, "\(sql): \(report.findings.map(\.text.english))")
-            }
-            #expect(took, "the change did not take: \(sql)")
-        }
+        try TotalsFingerprintTests.expectEachFound(ledger, shifts.map { table, column in
+            (table, "UPDATE \(table) SET \(column) = \(column) + 4294967296 WHERE \(column) = (SELECT min(\(column)) FROM \(table))")
+        })
     }
 
     @Test(arguments: [
