@@ -13,8 +13,9 @@
 /// that is not zero: distinct keys are distinct products of distinct variables, and a key whose
 /// figures differ has a coefficient that is not zero, provided no figure differs by a multiple
 /// of p. It has degree at most m + 1 ≤ 10, so it vanishes at the drawn point with probability
-/// at most 10/(p − 1) < 5·10⁻¹⁸ (Schwartz–Zippel); the numbers are drawn after the file is
-/// written, so no one who writes it can aim at them.
+/// at most 10/(p − 1) < 5·10⁻¹⁸ (Schwartz–Zippel, every number drawn from 1…p − 1; five
+/// tables, five times that); the numbers are drawn after the file is written, so no one who
+/// writes it can aim at them.
 ///
 /// The proviso is what `TotalsFingerprint.Stored` checks on the rows as it reads them:
 /// - every stored figure lies within ±10^18 (`JournalExtent.limit`), and every total the lines
