@@ -88,12 +88,14 @@ extension Ledger {
                 // The scan first sums the maintained totals into their fingerprint; only when
                 // that cannot vouch for every table are they gathered by key and compared row
                 // by row, which names what differs.
-                if scanning, let scanned = try scanChain(into: &report, digest: digest, digestEntryHash: &digestEntryHash, periodSeqs: &periodSeqs, fingerprinting: true),
-                   var fingerprint = scanned.fingerprint, try maintainedTotalsAgree(with: &fingerprint) {
+                let scanned = try scanning ? scanChain(into: &report, digest: digest, digestEntryHash: &digestEntryHash, periodSeqs: &periodSeqs, fingerprinting: true) : nil
+                if let scanned, var fingerprint = scanned.fingerprint, try maintainedTotalsAgree(with: &fingerprint) {
                     try verifyGoodsUses(scanned.goods, into: &report)
                     return
                 }
-                let (recomputed, goods) = try (scanning ? scanChain(into: &report, digest: digest, digestEntryHash: &digestEntryHash, periodSeqs: &periodSeqs) : nil)
+                // A journal the scan vouched for is scanned again, gathering the totals; one it
+                // stood aside from is read the reference way, which names what it met.
+                let (recomputed, goods) = try (scanned != nil ? scanChain(into: &report, digest: digest, digestEntryHash: &digestEntryHash, periodSeqs: &periodSeqs) : nil)
                     .map { ($0.totals, $0.goods) }
                     ?? verifyChain(into: &report, digest: digest, digestEntryHash: &digestEntryHash, readingAhead: readingAhead)
                 try verifyBalances(recomputed, into: &report)
