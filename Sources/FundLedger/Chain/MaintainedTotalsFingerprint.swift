@@ -68,14 +68,9 @@ extension Ledger {
             figures.add(weights.quantity, rows.int64(at: 12))
             figures.add(weights.children, rows.int64(at: 13))
             guard figures.inBounds else { return false }
-            var place = Mod61.multiply(variables.month(key.ids.0), variables.account(key.ids.1))
-            place = Mod61.multiply(place, variables.funder(key.ids.2))
-            place = Mod61.multiply(place, variables.grant(key.ids.3))
-            place = Mod61.multiply(place, variables.program(key.ids.4))
-            place = Mod61.multiply(place, variables.unit(key.ids.5))
-            place = Mod61.multiply(place, variables.item(key.ids.6))
-            place = Mod61.multiply(place, variables.restriction(restriction))
-            place = Mod61.multiply(place, variables.currency(key.currency))
+            let place = variables.dimensionKey(monthAccount: Mod61.multiply(variables.month(key.ids.0), variables.account(key.ids.1)),
+                                               funder: key.ids.2, grant: key.ids.3, program: key.ids.4, unit: key.ids.5, item: key.ids.6,
+                                               restriction: restriction, currency: key.currency)
             sum = Mod61.add(sum, Mod61.multiply(place, figures.value))
         }
         return Mod61.canonical(sum) == Mod61.canonical(expected)
@@ -137,8 +132,7 @@ extension Ledger {
             var figures = StoredFigures.Sum(lineCount: rows.int64(at: 5), weight: weights.lineCount)
             figures.add(weights.amount, rows.int64(at: 4))
             guard figures.inBounds else { return false }
-            var place = Mod61.multiply(variables.month(key.0), variables.account(key.1))
-            place = Mod61.multiply(place, Mod61.multiply(variables.funder(key.2), variables.program(key.3)))
+            let place = variables.cashFlowKey(monthAccount: Mod61.multiply(variables.month(key.0), variables.account(key.1)), funder: key.2, program: key.3)
             sum = Mod61.add(sum, Mod61.multiply(place, figures.value))
         }
         return Mod61.canonical(sum) == Mod61.canonical(expected)

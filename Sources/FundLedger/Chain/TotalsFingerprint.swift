@@ -64,13 +64,9 @@ struct TotalsFingerprint {
             let monthAccount = Mod61.multiply(month, account)
             self.month = Mod61.add(self.month, Mod61.multiply(monthAccount, accountFigures))
 
-            var key = Mod61.multiply(monthAccount, variables.funder(lines[index].funderID ?? 0))
-            key = Mod61.multiply(key, variables.grant(lines[index].grantID ?? 0))
-            key = Mod61.multiply(key, variables.program(lines[index].programID ?? 0))
-            key = Mod61.multiply(key, variables.unit(lines[index].unitID ?? 0))
-            key = Mod61.multiply(key, variables.item(lines[index].itemID ?? 0))
-            key = Mod61.multiply(key, variables.restriction(lines[index].restriction))
-            key = Mod61.multiply(key, variables.currency(lines[index].currencyCode))
+            let key = variables.dimensionKey(monthAccount: monthAccount, funder: lines[index].funderID ?? 0, grant: lines[index].grantID ?? 0,
+                                             program: lines[index].programID ?? 0, unit: lines[index].unitID ?? 0, item: lines[index].itemID ?? 0,
+                                             restriction: lines[index].restriction, currency: lines[index].currencyCode)
             var figures = Mod61.add(counted, foreign)
             if let quantity = lines[index].quantity { figures = Mod61.add(figures, Mod61.multiply(weights.quantity, Mod61.element(quantity))) }
             if let children = lines[index].children { figures = Mod61.add(figures, Mod61.multiply(weights.children, Mod61.element(children))) }
@@ -83,9 +79,8 @@ struct TotalsFingerprint {
         }
         guard movesCash else { return }
         for index in lines.indices where roles.flags(lines[index].accountID) & AccountRoles.moneyFlag == 0 {
-            var key = Mod61.multiply(month, variables.account(lines[index].accountID))
-            key = Mod61.multiply(key, variables.funder(lines[index].funderID ?? 0))
-            key = Mod61.multiply(key, variables.program(lines[index].programID ?? 0))
+            let key = variables.cashFlowKey(monthAccount: Mod61.multiply(month, variables.account(lines[index].accountID)),
+                                            funder: lines[index].funderID ?? 0, program: lines[index].programID ?? 0)
             let figures = Mod61.add(Mod61.multiply(weights.amount, Mod61.element(lines[index].amountDong)), weights.lineCount)
             cashFlow = Mod61.add(cashFlow, Mod61.multiply(key, figures))
         }
@@ -225,6 +220,26 @@ struct FingerprintVariables {
         let variable = random.next()
         currencies[code] = variable
         return variable
+    }
+
+    /// A `dimension_month` key after its month and account (`monthAccount`, their product):
+    /// the lines and the stored rows make it the same way.
+    @inline(__always)
+    mutating func dimensionKey(monthAccount: UInt64, funder: Int64, grant: Int64, program: Int64, unit: Int64, item: Int64,
+                               restriction: Restriction, currency: String) -> UInt64 {
+        var key = Mod61.multiply(monthAccount, self.funder(funder))
+        key = Mod61.multiply(key, self.grant(grant))
+        key = Mod61.multiply(key, self.program(program))
+        key = Mod61.multiply(key, self.unit(unit))
+        key = Mod61.multiply(key, self.item(item))
+        key = Mod61.multiply(key, self.restriction(restriction))
+        return Mod61.multiply(key, self.currency(currency))
+    }
+
+    /// A `cash_flow_month` key after its month and account.
+    @inline(__always)
+    mutating func cashFlowKey(monthAccount: UInt64, funder: Int64, program: Int64) -> UInt64 {
+        Mod61.multiply(monthAccount, Mod61.multiply(self.funder(funder), self.program(program)))
     }
 
     /// A holding's kind and subject: the account, item or grant it is, or a grant's spending
